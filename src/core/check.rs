@@ -1,0 +1,147 @@
+//! Live checks: each has an id and a generation, so that a late answer for
+//! an input the person has since changed is dropped.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckId {
+    /// The Elexis-OOB install directory was found and understood.
+    Installation,
+    /// The registered domain exists and is delegated (NS/SOA).
+    Delegation,
+    /// The name's IPv4 address(es).
+    DnsA,
+    /// The name's IPv6 address(es).
+    DnsAaaa,
+    /// The CNAME chain, if any.
+    DnsCname,
+    /// CAA permits Let's Encrypt.
+    DnsCaa,
+}
+
+impl CheckId {
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckId::Installation => "check-installation",
+            CheckId::Delegation => "check-delegation",
+            CheckId::DnsA => "check-dns-a",
+            CheckId::DnsAaaa => "check-dns-aaaa",
+            CheckId::DnsCname => "check-dns-cname",
+            CheckId::DnsCaa => "check-dns-caa",
+        }
+    }
+}
+
+/// A Fluent message id with its arguments: the core never holds prose, so
+/// the language can change on any screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub id: String,
+    pub args: Vec<(String, String)>,
+}
+
+impl Text {
+    pub fn new(id: impl Into<String>) -> Self {
+        Text {
+            id: id.into(),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.args.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// What a check found: a plain explanation, what to do about it, and the
+/// technical detail for the IT supporter (shown one key away).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub summary: Text,
+    pub fix: Option<Text>,
+    pub detail: Option<String>,
+    /// A failed check may be passed over ("trotzdem weiter") only where an
+    /// inside view can be wrong and nothing is lost by trying.
+    #[serde(default)]
+    pub can_override: bool,
+}
+
+impl Finding {
+    pub fn new(summary: Text) -> Self {
+        Finding {
+            summary,
+            fix: None,
+            detail: None,
+            can_override: false,
+        }
+    }
+
+    pub fn fix(mut self, fix: Text) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn overridable(mut self) -> Self {
+        self.can_override = true;
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum CheckState {
+    #[default]
+    Idle,
+    Running {
+        generation: u64,
+    },
+    Passed(Finding),
+    Warning(Finding),
+    Failed(Finding),
+}
+
+/// The io layer's verdict on a check, before the core files it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Passed(Finding),
+    Warning(Finding),
+    Failed(Finding),
+}
+
+impl From<Outcome> for CheckState {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Passed(f) => CheckState::Passed(f),
+            Outcome::Warning(f) => CheckState::Warning(f),
+            Outcome::Failed(f) => CheckState::Failed(f),
+        }
+    }
+}
+
+impl CheckState {
+    pub fn is_failed(&self) -> bool {
+        matches!(self, CheckState::Failed(_))
+    }
+
+    pub fn is_settled(&self) -> bool {
+        matches!(self, CheckState::Passed(_) | CheckState::Warning(_))
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self, CheckState::Running { .. })
+    }
+
+    pub fn finding(&self) -> Option<&Finding> {
+        match self {
+            CheckState::Passed(f) | CheckState::Warning(f) | CheckState::Failed(f) => Some(f),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! The wizard's state machine. Pure: no tokio, no ratatui, no file system,
+//! no network, no clock. `update` consumes one message and answers with the
+//! effects the io layer must carry out; their results come back as messages.
+
+pub mod check;
+pub mod dns;
+pub mod domain;
+mod gate;
+pub mod input;
+pub mod start;
+pub mod step;
+mod transitions;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+pub use check::{CheckId, CheckState, Finding, Outcome, Text};
+pub use gate::{Gate, gate};
+pub use input::TextInput;
+pub use step::Step;
+pub use transitions::update;
+
+/// Version of the resume file's layout; bump on every incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "de")]
+    De,
+    #[serde(rename = "de-CH")]
+    DeCh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::De, Lang::DeCh, Lang::En];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::DeCh => "de-CH",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        if t == "de-ch" || t.starts_with("de-ch.") || t.starts_with("de-ch@") {
+            Some(Lang::DeCh)
+        } else if t.starts_with("de") {
+            Some(Lang::De)
+        } else if t.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    pub fn next(self) -> Lang {
+        match self {
+            Lang::De => Lang::DeCh,
+            Lang::DeCh => Lang::En,
+            Lang::En => Lang::De,
+        }
+    }
+}
+
+/// A key press, already translated by the ui's key map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Back,
+    Help,
+    ToggleLang,
+    Quit,
+    Char(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Up,
+    Down,
+    /// Space on a manual step: "I have done this".
+    Toggle,
+    /// "Trotzdem weiter": pass a failed check that may be passed.
+    Override,
+    Recheck,
+    /// Show or hide the technical detail of the findings.
+    Detail,
+    Yes,
+    No,
+}
+
+/// A change left half done by an earlier run, as the journal reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingChange {
+    pub id: u64,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(Action),
+    InstallCandidates(Vec<PathBuf>),
+    InstallDetected {
+        generation: u64,
+        result: Result<start::Installation, start::DetectError>,
+    },
+    DelegationResolved {
+        generation: u64,
+        delegation: dns::Delegation,
+    },
+    DnsResolved {
+        generation: u64,
+        report: dns::DnsReport,
+    },
+    /// At start: changes an earlier run recorded but did not finish.
+    PendingChanges(Vec<PendingChange>),
+    /// The journal finished or undid the pending changes.
+    PendingResolved {
+        ok: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the resume file (after every transition).
+    Persist,
+    Quit,
+    ScanInstallDirs,
+    DetectInstall {
+        dir: PathBuf,
+        generation: u64,
+    },
+    CheckDelegation {
+        registered: String,
+        generation: u64,
+    },
+    ResolveDns {
+        name: String,
+        generation: u64,
+    },
+    /// Finish (`true`) or undo (`false`) the changes left half done.
+    ResolvePending {
+        finish: bool,
+    },
+}
+
+/// A failed check the person chose to pass, kept for the support report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverrideRecord {
+    pub step: Step,
+    pub checks: Vec<CheckId>,
+    /// The directory or domain the checks were about.
+    pub context: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartStep {
+    pub input: TextInput,
+    pub candidates: Vec<PathBuf>,
+    pub found: Option<start::Installation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainStep {
+    pub input: TextInput,
+    pub parsed: Option<domain::DomainName>,
+    pub error: Option<Text>,
+}
+
+/// What the person sees on top of the step, never persisted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+    ConfirmQuit,
+    /// "Sie waren bei Schritt N": `true` = continue is selected.
+    Resume {
+        continue_selected: bool,
+    },
+    /// Changes left half done: `true` = finish is selected.
+    Pending {
+        changes: Vec<PendingChange>,
+        finish_selected: bool,
+    },
+    /// Asks before passing a failed check.
+    ConfirmOverride,
+}
+
+/// State that belongs to this run of the program only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Session {
+    pub overlay: Overlay,
+    pub generation: u64,
+    pub show_detail: bool,
+    /// Cursor on the language list.
+    pub lang_cursor: usize,
+    /// Set once a pending-change dialog was answered, to tell the outcome.
+    pub pending_result: Option<bool>,
+    pub quitting: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wizard {
+    pub lang: Lang,
+    pub step: Step,
+    pub start: StartStep,
+    pub domain: DomainStep,
+    pub checks: BTreeMap<CheckId, CheckState>,
+    /// Manual steps the person has confirmed as done.
+    pub confirmed: BTreeSet<Step>,
+    pub overrides: Vec<OverrideRecord>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    #[serde(skip)]
+    pub session: Session,
+}
+
+impl Wizard {
+    pub fn new(lang: Lang, now: OffsetDateTime) -> Self {
+        Wizard {
+            lang,
+            step: Step::Language,
+            start: StartStep::default(),
+            domain: DomainStep::default(),
+            checks: BTreeMap::new(),
+            confirmed: BTreeSet::new(),
+            overrides: Vec::new(),
+            started_at: now,
+            updated_at: now,
+            session: Session {
+                lang_cursor: Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0),
+                ..Session::default()
+            },
+        }
+    }
+
+    /// A wizard read back from the resume file: checks that were running
+    /// when the program stopped are idle now, and the resume question shows.
+    pub fn resumed(mut self) -> Self {
+        for state in self.checks.values_mut() {
+            if state.is_running() {
+                *state = CheckState::Idle;
+            }
+        }
+        self.session = Session {
+            lang_cursor: Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0),
+            overlay: if self.step == Step::Language {
+                Overlay::None
+            } else {
+                Overlay::Resume {
+                    continue_selected: true,
+                }
+            },
+            ..Session::default()
+        };
+        self
+    }
+
+    pub fn check(&self, id: CheckId) -> &CheckState {
+        static IDLE: CheckState = CheckState::Idle;
+        self.checks.get(&id).unwrap_or(&IDLE)
+    }
+
+    /// The checks that guard a step's "next".
+    pub fn checks_of(step: Step) -> &'static [CheckId] {
+        match step {
+            Step::Start => &[CheckId::Installation],
+            Step::Domain => &[CheckId::Delegation],
+            Step::Dns => &[
+                CheckId::DnsA,
+                CheckId::DnsAaaa,
+                CheckId::DnsCname,
+                CheckId::DnsCaa,
+            ],
+            _ => &[],
+        }
+    }
+
+    /// Whether the current step has a text field that takes letters.
+    pub fn text_input_active(&self) -> bool {
+        self.session.overlay == Overlay::None && matches!(self.step, Step::Start | Step::Domain)
+    }
+
+    /// Whether the person passed this step's failed checks for the input
+    /// the step has now.
+    pub fn overridden(&self, step: Step) -> bool {
+        let context = transitions::override_context(self, step);
+        self.overrides
+            .iter()
+            .any(|o| o.step == step && o.context == context)
+    }
+}

@@ -1,0 +1,103 @@
+//! The wizard's steps, in the order a practice walks them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    Language,
+    Start,
+    Domain,
+    Dns,
+    PortForwarding,
+    Firewall,
+    Certificate,
+    Install,
+    ProxyConfig,
+    Restart,
+    FinalCheck,
+    Done,
+}
+
+impl Step {
+    pub const ALL: [Step; 12] = [
+        Step::Language,
+        Step::Start,
+        Step::Domain,
+        Step::Dns,
+        Step::PortForwarding,
+        Step::Firewall,
+        Step::Certificate,
+        Step::Install,
+        Step::ProxyConfig,
+        Step::Restart,
+        Step::FinalCheck,
+        Step::Done,
+    ];
+
+    /// 1-based position, as people count.
+    pub fn number(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Self::ALL.get(self.number()).copied()
+    }
+
+    pub fn prev(self) -> Option<Step> {
+        self.number()
+            .checked_sub(2)
+            .and_then(|i| Self::ALL.get(i))
+            .copied()
+    }
+
+    /// Prefix of the step's Fluent message ids (`dns-title`, `dns-help`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Language => "language",
+            Step::Start => "start",
+            Step::Domain => "domain",
+            Step::Dns => "dns",
+            Step::PortForwarding => "ports",
+            Step::Firewall => "firewall",
+            Step::Certificate => "certificate",
+            Step::Install => "install",
+            Step::ProxyConfig => "proxy",
+            Step::Restart => "restart",
+            Step::FinalCheck => "final",
+            Step::Done => "done",
+        }
+    }
+
+    /// Steps whose real work later releases add: today they show the
+    /// instructions and ask the person to confirm that they did it by hand.
+    pub fn is_manual(self) -> bool {
+        matches!(
+            self,
+            Step::PortForwarding
+                | Step::Firewall
+                | Step::Certificate
+                | Step::Install
+                | Step::ProxyConfig
+                | Step::Restart
+                | Step::FinalCheck
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_is_consistent() {
+        assert_eq!(Step::Language.number(), 1);
+        assert_eq!(Step::Done.number(), 12);
+        assert_eq!(Step::Language.prev(), None);
+        assert_eq!(Step::Done.next(), None);
+        for w in Step::ALL.windows(2) {
+            assert_eq!(w[0].next(), Some(w[1]));
+            assert_eq!(w[1].prev(), Some(w[0]));
+        }
+    }
+}

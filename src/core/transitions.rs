@@ -1,0 +1,499 @@
+//! `update`: one message in, the new model and the effects out.
+
+use time::OffsetDateTime;
+
+use super::check::{CheckId, CheckState, Finding, Outcome, Text};
+use super::gate::{Gate, gate};
+use super::{Action, Effect, Lang, Msg, Overlay, OverrideRecord, Step, Wizard, dns, domain};
+
+pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
+    let before = persisted_view(w);
+    let mut effects = match msg {
+        Msg::Key(action) => on_key(w, action, now),
+        Msg::InstallCandidates(list) => on_candidates(w, list),
+        Msg::InstallDetected { generation, result } => {
+            if accepts(w, CheckId::Installation, generation) {
+                let outcome = match result {
+                    Ok(inst) => {
+                        let finding = Finding::new(
+                            Text::new(match inst.generation {
+                                super::start::Generation::Legacy => "start-found-legacy",
+                                super::start::Generation::Current => "start-found-current",
+                            })
+                            .arg("dir", inst.dir.display().to_string()),
+                        );
+                        w.start.found = Some(inst);
+                        Outcome::Passed(finding)
+                    }
+                    Err(e) => {
+                        w.start.found = None;
+                        Outcome::Failed(
+                            Finding::new(e.text())
+                                .fix(Text::new("start-fix-path"))
+                                .overridable(),
+                        )
+                    }
+                };
+                w.checks.insert(CheckId::Installation, outcome.into());
+            }
+            Vec::new()
+        }
+        Msg::DelegationResolved {
+            generation,
+            delegation,
+        } => {
+            if accepts(w, CheckId::Delegation, generation) {
+                let registered = w
+                    .domain
+                    .parsed
+                    .as_ref()
+                    .map(|d| d.registered.clone())
+                    .unwrap_or_default();
+                let outcome = dns::delegation_outcome(&registered, &delegation);
+                w.checks.insert(CheckId::Delegation, outcome.into());
+            }
+            Vec::new()
+        }
+        Msg::DnsResolved { generation, report } => {
+            if accepts(w, CheckId::DnsA, generation) {
+                for id in Wizard::checks_of(Step::Dns) {
+                    w.checks.insert(*id, CheckState::Idle);
+                }
+                for (id, outcome) in dns::classify(&report) {
+                    w.checks.insert(id, outcome.into());
+                }
+            }
+            Vec::new()
+        }
+        Msg::PendingChanges(changes) => {
+            if !changes.is_empty() {
+                w.session.overlay = Overlay::Pending {
+                    changes,
+                    finish_selected: false,
+                };
+            }
+            Vec::new()
+        }
+        Msg::PendingResolved { ok } => {
+            w.session.pending_result = Some(ok);
+            w.session.overlay = if w.step == Step::Language {
+                Overlay::None
+            } else {
+                Overlay::Resume {
+                    continue_selected: true,
+                }
+            };
+            Vec::new()
+        }
+    };
+    if persisted_view(w) != before {
+        w.updated_at = now;
+        effects.insert(0, Effect::Persist);
+    }
+    effects
+}
+
+/// The model as the resume file sees it (the session part is not saved).
+fn persisted_view(w: &Wizard) -> Wizard {
+    let mut v = w.clone();
+    v.session = Default::default();
+    v
+}
+
+/// A result counts only if its check still waits for that generation.
+fn accepts(w: &Wizard, id: CheckId, generation: u64) -> bool {
+    matches!(w.check(id), CheckState::Running { generation: g } if *g == generation)
+}
+
+fn next_generation(w: &mut Wizard) -> u64 {
+    w.session.generation += 1;
+    w.session.generation
+}
+
+fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+    match w.session.overlay.clone() {
+        Overlay::None => on_step_key(w, action, now),
+        Overlay::Help => {
+            if matches!(
+                action,
+                Action::Help | Action::Back | Action::Next | Action::Quit
+            ) {
+                w.session.overlay = Overlay::None;
+            }
+            Vec::new()
+        }
+        Overlay::ConfirmQuit => match action {
+            Action::Yes | Action::Next => {
+                w.session.quitting = true;
+                vec![Effect::Quit]
+            }
+            Action::No | Action::Back | Action::Quit => {
+                w.session.overlay = Overlay::None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Overlay::Resume { continue_selected } => match action {
+            Action::Up | Action::Down | Action::Left | Action::Right => {
+                w.session.overlay = Overlay::Resume {
+                    continue_selected: !continue_selected,
+                };
+                Vec::new()
+            }
+            Action::Next => resume_choice(w, continue_selected, now),
+            Action::Yes => resume_choice(w, true, now),
+            Action::No => resume_choice(w, false, now),
+            Action::ToggleLang => {
+                toggle_lang(w);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Overlay::Pending {
+            changes,
+            finish_selected,
+        } => match action {
+            Action::Up | Action::Down | Action::Left | Action::Right => {
+                w.session.overlay = Overlay::Pending {
+                    changes,
+                    finish_selected: !finish_selected,
+                };
+                Vec::new()
+            }
+            Action::Next => vec![Effect::ResolvePending {
+                finish: finish_selected,
+            }],
+            Action::ToggleLang => {
+                toggle_lang(w);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Overlay::ConfirmOverride => match action {
+            Action::Yes | Action::Next => {
+                w.session.overlay = Overlay::None;
+                if gate(w) == Gate::Overridable {
+                    let failing = Wizard::checks_of(w.step)
+                        .iter()
+                        .copied()
+                        .filter(|id| w.check(*id).is_failed())
+                        .collect();
+                    w.overrides.push(OverrideRecord {
+                        step: w.step,
+                        checks: failing,
+                        context: override_context(w, w.step),
+                        at: now,
+                    });
+                    advance(w)
+                } else {
+                    Vec::new()
+                }
+            }
+            Action::No | Action::Back => {
+                w.session.overlay = Overlay::None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn resume_choice(w: &mut Wizard, keep: bool, now: OffsetDateTime) -> Vec<Effect> {
+    w.session.overlay = Overlay::None;
+    if keep {
+        on_enter(w)
+    } else {
+        let lang = w.lang;
+        *w = Wizard::new(lang, now);
+        Vec::new()
+    }
+}
+
+fn toggle_lang(w: &mut Wizard) {
+    w.lang = w.lang.next();
+    w.session.lang_cursor = Lang::ALL.iter().position(|l| *l == w.lang).unwrap_or(0);
+}
+
+/// What an override was given for: passing a check for one domain or
+/// directory must not pass it for another.
+pub(super) fn override_context(w: &Wizard, step: Step) -> String {
+    match step {
+        Step::Start => w.start.input.value.clone(),
+        _ => w
+            .domain
+            .parsed
+            .as_ref()
+            .map(|d| d.ascii.clone())
+            .unwrap_or_default(),
+    }
+}
+
+fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
+    let _ = now;
+    match action {
+        Action::Next => {
+            if w.step == Step::Language {
+                if let Some(lang) = Lang::ALL.get(w.session.lang_cursor) {
+                    w.lang = *lang;
+                }
+            }
+            if w.step == Step::Done {
+                w.session.quitting = true;
+                return vec![Effect::Quit];
+            }
+            if gate(w) == Gate::Open {
+                advance(w)
+            } else {
+                Vec::new()
+            }
+        }
+        Action::Back => {
+            if let Some(prev) = w.step.prev() {
+                w.step = prev;
+                w.session.show_detail = false;
+                return on_enter(w);
+            }
+            Vec::new()
+        }
+        Action::Help => {
+            w.session.overlay = Overlay::Help;
+            Vec::new()
+        }
+        Action::Quit => {
+            w.session.overlay = Overlay::ConfirmQuit;
+            Vec::new()
+        }
+        Action::ToggleLang => {
+            toggle_lang(w);
+            Vec::new()
+        }
+        Action::Override => {
+            if gate(w) == Gate::Overridable {
+                w.session.overlay = Overlay::ConfirmOverride;
+            }
+            Vec::new()
+        }
+        Action::Recheck => run_checks(w),
+        Action::Detail => {
+            w.session.show_detail = !w.session.show_detail;
+            Vec::new()
+        }
+        Action::Toggle => {
+            if w.step.is_manual() && !w.confirmed.remove(&w.step) {
+                w.confirmed.insert(w.step);
+            }
+            Vec::new()
+        }
+        Action::Up | Action::Down => on_up_down(w, action == Action::Up),
+        Action::Char(_)
+        | Action::Backspace
+        | Action::Delete
+        | Action::Left
+        | Action::Right
+        | Action::Home
+        | Action::End => on_edit(w, action),
+        Action::Yes | Action::No => Vec::new(),
+    }
+}
+
+fn on_up_down(w: &mut Wizard, up: bool) -> Vec<Effect> {
+    match w.step {
+        Step::Language => {
+            let n = Lang::ALL.len();
+            let c = w.session.lang_cursor % n;
+            w.session.lang_cursor = if up { (c + n - 1) % n } else { (c + 1) % n };
+            Vec::new()
+        }
+        Step::Start if !w.start.candidates.is_empty() => {
+            let list = &w.start.candidates;
+            let pos = list
+                .iter()
+                .position(|p| p.display().to_string() == w.start.input.value);
+            let n = list.len();
+            let next = match pos {
+                Some(i) if up => (i + n - 1) % n,
+                Some(i) => (i + 1) % n,
+                None => 0,
+            };
+            let value = list[next].display().to_string();
+            w.start.input.set(value);
+            detect_install(w)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
+    let input = match w.step {
+        Step::Start => &mut w.start.input,
+        Step::Domain => &mut w.domain.input,
+        _ => return Vec::new(),
+    };
+    let changed = match action {
+        Action::Char(c) => input.insert(c),
+        Action::Backspace => input.backspace(),
+        Action::Delete => input.delete(),
+        Action::Left => {
+            input.left();
+            false
+        }
+        Action::Right => {
+            input.right();
+            false
+        }
+        Action::Home => {
+            input.home();
+            false
+        }
+        Action::End => {
+            input.end();
+            false
+        }
+        _ => false,
+    };
+    if !changed {
+        return Vec::new();
+    }
+    match w.step {
+        Step::Start => detect_install(w),
+        _ => domain_changed(w),
+    }
+}
+
+fn on_candidates(w: &mut Wizard, list: Vec<std::path::PathBuf>) -> Vec<Effect> {
+    w.start.candidates = list;
+    if w.start.input.value.trim().is_empty() {
+        if let Some(first) = w.start.candidates.first() {
+            let value = first.display().to_string();
+            w.start.input.set(value);
+            return detect_install(w);
+        }
+    }
+    Vec::new()
+}
+
+fn detect_install(w: &mut Wizard) -> Vec<Effect> {
+    let dir = w.start.input.value.trim().to_string();
+    w.start.found = None;
+    if dir.is_empty() {
+        w.checks.insert(CheckId::Installation, CheckState::Idle);
+        return Vec::new();
+    }
+    let generation = next_generation(w);
+    w.checks
+        .insert(CheckId::Installation, CheckState::Running { generation });
+    vec![Effect::DetectInstall {
+        dir: dir.into(),
+        generation,
+    }]
+}
+
+/// The domain input changed: parse it, and check the new name afresh.
+fn domain_changed(w: &mut Wizard) -> Vec<Effect> {
+    for id in [
+        CheckId::Delegation,
+        CheckId::DnsA,
+        CheckId::DnsAaaa,
+        CheckId::DnsCname,
+        CheckId::DnsCaa,
+    ] {
+        w.checks.insert(id, CheckState::Idle);
+    }
+    match domain::parse(&w.domain.input.value) {
+        Ok(name) => {
+            w.domain.parsed = Some(name);
+            w.domain.error = None;
+            check_delegation(w)
+        }
+        Err(e) => {
+            w.domain.parsed = None;
+            w.domain.error = if w.domain.input.value.trim().is_empty() {
+                None
+            } else {
+                Some(e.text())
+            };
+            Vec::new()
+        }
+    }
+}
+
+fn check_delegation(w: &mut Wizard) -> Vec<Effect> {
+    let Some(name) = w.domain.parsed.as_ref() else {
+        return Vec::new();
+    };
+    let registered = name.registered.clone();
+    let generation = next_generation(w);
+    w.checks
+        .insert(CheckId::Delegation, CheckState::Running { generation });
+    vec![Effect::CheckDelegation {
+        registered,
+        generation,
+    }]
+}
+
+fn resolve_dns(w: &mut Wizard) -> Vec<Effect> {
+    let Some(name) = w.domain.parsed.as_ref() else {
+        return Vec::new();
+    };
+    let name = name.ascii.clone();
+    let generation = next_generation(w);
+    for id in Wizard::checks_of(Step::Dns) {
+        w.checks.insert(*id, CheckState::Running { generation });
+    }
+    vec![Effect::ResolveDns { name, generation }]
+}
+
+/// Runs the current step's live checks again.
+fn run_checks(w: &mut Wizard) -> Vec<Effect> {
+    match w.step {
+        Step::Start => {
+            let mut e = vec![Effect::ScanInstallDirs];
+            e.extend(detect_install(w));
+            e
+        }
+        Step::Domain => check_delegation(w),
+        Step::Dns => resolve_dns(w),
+        _ => Vec::new(),
+    }
+}
+
+fn advance(w: &mut Wizard) -> Vec<Effect> {
+    match w.step.next() {
+        Some(next) => {
+            w.step = next;
+            w.session.show_detail = false;
+            on_enter(w)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// What a step needs when the person arrives on it.
+fn on_enter(w: &mut Wizard) -> Vec<Effect> {
+    match w.step {
+        Step::Start => {
+            let mut e = vec![Effect::ScanInstallDirs];
+            if !w.start.input.value.trim().is_empty()
+                && !w.check(CheckId::Installation).is_settled()
+            {
+                e.extend(detect_install(w));
+            }
+            e
+        }
+        Step::Domain => {
+            if w.domain.input.value.trim().is_empty() {
+                if let Some(ext) = w.start.found.as_ref().and_then(|i| i.external_name.clone()) {
+                    w.domain.input.set(format!("termine.{ext}"));
+                    return domain_changed(w);
+                }
+            }
+            if w.domain.parsed.is_some() && !w.check(CheckId::Delegation).is_settled() {
+                return check_delegation(w);
+            }
+            Vec::new()
+        }
+        // DNS answers change (DynDNS, a record just added): always look again.
+        Step::Dns => resolve_dns(w),
+        _ => Vec::new(),
+    }
+}
