@@ -11,6 +11,9 @@ pub mod start;
 pub mod step;
 mod transitions;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 

@@ -1,1 +1,11 @@
+//! The terminal: the event loop, the key map and the views.
 
+mod dialogs;
+pub mod keys;
+mod steps;
+pub mod theme;
+pub mod view;
+mod widgets;
+
+pub use theme::Theme;
+pub use view::{ViewCtx, draw};

@@ -1,0 +1,177 @@
+## Rahmen
+app-title = praxis-tls
+header-step = Schritt { $n } von { $total }
+too-small = Das Fenster ist zu klein. Bitte mindestens 80 × 24 Zeichen (jetzt { $width } × { $height }).
+error-persist = Der Zwischenstand konnte nicht gespeichert werden: { $reason }
+status-manual = Von Hand bestätigt
+
+## Tasten (Fußzeile)
+key-next = Enter weiter
+key-back = Esc zurück
+key-help = F1/? Hilfe
+key-lang = F2/L Sprache
+key-quit = q beenden
+key-help-input = F1/^G Hilfe
+key-lang-input = F2/^L Sprache
+key-quit-input = F10/^X beenden
+key-toggle = Leertaste erledigt
+key-override = F3/W trotzdem weiter
+key-recheck = F5/R neu prüfen
+key-detail = D Details
+key-choose = ↑/↓ wählen
+key-finish = Enter beenden
+
+## Prüfungen
+check-installation = Elexis-OOB-Installation
+check-delegation = Domain registriert
+check-dns-a = IPv4-Adresse (A)
+check-dns-aaaa = IPv6-Adresse (AAAA)
+check-dns-cname = Weiterleitung (CNAME)
+check-dns-caa = Erlaubte Zertifizierungsstellen (CAA)
+check-running = wird geprüft …
+check-idle = noch nicht geprüft
+check-label-fix = Was tun:
+check-label-detail = Technisch:
+
+## Zustand des Weiter-Knopfs
+gate-open = Alles in Ordnung. Mit Enter geht es weiter.
+gate-waiting = Die Prüfungen laufen noch. Bitte einen Moment Geduld.
+gate-blocked = Bitte zuerst die markierten Punkte erledigen.
+gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.
+gate-manual = Wenn Sie alles erledigt haben: Leertaste, dann Enter.
+gate-overridden = Sie haben diese Prüfung übergangen („trotzdem weiter“).
+
+## Schritte: kurze Namen für die Seitenleiste
+language-name = Sprache
+start-name = Start
+domain-name = Domain
+dns-name = DNS
+ports-name = Portfreigabe
+firewall-name = Firewall
+certificate-name = Zertifikat
+install-name = Installieren
+proxy-name = Proxy
+restart-name = Neustart
+final-name = Schlusstest
+done-name = Fertig
+
+## 1 Sprache
+language-title = Sprache wählen
+language-body = Willkommen! Dieses Programm führt Sie Schritt für Schritt dazu, dass Ihre Patientinnen und Patienten Termine sicher über https://termine.… buchen können. Sie können jederzeit aufhören: beim nächsten Start geht es dort weiter, wo Sie waren.
+language-prompt = In welcher Sprache möchten Sie arbeiten?
+language-de = Deutsch
+language-de-CH = Deutsch (Schweiz)
+language-en = English
+
+## 2 Start
+start-title = Elexis-OOB finden
+start-body = Geben Sie das Verzeichnis an, in dem Elexis-OOB installiert ist (dort liegt die Datei docker-compose.yaml). Gefundene Verzeichnisse wählen Sie mit ↑/↓.
+start-input-label = Verzeichnis:
+start-candidates = Gefunden:
+start-candidates-none = Kein Elexis-OOB-Verzeichnis gefunden. Bitte Pfad eintippen.
+start-generation = Generation:
+start-generation-legacy = ältere Version (Traefik 1, traefik.toml)
+start-generation-current = aktuelle Version (Traefik 2 oder neuer)
+start-local-name = Interner Name (LOCAL_NAME):
+start-external-name = Externer Name (EXTERNAL_NAME):
+start-name-unknown = nicht gesetzt
+start-found-legacy = Ältere Elexis-OOB-Version gefunden in { $dir }
+start-found-current = Aktuelle Elexis-OOB-Version gefunden in { $dir }
+start-fix-path = Prüfen Sie den Pfad. Wenn Sie dieses Programm nicht auf dem Elexis-Server ausführen, können Sie mit „trotzdem weiter“ fortfahren.
+
+## 3 Domain
+domain-title = Internet-Adresse des Termindienstes
+domain-body = Unter welchem Namen sollen Patienten den Termindienst finden? Üblich ist termine. gefolgt von Ihrer Domain, zum Beispiel termine.meine-praxis.ch. Die Domain müssen Sie bei einem Registrar gekauft haben.
+domain-input-label = Name:
+domain-ascii = Im Internet geschrieben:
+domain-registered = Registrierte Domain:
+domain-hint-bare = Hinweis: Das ist die Domain selbst. Üblich ist termine.{ $domain }.
+
+## 4 DNS
+dns-title = DNS-Einträge prüfen
+dns-body = Der Name { $domain } muss im Internet auf die Adresse Ihres Praxis-Anschlusses zeigen. Mit fester IP tragen Sie beim Registrar einen A-Eintrag ein. Ohne feste IP richten Sie DynDNS ein (FRITZ!Box: Internet > Freigaben > DynDNS) oder ein Programm wie ddclient. Nach einer Änderung kann es einige Minuten dauern, bis sie überall bekannt ist (F5 = neu prüfen).
+
+## 5–11 Schritte, die Sie heute noch von Hand erledigen
+manual-note = Diesen Schritt prüft das Programm noch nicht selbst. Erledigen Sie ihn wie beschrieben und bestätigen Sie mit der Leertaste.
+manual-confirm = [ ] Erledigt
+manual-confirmed = [x] Erledigt (von Hand bestätigt)
+
+ports-title = Portfreigaben im Router
+ports-body =
+    Richten Sie im Router zwei Freigaben auf diesen Server ({ $server }) ein (FRITZ!Box: Internet > Freigaben > Portfreigaben > Gerät für Freigaben hinzufügen):
+    1. Port extern gewünscht 443 → Port 443 des Servers (für den Termindienst).
+    2. Port extern gewünscht 80 (nur IPv4) → Port { $port } des Servers. Dort antwortet nur während einer Zertifikatsausstellung etwas.
+    Nicht verwenden: „Exposed Host“ und automatische Freigaben (UPnP). Sie würden alle Dienste des Servers ins Internet stellen.
+
+firewall-title = Firewall des Servers
+firewall-body =
+    Die Firewall bleibt eingeschaltet. Für die Ausstellung des Zertifikats muss Port { $port } nur für kurze Zeit offen sein.
+    Mit ufw zum Beispiel: sudo ufw allow { $port }/tcp
+    Nach der Ausstellung wieder schließen: sudo ufw delete allow { $port }/tcp
+
+certificate-title = Zertifikat beziehen
+certificate-body =
+    Das Zertifikat von Let's Encrypt beziehen Sie auf diesem Server, zum Beispiel mit certbot:
+    sudo certbot certonly --standalone --http-01-port { $port } -d { $domain }
+    Probieren Sie es zuerst mit --test-cert (Testumgebung, ohne Zählung der Ausstellungen). Der private Schlüssel bleibt lesbar nur für root; ändern Sie seine Rechte nicht.
+
+install-title = Zertifikat und Schlüssel ablegen
+install-body =
+    Legen Sie Zertifikat (fullchain) und Schlüssel in ein eigenes Verzeichnis, das nur root lesen kann, zum Beispiel:
+    sudo install -d -m 0700 /var/lib/praxis-tls/certs
+    Legen Sie den Schlüssel nicht in das Volume webelexisdata: Dieses ist auch für den Termindienst im Internet lesbar.
+
+proxy-title = Proxy (Traefik) einrichten
+proxy-body =
+    Traefik muss das Zertifikat für { $domain } verwenden und auf Port 443 nur den Termindienst zeigen.
+    Ältere Version: In traefik.toml am Ende den Block [[entryPoints.https.tls.certificates]] mit certFile und keyFile aktivieren.
+    Aktuelle Version: eine Datei docker-compose.override.yml mit einem https-Router für { $domain }.
+    Sichern Sie jede Datei, bevor Sie sie ändern.
+
+restart-title = Elexis-OOB neu starten
+restart-body =
+    Im Verzeichnis { $dir }:
+    docker-compose stop
+    docker-compose up -d
+    („restart“ allein übernimmt geänderte Einstellungen nicht.)
+
+final-title = Schlusstest aus Sicht der Patienten
+final-body =
+    Öffnen Sie auf Ihrem Mobiltelefon mit ausgeschaltetem WLAN die Adresse https://{ $domain }
+    Das Schloss muss erscheinen, ohne Warnung. Versuchen Sie auch https://webelexis.{ $registered } – das darf nicht funktionieren.
+
+## 12 Fertig
+done-title = Geschafft
+done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, lässt sich mit „praxis-tls undo“ rückgängig machen.
+done-domain = Adresse:
+done-dir = Elexis-OOB:
+done-overrides = Übergangene Prüfungen: { $count }
+done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Erneuern Sie rechtzeitig; Let's Encrypt schickt keine Erinnerungen mehr.
+
+## Dialoge
+help-title = Hilfe
+help-keys = Tasten: Enter = weiter, Esc = zurück, F1 oder ? = diese Hilfe, F2 oder L = Sprache wechseln, q = beenden. In Eingabefeldern: F1/Ctrl+G, F2/Ctrl+L, F10/Ctrl+X. Funktionstasten funktionieren nicht in jedem Programm (z. B. PuTTY): dann die Buchstaben verwenden.
+help-close = Esc oder Enter schließt die Hilfe.
+help-resume = Sie können jederzeit beenden: Der Stand wird nach jedem Schritt gespeichert.
+
+quit-title = Beenden?
+quit-body = Möchten Sie das Programm beenden? Ihr Stand ist gespeichert; beim nächsten Start können Sie hier weitermachen.
+
+resume-title = Willkommen zurück
+resume-body = Sie waren bei Schritt { $n }: { $name }.
+resume-continue = Fortfahren
+resume-restart = Neu beginnen
+
+pending-title = Unterbrochene Änderung
+pending-body = Beim letzten Mal wurde eine Änderung begonnen, aber nicht abgeschlossen:
+pending-finish = Abschließen
+pending-undo = Rückgängig machen
+pending-done = Die unterbrochene Änderung wurde bereinigt.
+pending-failed = Die unterbrochene Änderung konnte nicht bereinigt werden. Details stehen im Protokoll.
+
+override-title = Trotzdem weiter?
+override-body = Die Prüfung ist fehlgeschlagen. Fahren Sie nur fort, wenn Sie sicher sind (zum Beispiel mit Ihrer IT-Betreuung am Telefon). Ihre Entscheidung wird festgehalten.
+
+dialog-yes = Enter oder J: Ja
+dialog-no = Esc oder N: Nein
+dialog-choose-hint = ↑/↓ wählen, Enter bestätigen

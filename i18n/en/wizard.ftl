@@ -1,0 +1,177 @@
+## Frame
+app-title = praxis-tls
+header-step = Step { $n } of { $total }
+too-small = The window is too small. Please make it at least 80 × 24 characters (now { $width } × { $height }).
+error-persist = Your progress could not be saved: { $reason }
+status-manual = Confirmed by hand
+
+## Keys (footer)
+key-next = Enter next
+key-back = Esc back
+key-help = F1/? help
+key-lang = F2/L language
+key-quit = q quit
+key-help-input = F1/^G help
+key-lang-input = F2/^L language
+key-quit-input = F10/^X quit
+key-toggle = Space done
+key-override = F3/W continue anyway
+key-recheck = F5/R check again
+key-detail = D details
+key-choose = ↑/↓ choose
+key-finish = Enter finish
+
+## Checks
+check-installation = Elexis-OOB installation
+check-delegation = Domain registered
+check-dns-a = IPv4 address (A)
+check-dns-aaaa = IPv6 address (AAAA)
+check-dns-cname = Alias (CNAME)
+check-dns-caa = Allowed certificate authorities (CAA)
+check-running = checking …
+check-idle = not checked yet
+check-label-fix = What to do:
+check-label-detail = Technical:
+
+## State of "next"
+gate-open = All good. Press Enter to continue.
+gate-waiting = The checks are still running. Please wait a moment.
+gate-blocked = Please deal with the marked items first.
+gate-overridable = A check failed. If you are sure everything is right: F3 or W = continue anyway.
+gate-manual = When you have done everything: Space, then Enter.
+gate-overridden = You passed over this check ("continue anyway").
+
+## Steps: short names for the side bar
+language-name = Language
+start-name = Start
+domain-name = Domain
+dns-name = DNS
+ports-name = Port forwards
+firewall-name = Firewall
+certificate-name = Certificate
+install-name = Install
+proxy-name = Proxy
+restart-name = Restart
+final-name = Final check
+done-name = Done
+
+## 1 Language
+language-title = Choose your language
+language-body = Welcome! This program takes you step by step to the point where your patients can book appointments safely at https://termine.… You can stop at any time: the next start continues where you were.
+language-prompt = Which language would you like to work in?
+language-de = Deutsch
+language-de-CH = Deutsch (Schweiz)
+language-en = English
+
+## 2 Start
+start-title = Find Elexis-OOB
+start-body = Enter the directory where Elexis-OOB is installed (it holds the file docker-compose.yaml). Choose a directory that was found with ↑/↓.
+start-input-label = Directory:
+start-candidates = Found:
+start-candidates-none = No Elexis-OOB directory found. Please type the path.
+start-generation = Generation:
+start-generation-legacy = older version (Traefik 1, traefik.toml)
+start-generation-current = current version (Traefik 2 or newer)
+start-local-name = Internal name (LOCAL_NAME):
+start-external-name = External name (EXTERNAL_NAME):
+start-name-unknown = not set
+start-found-legacy = Older Elexis-OOB version found in { $dir }
+start-found-current = Current Elexis-OOB version found in { $dir }
+start-fix-path = Check the path. If you are not running this program on the Elexis server, you can go on with "continue anyway".
+
+## 3 Domain
+domain-title = Internet address of the appointment service
+domain-body = Under which name should patients find the appointment service? Usually termine. followed by your domain, for example termine.meine-praxis.ch. You must have bought the domain from a registrar.
+domain-input-label = Name:
+domain-ascii = As written on the internet:
+domain-registered = Registered domain:
+domain-hint-bare = Note: this is the domain itself. The usual name is termine.{ $domain }.
+
+## 4 DNS
+dns-title = Check the DNS records
+dns-body = The name { $domain } must point to the address of your practice's internet connection. With a fixed IP, add an A record at your registrar. Without one, set up DynDNS (FRITZ!Box: Internet > Permit Access > DynDNS) or a program such as ddclient. A change can take a few minutes to be known everywhere (F5 = check again).
+
+## 5–11 Steps you still do by hand today
+manual-note = This program does not check this step by itself yet. Do it as described and confirm with the space bar.
+manual-confirm = [ ] Done
+manual-confirmed = [x] Done (confirmed by hand)
+
+ports-title = Port forwards in the router
+ports-body =
+    Set up two port forwards to this server ({ $server }) in the router (FRITZ!Box: Internet > Permit Access > Port Sharing > Add Device for Sharing):
+    1. External port 443 → the server's port 443 (the appointment service).
+    2. External port 80 (IPv4 only) → the server's port { $port }. Something answers there only while a certificate is being issued.
+    Do not use "Exposed Host" or automatic forwards (UPnP): they would put every service of the server on the internet.
+
+firewall-title = The server's firewall
+firewall-body =
+    The firewall stays on. Port { $port } needs to be open only for a short time while the certificate is issued.
+    With ufw, for example: sudo ufw allow { $port }/tcp
+    Close it again after issuance: sudo ufw delete allow { $port }/tcp
+
+certificate-title = Get the certificate
+certificate-body =
+    Get the Let's Encrypt certificate on this server, for example with certbot:
+    sudo certbot certonly --standalone --http-01-port { $port } -d { $domain }
+    Try it first with --test-cert (the staging environment, which does not count against the limits). The private key stays readable by root only; do not change its permissions.
+
+install-title = Put certificate and key in place
+install-body =
+    Put the certificate (full chain) and the key in a directory of their own that only root can read, for example:
+    sudo install -d -m 0700 /var/lib/praxis-tls/certs
+    Do not put the key into the webelexisdata volume: the appointment service on the internet can read it too.
+
+proxy-title = Set up the proxy (Traefik)
+proxy-body =
+    Traefik must use the certificate for { $domain } and show only the appointment service on port 443.
+    Older version: in traefik.toml, enable the block [[entryPoints.https.tls.certificates]] at the end, with certFile and keyFile.
+    Current version: a file docker-compose.override.yml with an https router for { $domain }.
+    Back up every file before you change it.
+
+restart-title = Restart Elexis-OOB
+restart-body =
+    In the directory { $dir }:
+    docker-compose stop
+    docker-compose up -d
+    ("restart" alone does not apply changed settings.)
+
+final-title = Final check from the patients' side
+final-body =
+    On your mobile phone, with Wi-Fi switched off, open https://{ $domain }
+    The padlock must show, with no warning. Also try https://webelexis.{ $registered } – that must not work.
+
+## 12 Done
+done-title = Done
+done-body = The appointment service is set up. What this program changed can be undone with "praxis-tls undo".
+done-domain = Address:
+done-dir = Elexis-OOB:
+done-overrides = Checks passed over: { $count }
+done-renew = Let's Encrypt certificates are valid for 90 days at most. Renew in time; Let's Encrypt no longer sends reminders.
+
+## Dialogs
+help-title = Help
+help-keys = Keys: Enter = next, Esc = back, F1 or ? = this help, F2 or L = change language, q = quit. In input fields: F1/Ctrl+G, F2/Ctrl+L, F10/Ctrl+X. Function keys do not work in every program (e.g. PuTTY): then use the letters.
+help-close = Esc or Enter closes the help.
+help-resume = You can stop at any time: your progress is saved after every step.
+
+quit-title = Quit?
+quit-body = Do you want to quit the program? Your progress is saved; next time you can continue from here.
+
+resume-title = Welcome back
+resume-body = You were at step { $n }: { $name }.
+resume-continue = Continue
+resume-restart = Start again
+
+pending-title = Interrupted change
+pending-body = Last time a change was started but not finished:
+pending-finish = Finish it
+pending-undo = Undo it
+pending-done = The interrupted change has been cleaned up.
+pending-failed = The interrupted change could not be cleaned up. The details are in the log.
+
+override-title = Continue anyway?
+override-body = The check failed. Only go on if you are sure (for example with your IT support on the phone). Your decision is recorded.
+
+dialog-yes = Enter or Y: yes
+dialog-no = Esc or N: no
+dialog-choose-hint = ↑/↓ choose, Enter confirm

@@ -1,0 +1,258 @@
+//! The body of each step: instructions, input, live checks, and what
+//! stands between the person and "next".
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::view::Tr;
+use super::widgets;
+use crate::core::start::Generation;
+use crate::core::{Gate, Lang, Step, Wizard, gate};
+
+pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.push(Line::styled(
+        tr.t(&format!("{}-title", w.step.key())),
+        tr.theme.title(),
+    ));
+    lines.push(Line::raw(""));
+    match w.step {
+        Step::Language => language(&mut lines, w, tr),
+        Step::Start => start(&mut lines, w, tr),
+        Step::Domain => domain(&mut lines, w, tr),
+        Step::Dns => dns(&mut lines, w, tr),
+        Step::Done => done(&mut lines, w, tr),
+        s => manual(&mut lines, s, w, tr),
+    }
+    let status = gate_line(w, tr);
+    let body_height = area.height.saturating_sub(2);
+    let body = Rect {
+        height: body_height,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    if let Some(status) = status {
+        let y = area.y + area.height.saturating_sub(1);
+        let status_area = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(status), status_area);
+    }
+}
+
+fn para(lines: &mut Vec<Line<'static>>, text: String) {
+    for l in text.lines() {
+        lines.push(Line::raw(l.to_string()));
+    }
+}
+
+fn language(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    para(lines, tr.t("language-body"));
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(tr.t("language-prompt")));
+    for (i, lang) in Lang::ALL.iter().enumerate() {
+        let label = tr.t(&format!("language-{}", lang.tag()));
+        let selected = i == w.session.lang_cursor;
+        let mark = if selected { tr.theme.current() } else { " " };
+        let style = if selected {
+            tr.theme.selected()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {mark} ")),
+            Span::styled(label, style),
+        ]));
+    }
+}
+
+fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    para(lines, tr.t("start-body"));
+    lines.push(Line::raw(""));
+    lines.push(widgets::input_line(
+        &tr.t("start-input-label"),
+        &w.start.input,
+        w.text_input_active(),
+        tr,
+    ));
+    if w.start.candidates.is_empty() {
+        lines.push(Line::styled(tr.t("start-candidates-none"), tr.theme.dim()));
+    } else {
+        let list: Vec<String> = w
+            .start
+            .candidates
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        lines.push(Line::styled(
+            format!("{} {}", tr.t("start-candidates"), list.join(", ")),
+            tr.theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    widgets::checks(lines, w, Wizard::checks_of(Step::Start), tr);
+    if let Some(inst) = &w.start.found {
+        let generation = match inst.generation {
+            Generation::Legacy => tr.t("start-generation-legacy"),
+            Generation::Current => tr.t("start-generation-current"),
+        };
+        let unknown = tr.t("start-name-unknown");
+        lines.push(Line::raw(format!(
+            "  {} {generation}",
+            tr.t("start-generation")
+        )));
+        let local = inst.local_name.clone().unwrap_or_else(|| unknown.clone());
+        let external = inst.external_name.clone().unwrap_or(unknown);
+        lines.push(Line::raw(format!("  {} {local}", tr.t("start-local-name"))));
+        lines.push(Line::raw(format!(
+            "  {} {external}",
+            tr.t("start-external-name")
+        )));
+    }
+}
+
+fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    para(lines, tr.t("domain-body"));
+    lines.push(Line::raw(""));
+    lines.push(widgets::input_line(
+        &tr.t("domain-input-label"),
+        &w.domain.input,
+        w.text_input_active(),
+        tr,
+    ));
+    if let Some(err) = &w.domain.error {
+        lines.push(Line::styled(
+            format!("{} {}", tr.theme.failed(), tr.text(err)),
+            tr.theme.err_style(),
+        ));
+    }
+    if let Some(name) = &w.domain.parsed {
+        if name.ascii != name.unicode {
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                tr.t("domain-ascii"),
+                name.ascii
+            )));
+        }
+        lines.push(Line::raw(format!(
+            "  {} {}",
+            tr.t("domain-registered"),
+            name.registered
+        )));
+        if name.ascii == name.registered {
+            lines.push(Line::styled(
+                tr.ta("domain-hint-bare", &[("domain", &name.unicode)]),
+                tr.theme.warn_style(),
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    widgets::checks(lines, w, Wizard::checks_of(Step::Domain), tr);
+}
+
+fn domain_name(w: &Wizard) -> String {
+    w.domain
+        .parsed
+        .as_ref()
+        .map(|d| d.unicode.clone())
+        .unwrap_or_else(|| "termine.…".into())
+}
+
+fn dns(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    para(lines, tr.ta("dns-body", &[("domain", &domain_name(w))]));
+    lines.push(Line::raw(""));
+    widgets::checks(lines, w, Wizard::checks_of(Step::Dns), tr);
+}
+
+fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
+    let registered = w
+        .domain
+        .parsed
+        .as_ref()
+        .map(|d| d.registered.clone())
+        .unwrap_or_default();
+    let dir = w
+        .start
+        .found
+        .as_ref()
+        .map(|i| i.dir.display().to_string())
+        .unwrap_or_else(|| w.start.input.value.clone());
+    let port = tr.ctx.responder_port.to_string();
+    let args = [
+        ("domain", domain_name(w)),
+        ("registered", registered),
+        ("dir", dir),
+        ("port", port),
+        ("server", tr.ctx.server.clone()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    para(lines, tr.ta(&format!("{}-body", step.key()), &args));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(tr.t("manual-note"), tr.theme.dim()));
+    let confirmed = w.confirmed.contains(&step);
+    let (label, style) = if confirmed {
+        (tr.t("manual-confirmed"), tr.theme.ok_style())
+    } else {
+        (tr.t("manual-confirm"), Style::default())
+    };
+    lines.push(Line::styled(label, style));
+}
+
+fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    para(lines, tr.t("done-body"));
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(format!(
+        "  {} https://{}",
+        tr.t("done-domain"),
+        domain_name(w)
+    )));
+    if let Some(inst) = &w.start.found {
+        lines.push(Line::raw(format!(
+            "  {} {}",
+            tr.t("done-dir"),
+            inst.dir.display()
+        )));
+    }
+    let manual: Vec<String> = w
+        .confirmed
+        .iter()
+        .map(|s| tr.t(&format!("{}-name", s.key())))
+        .collect();
+    if !manual.is_empty() {
+        lines.push(Line::raw(format!(
+            "  {}: {}",
+            tr.t("status-manual"),
+            manual.join(", ")
+        )));
+    }
+    if !w.overrides.is_empty() {
+        let n = w.overrides.len().to_string();
+        lines.push(Line::styled(
+            format!("  {}", tr.ta("done-overrides", &[("count", &n)])),
+            tr.theme.warn_style(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    para(lines, tr.t("done-renew"));
+}
+
+fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
+    if matches!(w.step, Step::Done | Step::Language) {
+        return None;
+    }
+    let g = gate(w);
+    let (id, style) = match g {
+        Gate::Open if w.overridden(w.step) => ("gate-overridden", tr.theme.warn_style()),
+        Gate::Open => ("gate-open", tr.theme.ok_style()),
+        Gate::Waiting => ("gate-waiting", tr.theme.dim()),
+        Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
+        Gate::Blocked if w.step.is_manual() => ("gate-manual", Style::default()),
+        Gate::Blocked => ("gate-blocked", tr.theme.err_style()),
+    };
+    Some(Line::styled(tr.t(id), style))
+}

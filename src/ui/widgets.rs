@@ -1,0 +1,88 @@
+//! Small pieces the step screens share: a text field and the check list.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::view::Tr;
+use crate::core::{CheckId, CheckState, TextInput, Wizard};
+
+/// `Label: value` with the cursor shown as a reversed cell.
+pub(super) fn input_line(label: &str, input: &TextInput, focused: bool, tr: &Tr) -> Line<'static> {
+    let chars: Vec<char> = input.value.chars().collect();
+    let cursor = input.cursor.min(chars.len());
+    let before: String = chars[..cursor].iter().collect();
+    let at: String = chars.get(cursor).map_or(" ".to_string(), |c| c.to_string());
+    let after: String = chars
+        .get(cursor + 1..)
+        .map_or(String::new(), |s| s.iter().collect());
+    let field = Style::default().add_modifier(Modifier::UNDERLINED);
+    let cursor_style = if focused {
+        field.add_modifier(Modifier::REVERSED)
+    } else {
+        field
+    };
+    Line::from(vec![
+        Span::styled(format!("{label} "), tr.theme.title()),
+        Span::styled(tr.theme.text(&before), field),
+        Span::styled(tr.theme.text(&at), cursor_style),
+        Span::styled(tr.theme.text(&after), field),
+    ])
+}
+
+/// One line per check with its symbol, then what to do for the ones that
+/// did not pass, and the technical detail when asked for.
+pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId], tr: &Tr) {
+    let theme = tr.theme;
+    for id in ids {
+        let state = w.check(*id);
+        let name = tr.t(id.key());
+        let (symbol, style, summary) = match state {
+            CheckState::Idle => (theme.idle().to_string(), theme.dim(), tr.t("check-idle")),
+            CheckState::Running { .. } => (
+                theme.spinner(tr.ctx.tick).to_string(),
+                theme.dim(),
+                tr.t("check-running"),
+            ),
+            CheckState::Passed(f) => (
+                theme.passed().to_string(),
+                theme.ok_style(),
+                tr.text(&f.summary),
+            ),
+            CheckState::Warning(f) => (
+                theme.warning().to_string(),
+                theme.warn_style(),
+                tr.text(&f.summary),
+            ),
+            CheckState::Failed(f) => (
+                theme.failed().to_string(),
+                theme.err_style(),
+                tr.text(&f.summary),
+            ),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{symbol} "), style),
+            Span::styled(format!("{name}: "), theme.title()),
+            Span::raw(summary),
+        ]));
+        let Some(finding) = state.finding() else {
+            continue;
+        };
+        if !state.is_settled() || matches!(state, CheckState::Warning(_)) {
+            if let Some(fix) = &finding.fix {
+                lines.push(Line::raw(format!(
+                    "  {} {}",
+                    tr.t("check-label-fix"),
+                    tr.text(fix)
+                )));
+            }
+        }
+        if w.session.show_detail {
+            if let Some(detail) = &finding.detail {
+                lines.push(Line::styled(
+                    format!("  {} {}", tr.t("check-label-detail"), theme.text(detail)),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
+}
