@@ -1,1 +1,220 @@
-fn main() {}
+//! praxis-tls: with no subcommand, the wizard; subcommands run one part
+//! without questions.
+
+use std::io::{self, BufRead, Write};
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use praxis_tls::core::{Lang, Msg, Wizard};
+use praxis_tls::i18n;
+use praxis_tls::io::exec::{Executor, IoConfig};
+use praxis_tls::io::journal::{self, Journal};
+use praxis_tls::io::lock::Lock;
+use praxis_tls::io::store::Store;
+use praxis_tls::ui::app::{App, Exit};
+use praxis_tls::ui::{Theme, ViewCtx};
+use time::OffsetDateTime;
+
+#[derive(Parser, Debug)]
+#[command(name = "praxis-tls", version, about = "Publishes the Elexis-OOB appointment service with a trusted certificate")]
+struct Cli {
+    /// Where the wizard keeps its state, journal, keys and log.
+    #[arg(long, global = true, env = "PRAXIS_TLS_STATE_DIR", default_value = "/var/lib/praxis-tls")]
+    state_dir: PathBuf,
+    /// Language: de, de-CH or en (default: from LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Nameserver for the DNS checks, HOST:PORT (default: the system's).
+    #[arg(long, global = true, value_parser = parse_server)]
+    dns_server: Option<SocketAddr>,
+    /// Seconds to wait for each DNS answer.
+    #[arg(long, global = true, default_value_t = 5)]
+    dns_timeout: u64,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Reverts every change the wizard made, newest first.
+    Undo {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "de" => Ok(Lang::De),
+        "de-CH" | "de-ch" | "de_CH" => Ok(Lang::DeCh),
+        "en" => Ok(Lang::En),
+        _ => Err("de, de-CH, en".into()),
+    }
+}
+
+fn parse_server(s: &str) -> Result<SocketAddr, String> {
+    s.to_socket_addrs()
+        .map_err(|e| format!("{s}: {e}"))?
+        .next()
+        .ok_or_else(|| format!("{s}: no address"))
+}
+
+fn main() -> ExitCode {
+    // Two providers in the tree and none chosen would panic at the first TLS use.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(i18n::from_env);
+    let say = |id: &str, args: &[(&str, &str)]| eprintln!("{}", i18n::tr_args(lang, id, args));
+
+    let store = match Store::open(&cli.state_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            return ExitCode::from(2);
+        }
+    };
+    let _lock = match Lock::acquire(&cli.state_dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            return ExitCode::from(3);
+        }
+    };
+    init_log(&cli.state_dir);
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
+
+    let code = match cli.command {
+        Some(Command::Undo { yes }) => undo(&cli.state_dir, lang, yes),
+        None => wizard(&cli, store, lang),
+    };
+    if code != ExitCode::SUCCESS {
+        say("cli-see-log", &[("path", &cli.state_dir.join(LOG_FILE).display().to_string())]);
+    }
+    code
+}
+
+const LOG_FILE: &str = "praxis-tls.log";
+
+/// The log goes to a file: the screen belongs to the person.
+fn init_log(dir: &Path) {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(dir.join(LOG_FILE));
+    if let Ok(file) = file {
+        let _ = tracing_subscriber::fmt()
+            .with_writer(std::sync::Mutex::new(file))
+            .with_ansi(false)
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("PRAXIS_TLS_LOG")
+                    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+            )
+            .try_init();
+    }
+}
+
+fn wizard(cli: &Cli, store: Store, lang: Lang) -> ExitCode {
+    let now = OffsetDateTime::now_utc();
+    let wizard = match store.load() {
+        Ok(Some(w)) => {
+            let mut w = w.resumed();
+            if let Some(l) = cli.lang {
+                w.lang = l;
+            }
+            w
+        }
+        Ok(None) => Wizard::new(lang, now),
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            return ExitCode::from(2);
+        }
+    };
+    let journal = match Journal::open(&cli.state_dir) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let cfg = IoConfig::new(&cli.state_dir, cli.dns_server, Duration::from_secs(cli.dns_timeout.max(1)));
+    let _guard = runtime.enter();
+    let exec = Executor::new(cfg, journal, tx);
+    let pending = exec.pending();
+    let startup = if pending.is_empty() { Vec::new() } else { vec![Msg::PendingChanges(pending)] };
+    let ctx = ViewCtx {
+        theme: Theme::from_env(),
+        server: nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_default(),
+        responder_port: praxis_tls::core::DEFAULT_RESPONDER_PORT,
+        ..ViewCtx::default()
+    };
+    let app = App { wizard, store, exec, ctx };
+    // ratatui::try_init also restores the terminal on a panic.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", i18n::tr_args(lang, "cli-no-terminal", &[("reason", &e.to_string())]));
+            return ExitCode::from(1);
+        }
+    };
+    let result = runtime.block_on(app.run(&mut terminal, rx, startup));
+    ratatui::restore();
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    match result {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Hangup) => {
+            tracing::info!("terminal closed or signal: state is saved");
+            ExitCode::from(129)
+        }
+        Err(e) => {
+            tracing::error!("terminal: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn undo(state_dir: &Path, lang: Lang, yes: bool) -> ExitCode {
+    let confirm = |entries: &[journal::Entry]| -> bool {
+        if entries.is_empty() {
+            println!("{}", i18n::tr(lang, "cli-undo-nothing"));
+            return false;
+        }
+        println!("{}", i18n::tr(lang, "cli-undo-list"));
+        for e in entries {
+            println!("  - {}", e.description);
+        }
+        if yes {
+            return true;
+        }
+        print!("{} ", i18n::tr(lang, "cli-undo-confirm"));
+        let _ = io::stdout().flush();
+        let mut line = String::new();
+        if io::stdin().lock().read_line(&mut line).is_err() {
+            return false;
+        }
+        matches!(line.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes")
+    };
+    match journal::run_undo(state_dir, confirm) {
+        Ok(summary) => {
+            println!("{}", i18n::tr_args(lang, "cli-undo-done", &[("count", &summary.reverted.to_string())]));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            ExitCode::from(1)
+        }
+    }
+}
