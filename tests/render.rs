@@ -1,0 +1,209 @@
+//! Every screen at 80×24, in German and English (and de-CH where it differs),
+//! pinned as text. Review a changed snapshot before accepting it.
+
+use std::net::Ipv4Addr;
+use std::path::PathBuf;
+
+use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
+use praxis_tls::core::start::{DetectError, Generation, Installation};
+use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
+use praxis_tls::ui::{Theme, ViewCtx, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
+
+fn ctx() -> ViewCtx {
+    ViewCtx { theme: Theme { utf8: true, color: false }, server: "nuno".into(), responder_port: 8402, ..ViewCtx::default() }
+}
+
+fn render(w: &Wizard, ctx: &ViewCtx, width: u16, height: u16) -> String {
+    let mut terminal = match Terminal::new(TestBackend::new(width, height)) {
+        Ok(t) => t,
+        Err(e) => panic!("test backend: {e}"),
+    };
+    if let Err(e) = terminal.draw(|f| draw(f, w, ctx)) {
+        panic!("draw: {e}");
+    }
+    format!("{}", terminal.backend())
+}
+
+fn send(w: &mut Wizard, msg: Msg) -> u64 {
+    let effects = update(w, msg, NOW);
+    effects
+        .iter()
+        .find_map(|e| match e {
+            praxis_tls::core::Effect::DetectInstall { generation, .. }
+            | praxis_tls::core::Effect::CheckDelegation { generation, .. }
+            | praxis_tls::core::Effect::ResolveDns { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+fn key(w: &mut Wizard, a: Action) -> u64 {
+    send(w, Msg::Key(a))
+}
+
+fn installation() -> Installation {
+    Installation {
+        dir: PathBuf::from("/opt/elexis-oob"),
+        generation: Generation::Current,
+        compose_file: Some(PathBuf::from("/opt/elexis-oob/docker-compose.yaml")),
+        proxy_image: Some("traefik:v2.8".into()),
+        local_name: Some("nuno".into()),
+        external_name: Some("meine-praxis.ch".into()),
+    }
+}
+
+fn report() -> DnsReport {
+    DnsReport {
+        name: "termine.meine-praxis.ch".into(),
+        cname_chain: vec![],
+        a: Ok(vec![Ipv4Addr::new(203, 0, 113, 7)]),
+        aaaa: Err(LookupError::NoRecords),
+        caa: Ok(Some(CaaSet {
+            owner: "meine-praxis.ch".into(),
+            records: vec![CaaRecord { critical: false, tag: "issue".into(), value: "letsencrypt.org".into() }],
+        })),
+    }
+}
+
+/// Walks a fresh wizard to `step` with good answers on the way.
+fn wizard_at(step: Step, lang: Lang) -> Wizard {
+    let mut w = Wizard::new(lang, NOW);
+    w.session.lang_cursor = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    if step == Step::Language {
+        return w;
+    }
+    key(&mut w, Action::Next);
+    let g = send(&mut w, Msg::InstallCandidates(vec!["/opt/elexis-oob".into(), "/srv/elexis-oob".into()]));
+    send(&mut w, Msg::InstallDetected { generation: g, result: Ok(installation()) });
+    if step == Step::Start {
+        return w;
+    }
+    let g = key(&mut w, Action::Next);
+    let delegation = Delegation::Delegated { nameservers: vec!["ns1.registrar.ch".into(), "ns2.registrar.ch".into()] };
+    send(&mut w, Msg::DelegationResolved { generation: g, delegation });
+    if step == Step::Domain {
+        return w;
+    }
+    let g = key(&mut w, Action::Next);
+    send(&mut w, Msg::DnsResolved { generation: g, report: report() });
+    while w.step < step {
+        if w.step.is_manual() {
+            key(&mut w, Action::Toggle);
+        }
+        key(&mut w, Action::Next);
+    }
+    w
+}
+
+fn name(step: Step, lang: Lang) -> String {
+    format!("{}_{}", step.key(), lang.tag())
+}
+
+#[test]
+fn every_step_in_both_languages() {
+    for lang in [Lang::De, Lang::En] {
+        for step in Step::ALL {
+            let w = wizard_at(step, lang);
+            assert_eq!(w.step, step);
+            insta::assert_snapshot!(name(step, lang), render(&w, &ctx(), 80, 24));
+        }
+    }
+}
+
+#[test]
+fn swiss_spelling_on_a_screen_that_differs() {
+    let w = wizard_at(Step::Firewall, Lang::DeCh);
+    let screen = render(&w, &ctx(), 80, 24);
+    assert!(screen.contains("schliessen"), "{screen}");
+    insta::assert_snapshot!("firewall_de-CH", screen);
+}
+
+#[test]
+fn failures_are_shown_with_what_to_do() {
+    for lang in [Lang::De, Lang::En] {
+        let mut w = wizard_at(Step::Start, lang);
+        key(&mut w, Action::End);
+        let g = key(&mut w, Action::Char('x'));
+        send(&mut w, Msg::InstallDetected { generation: g, result: Err(DetectError::NotFound) });
+        insta::assert_snapshot!(format!("start_failed_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+
+        let mut w = wizard_at(Step::Domain, lang);
+        for _ in 0..30 {
+            key(&mut w, Action::Backspace);
+        }
+        for c in "praxis.local".chars() {
+            key(&mut w, Action::Char(c));
+        }
+        insta::assert_snapshot!(format!("domain_invalid_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+
+        let mut w = wizard_at(Step::Domain, lang);
+        let g = key(&mut w, Action::Next);
+        let mut bad = report();
+        bad.a = Ok(vec![Ipv4Addr::new(192, 168, 1, 20)]);
+        bad.caa = Ok(Some(CaaSet {
+            owner: "meine-praxis.ch".into(),
+            records: vec![CaaRecord { critical: false, tag: "issue".into(), value: "pki.example".into() }],
+        }));
+        send(&mut w, Msg::DnsResolved { generation: g, report: bad });
+        insta::assert_snapshot!(format!("dns_failed_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+    }
+}
+
+#[test]
+fn dialogs_in_both_languages() {
+    for lang in [Lang::De, Lang::En] {
+        let mut w = wizard_at(Step::Dns, lang);
+        key(&mut w, Action::Help);
+        insta::assert_snapshot!(format!("dialog_help_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+
+        let mut w = wizard_at(Step::Dns, lang);
+        key(&mut w, Action::Quit);
+        insta::assert_snapshot!(format!("dialog_quit_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+
+        let w = wizard_at(Step::Dns, lang).resumed();
+        insta::assert_snapshot!(format!("dialog_resume_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+
+        let mut w = wizard_at(Step::Dns, lang).resumed();
+        let change = PendingChange { id: 4, description: "/opt/elexis-oob/docker-compose.override.yml".into() };
+        send(&mut w, Msg::PendingChanges(vec![change]));
+        insta::assert_snapshot!(format!("dialog_pending_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+
+        let mut w = wizard_at(Step::Start, lang);
+        key(&mut w, Action::End);
+        let g = key(&mut w, Action::Char('x'));
+        send(&mut w, Msg::InstallDetected { generation: g, result: Err(DetectError::NotFound) });
+        key(&mut w, Action::Override);
+        insta::assert_snapshot!(format!("dialog_override_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+    }
+}
+
+#[test]
+fn too_small_window_says_so() {
+    let w = wizard_at(Step::Dns, Lang::De);
+    let screen = render(&w, &ctx(), 60, 20);
+    assert!(screen.contains("zu klein"), "{screen}");
+    insta::assert_snapshot!("too_small_de", screen);
+}
+
+#[test]
+fn ascii_terminal_gets_no_unicode() {
+    let w = wizard_at(Step::Dns, Lang::De);
+    let ascii = ViewCtx { theme: Theme { utf8: false, color: false }, ..ctx() };
+    let screen = render(&w, &ascii, 80, 24);
+    let body: String = screen.lines().map(|l| l.trim_matches('"')).collect::<Vec<_>>().join("\n");
+    assert!(body.is_ascii(), "{body}");
+    insta::assert_snapshot!("dns_ascii_de", screen);
+}
+
+#[test]
+fn larger_terminals_use_the_room() {
+    let w = wizard_at(Step::PortForwarding, Lang::De);
+    let screen = render(&w, &ctx(), 120, 40);
+    assert!(screen.contains("Exposed Host"), "{screen}");
+}
