@@ -1,0 +1,6 @@
+//! Test harnesses shared by the integration tests. Each test binary uses
+//! only some of them.
+#![allow(dead_code)]
+
+pub mod knot;
+pub mod lab;
