@@ -19,10 +19,19 @@ use praxis_tls::ui::{Theme, ViewCtx};
 use time::OffsetDateTime;
 
 #[derive(Parser, Debug)]
-#[command(name = "praxis-tls", version, about = "Publishes the Elexis-OOB appointment service with a trusted certificate")]
+#[command(
+    name = "praxis-tls",
+    version,
+    about = "Publishes the Elexis-OOB appointment service with a trusted certificate"
+)]
 struct Cli {
     /// Where the wizard keeps its state, journal, keys and log.
-    #[arg(long, global = true, env = "PRAXIS_TLS_STATE_DIR", default_value = "/var/lib/praxis-tls")]
+    #[arg(
+        long,
+        global = true,
+        env = "PRAXIS_TLS_STATE_DIR",
+        default_value = "/var/lib/praxis-tls"
+    )]
     state_dir: PathBuf,
     /// Language: de, de-CH or en (default: from LANG).
     #[arg(long, global = true, value_parser = parse_lang)]
@@ -92,7 +101,10 @@ fn main() -> ExitCode {
         None => wizard(&cli, store, lang),
     };
     if code != ExitCode::SUCCESS {
-        say("cli-see-log", &[("path", &cli.state_dir.join(LOG_FILE).display().to_string())]);
+        say(
+            "cli-see-log",
+            &[("path", &cli.state_dir.join(LOG_FILE).display().to_string())],
+        );
     }
     code
 }
@@ -142,7 +154,11 @@ fn wizard(cli: &Cli, store: Store, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
@@ -150,23 +166,42 @@ fn wizard(cli: &Cli, store: Store, lang: Lang) -> ExitCode {
         }
     };
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let cfg = IoConfig::new(&cli.state_dir, cli.dns_server, Duration::from_secs(cli.dns_timeout.max(1)));
+    let cfg = IoConfig::new(
+        &cli.state_dir,
+        cli.dns_server,
+        Duration::from_secs(cli.dns_timeout.max(1)),
+    );
     let _guard = runtime.enter();
     let exec = Executor::new(cfg, journal, tx);
     let pending = exec.pending();
-    let startup = if pending.is_empty() { Vec::new() } else { vec![Msg::PendingChanges(pending)] };
+    let startup = if pending.is_empty() {
+        Vec::new()
+    } else {
+        vec![Msg::PendingChanges(pending)]
+    };
     let ctx = ViewCtx {
         theme: Theme::from_env(),
-        server: nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_default(),
+        server: nix::unistd::gethostname()
+            .ok()
+            .and_then(|h| h.into_string().ok())
+            .unwrap_or_default(),
         responder_port: praxis_tls::core::DEFAULT_RESPONDER_PORT,
         ..ViewCtx::default()
     };
-    let app = App { wizard, store, exec, ctx };
+    let app = App {
+        wizard,
+        store,
+        exec,
+        ctx,
+    };
     // ratatui::try_init also restores the terminal on a panic.
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}", i18n::tr_args(lang, "cli-no-terminal", &[("reason", &e.to_string())]));
+            eprintln!(
+                "{}",
+                i18n::tr_args(lang, "cli-no-terminal", &[("reason", &e.to_string())])
+            );
             return ExitCode::from(1);
         }
     };
@@ -205,11 +240,21 @@ fn undo(state_dir: &Path, lang: Lang, yes: bool) -> ExitCode {
         if io::stdin().lock().read_line(&mut line).is_err() {
             return false;
         }
-        matches!(line.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes")
+        matches!(
+            line.trim().to_lowercase().as_str(),
+            "j" | "ja" | "y" | "yes"
+        )
     };
     match journal::run_undo(state_dir, confirm) {
         Ok(summary) => {
-            println!("{}", i18n::tr_args(lang, "cli-undo-done", &[("count", &summary.reverted.to_string())]));
+            println!(
+                "{}",
+                i18n::tr_args(
+                    lang,
+                    "cli-undo-done",
+                    &[("count", &summary.reverted.to_string())]
+                )
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -63,7 +63,10 @@ fn catalog(lang: &str) -> Catalog {
                     vars_in_pattern(v, &mut vars);
                 }
                 let id = m.id.name.to_string();
-                assert!(cat.insert(id.clone(), vars).is_none(), "{lang}/{file}: {id} defined twice");
+                assert!(
+                    cat.insert(id.clone(), vars).is_none(),
+                    "{lang}/{file}: {id} defined twice"
+                );
             }
         }
     }
@@ -77,7 +80,10 @@ fn german_and_english_have_the_same_messages_and_variables() {
     assert!(!de.is_empty());
     let only_de: Vec<_> = de.keys().filter(|k| !en.contains_key(*k)).collect();
     let only_en: Vec<_> = en.keys().filter(|k| !de.contains_key(*k)).collect();
-    assert!(only_de.is_empty() && only_en.is_empty(), "only in de: {only_de:?}; only in en: {only_en:?}");
+    assert!(
+        only_de.is_empty() && only_en.is_empty(),
+        "only in de: {only_de:?}; only in en: {only_en:?}"
+    );
     for (id, vars) in &de {
         assert_eq!(Some(vars), en.get(id), "variables of {id} differ");
     }
@@ -88,7 +94,11 @@ fn swiss_german_only_overlays_german() {
     let de = catalog("de");
     let ch = catalog("de-CH");
     for (id, vars) in &ch {
-        assert_eq!(de.get(id), Some(vars), "de-CH has {id}, which de lacks or uses other variables");
+        assert_eq!(
+            de.get(id),
+            Some(vars),
+            "de-CH has {id}, which de lacks or uses other variables"
+        );
     }
     for (l, file, src) in i18n::sources() {
         if *l == "de-CH" {
@@ -111,7 +121,10 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 /// String literals that look like message ids of a known family.
 fn ids_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let mut found = BTreeSet::new();
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap_or_default();
@@ -120,7 +133,9 @@ fn ids_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
                 continue;
             }
             let idlike = lit.contains('-')
-                && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && lit
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && !lit.ends_with('-');
             let prefix = lit.split('-').next().unwrap_or_default();
             if idlike && prefixes.contains(prefix) {
@@ -134,8 +149,11 @@ fn ids_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
 #[test]
 fn every_message_the_code_uses_exists() {
     let de = catalog("de");
-    let prefixes: BTreeSet<String> =
-        de.keys().filter_map(|k| k.split('-').next()).map(str::to_string).collect();
+    let prefixes: BTreeSet<String> = de
+        .keys()
+        .filter_map(|k| k.split('-').next())
+        .map(str::to_string)
+        .collect();
     let mut missing = Vec::new();
     for (file, id) in ids_in_code(&prefixes) {
         if !de.contains_key(&id) {

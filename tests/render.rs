@@ -16,7 +16,15 @@ use time::macros::datetime;
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 
 fn ctx() -> ViewCtx {
-    ViewCtx { theme: Theme { utf8: true, color: false }, server: "nuno".into(), responder_port: 8402, ..ViewCtx::default() }
+    ViewCtx {
+        theme: Theme {
+            utf8: true,
+            color: false,
+        },
+        server: "nuno".into(),
+        responder_port: 8402,
+        ..ViewCtx::default()
+    }
 }
 
 fn render(w: &Wizard, ctx: &ViewCtx, width: u16, height: u16) -> String {
@@ -66,7 +74,11 @@ fn report() -> DnsReport {
         aaaa: Err(LookupError::NoRecords),
         caa: Ok(Some(CaaSet {
             owner: "meine-praxis.ch".into(),
-            records: vec![CaaRecord { critical: false, tag: "issue".into(), value: "letsencrypt.org".into() }],
+            records: vec![CaaRecord {
+                critical: false,
+                tag: "issue".into(),
+                value: "letsencrypt.org".into(),
+            }],
         })),
     }
 }
@@ -79,19 +91,42 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         return w;
     }
     key(&mut w, Action::Next);
-    let g = send(&mut w, Msg::InstallCandidates(vec!["/opt/elexis-oob".into(), "/srv/elexis-oob".into()]));
-    send(&mut w, Msg::InstallDetected { generation: g, result: Ok(installation()) });
+    let g = send(
+        &mut w,
+        Msg::InstallCandidates(vec!["/opt/elexis-oob".into(), "/srv/elexis-oob".into()]),
+    );
+    send(
+        &mut w,
+        Msg::InstallDetected {
+            generation: g,
+            result: Ok(installation()),
+        },
+    );
     if step == Step::Start {
         return w;
     }
     let g = key(&mut w, Action::Next);
-    let delegation = Delegation::Delegated { nameservers: vec!["ns1.registrar.ch".into(), "ns2.registrar.ch".into()] };
-    send(&mut w, Msg::DelegationResolved { generation: g, delegation });
+    let delegation = Delegation::Delegated {
+        nameservers: vec!["ns1.registrar.ch".into(), "ns2.registrar.ch".into()],
+    };
+    send(
+        &mut w,
+        Msg::DelegationResolved {
+            generation: g,
+            delegation,
+        },
+    );
     if step == Step::Domain {
         return w;
     }
     let g = key(&mut w, Action::Next);
-    send(&mut w, Msg::DnsResolved { generation: g, report: report() });
+    send(
+        &mut w,
+        Msg::DnsResolved {
+            generation: g,
+            report: report(),
+        },
+    );
     while w.step < step {
         if w.step.is_manual() {
             key(&mut w, Action::Toggle);
@@ -130,8 +165,17 @@ fn failures_are_shown_with_what_to_do() {
         let mut w = wizard_at(Step::Start, lang);
         key(&mut w, Action::End);
         let g = key(&mut w, Action::Char('x'));
-        send(&mut w, Msg::InstallDetected { generation: g, result: Err(DetectError::NotFound) });
-        insta::assert_snapshot!(format!("start_failed_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        send(
+            &mut w,
+            Msg::InstallDetected {
+                generation: g,
+                result: Err(DetectError::NotFound),
+            },
+        );
+        insta::assert_snapshot!(
+            format!("start_failed_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
 
         let mut w = wizard_at(Step::Domain, lang);
         for _ in 0..30 {
@@ -140,7 +184,10 @@ fn failures_are_shown_with_what_to_do() {
         for c in "praxis.local".chars() {
             key(&mut w, Action::Char(c));
         }
-        insta::assert_snapshot!(format!("domain_invalid_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        insta::assert_snapshot!(
+            format!("domain_invalid_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
 
         let mut w = wizard_at(Step::Domain, lang);
         let g = key(&mut w, Action::Next);
@@ -148,10 +195,23 @@ fn failures_are_shown_with_what_to_do() {
         bad.a = Ok(vec![Ipv4Addr::new(192, 168, 1, 20)]);
         bad.caa = Ok(Some(CaaSet {
             owner: "meine-praxis.ch".into(),
-            records: vec![CaaRecord { critical: false, tag: "issue".into(), value: "pki.example".into() }],
+            records: vec![CaaRecord {
+                critical: false,
+                tag: "issue".into(),
+                value: "pki.example".into(),
+            }],
         }));
-        send(&mut w, Msg::DnsResolved { generation: g, report: bad });
-        insta::assert_snapshot!(format!("dns_failed_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        send(
+            &mut w,
+            Msg::DnsResolved {
+                generation: g,
+                report: bad,
+            },
+        );
+        insta::assert_snapshot!(
+            format!("dns_failed_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
     }
 }
 
@@ -160,26 +220,50 @@ fn dialogs_in_both_languages() {
     for lang in [Lang::De, Lang::En] {
         let mut w = wizard_at(Step::Dns, lang);
         key(&mut w, Action::Help);
-        insta::assert_snapshot!(format!("dialog_help_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        insta::assert_snapshot!(
+            format!("dialog_help_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
 
         let mut w = wizard_at(Step::Dns, lang);
         key(&mut w, Action::Quit);
-        insta::assert_snapshot!(format!("dialog_quit_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        insta::assert_snapshot!(
+            format!("dialog_quit_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
 
         let w = wizard_at(Step::Dns, lang).resumed();
-        insta::assert_snapshot!(format!("dialog_resume_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        insta::assert_snapshot!(
+            format!("dialog_resume_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
 
         let mut w = wizard_at(Step::Dns, lang).resumed();
-        let change = PendingChange { id: 4, description: "/opt/elexis-oob/docker-compose.override.yml".into() };
+        let change = PendingChange {
+            id: 4,
+            description: "/opt/elexis-oob/docker-compose.override.yml".into(),
+        };
         send(&mut w, Msg::PendingChanges(vec![change]));
-        insta::assert_snapshot!(format!("dialog_pending_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        insta::assert_snapshot!(
+            format!("dialog_pending_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
 
         let mut w = wizard_at(Step::Start, lang);
         key(&mut w, Action::End);
         let g = key(&mut w, Action::Char('x'));
-        send(&mut w, Msg::InstallDetected { generation: g, result: Err(DetectError::NotFound) });
+        send(
+            &mut w,
+            Msg::InstallDetected {
+                generation: g,
+                result: Err(DetectError::NotFound),
+            },
+        );
         key(&mut w, Action::Override);
-        insta::assert_snapshot!(format!("dialog_override_{}", lang.tag()), render(&w, &ctx(), 80, 24));
+        insta::assert_snapshot!(
+            format!("dialog_override_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
     }
 }
 
@@ -194,9 +278,19 @@ fn too_small_window_says_so() {
 #[test]
 fn ascii_terminal_gets_no_unicode() {
     let w = wizard_at(Step::Dns, Lang::De);
-    let ascii = ViewCtx { theme: Theme { utf8: false, color: false }, ..ctx() };
+    let ascii = ViewCtx {
+        theme: Theme {
+            utf8: false,
+            color: false,
+        },
+        ..ctx()
+    };
     let screen = render(&w, &ascii, 80, 24);
-    let body: String = screen.lines().map(|l| l.trim_matches('"')).collect::<Vec<_>>().join("\n");
+    let body: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(body.is_ascii(), "{body}");
     insta::assert_snapshot!("dns_ascii_de", screen);
 }

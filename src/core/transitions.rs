@@ -232,10 +232,10 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
     let _ = now;
     match action {
         Action::Next => {
-            if w.step == Step::Language {
-                if let Some(lang) = Lang::ALL.get(w.session.lang_cursor) {
-                    w.lang = *lang;
-                }
+            if w.step == Step::Language
+                && let Some(lang) = Lang::ALL.get(w.session.lang_cursor)
+            {
+                w.lang = *lang;
             }
             if w.step == Step::Done {
                 w.session.quitting = true;
@@ -362,12 +362,12 @@ fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
 
 fn on_candidates(w: &mut Wizard, list: Vec<std::path::PathBuf>) -> Vec<Effect> {
     w.start.candidates = list;
-    if w.start.input.value.trim().is_empty() {
-        if let Some(first) = w.start.candidates.first() {
-            let value = first.display().to_string();
-            w.start.input.set(value);
-            return detect_install(w);
-        }
+    if w.start.input.value.trim().is_empty()
+        && let Some(first) = w.start.candidates.first()
+    {
+        let value = first.display().to_string();
+        w.start.input.set(value);
+        return detect_install(w);
     }
     Vec::new()
 }
@@ -481,11 +481,11 @@ fn on_enter(w: &mut Wizard) -> Vec<Effect> {
             e
         }
         Step::Domain => {
-            if w.domain.input.value.trim().is_empty() {
-                if let Some(ext) = w.start.found.as_ref().and_then(|i| i.external_name.clone()) {
-                    w.domain.input.set(format!("termine.{ext}"));
-                    return domain_changed(w);
-                }
+            if w.domain.input.value.trim().is_empty()
+                && let Some(ext) = w.start.found.as_ref().and_then(|i| i.external_name.clone())
+            {
+                w.domain.input.set(format!("termine.{ext}"));
+                return domain_changed(w);
             }
             if w.domain.parsed.is_some() && !w.check(CheckId::Delegation).is_settled() {
                 return check_delegation(w);

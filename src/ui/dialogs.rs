@@ -43,22 +43,22 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             )
         }
     };
-    if let Some(ok) = w.session.pending_result {
-        if matches!(w.session.overlay, Overlay::Resume { .. }) {
-            let id = if ok { "pending-done" } else { "pending-failed" };
-            lines.insert(0, Line::raw(""));
-            lines.insert(
-                0,
-                Line::styled(
-                    tr.t(id),
-                    if ok {
-                        tr.theme.ok_style()
-                    } else {
-                        tr.theme.err_style()
-                    },
-                ),
-            );
-        }
+    if let Some(ok) = w.session.pending_result
+        && matches!(w.session.overlay, Overlay::Resume { .. })
+    {
+        let id = if ok { "pending-done" } else { "pending-failed" };
+        lines.insert(0, Line::raw(""));
+        lines.insert(
+            0,
+            Line::styled(
+                tr.t(id),
+                if ok {
+                    tr.theme.ok_style()
+                } else {
+                    tr.theme.err_style()
+                },
+            ),
+        );
     }
     let width = area.width.saturating_sub(4).min(60);
     let height = (lines.len() as u16 + 6).min(area.height.saturating_sub(2));

@@ -67,22 +67,22 @@ pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId]
         let Some(finding) = state.finding() else {
             continue;
         };
-        if !state.is_settled() || matches!(state, CheckState::Warning(_)) {
-            if let Some(fix) = &finding.fix {
-                lines.push(Line::raw(format!(
-                    "  {} {}",
-                    tr.t("check-label-fix"),
-                    tr.text(fix)
-                )));
-            }
+        if (!state.is_settled() || matches!(state, CheckState::Warning(_)))
+            && let Some(fix) = &finding.fix
+        {
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                tr.t("check-label-fix"),
+                tr.text(fix)
+            )));
         }
-        if w.session.show_detail {
-            if let Some(detail) = &finding.detail {
-                lines.push(Line::styled(
-                    format!("  {} {}", tr.t("check-label-detail"), theme.text(detail)),
-                    theme.dim(),
-                ));
-            }
+        if w.session.show_detail
+            && let Some(detail) = &finding.detail
+        {
+            lines.push(Line::styled(
+                format!("  {} {}", tr.t("check-label-detail"), theme.text(detail)),
+                theme.dim(),
+            ));
         }
     }
 }

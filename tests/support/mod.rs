@@ -4,3 +4,4 @@
 
 pub mod knot;
 pub mod lab;
+pub mod tmux;

@@ -1,6 +1,5 @@
 //! Drives the real binary in a real terminal: tmux on a private socket,
 //! send-keys to type, capture-pane to read the screen.
-#![allow(dead_code)]
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -10,7 +9,11 @@ pub struct Tmux {
 }
 
 fn tmux(socket: &str, args: &[&str]) -> Output {
-    match Command::new("tmux").args(["-L", socket, "-f", "/dev/null"]).args(args).output() {
+    match Command::new("tmux")
+        .args(["-L", socket, "-f", "/dev/null"])
+        .args(args)
+        .output()
+    {
         Ok(o) => o,
         Err(e) => panic!("tmux is needed for this test (apt-get install tmux): {e}"),
     }
@@ -23,13 +26,29 @@ fn sh_quote(s: &str) -> String {
 
 impl Tmux {
     /// Starts `program args` in a `width`×`height` terminal with `env`.
-    pub fn start(program: &str, args: &[String], env: &[(&str, String)], width: u16, height: u16) -> Tmux {
+    pub fn start(
+        program: &str,
+        args: &[String],
+        env: &[(&str, String)],
+        width: u16,
+        height: u16,
+    ) -> Tmux {
         let socket = format!("praxis-tls-test-{}-{}", std::process::id(), rand_suffix());
         let t = Tmux { socket };
         let (w, h) = (width.to_string(), height.to_string());
-        let out = tmux(&t.socket, &["new-session", "-d", "-s", "main", "-x", &w, "-y", &h]);
-        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
-        tmux(&t.socket, &["set-option", "-t", "main", "remain-on-exit", "on"]);
+        let out = tmux(
+            &t.socket,
+            &["new-session", "-d", "-s", "main", "-x", &w, "-y", &h],
+        );
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux(
+            &t.socket,
+            &["set-option", "-t", "main", "remain-on-exit", "on"],
+        );
         t.respawn(program, args, env);
         t
     }
@@ -47,7 +66,11 @@ impl Tmux {
             cmd.push_str(&sh_quote(a));
         }
         let out = tmux(&self.socket, &["respawn-pane", "-k", "-t", "main", &cmd]);
-        assert!(out.status.success(), "tmux respawn-pane: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "tmux respawn-pane: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// Keys in tmux's names: "Enter", "Escape", "F1", "BSpace", "Down" ...
@@ -63,7 +86,8 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
-        String::from_utf8_lossy(&tmux(&self.socket, &["capture-pane", "-p", "-t", "main"]).stdout).into_owned()
+        String::from_utf8_lossy(&tmux(&self.socket, &["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
     }
 
     /// Waits until the screen shows `needle`; panics with the screen if not.
@@ -82,12 +106,21 @@ impl Tmux {
     }
 
     pub fn pid(&self) -> i32 {
-        let out = tmux(&self.socket, &["display-message", "-p", "-t", "main", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0)
+        let out = tmux(
+            &self.socket,
+            &["display-message", "-p", "-t", "main", "#{pane_pid}"],
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0)
     }
 
     pub fn dead(&self) -> bool {
-        let out = tmux(&self.socket, &["display-message", "-p", "-t", "main", "#{pane_dead}"]);
+        let out = tmux(
+            &self.socket,
+            &["display-message", "-p", "-t", "main", "#{pane_dead}"],
+        );
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 }
