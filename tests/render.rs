@@ -57,12 +57,11 @@ fn key(w: &mut Wizard, a: Action) -> u64 {
 
 fn installation() -> Installation {
     Installation {
-        dir: PathBuf::from("/opt/elexis-oob"),
-        generation: Generation::Current,
         compose_file: Some(PathBuf::from("/opt/elexis-oob/docker-compose.yaml")),
         proxy_image: Some("traefik:v2.8".into()),
         local_name: Some("nuno".into()),
         external_name: Some("meine-praxis.ch".into()),
+        ..Installation::new(PathBuf::from("/opt/elexis-oob"), Generation::Current)
     }
 }
 
@@ -169,7 +168,9 @@ fn failures_are_shown_with_what_to_do() {
             &mut w,
             Msg::InstallDetected {
                 generation: g,
-                result: Err(DetectError::NotFound),
+                result: Err(DetectError::NotFound {
+                    path: "/srv/x".into(),
+                }),
             },
         );
         insta::assert_snapshot!(
@@ -256,7 +257,9 @@ fn dialogs_in_both_languages() {
             &mut w,
             Msg::InstallDetected {
                 generation: g,
-                result: Err(DetectError::NotFound),
+                result: Err(DetectError::NotFound {
+                    path: "/srv/x".into(),
+                }),
             },
         );
         key(&mut w, Action::Override);

@@ -85,7 +85,6 @@ domain-body = Unter welchem Namen sollen Patienten den Termindienst finden? Übl
 domain-input-label = Name:
 domain-ascii = Im Internet geschrieben:
 domain-registered = Registrierte Domain:
-domain-hint-bare = Hinweis: Das ist die Domain selbst. Üblich ist termine.{ $domain }.
 
 ## 4 DNS
 dns-title = DNS-Einträge prüfen

@@ -85,7 +85,6 @@ domain-body = Under which name should patients find the appointment service? Usu
 domain-input-label = Name:
 domain-ascii = As written on the internet:
 domain-registered = Registered domain:
-domain-hint-bare = Note: this is the domain itself. The usual name is termine.{ $domain }.
 
 ## 4 DNS
 dns-title = Check the DNS records

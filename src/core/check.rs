@@ -61,6 +61,9 @@ impl Text {
 pub struct Finding {
     pub summary: Text,
     pub fix: Option<Text>,
+    /// Further points of the same kind (e.g. several warnings at once).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<Text>,
     pub detail: Option<String>,
     /// A failed check may be passed over ("trotzdem weiter") only where an
     /// inside view can be wrong and nothing is lost by trying.
@@ -73,6 +76,7 @@ impl Finding {
         Finding {
             summary,
             fix: None,
+            more: Vec::new(),
             detail: None,
             can_override: false,
         }

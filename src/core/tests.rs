@@ -26,12 +26,11 @@ fn typed(w: &mut Wizard, s: &str) -> Vec<Effect> {
 
 fn install(dir: &str) -> Installation {
     Installation {
-        dir: PathBuf::from(dir),
-        generation: Generation::Current,
         compose_file: Some(PathBuf::from(dir).join("docker-compose.yaml")),
         proxy_image: Some("traefik:v2.8".into()),
         local_name: Some("nuno".into()),
         external_name: Some("meine-praxis.ch".into()),
+        ..Installation::new(PathBuf::from(dir), Generation::Current)
     }
 }
 
@@ -130,7 +129,9 @@ fn start_needs_a_detected_installation() {
         &mut w,
         Msg::InstallDetected {
             generation: g,
-            result: Err(DetectError::NotFound),
+            result: Err(DetectError::NotFound {
+                path: "/srv/x".into(),
+            }),
         },
         NOW,
     );
@@ -149,7 +150,9 @@ fn override_is_confirmed_recorded_and_bound_to_its_input() {
         &mut w,
         Msg::InstallDetected {
             generation: g,
-            result: Err(DetectError::NotFound),
+            result: Err(DetectError::NotFound {
+                path: "/srv/x".into(),
+            }),
         },
         NOW,
     );
@@ -172,7 +175,9 @@ fn override_is_confirmed_recorded_and_bound_to_its_input() {
         &mut w,
         Msg::InstallDetected {
             generation: g,
-            result: Err(DetectError::NotFound),
+            result: Err(DetectError::NotFound {
+                path: "/srv/x".into(),
+            }),
         },
         NOW,
     );
@@ -476,7 +481,9 @@ mod properties {
     fn outcome() -> impl Strategy<Value = Result<Installation, DetectError>> {
         prop_oneof![
             Just(Ok(install("/opt/elexis-oob"))),
-            Just(Err(DetectError::NotFound))
+            Just(Err(DetectError::NotFound {
+                path: "/srv/x".into()
+            }))
         ]
     }
 

@@ -13,27 +13,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         Msg::InstallCandidates(list) => on_candidates(w, list),
         Msg::InstallDetected { generation, result } => {
             if accepts(w, CheckId::Installation, generation) {
-                let outcome = match result {
-                    Ok(inst) => {
-                        let finding = Finding::new(
-                            Text::new(match inst.generation {
-                                super::start::Generation::Legacy => "start-found-legacy",
-                                super::start::Generation::Current => "start-found-current",
-                            })
-                            .arg("dir", inst.dir.display().to_string()),
-                        );
-                        w.start.found = Some(inst);
-                        Outcome::Passed(finding)
-                    }
-                    Err(e) => {
-                        w.start.found = None;
-                        Outcome::Failed(
-                            Finding::new(e.text())
-                                .fix(Text::new("start-fix-path"))
-                                .overridable(),
-                        )
-                    }
-                };
+                let outcome = installation_outcome(w, result);
                 w.checks.insert(CheckId::Installation, outcome.into());
             }
             Vec::new()
@@ -91,6 +71,43 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         effects.insert(0, Effect::Persist);
     }
     effects
+}
+
+/// Files the detection result: found with warnings is a warning, so the
+/// person reads them, but may go on.
+fn installation_outcome(
+    w: &mut Wizard,
+    result: Result<super::start::Installation, super::start::DetectError>,
+) -> Outcome {
+    match result {
+        Ok(inst) => {
+            let id = match inst.generation {
+                super::start::Generation::Legacy => "start-found-legacy",
+                super::start::Generation::Current => "start-found-current",
+            };
+            let mut finding =
+                Finding::new(Text::new(id).arg("dir", inst.dir.display().to_string()));
+            let warnings: Vec<Text> = inst.warnings.iter().map(|w| w.text()).collect();
+            w.start.found = Some(inst);
+            match warnings.split_first() {
+                None => Outcome::Passed(finding),
+                Some((first, rest)) => {
+                    finding.fix = Some(first.clone());
+                    finding.more = rest.to_vec();
+                    Outcome::Warning(finding)
+                }
+            }
+        }
+        Err(e) => {
+            w.start.found = None;
+            Outcome::Failed(
+                Finding::new(e.text())
+                    .fix(Text::new("start-fix-path"))
+                    .detail(e.detail())
+                    .overridable(),
+            )
+        }
+    }
 }
 
 /// The model as the resume file sees it (the session part is not saved).

@@ -144,11 +144,8 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             tr.t("domain-registered"),
             name.registered
         )));
-        if name.ascii == name.registered {
-            lines.push(Line::styled(
-                tr.ta("domain-hint-bare", &[("domain", &name.unicode)]),
-                tr.theme.warn_style(),
-            ));
+        if let Some(hint) = name.hint() {
+            lines.push(Line::styled(tr.text(&hint), tr.theme.warn_style()));
         }
     }
     lines.push(Line::raw(""));
