@@ -5,8 +5,10 @@
 pub mod check;
 pub mod dns;
 pub mod domain;
+pub mod firewall;
 mod gate;
 pub mod input;
+pub mod reach;
 pub mod start;
 pub mod step;
 mod transitions;

@@ -1,2 +1,5 @@
 pub mod dns;
 pub mod elexis;
+pub mod firewall;
+pub mod public_ip;
+pub mod responder;
