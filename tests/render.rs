@@ -22,7 +22,7 @@ fn ctx() -> ViewCtx {
             color: false,
         },
         server: "nuno".into(),
-        responder_port: 8402,
+        responder_port: 28402,
         ..ViewCtx::default()
     }
 }

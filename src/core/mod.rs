@@ -31,10 +31,11 @@ pub use transitions::update;
 /// Version of the resume file's layout; bump on every incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The port the ACME challenge responder listens on by default: high, free
-/// on an Elexis-OOB server (which uses 80, 443, 3000, 3030, 3312, 4040,
-/// 5984 and 8080), and the target of the router's permanent port-80 forward.
-pub const DEFAULT_RESPONDER_PORT: u16 = 8402;
+/// The port the ACME challenge responder listens on by default: free on an
+/// Elexis-OOB server (which uses 80, 443, 3000, 3030, 3312, 4040, 5984 and
+/// 8080), and below Linux's ephemeral range, since the router's port-80
+/// forward points at it permanently.
+pub const DEFAULT_RESPONDER_PORT: u16 = 28402;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Lang {

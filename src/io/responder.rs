@@ -34,7 +34,7 @@ pub const RESERVED_PORTS: [u16; 8] = [80, 443, 3000, 3030, 3312, 4040, 5984, 808
 /// Fixed, because the router forwards external port 80 here permanently.
 /// Below Linux's ephemeral range (32768–60999), so an outgoing connection
 /// never happens to hold it.
-pub const DEFAULT_PORT: u16 = 28402;
+pub const DEFAULT_PORT: u16 = crate::core::DEFAULT_RESPONDER_PORT;
 
 #[derive(Debug, Clone)]
 pub struct ResponderConfig {
