@@ -53,6 +53,9 @@ enum Command {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// Also revert files someone else changed since (their version is kept).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -86,19 +89,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let _lock = match Lock::acquire(&cli.state_dir) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", i18n::text(lang, &e.text()));
-            return ExitCode::from(3);
-        }
-    };
     init_log(&cli.state_dir);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
 
     let code = match cli.command {
-        Some(Command::Undo { yes }) => undo(&cli.state_dir, lang, yes),
-        None => wizard(&cli, store, lang),
+        // `run_undo` holds the session lock itself.
+        Some(Command::Undo { yes, force }) => undo(&cli.state_dir, lang, yes, force),
+        None => {
+            let _lock = match Lock::acquire(&cli.state_dir) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("{}", i18n::text(lang, &e.text()));
+                    return ExitCode::from(3);
+                }
+            };
+            wizard(&cli, store, lang)
+        }
     };
     if code != ExitCode::SUCCESS {
         say(
@@ -221,12 +227,8 @@ fn wizard(cli: &Cli, store: Store, lang: Lang) -> ExitCode {
     }
 }
 
-fn undo(state_dir: &Path, lang: Lang, yes: bool) -> ExitCode {
+fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> ExitCode {
     let confirm = |entries: &[journal::Entry]| -> bool {
-        if entries.is_empty() {
-            println!("{}", i18n::tr(lang, "cli-undo-nothing"));
-            return false;
-        }
         println!("{}", i18n::tr(lang, "cli-undo-list"));
         for e in entries {
             println!("  - {}", e.description);
@@ -234,7 +236,7 @@ fn undo(state_dir: &Path, lang: Lang, yes: bool) -> ExitCode {
         if yes {
             return true;
         }
-        print!("{} ", i18n::tr(lang, "cli-undo-confirm"));
+        print!("{} ", i18n::text(lang, &journal::confirm_text(entries)));
         let _ = io::stdout().flush();
         let mut line = String::new();
         if io::stdin().lock().read_line(&mut line).is_err() {
@@ -245,17 +247,29 @@ fn undo(state_dir: &Path, lang: Lang, yes: bool) -> ExitCode {
             "j" | "ja" | "y" | "yes"
         )
     };
-    match journal::run_undo(state_dir, confirm) {
+    let report = |r: &journal::UndoReport| println!("  {}", i18n::text(lang, &r.text()));
+    match journal::run_undo(state_dir, force, confirm, report) {
+        Ok(summary) if summary.planned.is_empty() => {
+            println!("{}", i18n::tr(lang, "cli-undo-nothing"));
+            ExitCode::SUCCESS
+        }
+        Ok(summary) if !summary.confirmed => ExitCode::SUCCESS,
         Ok(summary) => {
+            let failed = summary
+                .reports
+                .iter()
+                .filter(|r| !r.outcome.reverted())
+                .count();
+            let done = summary.reports.len() - failed;
             println!(
                 "{}",
-                i18n::tr_args(
-                    lang,
-                    "cli-undo-done",
-                    &[("count", &summary.reverted.to_string())]
-                )
+                i18n::tr_args(lang, "cli-undo-done", &[("count", &done.to_string())])
             );
-            ExitCode::SUCCESS
+            if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(e) => {
             eprintln!("{}", i18n::text(lang, &e.text()));

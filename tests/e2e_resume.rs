@@ -24,8 +24,15 @@ fn walk_kill_and_resume() {
     let dns = support::lab::start();
     let tmp = tempfile::tempdir().unwrap();
     let install = tmp.path().join("elexis-oob");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/elexis-current"), &install);
-    std::fs::write(install.join(".env"), "LOCAL_NAME=nuno\nEXTERNAL_NAME=praxis-muster.ch\n").unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/elexis-current"),
+        &install,
+    );
+    std::fs::write(
+        install.join(".env"),
+        "LOCAL_NAME=nuno\nEXTERNAL_NAME=praxis-muster.ch\n",
+    )
+    .unwrap();
     let state = tmp.path().join("state");
 
     let bin = env!("CARGO_BIN_EXE_praxis-tls");
@@ -37,7 +44,10 @@ fn walk_kill_and_resume() {
         "--dns-server".into(),
         dns.addr.to_string(),
     ];
-    let env = [("LANG", "C.UTF-8".to_string()), ("TERM", "xterm-256color".to_string())];
+    let env = [
+        ("LANG", "C.UTF-8".to_string()),
+        ("TERM", "xterm-256color".to_string()),
+    ];
     let t = Tmux::start(bin, &args, &env, 80, 24);
 
     t.wait_for("In welcher Sprache", WAIT);
@@ -48,7 +58,7 @@ fn walk_kill_and_resume() {
         t.keys(&["BSpace"]);
     }
     t.type_text(&install.display().to_string());
-    t.wait_for("Aktuelle Elexis-OOB-Version gefunden", WAIT);
+    t.wait_for("Generation: aktuelle Version", WAIT);
     t.keys(&["Enter"]);
 
     // The domain is proposed from EXTERNAL_NAME and checked live.
@@ -60,12 +70,19 @@ fn walk_kill_and_resume() {
     let screen = t.wait_for("DNS-Einträge prüfen", WAIT);
     assert!(screen.contains("Schritt 4 von 12"), "{screen}");
     let screen = t.wait_for("Alles in Ordnung", WAIT);
-    assert!(screen.contains("203.0.113.10"), "the A record is shown: {screen}");
+    assert!(
+        screen.contains("203.0.113.10"),
+        "the A record is shown: {screen}"
+    );
 
     // SIGKILL: nothing gets a chance to save on the way out.
     let pid = t.pid();
     assert!(pid > 0);
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
     let start = std::time::Instant::now();
     while !t.dead() {
         assert!(start.elapsed() < WAIT, "the wizard did not die");
@@ -81,7 +98,10 @@ fn walk_kill_and_resume() {
     assert!(screen.contains("Fortfahren"), "{screen}");
     t.keys(&["Enter"]);
     let screen = t.wait_for("Alles in Ordnung", WAIT);
-    assert!(screen.contains("termine.praxis-muster.ch"), "answers kept: {screen}");
+    assert!(
+        screen.contains("termine.praxis-muster.ch"),
+        "answers kept: {screen}"
+    );
 
     // Back to the domain step: the typed answer is still there.
     t.keys(&["Escape"]);

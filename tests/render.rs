@@ -169,7 +169,7 @@ fn failures_are_shown_with_what_to_do() {
             Msg::InstallDetected {
                 generation: g,
                 result: Err(DetectError::NotFound {
-                    path: "/srv/x".into(),
+                    path: "/opt/elexis-oobx".into(),
                 }),
             },
         );
@@ -258,7 +258,7 @@ fn dialogs_in_both_languages() {
             Msg::InstallDetected {
                 generation: g,
                 result: Err(DetectError::NotFound {
-                    path: "/srv/x".into(),
+                    path: "/opt/elexis-oobx".into(),
                 }),
             },
         );
@@ -303,4 +303,31 @@ fn larger_terminals_use_the_room() {
     let w = wizard_at(Step::PortForwarding, Lang::De);
     let screen = render(&w, &ctx(), 120, 40);
     assert!(screen.contains("Exposed Host"), "{screen}");
+}
+
+#[test]
+fn long_text_pages_with_page_down() {
+    let mut w = wizard_at(Step::Domain, Lang::En);
+    let g = key(&mut w, Action::Next);
+    let mut bad = report();
+    bad.a = Ok(vec![Ipv4Addr::new(192, 168, 1, 20)]);
+    send(
+        &mut w,
+        Msg::DnsResolved {
+            generation: g,
+            report: bad,
+        },
+    );
+    let first = render(&w, &ctx(), 80, 24);
+    assert!(first.contains("More below"), "{first}");
+    assert!(
+        !first.contains("Allowed certificate authorities"),
+        "{first}"
+    );
+    key(&mut w, Action::PageDown);
+    let paged = render(&w, &ctx(), 80, 24);
+    assert!(paged.contains("Allowed certificate authorities"), "{paged}");
+    assert!(!paged.contains("More below"), "{paged}");
+    key(&mut w, Action::PageUp);
+    assert_eq!(render(&w, &ctx(), 80, 24), first);
 }

@@ -1,4 +1,4 @@
-# Nur was sich in der Schweiz anders schreibt (kein ß); alles andere kommt aus de.
+# Nur was sich in der Schweiz anders schreibt (kein Eszett); alles andere kommt aus de.
 firewall-body =
     Die Firewall bleibt eingeschaltet. Für die Ausstellung des Zertifikats muss Port { $port } nur für kurze Zeit offen sein.
     Mit ufw zum Beispiel: sudo ufw allow { $port }/tcp

@@ -37,8 +37,7 @@ dns-a-not-public-fix =
     { $kind ->
         [cgnat] Ihr Anschluss hat keine eigene öffentliche IPv4-Adresse (DS-Lite oder CGNAT). So kann Let's Encrypt Ihren Server nicht erreichen. Bitten Sie Ihren Internet-Anbieter um eine öffentliche IPv4-Adresse und tragen Sie diese für { $name } ein.
        *[other] Tragen Sie für { $name } die öffentliche Internet-Adresse Ihrer Praxis ein. Das ist die Adresse, die Ihr Router vom Internet-Anbieter bekommt; die FRITZ!Box zeigt sie unter Internet › Online-Monitor. Mit DynDNS im Router geht das automatisch.
-    }
-    Nennt Ihr eigener DNS-Server hier absichtlich die interne Adresse, können Sie trotzdem weitergehen.
+    } Nennt Ihr eigener DNS-Server hier absichtlich die interne Adresse, können Sie trotzdem weitergehen.
 
 ## Adresse für IPv6 (AAAA-Eintrag)
 

@@ -3,6 +3,7 @@ app-title = praxis-tls
 header-step = Schritt { $n } von { $total }
 too-small = Das Fenster ist zu klein. Bitte mindestens 80 × 24 Zeichen (jetzt { $width } × { $height }).
 error-persist = Der Zwischenstand konnte nicht gespeichert werden: { $reason }
+more-below = ▼ Weiter unten mehr: Bild↓ oder Ctrl+N (zurück: Bild↑)
 status-manual = Von Hand bestätigt
 
 ## Tasten (Fußzeile)
@@ -88,7 +89,7 @@ domain-registered = Registrierte Domain:
 
 ## 4 DNS
 dns-title = DNS-Einträge prüfen
-dns-body = Der Name { $domain } muss im Internet auf die Adresse Ihres Praxis-Anschlusses zeigen. Mit fester IP tragen Sie beim Registrar einen A-Eintrag ein. Ohne feste IP richten Sie DynDNS ein (FRITZ!Box: Internet > Freigaben > DynDNS) oder ein Programm wie ddclient. Nach einer Änderung kann es einige Minuten dauern, bis sie überall bekannt ist (F5 = neu prüfen).
+dns-body = Der Name { $domain } muss auf die Internet-Adresse Ihrer Praxis zeigen: mit fester IP als A-Eintrag beim Registrar, sonst über DynDNS (FRITZ!Box: Internet > Freigaben > DynDNS, oder ein Programm wie ddclient). Änderungen brauchen einige Minuten (F5 = neu prüfen).
 
 ## 5–11 Schritte, die Sie heute noch von Hand erledigen
 manual-note = Diesen Schritt prüft das Programm noch nicht selbst. Erledigen Sie ihn wie beschrieben und bestätigen Sie mit der Leertaste.

@@ -37,8 +37,7 @@ dns-a-not-public-fix =
     { $kind ->
         [cgnat] Your connection has no public IPv4 address of its own (DS-Lite or CGNAT). Let's Encrypt cannot reach your server this way. Ask your internet provider for a public IPv4 address and set it for { $name }.
        *[other] Set your practice's public internet address for { $name }. That is the address your router gets from the internet provider; the FRITZ!Box shows it under Internet › Online Monitor. DynDNS in the router does this automatically.
-    }
-    If your own DNS server gives the inside address here on purpose, you may go on anyway.
+    } If your own DNS server gives the inside address here on purpose, you may go on anyway.
 
 ## IPv6 address (AAAA record)
 

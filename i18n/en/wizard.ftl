@@ -3,6 +3,7 @@ app-title = praxis-tls
 header-step = Step { $n } of { $total }
 too-small = The window is too small. Please make it at least 80 × 24 characters (now { $width } × { $height }).
 error-persist = Your progress could not be saved: { $reason }
+more-below = ▼ More below: PgDn or Ctrl+N (back: PgUp)
 status-manual = Confirmed by hand
 
 ## Keys (footer)
@@ -88,7 +89,7 @@ domain-registered = Registered domain:
 
 ## 4 DNS
 dns-title = Check the DNS records
-dns-body = The name { $domain } must point to the address of your practice's internet connection. With a fixed IP, add an A record at your registrar. Without one, set up DynDNS (FRITZ!Box: Internet > Permit Access > DynDNS) or a program such as ddclient. A change can take a few minutes to be known everywhere (F5 = check again).
+dns-body = The name { $domain } must point to your practice's internet address: with a fixed IP as an A record at your registrar, otherwise through DynDNS (FRITZ!Box: Internet > Permit Access > DynDNS, or a program such as ddclient). Changes take a few minutes (F5 = check again).
 
 ## 5–11 Steps you still do by hand today
 manual-note = This program does not check this step by itself yet. Do it as described and confirm with the space bar.

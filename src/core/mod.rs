@@ -107,6 +107,9 @@ pub enum Action {
     Detail,
     Yes,
     No,
+    /// Page the step's text when it is longer than the window.
+    PageDown,
+    PageUp,
 }
 
 /// A change left half done by an earlier run, as the journal reports it.
@@ -215,6 +218,8 @@ pub struct Session {
     pub overlay: Overlay,
     pub generation: u64,
     pub show_detail: bool,
+    /// How far the step's text is scrolled, in lines.
+    pub scroll: u16,
     /// Cursor on the language list.
     pub lang_cursor: usize,
     /// Set once a pending-change dialog was answered, to tell the outcome.

@@ -268,6 +268,7 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if let Some(prev) = w.step.prev() {
                 w.step = prev;
                 w.session.show_detail = false;
+                w.session.scroll = 0;
                 return on_enter(w);
             }
             Vec::new()
@@ -309,9 +310,20 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
         | Action::Right
         | Action::Home
         | Action::End => on_edit(w, action),
+        Action::PageDown => {
+            w.session.scroll = w.session.scroll.saturating_add(PAGE);
+            Vec::new()
+        }
+        Action::PageUp => {
+            w.session.scroll = w.session.scroll.saturating_sub(PAGE);
+            Vec::new()
+        }
         Action::Yes | Action::No => Vec::new(),
     }
 }
+
+/// Lines one PageDown moves: most of the text area at 80×24.
+const PAGE: u16 = 10;
 
 fn on_up_down(w: &mut Wizard, up: bool) -> Vec<Effect> {
     match w.step {
@@ -479,6 +491,7 @@ fn advance(w: &mut Wizard) -> Vec<Effect> {
         Some(next) => {
             w.step = next;
             w.session.show_detail = false;
+            w.session.scroll = 0;
             on_enter(w)
         }
         None => Vec::new(),

@@ -19,8 +19,18 @@ pub struct IoConfig {
 }
 
 impl IoConfig {
-    pub fn new(state_dir: &Path, dns_server: Option<std::net::SocketAddr>, dns_timeout: Duration) -> Self {
-        IoConfig { dns: DnsConfig { server: dns_server, timeout: dns_timeout }, state_dir: state_dir.to_path_buf() }
+    pub fn new(
+        state_dir: &Path,
+        dns_server: Option<std::net::SocketAddr>,
+        dns_timeout: Duration,
+    ) -> Self {
+        IoConfig {
+            dns: DnsConfig {
+                server: dns_server,
+                timeout: dns_timeout,
+            },
+            state_dir: state_dir.to_path_buf(),
+        }
     }
 }
 
@@ -33,7 +43,11 @@ pub struct Executor {
 
 impl Executor {
     pub fn new(cfg: IoConfig, journal: Journal, tx: UnboundedSender<Msg>) -> Self {
-        Executor { cfg: Arc::new(cfg), journal: Arc::new(Mutex::new(journal)), tx }
+        Executor {
+            cfg: Arc::new(cfg),
+            journal: Arc::new(Mutex::new(journal)),
+            tx,
+        }
     }
 
     /// Changes an earlier run left half done, for the dialog at start.
@@ -42,7 +56,10 @@ impl Executor {
             Ok(j) => j
                 .pending()
                 .into_iter()
-                .map(|e| PendingChange { id: e.id, description: e.description.clone() })
+                .map(|e| PendingChange {
+                    id: e.id,
+                    description: e.description.clone(),
+                })
                 .collect(),
             Err(_) => Vec::new(),
         }
@@ -66,10 +83,16 @@ impl Executor {
                     let _ = tx.send(Msg::InstallDetected { generation, result });
                 });
             }
-            Effect::CheckDelegation { registered, generation } => {
+            Effect::CheckDelegation {
+                registered,
+                generation,
+            } => {
                 tokio::spawn(async move {
                     let delegation = dns::check_delegation(&cfg.dns, &registered).await;
-                    let _ = tx.send(Msg::DelegationResolved { generation, delegation });
+                    let _ = tx.send(Msg::DelegationResolved {
+                        generation,
+                        delegation,
+                    });
                 });
             }
             Effect::ResolveDns { name, generation } => {
@@ -90,11 +113,17 @@ impl Executor {
 }
 
 fn resolve_pending(journal: &Mutex<Journal>, finish: bool) -> bool {
-    let Ok(mut j) = journal.lock() else { return false };
+    let Ok(mut j) = journal.lock() else {
+        return false;
+    };
     let ids: Vec<u64> = j.pending().iter().map(|e| e.id).collect();
     let mut ok = true;
     for id in ids {
-        let result = if finish { j.finish(id) } else { j.undo(id).map(|_| ()) };
+        let result = if finish {
+            j.finish(id)
+        } else {
+            j.undo(id, false).map(|_| ())
+        };
         if let Err(e) = result {
             tracing::error!("pending change {id}: {e}");
             ok = false;

@@ -1,5 +1,10 @@
+pub mod atomic;
 pub mod dns;
 pub mod elexis;
+pub mod exec;
 pub mod firewall;
+pub mod journal;
+pub mod lock;
 pub mod public_ip;
 pub mod responder;
+pub mod store;

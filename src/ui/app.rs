@@ -4,8 +4,8 @@
 use std::io;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
 use time::OffsetDateTime;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
@@ -99,11 +99,10 @@ impl App {
             tokio::select! {
                 input = inputs.recv() => match input {
                     Some(Input::Event(Event::Key(k))) => {
-                        if let Some(action) = keys::map(k, self.wizard.text_input_active()) {
-                            if self.handle(Msg::Key(action)) {
+                        if let Some(action) = keys::map(k, self.wizard.text_input_active())
+                            && self.handle(Msg::Key(action)) {
                                 return Ok(Exit::Quit);
                             }
-                        }
                     }
                     Some(Input::Event(_)) => {}
                     Some(Input::Closed) | None => return Ok(Exit::Hangup),

@@ -61,7 +61,9 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         );
     }
     let width = area.width.saturating_sub(4).min(60);
-    let height = (lines.len() as u16 + 6).min(area.height.saturating_sub(2));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let inner = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let height = inner.saturating_add(2).min(area.height.saturating_sub(2));
     let rect = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -73,12 +75,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         .border_set(tr.theme.border())
         .title(format!(" {title} "));
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    frame.render_widget(paragraph.block(block), rect);
 }
 
 fn help(w: &Wizard, tr: &Tr) -> Vec<Line<'static>> {

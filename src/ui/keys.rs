@@ -20,6 +20,8 @@ pub fn map(key: KeyEvent, text_input: bool) -> Option<Action> {
             KeyCode::Char('w') => Some(Action::Override),
             KeyCode::Char('d') => Some(Action::Detail),
             KeyCode::Char('h') => Some(Action::Backspace),
+            KeyCode::Char('n') => Some(Action::PageDown),
+            KeyCode::Char('p') => Some(Action::PageUp),
             _ => None,
         };
     }
@@ -39,6 +41,8 @@ pub fn map(key: KeyEvent, text_input: bool) -> Option<Action> {
         KeyCode::End => Action::End,
         KeyCode::Up => Action::Up,
         KeyCode::Down => Action::Down,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
         KeyCode::Tab => Action::Down,
         KeyCode::BackTab => Action::Up,
         KeyCode::Char(c) if text_input => Action::Char(c),

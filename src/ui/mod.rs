@@ -9,3 +9,5 @@ mod widgets;
 
 pub use theme::Theme;
 pub use view::{ViewCtx, draw};
+
+pub mod app;

@@ -13,12 +13,8 @@ use crate::core::start::Generation;
 use crate::core::{Gate, Lang, Step, Wizard, gate};
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
+    // The step's title stands in the header; the body starts with the task.
     let mut lines: Vec<Line<'static>> = Vec::new();
-    lines.push(Line::styled(
-        tr.t(&format!("{}-title", w.step.key())),
-        tr.theme.title(),
-    ));
-    lines.push(Line::raw(""));
     match w.step {
         Step::Language => language(&mut lines, w, tr),
         Step::Start => start(&mut lines, w, tr),
@@ -27,21 +23,37 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Step::Done => done(&mut lines, w, tr),
         s => manual(&mut lines, s, w, tr),
     }
-    let status = gate_line(w, tr);
-    let body_height = area.height.saturating_sub(2);
+    // Below the text: one line that says whether more follows, then two
+    // for the status, so a long one is never cut.
     let body = Rect {
-        height: body_height,
+        height: area.height.saturating_sub(3),
         ..area
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    if let Some(status) = status {
-        let y = area.y + area.height.saturating_sub(1);
-        let status_area = Rect {
-            y,
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = u16::try_from(paragraph.line_count(body.width)).unwrap_or(u16::MAX);
+    let max_scroll = total.saturating_sub(body.height);
+    let scroll = w.session.scroll.min(max_scroll);
+    frame.render_widget(paragraph.scroll((scroll, 0)), body);
+    let bottom = area.y + area.height;
+    if scroll < max_scroll {
+        let more = Line::styled(tr.t("more-below"), tr.theme.warn_style());
+        let more_area = Rect {
+            y: bottom.saturating_sub(3),
             height: 1,
             ..area
         };
-        frame.render_widget(Paragraph::new(status), status_area);
+        frame.render_widget(Paragraph::new(more), more_area);
+    }
+    if let Some(status) = gate_line(w, tr) {
+        let status_area = Rect {
+            y: bottom.saturating_sub(2),
+            height: 2,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(status).wrap(Wrap { trim: true }),
+            status_area,
+        );
     }
 }
 
@@ -52,6 +64,7 @@ fn para(lines: &mut Vec<Line<'static>>, text: String) {
 }
 
 fn language(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    lines.push(Line::raw(""));
     para(lines, tr.t("language-body"));
     lines.push(Line::raw(""));
     lines.push(Line::raw(tr.t("language-prompt")));

@@ -144,6 +144,8 @@ impl Theme {
                 '↑' => out.push_str("Up"),
                 '↓' => out.push_str("Down"),
                 '▶' => out.push('>'),
+                '▼' => out.push('v'),
+                '·' | '•' => out.push('-'),
                 c if c.is_ascii() => out.push(c),
                 _ => out.push('?'),
             }

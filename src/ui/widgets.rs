@@ -59,22 +59,24 @@ pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId]
                 tr.text(&f.summary),
             ),
         };
+        let mut summary_lines = summary.lines();
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} "), style),
             Span::styled(format!("{name}: "), theme.title()),
-            Span::raw(summary),
+            Span::raw(summary_lines.next().unwrap_or_default().to_string()),
         ]));
+        push_lines(lines, "  ", summary_lines);
         let Some(finding) = state.finding() else {
             continue;
         };
-        if (!state.is_settled() || matches!(state, CheckState::Warning(_)))
-            && let Some(fix) = &finding.fix
-        {
-            lines.push(Line::raw(format!(
-                "  {} {}",
-                tr.t("check-label-fix"),
-                tr.text(fix)
-            )));
+        if !state.is_settled() || matches!(state, CheckState::Warning(_)) {
+            if let Some(fix) = &finding.fix {
+                let fix = format!("{} {}", tr.t("check-label-fix"), tr.text(fix));
+                push_lines(lines, "  ", fix.lines());
+            }
+            for more in &finding.more {
+                push_lines(lines, "  ", tr.text(more).lines());
+            }
         }
         if w.session.show_detail
             && let Some(detail) = &finding.detail
@@ -84,5 +86,16 @@ pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId]
                 theme.dim(),
             ));
         }
+    }
+}
+
+/// A message may hold line breaks; a span cannot, so each becomes a line.
+fn push_lines<'a>(
+    lines: &mut Vec<Line<'static>>,
+    indent: &str,
+    text: impl Iterator<Item = &'a str>,
+) {
+    for l in text {
+        lines.push(Line::raw(format!("{indent}{l}")));
     }
 }

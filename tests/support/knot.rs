@@ -150,10 +150,11 @@ impl Knot {
             id = id.wrapping_add(1);
             if socket.send_to(&soa_query(id, origin), self.addr).is_ok() {
                 let mut buf = [0u8; 1500];
-                if let Ok((n, _)) = socket.recv_from(&mut buf) {
-                    if n >= 12 && buf[..2] == id.to_be_bytes() {
-                        return;
-                    }
+                if let Ok((n, _)) = socket.recv_from(&mut buf)
+                    && n >= 12
+                    && buf[..2] == id.to_be_bytes()
+                {
+                    return;
                 }
             }
             std::thread::sleep(Duration::from_millis(20));

@@ -1,0 +1,459 @@
+//! The change journal: every change the wizard makes outside itself is
+//! written down before it is made, with what undoes it, and marked done
+//! after. After a crash, the entries still "recorded" are the changes that
+//! may be half made; the next start offers to finish or undo them.
+
+mod file;
+mod undo;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+pub use file::{FileWrite, Original};
+pub use undo::{UndoSummary, confirm_text, run_undo};
+
+use super::atomic::{self, FsFault};
+use super::lock::LockError;
+use super::store::{StoreError, show};
+use crate::core::{PendingChange, Text};
+
+pub const JOURNAL_FILE: &str = "journal.json";
+/// Layout version of `journal.json`.
+pub const JOURNAL_SCHEMA: u32 = 1;
+
+/// A change to the world outside the wizard. New kinds (a firewall rule,
+/// a command run) are new variants; an older program refuses a journal
+/// with kinds it does not know instead of guessing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Change {
+    WriteFile(FileWrite),
+}
+
+impl Change {
+    /// What the change is about, for lists and messages.
+    pub fn target(&self) -> String {
+        match self {
+            Change::WriteFile(fw) => show(&fw.path),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryState {
+    /// Written down; the change may or may not have happened.
+    Recorded,
+    Done,
+    Undone,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: u64,
+    pub description: String,
+    pub state: EntryState,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option", default)]
+    pub done_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option", default)]
+    pub undone_at: Option<OffsetDateTime>,
+    pub change: Change,
+}
+
+impl From<&Entry> for PendingChange {
+    fn from(e: &Entry) -> Self {
+        PendingChange {
+            id: e.id,
+            description: e.description.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoOutcome {
+    Restored,
+    /// The file did not exist before and was removed again.
+    Removed,
+    /// The target was already as it had been before.
+    AlreadyReverted,
+    /// Someone changed the target since the wizard wrote it; left alone.
+    Conflict,
+    /// Reverted over someone else's change; their version was saved here
+    /// (`None` if they had removed the file).
+    Forced {
+        kept: Option<PathBuf>,
+    },
+    Failed(Text),
+}
+
+impl UndoOutcome {
+    pub fn reverted(&self) -> bool {
+        matches!(
+            self,
+            UndoOutcome::Restored
+                | UndoOutcome::Removed
+                | UndoOutcome::AlreadyReverted
+                | UndoOutcome::Forced { .. }
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoReport {
+    pub id: u64,
+    pub description: String,
+    pub target: String,
+    pub outcome: UndoOutcome,
+}
+
+impl UndoReport {
+    /// One line for the person; a failure's reason is `outcome`'s text.
+    pub fn text(&self) -> Text {
+        let id = match &self.outcome {
+            UndoOutcome::Restored => "journal-undo-restored",
+            UndoOutcome::Removed => "journal-undo-removed",
+            UndoOutcome::AlreadyReverted => "journal-undo-already",
+            UndoOutcome::Conflict => "journal-undo-conflict",
+            UndoOutcome::Forced { .. } => "journal-undo-forced",
+            UndoOutcome::Failed(_) => "journal-undo-failed",
+        };
+        let kept = match &self.outcome {
+            UndoOutcome::Forced { kept: Some(p) } => show(p),
+            _ => String::new(),
+        };
+        Text::new(id)
+            .arg("description", self.description.clone())
+            .arg("path", self.target.clone())
+            .arg("kept", kept)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The state directory (journal, backups, staged copies) failed.
+    #[error(transparent)]
+    State(#[from] StoreError),
+    #[error(transparent)]
+    Lock(Box<LockError>),
+    /// A file the wizard changes (outside the state directory) failed.
+    #[error("{path}: {source}")]
+    Target {
+        path: PathBuf,
+        fault: FsFault,
+        source: io::Error,
+    },
+    #[error("{path} is not readable: {reason}")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("{path} was written by a newer version (schema {found}, this one knows {supported})")]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("no journal entry {0}")]
+    UnknownEntry(u64),
+    #[error("journal entry {id} is {state:?}")]
+    WrongState { id: u64, state: EntryState },
+    /// The target holds neither the original nor our version.
+    #[error("{path} was changed by someone else")]
+    Conflict { path: PathBuf },
+    #[error("{path} is missing or damaged")]
+    CopyDamaged { path: PathBuf },
+    #[error("{path} is not a regular file")]
+    NotAFile { path: PathBuf },
+}
+
+impl From<LockError> for JournalError {
+    fn from(e: LockError) -> Self {
+        JournalError::Lock(Box::new(e))
+    }
+}
+
+impl JournalError {
+    pub(crate) fn target(path: &Path, source: io::Error) -> JournalError {
+        JournalError::Target {
+            path: path.to_path_buf(),
+            fault: FsFault::of(&source),
+            source,
+        }
+    }
+
+    pub fn text(&self) -> Text {
+        let path_text = |id: &str, p: &Path| Text::new(id).arg("path", show(p));
+        match self {
+            JournalError::State(e) => e.text(),
+            JournalError::Lock(e) => e.text(),
+            JournalError::Target {
+                path,
+                fault,
+                source,
+            } => match fault {
+                FsFault::PermissionDenied => path_text("journal-target-permission-denied", path),
+                FsFault::ReadOnly => path_text("journal-target-read-only", path),
+                FsFault::DiskFull => path_text("journal-target-disk-full", path),
+                FsFault::Other => {
+                    path_text("journal-target-io", path).arg("detail", source.to_string())
+                }
+            },
+            JournalError::Corrupt { path, .. } => path_text("journal-corrupt", path),
+            JournalError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => path_text("journal-newer-schema", path)
+                .arg("found", found.to_string())
+                .arg("supported", supported.to_string()),
+            JournalError::UnknownEntry(id) => {
+                Text::new("journal-unknown-entry").arg("id", id.to_string())
+            }
+            JournalError::WrongState { id, .. } => {
+                Text::new("journal-wrong-state").arg("id", id.to_string())
+            }
+            JournalError::Conflict { path } => path_text("journal-conflict", path),
+            JournalError::CopyDamaged { path } => path_text("journal-copy-damaged", path),
+            JournalError::NotAFile { path } => path_text("journal-not-a-file", path),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct JournalFile {
+    schema: u32,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug)]
+pub struct Journal {
+    dir: PathBuf,
+    entries: Vec<Entry>,
+}
+
+impl Journal {
+    /// Reads the journal in `state_dir`. A journal that cannot be read is
+    /// an error and left as it is: without it, undo would be guesswork.
+    pub fn open(state_dir: &Path) -> Result<Journal, JournalError> {
+        let path = state_dir.join(JOURNAL_FILE);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Journal {
+                    dir: state_dir.to_path_buf(),
+                    entries: Vec::new(),
+                });
+            }
+            Err(e) => return Err(StoreError::io(&path, e).into()),
+        };
+        let corrupt = |reason: String| JournalError::Corrupt {
+            path: path.clone(),
+            reason,
+        };
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+        let found = value
+            .get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|s| u32::try_from(s).ok())
+            .ok_or_else(|| corrupt("no schema".to_string()))?;
+        if found > JOURNAL_SCHEMA {
+            return Err(JournalError::NewerSchema {
+                path,
+                found,
+                supported: JOURNAL_SCHEMA,
+            });
+        }
+        let file: JournalFile =
+            serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
+        Ok(Journal {
+            dir: state_dir.to_path_buf(),
+            entries: file.entries,
+        })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, id: u64) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Recorded but not marked done: possibly half made by a crashed run.
+    pub fn pending(&self) -> Vec<Entry> {
+        self.with_state(&[EntryState::Recorded])
+    }
+
+    /// What `undo_all` would revert, newest first.
+    pub fn undoable(&self) -> Vec<Entry> {
+        let mut v = self.with_state(&[EntryState::Recorded, EntryState::Done]);
+        v.reverse();
+        v
+    }
+
+    /// Records, applies and marks done: the whole life of one file write.
+    pub fn write_file(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        mode: u32,
+        description: String,
+    ) -> Result<u64, JournalError> {
+        let id = self.record_write_file(path, bytes, mode, description)?;
+        self.apply(id)?;
+        Ok(id)
+    }
+
+    /// Backs up the current file, stages the new content and records the
+    /// change, all inside the state directory; the target is not touched.
+    pub fn record_write_file(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        mode: u32,
+        description: String,
+    ) -> Result<u64, JournalError> {
+        let id = self.next_id();
+        let fw = file::prepare(&self.dir, id, path, bytes, mode)?;
+        self.push(id, Change::WriteFile(fw), description)?;
+        Ok(id)
+    }
+
+    /// Makes a recorded change and marks it done.
+    pub fn apply(&mut self, id: u64) -> Result<(), JournalError> {
+        let entry = self.get(id)?;
+        if entry.state != EntryState::Recorded {
+            return Err(JournalError::WrongState {
+                id,
+                state: entry.state,
+            });
+        }
+        match &entry.change {
+            Change::WriteFile(fw) => file::apply(fw, &self.dir)?,
+        }
+        self.set_state(id, EntryState::Done)
+    }
+
+    /// Completes a change a crashed run left recorded. Repeating a change
+    /// that did happen is harmless: the result is the same.
+    pub fn finish(&mut self, id: u64) -> Result<(), JournalError> {
+        self.apply(id)
+    }
+
+    /// Reverts one change, done or only recorded. A target someone else
+    /// changed since is left alone unless `force`.
+    pub fn undo(&mut self, id: u64, force: bool) -> Result<UndoOutcome, JournalError> {
+        let entry = self.get(id)?;
+        if entry.state == EntryState::Undone {
+            return Err(JournalError::WrongState {
+                id,
+                state: entry.state,
+            });
+        }
+        let outcome = match &entry.change {
+            Change::WriteFile(fw) => file::undo(fw, &self.dir, id, force)?,
+        };
+        if outcome.reverted() {
+            self.set_state(id, EntryState::Undone)?;
+        }
+        Ok(outcome)
+    }
+
+    /// Reverts every change not yet undone, newest first, so that several
+    /// writes to one file unwind in order.
+    pub fn undo_all(&mut self, force: bool) -> Result<Vec<UndoReport>, JournalError> {
+        self.undo_all_with(force, |_| {})
+    }
+
+    /// Like [`Journal::undo_all`], telling `each` as every entry is done.
+    pub fn undo_all_with(
+        &mut self,
+        force: bool,
+        mut each: impl FnMut(&UndoReport),
+    ) -> Result<Vec<UndoReport>, JournalError> {
+        let mut reports = Vec::new();
+        for entry in self.undoable() {
+            let outcome = match self.undo(entry.id, force) {
+                Ok(o) => o,
+                // Without a working journal nothing more can be recorded.
+                Err(e @ (JournalError::State(_) | JournalError::Lock(_))) => return Err(e),
+                Err(e) => UndoOutcome::Failed(e.text()),
+            };
+            let report = UndoReport {
+                id: entry.id,
+                description: entry.description.clone(),
+                target: entry.change.target(),
+                outcome,
+            };
+            each(&report);
+            reports.push(report);
+        }
+        Ok(reports)
+    }
+
+    fn with_state(&self, states: &[EntryState]) -> Vec<Entry> {
+        self.entries
+            .iter()
+            .filter(|e| states.contains(&e.state))
+            .cloned()
+            .collect()
+    }
+
+    fn next_id(&self) -> u64 {
+        self.entries.iter().map(|e| e.id).max().unwrap_or(0) + 1
+    }
+
+    fn get(&self, id: u64) -> Result<Entry, JournalError> {
+        self.entry(id)
+            .cloned()
+            .ok_or(JournalError::UnknownEntry(id))
+    }
+
+    fn push(&mut self, id: u64, change: Change, description: String) -> Result<(), JournalError> {
+        self.entries.push(Entry {
+            id,
+            description,
+            state: EntryState::Recorded,
+            recorded_at: OffsetDateTime::now_utc(),
+            done_at: None,
+            undone_at: None,
+            change,
+        });
+        let saved = self.save();
+        if saved.is_err() {
+            // Not on disk means not recorded: the change must not be made.
+            self.entries.pop();
+        }
+        saved
+    }
+
+    fn set_state(&mut self, id: u64, state: EntryState) -> Result<(), JournalError> {
+        let now = OffsetDateTime::now_utc();
+        if let Some(e) = self.entries.iter_mut().find(|e| e.id == id) {
+            e.state = state;
+            match state {
+                EntryState::Done => e.done_at = Some(now),
+                EntryState::Undone => e.undone_at = Some(now),
+                EntryState::Recorded => {}
+            }
+        }
+        self.save()
+    }
+
+    fn save(&self) -> Result<(), JournalError> {
+        let path = self.dir.join(JOURNAL_FILE);
+        let file = JournalFile {
+            schema: JOURNAL_SCHEMA,
+            entries: self.entries.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::Io {
+            path: path.clone(),
+            source: io::Error::other(e),
+        })?;
+        atomic::write_atomic(&path, &bytes, 0o600).map_err(|e| StoreError::io(&path, e).into())
+    }
+}
