@@ -140,8 +140,8 @@ fn init_log(dir: &Path) {
 fn wizard(cli: &Cli, store: Store, lang: Lang) -> ExitCode {
     let now = OffsetDateTime::now_utc();
     let wizard = match store.load() {
-        Ok(Some(w)) => {
-            let mut w = w.resumed();
+        // `load` hands back a wizard already prepared for resuming.
+        Ok(Some(mut w)) => {
             if let Some(l) = cli.lang {
                 w.lang = l;
             }

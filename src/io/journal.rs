@@ -3,7 +3,10 @@
 //! after. After a crash, the entries still "recorded" are the changes that
 //! may be half made; the next start offers to finish or undo them.
 
+mod error;
 mod file;
+#[cfg(test)]
+mod texts_test;
 mod undo;
 
 use std::fs;
@@ -13,11 +16,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+pub use error::JournalError;
 pub use file::{FileWrite, Original};
 pub use undo::{UndoSummary, confirm_text, run_undo};
 
-use super::atomic::{self, FsFault};
-use super::lock::LockError;
+use super::atomic;
 use super::store::{StoreError, show};
 use crate::core::{PendingChange, Text};
 
@@ -134,100 +137,15 @@ impl UndoReport {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum JournalError {
-    /// The state directory (journal, backups, staged copies) failed.
-    #[error(transparent)]
-    State(#[from] StoreError),
-    #[error(transparent)]
-    Lock(Box<LockError>),
-    /// A file the wizard changes (outside the state directory) failed.
-    #[error("{path}: {source}")]
-    Target {
-        path: PathBuf,
-        fault: FsFault,
-        source: io::Error,
-    },
-    #[error("{path} is not readable: {reason}")]
-    Corrupt { path: PathBuf, reason: String },
-    #[error("{path} was written by a newer version (schema {found}, this one knows {supported})")]
-    NewerSchema {
-        path: PathBuf,
-        found: u32,
-        supported: u32,
-    },
-    #[error("no journal entry {0}")]
-    UnknownEntry(u64),
-    #[error("journal entry {id} is {state:?}")]
-    WrongState { id: u64, state: EntryState },
-    /// The target holds neither the original nor our version.
-    #[error("{path} was changed by someone else")]
-    Conflict { path: PathBuf },
-    #[error("{path} is missing or damaged")]
-    CopyDamaged { path: PathBuf },
-    #[error("{path} is not a regular file")]
-    NotAFile { path: PathBuf },
-}
-
-impl From<LockError> for JournalError {
-    fn from(e: LockError) -> Self {
-        JournalError::Lock(Box::new(e))
-    }
-}
-
-impl JournalError {
-    pub(crate) fn target(path: &Path, source: io::Error) -> JournalError {
-        JournalError::Target {
-            path: path.to_path_buf(),
-            fault: FsFault::of(&source),
-            source,
-        }
-    }
-
-    pub fn text(&self) -> Text {
-        let path_text = |id: &str, p: &Path| Text::new(id).arg("path", show(p));
-        match self {
-            JournalError::State(e) => e.text(),
-            JournalError::Lock(e) => e.text(),
-            JournalError::Target {
-                path,
-                fault,
-                source,
-            } => match fault {
-                FsFault::PermissionDenied => path_text("journal-target-permission-denied", path),
-                FsFault::ReadOnly => path_text("journal-target-read-only", path),
-                FsFault::DiskFull => path_text("journal-target-disk-full", path),
-                FsFault::Other => {
-                    path_text("journal-target-io", path).arg("detail", source.to_string())
-                }
-            },
-            JournalError::Corrupt { path, .. } => path_text("journal-corrupt", path),
-            JournalError::NewerSchema {
-                path,
-                found,
-                supported,
-            } => path_text("journal-newer-schema", path)
-                .arg("found", found.to_string())
-                .arg("supported", supported.to_string()),
-            JournalError::UnknownEntry(id) => {
-                Text::new("journal-unknown-entry").arg("id", id.to_string())
-            }
-            JournalError::WrongState { id, .. } => {
-                Text::new("journal-wrong-state").arg("id", id.to_string())
-            }
-            JournalError::Conflict { path } => path_text("journal-conflict", path),
-            JournalError::CopyDamaged { path } => path_text("journal-copy-damaged", path),
-            JournalError::NotAFile { path } => path_text("journal-not-a-file", path),
-        }
-    }
-}
-
 #[derive(Serialize, Deserialize)]
 struct JournalFile {
     schema: u32,
     entries: Vec<Entry>,
 }
 
+/// The journal of one state directory. Whoever opens it holds the session
+/// [`Lock`](crate::io::lock::Lock): two writers would lose each other's
+/// entries.
 #[derive(Debug)]
 pub struct Journal {
     dir: PathBuf,

@@ -1,0 +1,44 @@
+## Resume file, session lock and change journal (src/io/store.rs, lock.rs, journal.rs)
+
+## The state directory (resume file, journal, backups)
+
+store-permission-denied = The program may not write to { $path }. Start it with administrator rights: "sudo praxis-tls".
+store-read-only = { $path } is on a read-only drive. The program cannot save anything there. Ask your IT support to make the drive writable again.
+store-disk-full = The disk is full: there is no space left in { $path }. Delete files you no longer need (or ask your IT support to do it), then start the program again. What you entered so far is kept.
+store-newer-schema = The saved progress in { $path } was written by a newer version of this program (format { $found }, this version only knows { $supported }). Use the newer version. The file is left unchanged.
+store-broken = The saved progress in { $path } was damaged and could not be read. It was kept as { $moved_to } so nothing is lost. The wizard starts from the beginning.
+store-io = An error occurred while accessing { $path }: { $detail }. Try again; if that does not help, contact your IT support.
+
+## A second session
+
+lock-held-remote = Another session has been running since { $since } (user { $user }, from { $from }, process { $pid }). Only one session may work at a time. Talk to the other person and wait until they have closed the program.
+lock-held-local = Another session has been running since { $since } (user { $user }, process { $pid }). Only one session may work at a time. Talk to the other person and wait until they have closed the program.
+lock-held-unknown = Another session is starting right now. Wait a moment, then try again.
+
+## Changes to files outside the program
+
+journal-target-permission-denied = The program may not change { $path }. Start it with administrator rights: "sudo praxis-tls".
+journal-target-read-only = { $path } is on a read-only drive and cannot be changed. Ask your IT support for help.
+journal-target-disk-full = The disk is full: { $path } cannot be written. Free some space, then try again.
+journal-target-io = An error occurred while changing { $path }: { $detail }. Nothing was left half changed.
+journal-corrupt = The list of earlier changes ({ $path }) is damaged. So that nothing is undone wrongly, the program stops here. Please contact your IT support; the file is left unchanged.
+journal-newer-schema = The list of earlier changes ({ $path }) was written by a newer version of this program (format { $found }, this version only knows { $supported }). Use the newer version.
+journal-unknown-entry = Change number { $id } is not on record.
+journal-wrong-state = Change number { $id } is already finished or was already undone.
+journal-conflict = { $path } has since been changed by someone else. The program does not overwrite that change. Check with your IT support which version is right.
+journal-copy-damaged = The saved copy { $path } is missing or damaged. It is not used, so that no wrong file is written back. Please contact your IT support.
+journal-not-a-file = { $path } is not an ordinary file (for example, a folder). The program does not change it.
+
+## Undo ("praxis-tls undo")
+
+journal-undo-confirm = The program will undo the changes listed, newest first (number: { $count }). Continue?
+journal-undo-nothing = There are no changes to undo.
+journal-undo-cancelled = Cancelled. Nothing was undone.
+journal-undo-complete = Done: all changes were undone (number: { $count }).
+journal-undo-incomplete = Not all changes could be undone (left: { $count }). The reasons are shown above; please contact your IT support.
+journal-undo-restored = { $description }: { $path } is as it was before.
+journal-undo-removed = { $description }: { $path } did not exist before and was removed again.
+journal-undo-already = { $description }: { $path } was already as before.
+journal-undo-conflict = { $description }: { $path } has since been changed by someone else and is left as it is.
+journal-undo-forced = { $description }: { $path } is as it was before. The version someone else had written is kept in { $kept }.
+journal-undo-failed = { $description }: { $path } could not be reset.

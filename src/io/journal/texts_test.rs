@@ -1,0 +1,174 @@
+//! Every Text the io layer produces has a message in de, de-CH (over
+//! de) and en, formats without a missing variable, and de and en have
+//! the same ids with the same variables.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+use std::path::PathBuf;
+
+use crate::core::Text;
+use crate::io::atomic::FsFault;
+use crate::io::journal::{Entry, JournalError, UndoOutcome, UndoReport, UndoSummary, confirm_text};
+use crate::io::lock::{LockError, LockHolder};
+use crate::io::store::StoreError;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+
+fn ftl(lang: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/i18n/{lang}/journal.ftl",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn bundle(layers: &[&str]) -> FluentBundle<FluentResource> {
+    let mut b = FluentBundle::new(vec!["de".parse().unwrap()]);
+    b.set_use_isolating(false);
+    for l in layers {
+        let res = FluentResource::try_new(ftl(l)).unwrap_or_else(|(_, e)| panic!("{l}: {e:?}"));
+        b.add_resource_overriding(res);
+    }
+    b
+}
+
+/// id -> variables, read from the source text.
+fn ids_and_vars(src: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for line in src
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains(" = "))
+    {
+        let (id, body) = line.split_once(" = ").unwrap();
+        let vars = body
+            .split("{ $")
+            .skip(1)
+            .map(|s| s.split(' ').next().unwrap().to_string())
+            .collect();
+        out.insert(id.to_string(), vars);
+    }
+    out
+}
+
+fn all_texts() -> Vec<Text> {
+    let p = || PathBuf::from("/etc/x.conf");
+    let errno = |c| io::Error::from_raw_os_error(c);
+    let holder = |from: Option<&str>| LockHolder {
+        pid: 1234,
+        user: "root".into(),
+        sudo_user: None,
+        from: from.map(str::to_string),
+        tty: None,
+        since: time::OffsetDateTime::UNIX_EPOCH,
+    };
+    let mut texts = Vec::new();
+    for c in [
+        nix::libc::EACCES,
+        nix::libc::EROFS,
+        nix::libc::ENOSPC,
+        nix::libc::EIO,
+    ] {
+        texts.push(StoreError::io(p(), errno(c)).text());
+        texts.push(
+            JournalError::Target {
+                path: p(),
+                fault: FsFault::of(&errno(c)),
+                source: errno(c),
+            }
+            .text(),
+        );
+    }
+    texts.push(
+        StoreError::NewerSchema {
+            path: p(),
+            found: 2,
+            supported: 1,
+        }
+        .text(),
+    );
+    texts.push(
+        StoreError::Broken {
+            path: p(),
+            moved_to: p(),
+            reason: "x".into(),
+        }
+        .text(),
+    );
+    texts.push(LockError::Held(Some(holder(Some("192.0.2.7")))).text());
+    texts.push(LockError::Held(Some(holder(None))).text());
+    texts.push(LockError::Held(None).text());
+    for e in [
+        JournalError::Corrupt {
+            path: p(),
+            reason: "x".into(),
+        },
+        JournalError::NewerSchema {
+            path: p(),
+            found: 2,
+            supported: 1,
+        },
+        JournalError::UnknownEntry(3),
+        JournalError::WrongState {
+            id: 3,
+            state: crate::io::journal::EntryState::Done,
+        },
+        JournalError::Conflict { path: p() },
+        JournalError::CopyDamaged { path: p() },
+        JournalError::NotAFile { path: p() },
+    ] {
+        texts.push(e.text());
+    }
+    for outcome in [
+        UndoOutcome::Restored,
+        UndoOutcome::Removed,
+        UndoOutcome::AlreadyReverted,
+        UndoOutcome::Conflict,
+        UndoOutcome::Forced { kept: Some(p()) },
+        UndoOutcome::Failed(Text::new("journal-conflict").arg("path", "/x")),
+    ] {
+        let report = UndoReport {
+            id: 1,
+            description: "d".into(),
+            target: "/x".into(),
+            outcome,
+        };
+        texts.push(report.text());
+        if let UndoOutcome::Failed(reason) = &report.outcome {
+            texts.push(reason.clone());
+        }
+    }
+    let planned: Vec<Entry> = Vec::new();
+    texts.push(confirm_text(&planned));
+    texts.push(UndoSummary::default().text());
+    texts
+}
+
+#[test]
+fn de_and_en_have_the_same_ids_and_variables() {
+    assert_eq!(ids_and_vars(&ftl("de")), ids_and_vars(&ftl("en")));
+    let ch = ids_and_vars(&ftl("de-CH"));
+    let de = ids_and_vars(&ftl("de"));
+    for (id, vars) in &ch {
+        assert_eq!(de.get(id), Some(vars), "de-CH overlays an unknown id {id}");
+    }
+    assert!(!ftl("de-CH").contains('ß'));
+}
+
+#[test]
+fn every_text_formats_in_every_language() {
+    for layers in [&["de"][..], &["de", "de-CH"], &["en"]] {
+        let b = bundle(layers);
+        for t in all_texts() {
+            let msg = b
+                .get_message(&t.id)
+                .unwrap_or_else(|| panic!("{layers:?}: no {}", t.id));
+            let mut args = FluentArgs::new();
+            for (k, v) in &t.args {
+                args.set(k.as_str(), v.as_str());
+            }
+            let mut errors = Vec::new();
+            let out = b.format_pattern(msg.value().unwrap(), Some(&args), &mut errors);
+            assert!(errors.is_empty(), "{layers:?} {}: {errors:?}", t.id);
+            assert!(!out.is_empty());
+        }
+    }
+}
