@@ -108,6 +108,28 @@ fn walk_kill_and_resume() {
     let screen = t.wait_for("Internet-Adresse des Termindienstes", WAIT);
     assert!(screen.contains("termine.praxis-muster.ch"), "{screen}");
 
+    // An SSH drop (SIGHUP) ends the wizard with everything saved.
+    t.keys(&["Enter"]);
+    t.wait_for("DNS-Einträge prüfen", WAIT);
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(t.pid()),
+        nix::sys::signal::Signal::SIGHUP,
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    while !t.dead() {
+        assert!(start.elapsed() < WAIT, "the wizard ignored SIGHUP");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap();
+    assert!(
+        saved.contains("\"step\": \"dns\"") || saved.contains("\"step\":\"dns\""),
+        "{saved}"
+    );
+    t.respawn(bin, &args, &env);
+    t.wait_for("Willkommen zurück", WAIT);
+    t.keys(&["Enter"]);
+
     // Quit asks first, then ends cleanly.
     t.keys(&["F10"]);
     t.wait_for("Beenden?", WAIT);

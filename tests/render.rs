@@ -331,3 +331,17 @@ fn long_text_pages_with_page_down() {
     key(&mut w, Action::PageUp);
     assert_eq!(render(&w, &ctx(), 80, 24), first);
 }
+
+#[test]
+fn a_failed_save_is_shown() {
+    let w = wizard_at(Step::Dns, Lang::De);
+    let ctx = ViewCtx {
+        error: Some("Die Festplatte ist voll.".into()),
+        ..ctx()
+    };
+    let screen = render(&w, &ctx, 80, 24);
+    assert!(
+        screen.contains("Der Zwischenstand konnte nicht gespeichert werden"),
+        "{screen}"
+    );
+}

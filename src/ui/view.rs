@@ -171,10 +171,16 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         second.push(tr.t("key-override"));
     }
     let style = tr.theme.dim();
-    let lines = vec![
-        Line::styled(join_keys(&first), style),
-        Line::styled(join_keys(&second), style),
-    ];
+    // A problem of this run (the resume file could not be written) takes
+    // the second line: the person must know their progress is not safe.
+    let second = match &tr.ctx.error {
+        Some(e) => Line::styled(
+            format!(" {}", tr.ta("error-persist", &[("reason", e)])),
+            tr.theme.err_style(),
+        ),
+        None => Line::styled(join_keys(&second), style),
+    };
+    let lines = vec![Line::styled(join_keys(&first), style), second];
     frame.render_widget(Paragraph::new(lines), area);
 }
 
