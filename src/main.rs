@@ -42,8 +42,76 @@ struct Cli {
     /// Seconds to wait for each DNS answer.
     #[arg(long, global = true, default_value_t = 5)]
     dns_timeout: u64,
+    /// Port of the ACME challenge responder on this server.
+    #[arg(long, global = true, default_value_t = praxis_tls::core::DEFAULT_RESPONDER_PORT)]
+    responder_port: u16,
+    /// The router's external port for the challenge (80; a lab may differ).
+    #[arg(long, global = true, default_value_t = 80)]
+    probe_port: u16,
+    /// A DNS server answering `myip.opendns.com` with the asking address,
+    /// HOST:PORT (replaces the public services; for labs and tests).
+    #[arg(long, global = true, value_parser = parse_server)]
+    public_ip_dns: Option<SocketAddr>,
+    /// An HTTP service answering the asking address as text, HOST:PORT/PATH.
+    #[arg(long, global = true)]
+    public_ip_url: Option<String>,
+    /// Run firewall commands inside this network namespace (lab and tests).
+    #[arg(long, global = true, hide = true)]
+    firewall_netns: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+fn io_config(cli: &Cli) -> IoConfig {
+    use praxis_tls::io::dns::DnsConfig;
+    use praxis_tls::io::public_ip::{DnsEndpoint, DnsQuery, HttpEndpoint};
+    let dns = DnsConfig {
+        server: cli.dns_server,
+        timeout: Duration::from_secs(cli.dns_timeout.max(1)),
+    };
+    let mut cfg = IoConfig::new(&cli.state_dir, dns);
+    cfg.responder_port = cli.responder_port;
+    cfg.probe_port = cli.probe_port;
+    if cli.public_ip_dns.is_some() || cli.public_ip_url.is_some() {
+        let dns: Vec<DnsEndpoint> = cli
+            .public_ip_dns
+            .iter()
+            .map(|server| DnsEndpoint {
+                server: *server,
+                name: "myip.opendns.com.".into(),
+                query: DnsQuery::Address,
+            })
+            .collect();
+        let http: Vec<HttpEndpoint> = cli
+            .public_ip_url
+            .iter()
+            .filter_map(|u| parse_http(u))
+            .collect();
+        cfg.discovery.v4_dns = dns.clone();
+        cfg.discovery.v6_dns = dns;
+        cfg.discovery.v4_http = http.clone();
+        cfg.discovery.v6_http = http;
+    }
+    if let Some(ns) = &cli.firewall_netns {
+        cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
+    }
+    cfg
+}
+
+/// `HOST:PORT/PATH` (an `http://` in front is fine).
+fn parse_http(s: &str) -> Option<praxis_tls::io::public_ip::HttpEndpoint> {
+    let s = s.strip_prefix("http://").unwrap_or(s);
+    let (hostport, path) = s
+        .split_once('/')
+        .map_or((s, "/".to_string()), |(h, p)| (h, format!("/{p}")));
+    let (host, port) = hostport
+        .rsplit_once(':')
+        .map_or((hostport, Some(80)), |(h, p)| (h, p.parse().ok()));
+    Some(praxis_tls::io::public_ip::HttpEndpoint {
+        host: host.to_string(),
+        port: port?,
+        path,
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -172,11 +240,7 @@ fn wizard(cli: &Cli, store: Store, lang: Lang) -> ExitCode {
         }
     };
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let cfg = IoConfig::new(
-        &cli.state_dir,
-        cli.dns_server,
-        Duration::from_secs(cli.dns_timeout.max(1)),
-    );
+    let cfg = io_config(cli);
     let _guard = runtime.enter();
     let exec = Executor::new(cfg, journal, tx);
     let pending = exec.pending();

@@ -5,6 +5,9 @@ use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
 use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
+use praxis_tls::core::firewall::Detection;
+use praxis_tls::core::network::PublicSeen;
+use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::start::{DetectError, Generation, Installation};
 use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
@@ -45,7 +48,11 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
         .find_map(|e| match e {
             praxis_tls::core::Effect::DetectInstall { generation, .. }
             | praxis_tls::core::Effect::CheckDelegation { generation, .. }
-            | praxis_tls::core::Effect::ResolveDns { generation, .. } => Some(*generation),
+            | praxis_tls::core::Effect::ResolveDns { generation, .. }
+            | praxis_tls::core::Effect::DiscoverPublic { generation }
+            | praxis_tls::core::Effect::DetectFirewall { generation }
+            | praxis_tls::core::Effect::OpenFirewall { generation, .. }
+            | praxis_tls::core::Effect::Probe { generation, .. } => Some(*generation),
             _ => None,
         })
         .unwrap_or(0)
@@ -126,6 +133,68 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
             report: report(),
         },
     );
+    if step == Step::Dns {
+        return w;
+    }
+    let mut g = key(&mut w, Action::Next);
+    // Port forwarding: the address as DNS says, the forwards confirmed.
+    let seen = PublicSeen {
+        v4: Some(Ipv4Addr::new(203, 0, 113, 7)),
+        v6: None,
+        errors: vec![],
+    };
+    send(
+        &mut w,
+        Msg::PublicDiscovered {
+            generation: g,
+            seen,
+        },
+    );
+    if step == Step::PortForwarding {
+        return w;
+    }
+    key(&mut w, Action::Toggle);
+    g = key(&mut w, Action::Next);
+    // Firewall: nftables found, the window opened, the token served.
+    let detection = Detection {
+        nft: true,
+        ..Detection::default()
+    };
+    send(
+        &mut w,
+        Msg::FirewallDetected {
+            generation: g,
+            detection,
+            port: 28402,
+        },
+    );
+    key(&mut w, Action::OpenWindow);
+    g = key(&mut w, Action::Yes);
+    g = send(
+        &mut w,
+        Msg::FirewallOpened {
+            generation: g,
+            result: Ok(()),
+        },
+    );
+    let served = ProbeReport {
+        address: Ipv4Addr::new(203, 0, 113, 7).into(),
+        port: 80,
+        result: Ok(HttpAnswer {
+            status: 200,
+            server: None,
+            location: None,
+            body_prefix: "k".into(),
+        }),
+    };
+    send(
+        &mut w,
+        Msg::Probed {
+            generation: g,
+            key_auth: "k".into(),
+            reports: vec![served],
+        },
+    );
     while w.step < step {
         if w.step.is_manual() {
             key(&mut w, Action::Toggle);
@@ -154,7 +223,7 @@ fn every_step_in_both_languages() {
 fn swiss_spelling_on_a_screen_that_differs() {
     let w = wizard_at(Step::Firewall, Lang::DeCh);
     let screen = render(&w, &ctx(), 80, 24);
-    assert!(screen.contains("schliessen"), "{screen}");
+    assert!(screen.contains("schliesst"), "{screen}");
     insta::assert_snapshot!("firewall_de-CH", screen);
 }
 
@@ -242,7 +311,8 @@ fn dialogs_in_both_languages() {
         let mut w = wizard_at(Step::Dns, lang).resumed();
         let change = PendingChange {
             id: 4,
-            description: "/opt/elexis-oob/docker-compose.override.yml".into(),
+            what: praxis_tls::core::Text::new("journal-change-file")
+                .arg("path", "/opt/elexis-oob/docker-compose.override.yml"),
         };
         send(&mut w, Msg::PendingChanges(vec![change]));
         insta::assert_snapshot!(

@@ -98,17 +98,13 @@ manual-confirmed = [x] Erledigt (von Hand bestätigt)
 
 ports-title = Portfreigaben im Router
 ports-body =
-    Richten Sie im Router zwei Freigaben auf diesen Server ({ $server }) ein (FRITZ!Box: Internet > Freigaben > Portfreigaben > Gerät für Freigaben hinzufügen):
-    1. Port extern gewünscht 443 → Port 443 des Servers (für den Termindienst).
-    2. Port extern gewünscht 80 (nur IPv4) → Port { $port } des Servers. Dort antwortet nur während einer Zertifikatsausstellung etwas.
-    Nicht verwenden: „Exposed Host“ und automatische Freigaben (UPnP). Sie würden alle Dienste des Servers ins Internet stellen.
-
+    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ({ $server }) ein:
+      Port extern gewünscht 443 → Port 443 (der Termindienst)
+      Port extern gewünscht 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
+    FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie „Exposed Host“ oder UPnP für diesen Server (F1 erklärt es).
 firewall-title = Firewall des Servers
 firewall-body =
-    Die Firewall bleibt eingeschaltet. Für die Ausstellung des Zertifikats muss Port { $port } nur für kurze Zeit offen sein.
-    Mit ufw zum Beispiel: sudo ufw allow { $port }/tcp
-    Nach der Ausstellung wieder schließen: sudo ufw delete allow { $port }/tcp
-
+    Die Firewall dieses Servers bleibt eingeschaltet. Für die Prüfung und die Ausstellung des Zertifikats öffnet das Programm nur Port { $port }, und nur für 15 Minuten: danach schließt er sich von selbst, auch wenn die Verbindung abbricht.
 certificate-title = Zertifikat beziehen
 certificate-body =
     Das Zertifikat von Let's Encrypt beziehen Sie auf diesem Server, zum Beispiel mit certbot:
@@ -175,3 +171,39 @@ override-body = Die Prüfung ist fehlgeschlagen. Fahren Sie nur fort, wenn Sie s
 dialog-yes = Enter oder J: Ja
 dialog-no = Esc oder N: Nein
 dialog-choose-hint = ↑/↓ wählen, Enter bestätigen
+
+journal-change-file = Datei { $path } geschrieben
+journal-change-firewall = Firewall-Fenster für Port { $port } geöffnet
+
+## Portfreigaben und Firewall
+ports-policy-title = Port 80 zwischen den Erneuerungen (↑/↓):
+ports-policy-permanent = Freigabe bleibt (empfohlen: Erneuerung läuft allein)
+ports-policy-ondemand = Freigabe von Hand schalten (Erinnerung per E-Mail)
+ports-plan-title = Internet-Adresse (←/→):
+ports-plan-unknown = bitte wählen
+ports-plan-static = fest (vom Anbieter zugeteilt)
+ports-plan-dyndns = wechselnd, DynDNS ist eingerichtet
+ports-plan-dynamic = wechselnd, noch ohne DynDNS
+ports-confirm = Beide Freigaben sind eingerichtet (Leertaste)
+ports-public-unknown = Die öffentliche Adresse dieses Servers ließ sich nicht feststellen.
+ports-public-unknown-fix = Prüfen Sie, ob der Server ins Internet kommt. Der nächste Schritt prüft die Erreichbarkeit direkt.
+firewall-commands = Diese Befehle öffnen den Port:
+firewall-open-hint = Drücken Sie O (oder F4), um Port und Prüfung zu starten.
+firewall-window-open = Port geöffnet; er schließt sich in { $minutes } Minuten von selbst.
+firewall-open-failed-fix = Die Firewall wurde nicht geändert. Zeigen Sie die Meldung Ihrer IT-Betreuung (D zeigt Einzelheiten).
+firewall-back-to-dns = Gehen Sie zurück zum Schritt DNS und tragen Sie die Adresse ein.
+firewall-probe-failed-fix = Beenden Sie das Programm, das den Port belegt, oder wählen Sie mit --responder-port einen anderen Port (und passen Sie die Freigabe im Router an).
+firewall-confirm-title = Port öffnen?
+firewall-confirm-body = Das Programm führt jetzt diese Befehle aus. Sie werden festgehalten und lassen sich mit „praxis-tls undo“ zurücknehmen:
+check-public-ip = Öffentliche Adresse
+check-firewall = Firewall
+check-reachability = Erreichbar aus dem Internet
+check-ipv6-path = IPv6 und Let's Encrypt
+key-open = F4/O Port öffnen
+key-choose-ports = ↑/↓ ←/→ wählen
+
+ports-help =
+    FRITZ!Box: Internet > Freigaben > Portfreigaben > „Gerät für Freigaben hinzufügen“, den Server wählen, dann „Neue Freigabe“ > „Portfreigabe“, Protokoll TCP. „Port an Gerät“ ist der Port auf dem Server, „Port extern gewünscht“ der Port im Internet. Für Port 80 nur „IPv4“ ankreuzen.
+    Andere Router nennen das „NAT“, „Port Forwarding“ oder „Virtuelle Server“.
+    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
+firewall-commands-hidden = D zeigt die Befehle, die den Port öffnen.

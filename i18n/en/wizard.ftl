@@ -98,17 +98,13 @@ manual-confirmed = [x] Done (confirmed by hand)
 
 ports-title = Port forwards in the router
 ports-body =
-    Set up two port forwards to this server ({ $server }) in the router (FRITZ!Box: Internet > Permit Access > Port Sharing > Add Device for Sharing):
-    1. External port 443 → the server's port 443 (the appointment service).
-    2. External port 80 (IPv4 only) → the server's port { $port }. Something answers there only while a certificate is being issued.
-    Do not use "Exposed Host" or automatic forwards (UPnP): they would put every service of the server on the internet.
-
+    Set up two port forwards (TCP) to this server ({ $server }) in the router:
+      desired external port 443 → port 443 (the appointment service)
+      desired external port 80, IPv4 only → port { $port } (answers only while issuing)
+    FRITZ!Box: Internet > Permit Access > Port Sharing. Never "Exposed Host" or UPnP for this server (F1 explains).
 firewall-title = The server's firewall
 firewall-body =
-    The firewall stays on. Port { $port } needs to be open only for a short time while the certificate is issued.
-    With ufw, for example: sudo ufw allow { $port }/tcp
-    Close it again after issuance: sudo ufw delete allow { $port }/tcp
-
+    This server's firewall stays on. For the check and the certificate issuance the program opens only port { $port }, and only for 15 minutes: then it closes by itself, even if the connection drops.
 certificate-title = Get the certificate
 certificate-body =
     Get the Let's Encrypt certificate on this server, for example with certbot:
@@ -175,3 +171,39 @@ override-body = The check failed. Only go on if you are sure (for example with y
 dialog-yes = Enter or Y: yes
 dialog-no = Esc or N: no
 dialog-choose-hint = ↑/↓ choose, Enter confirm
+
+journal-change-file = file { $path } written
+journal-change-firewall = firewall window for port { $port } opened
+
+## Port forwards and firewall
+ports-policy-title = Port 80 between renewals (↑/↓):
+ports-policy-permanent = The forward stays (recommended: renewal runs alone)
+ports-policy-ondemand = Switch the forward by hand (reminder by e-mail)
+ports-plan-title = Internet address (←/→):
+ports-plan-unknown = please choose
+ports-plan-static = fixed (assigned by the provider)
+ports-plan-dyndns = changing, DynDNS is set up
+ports-plan-dynamic = changing, no DynDNS yet
+ports-confirm = Both forwards are set up (space bar)
+ports-public-unknown = This server's public address could not be found out.
+ports-public-unknown-fix = Check that the server reaches the internet. The next step tests reachability directly.
+firewall-commands = These commands open the port:
+firewall-open-hint = Press O (or F4) to open the port and start the check.
+firewall-window-open = Port open; it closes by itself in { $minutes } minutes.
+firewall-open-failed-fix = The firewall was not changed. Show the message to your IT support (D shows details).
+firewall-back-to-dns = Go back to the DNS step and enter the address.
+firewall-probe-failed-fix = Stop the program that holds the port, or choose another port with --responder-port (and change the router's forward to match).
+firewall-confirm-title = Open the port?
+firewall-confirm-body = The program now runs these commands. They are recorded and can be taken back with "praxis-tls undo":
+check-public-ip = Public address
+check-firewall = Firewall
+check-reachability = Reachable from the internet
+check-ipv6-path = IPv6 and Let's Encrypt
+key-open = F4/O open port
+key-choose-ports = ↑/↓ ←/→ choose
+
+ports-help =
+    FRITZ!Box: Internet > Permit Access > Port Sharing > "Add Device for Sharing", choose the server, then "New Sharing" > "Port Sharing", protocol TCP. "Port to device" is the port on the server, "desired external port" the port on the internet. For port 80 tick "IPv4" only.
+    Other routers call this "NAT", "Port Forwarding" or "Virtual Servers".
+    "Exposed Host" and "Permit independent port sharing (UPnP)" would put every service of the server on the internet, including the administration and the database. Leave both off for this server.
+firewall-commands-hidden = D shows the commands that open the port.

@@ -18,6 +18,14 @@ pub enum CheckId {
     DnsCname,
     /// CAA permits Let's Encrypt.
     DnsCaa,
+    /// The public address this server is seen from, against DNS.
+    PublicIp,
+    /// The firewall window for the responder port.
+    FirewallRule,
+    /// A token served by the responder, fetched through the public name.
+    Reachability,
+    /// Let's Encrypt's IPv6-first rule, applied to what the probe found.
+    Ipv6Path,
 }
 
 impl CheckId {
@@ -29,6 +37,10 @@ impl CheckId {
             CheckId::DnsAaaa => "check-dns-aaaa",
             CheckId::DnsCname => "check-dns-cname",
             CheckId::DnsCaa => "check-dns-caa",
+            CheckId::PublicIp => "check-public-ip",
+            CheckId::FirewallRule => "check-firewall",
+            CheckId::Reachability => "check-reachability",
+            CheckId::Ipv6Path => "check-ipv6-path",
         }
     }
 }

@@ -38,6 +38,14 @@ pub fn gate(w: &Wizard) -> Gate {
             }
             checks_gate(w, Wizard::checks_of(Step::Dns))
         }
+        Step::PortForwarding => {
+            if w.confirmed.contains(&Step::PortForwarding) {
+                checks_gate(w, Wizard::checks_of(Step::PortForwarding))
+            } else {
+                Gate::Blocked
+            }
+        }
+        Step::Firewall => checks_gate(w, Wizard::checks_of(Step::Firewall)),
         s if s.is_manual() => {
             if w.confirmed.contains(&s) {
                 Gate::Open

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod firewall;
 mod gate;
 pub mod input;
+pub mod network;
 pub mod reach;
 pub mod start;
 pub mod step;
@@ -110,13 +111,15 @@ pub enum Action {
     /// Page the step's text when it is longer than the window.
     PageDown,
     PageUp,
+    /// Open the firewall window (after a confirmation).
+    OpenWindow,
 }
 
 /// A change left half done by an earlier run, as the journal reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingChange {
     pub id: u64,
-    pub description: String,
+    pub what: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +144,29 @@ pub enum Msg {
     PendingResolved {
         ok: bool,
     },
+    PublicDiscovered {
+        generation: u64,
+        seen: network::PublicSeen,
+    },
+    FirewallDetected {
+        generation: u64,
+        detection: firewall::Detection,
+        port: u16,
+    },
+    FirewallOpened {
+        generation: u64,
+        result: Result<(), Text>,
+    },
+    Probed {
+        generation: u64,
+        key_auth: String,
+        reports: Vec<reach::ProbeReport>,
+    },
+    /// The probe could not even start (e.g. the responder port is taken).
+    ProbeFailed {
+        generation: u64,
+        reason: Text,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +190,26 @@ pub enum Effect {
     /// Finish (`true`) or undo (`false`) the changes left half done.
     ResolvePending {
         finish: bool,
+    },
+    DiscoverPublic {
+        generation: u64,
+    },
+    DetectFirewall {
+        generation: u64,
+    },
+    /// Open the window, through the change journal.
+    OpenFirewall {
+        plan: firewall::FirewallPlan,
+        generation: u64,
+    },
+    CloseFirewall {
+        plan: firewall::FirewallPlan,
+    },
+    /// Serve a fresh token and fetch it from these addresses by `name`.
+    Probe {
+        name: String,
+        addrs: Vec<std::net::IpAddr>,
+        generation: u64,
     },
 }
 
@@ -210,6 +256,8 @@ pub enum Overlay {
     },
     /// Asks before passing a failed check.
     ConfirmOverride,
+    /// Shows the firewall commands and asks before running them.
+    ConfirmOpen,
 }
 
 /// State that belongs to this run of the program only.
@@ -237,6 +285,8 @@ pub struct Wizard {
     /// Manual steps the person has confirmed as done.
     pub confirmed: BTreeSet<Step>,
     pub overrides: Vec<OverrideRecord>,
+    #[serde(default)]
+    pub network: network::NetworkState,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -255,6 +305,7 @@ impl Wizard {
             checks: BTreeMap::new(),
             confirmed: BTreeSet::new(),
             overrides: Vec::new(),
+            network: network::NetworkState::default(),
             started_at: now,
             updated_at: now,
             session: Session {
@@ -301,6 +352,12 @@ impl Wizard {
                 CheckId::DnsAaaa,
                 CheckId::DnsCname,
                 CheckId::DnsCaa,
+            ],
+            Step::PortForwarding => &[CheckId::PublicIp],
+            Step::Firewall => &[
+                CheckId::FirewallRule,
+                CheckId::Reachability,
+                CheckId::Ipv6Path,
             ],
             _ => &[],
         }

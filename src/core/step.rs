@@ -51,6 +51,12 @@ impl Step {
             .copied()
     }
 
+    /// Steps the person confirms with the space bar: the manual ones, and
+    /// the router's port forwards, which no check from inside can prove.
+    pub fn needs_confirmation(self) -> bool {
+        self.is_manual() || self == Step::PortForwarding
+    }
+
     /// Prefix of the step's Fluent message ids (`dns-title`, `dns-help`, ...).
     pub fn key(self) -> &'static str {
         match self {
@@ -74,9 +80,7 @@ impl Step {
     pub fn is_manual(self) -> bool {
         matches!(
             self,
-            Step::PortForwarding
-                | Step::Firewall
-                | Step::Certificate
+            Step::Certificate
                 | Step::Install
                 | Step::ProxyConfig
                 | Step::Restart

@@ -309,17 +309,17 @@ fn recheck_runs_the_step_checks_again() {
 #[test]
 fn manual_steps_need_a_confirmation() {
     let mut w = Wizard::new(Lang::En, NOW);
-    w.step = Step::PortForwarding;
+    w.step = Step::Certificate;
     assert_eq!(gate(&w), Gate::Blocked);
     key(&mut w, Action::Next);
-    assert_eq!(w.step, Step::PortForwarding);
+    assert_eq!(w.step, Step::Certificate);
     key(&mut w, Action::Toggle);
-    assert!(w.confirmed.contains(&Step::PortForwarding));
+    assert!(w.confirmed.contains(&Step::Certificate));
     key(&mut w, Action::Toggle);
-    assert!(!w.confirmed.contains(&Step::PortForwarding));
+    assert!(!w.confirmed.contains(&Step::Certificate));
     key(&mut w, Action::Toggle);
     key(&mut w, Action::Next);
-    assert_eq!(w.step, Step::Firewall);
+    assert_eq!(w.step, Step::Install);
 }
 
 #[test]
@@ -396,7 +396,7 @@ fn pending_changes_are_offered_before_anything_else() {
     let mut w = w.resumed();
     let change = PendingChange {
         id: 3,
-        description: "traefik.toml".into(),
+        what: Text::new("journal-change-file").arg("path", "traefik.toml"),
     };
     update(&mut w, Msg::PendingChanges(vec![change]), NOW);
     assert!(matches!(
@@ -447,6 +447,8 @@ fn every_transition_that_changes_state_persists() {
     let e = key(&mut w, Action::Help);
     assert!(e.is_empty());
 }
+
+mod network;
 
 mod properties {
     use proptest::prelude::*;
@@ -502,7 +504,7 @@ mod properties {
                 },
             }),
             1 => Just(Msg::InstallCandidates(vec!["/opt/elexis-oob".into()])),
-            1 => Just(Msg::PendingChanges(vec![PendingChange { id: 1, description: "x".into() }])),
+            1 => Just(Msg::PendingChanges(vec![PendingChange { id: 1, what: Text::new("x") }])),
             1 => prop::bool::ANY.prop_map(|ok| Msg::PendingResolved { ok }),
         ]
     }

@@ -4,7 +4,9 @@ use time::OffsetDateTime;
 
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::gate::{Gate, gate};
-use super::{Action, Effect, Lang, Msg, Overlay, OverrideRecord, Step, Wizard, dns, domain};
+use super::{
+    Action, Effect, Lang, Msg, Overlay, OverrideRecord, Step, Wizard, dns, domain, network,
+};
 
 pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
     let before = persisted_view(w);
@@ -42,6 +44,8 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
                 for (id, outcome) in dns::classify(&report) {
                     w.checks.insert(id, outcome.into());
                 }
+                w.network.dns_a = report.a.clone().unwrap_or_default();
+                w.network.dns_aaaa = report.aaaa.clone().unwrap_or_default();
             }
             Vec::new()
         }
@@ -63,6 +67,49 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
                     continue_selected: true,
                 }
             };
+            Vec::new()
+        }
+        Msg::PublicDiscovered { generation, seen } => {
+            if accepts(w, CheckId::PublicIp, generation) {
+                network::on_public(w, seen);
+            }
+            Vec::new()
+        }
+        Msg::FirewallDetected {
+            generation,
+            detection,
+            port,
+        } => {
+            if accepts(w, CheckId::FirewallRule, generation) {
+                network::on_firewall_detected(w, &detection, port)
+            } else {
+                Vec::new()
+            }
+        }
+        Msg::FirewallOpened { generation, result } => {
+            if accepts(w, CheckId::FirewallRule, generation) {
+                network::on_opened(w, result, now)
+            } else {
+                Vec::new()
+            }
+        }
+        Msg::Probed {
+            generation,
+            key_auth,
+            reports,
+        } => {
+            if accepts(w, CheckId::Reachability, generation) {
+                network::on_probed(w, &key_auth, &reports);
+            }
+            Vec::new()
+        }
+        Msg::ProbeFailed { generation, reason } => {
+            if accepts(w, CheckId::Reachability, generation) {
+                let f = Finding::new(reason).fix(Text::new("firewall-probe-failed-fix"));
+                w.checks
+                    .insert(CheckId::Reachability, Outcome::Failed(f).into());
+                w.checks.insert(CheckId::Ipv6Path, CheckState::Idle);
+            }
             Vec::new()
         }
     };
@@ -122,7 +169,7 @@ fn accepts(w: &Wizard, id: CheckId, generation: u64) -> bool {
     matches!(w.check(id), CheckState::Running { generation: g } if *g == generation)
 }
 
-fn next_generation(w: &mut Wizard) -> u64 {
+pub(super) fn next_generation(w: &mut Wizard) -> u64 {
     w.session.generation += 1;
     w.session.generation
 }
@@ -182,6 +229,14 @@ fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
             }],
             Action::ToggleLang => {
                 toggle_lang(w);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Overlay::ConfirmOpen => match action {
+            Action::Yes | Action::Next => network::open_confirmed(w),
+            Action::No | Action::Back => {
+                w.session.overlay = Overlay::None;
                 Vec::new()
             }
             _ => Vec::new(),
@@ -297,9 +352,23 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             Vec::new()
         }
         Action::Toggle => {
-            if w.step.is_manual() && !w.confirmed.remove(&w.step) {
+            if w.step.needs_confirmation() && !w.confirmed.remove(&w.step) {
                 w.confirmed.insert(w.step);
             }
+            Vec::new()
+        }
+        Action::OpenWindow => {
+            if w.step == Step::Firewall {
+                network::open_requested(w);
+            }
+            Vec::new()
+        }
+        Action::Up | Action::Down if w.step == Step::PortForwarding => {
+            network::on_choice(w, true);
+            Vec::new()
+        }
+        Action::Left | Action::Right if w.step == Step::PortForwarding => {
+            network::on_choice(w, false);
             Vec::new()
         }
         Action::Up | Action::Down => on_up_down(w, action == Action::Up),
@@ -482,6 +551,20 @@ fn run_checks(w: &mut Wizard) -> Vec<Effect> {
         }
         Step::Domain => check_delegation(w),
         Step::Dns => resolve_dns(w),
+        Step::PortForwarding => network::on_enter(w),
+        Step::Firewall => {
+            // With the window open (or no firewall), only the probe repeats.
+            let open = w.network.window_until.is_some()
+                || w.network
+                    .firewall
+                    .as_ref()
+                    .is_some_and(|p| p.backend == super::firewall::Backend::None);
+            if open {
+                network::probe(w)
+            } else {
+                network::on_enter(w)
+            }
+        }
         _ => Vec::new(),
     }
 }
@@ -489,10 +572,15 @@ fn run_checks(w: &mut Wizard) -> Vec<Effect> {
 fn advance(w: &mut Wizard) -> Vec<Effect> {
     match w.step.next() {
         Some(next) => {
+            let mut effects = Vec::new();
+            if w.step == Step::Certificate {
+                effects.extend(network::close_window(w));
+            }
             w.step = next;
             w.session.show_detail = false;
             w.session.scroll = 0;
-            on_enter(w)
+            effects.extend(on_enter(w));
+            effects
         }
         None => Vec::new(),
     }
@@ -524,6 +612,7 @@ fn on_enter(w: &mut Wizard) -> Vec<Effect> {
         }
         // DNS answers change (DynDNS, a record just added): always look again.
         Step::Dns => resolve_dns(w),
+        Step::PortForwarding | Step::Firewall => network::on_enter(w),
         _ => Vec::new(),
     }
 }

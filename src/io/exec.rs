@@ -9,27 +9,38 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::dns::{self, DnsConfig};
 use super::elexis;
-use super::journal::Journal;
-use crate::core::{Effect, Msg, PendingChange};
+use super::firewall::{self, Runner};
+use super::journal::{FirewallWindow, Journal};
+use super::public_ip::{self, DiscoveryConfig};
+use super::responder::{Responder, ResponderConfig};
+use crate::core::network::PublicSeen;
+use crate::core::{Effect, Msg, PendingChange, Text};
 
 #[derive(Debug, Clone)]
 pub struct IoConfig {
     pub dns: DnsConfig,
     pub state_dir: PathBuf,
+    pub discovery: DiscoveryConfig,
+    /// Where the challenge responder listens on this server.
+    pub responder_port: u16,
+    /// The port the probe knocks on at the public address: the router's
+    /// external port 80 (a lab may map it elsewhere).
+    pub probe_port: u16,
+    pub probe_timeout: Duration,
+    /// Where firewall commands run: this host, or a test's namespace.
+    pub firewall: Runner,
 }
 
 impl IoConfig {
-    pub fn new(
-        state_dir: &Path,
-        dns_server: Option<std::net::SocketAddr>,
-        dns_timeout: Duration,
-    ) -> Self {
+    pub fn new(state_dir: &Path, dns: DnsConfig) -> Self {
         IoConfig {
-            dns: DnsConfig {
-                server: dns_server,
-                timeout: dns_timeout,
-            },
+            dns,
             state_dir: state_dir.to_path_buf(),
+            discovery: DiscoveryConfig::default(),
+            responder_port: crate::core::DEFAULT_RESPONDER_PORT,
+            probe_port: 80,
+            probe_timeout: Duration::from_secs(5),
+            firewall: Runner::host(),
         }
     }
 }
@@ -50,16 +61,15 @@ impl Executor {
         }
     }
 
-    /// Changes an earlier run left half done, for the dialog at start.
+    /// Changes an earlier run left half done, and firewall windows it left
+    /// open, for the dialog at start.
     pub fn pending(&self) -> Vec<PendingChange> {
         match self.journal.lock() {
             Ok(j) => j
                 .pending()
                 .into_iter()
-                .map(|e| PendingChange {
-                    id: e.id,
-                    description: e.description.clone(),
-                })
+                .chain(j.open_windows())
+                .map(|e| PendingChange::from(&e))
                 .collect(),
             Err(_) => Vec::new(),
         }
@@ -101,6 +111,64 @@ impl Executor {
                     let _ = tx.send(Msg::DnsResolved { generation, report });
                 });
             }
+            Effect::DiscoverPublic { generation } => {
+                tokio::spawn(async move {
+                    let found = public_ip::discover(&cfg.discovery).await;
+                    let mut errors = found.v4.errors.clone();
+                    errors.extend(found.v6.errors.iter().cloned());
+                    let seen = PublicSeen {
+                        v4: found.v4.addr,
+                        v6: found.v6.addr,
+                        errors,
+                    };
+                    let _ = tx.send(Msg::PublicDiscovered { generation, seen });
+                });
+            }
+            Effect::DetectFirewall { generation } => {
+                tokio::spawn(async move {
+                    let detection = firewall::detect(&cfg.firewall).await;
+                    let port = cfg.responder_port;
+                    let _ = tx.send(Msg::FirewallDetected {
+                        generation,
+                        detection,
+                        port,
+                    });
+                });
+            }
+            Effect::OpenFirewall { plan, generation } => {
+                let journal = self.journal.clone();
+                tokio::task::spawn_blocking(move || {
+                    let description = format!(
+                        "Firewall: Port {} für die Zertifikatsausstellung geöffnet ({:?})",
+                        cfg.responder_port, plan.backend
+                    );
+                    let window = FirewallWindow {
+                        plan,
+                        netns: cfg.firewall.netns.clone(),
+                    };
+                    let result = match journal.lock() {
+                        Ok(mut j) => j
+                            .open_window(window, description)
+                            .map(|_| ())
+                            .map_err(|e| e.text()),
+                        Err(_) => Err(Text::new("firewall-open-failed-fix")),
+                    };
+                    let _ = tx.send(Msg::FirewallOpened { generation, result });
+                });
+            }
+            Effect::CloseFirewall { .. } => {
+                let journal = self.journal.clone();
+                tokio::task::spawn_blocking(move || close_windows(&journal));
+            }
+            Effect::Probe {
+                name,
+                addrs,
+                generation,
+            } => {
+                tokio::spawn(async move {
+                    let _ = tx.send(run_probe(&cfg, &name, &addrs, generation).await);
+                });
+            }
             Effect::ResolvePending { finish } => {
                 let journal = self.journal.clone();
                 tokio::task::spawn_blocking(move || {
@@ -112,10 +180,82 @@ impl Executor {
     }
 }
 
+/// Starts the responder for one fresh token, knocks on every address the
+/// name has, and stops the responder again: it runs only while needed.
+async fn run_probe(cfg: &IoConfig, name: &str, addrs: &[std::net::IpAddr], generation: u64) -> Msg {
+    let responder = match Responder::start(ResponderConfig {
+        port: cfg.responder_port,
+        ..ResponderConfig::default()
+    })
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => {
+            return Msg::ProbeFailed {
+                generation,
+                reason: e.text(),
+            };
+        }
+    };
+    let token = random_token();
+    let key_auth = format!("{token}.praxis-tls-probe");
+    if let Err(e) = responder.add_token(&token, &key_auth) {
+        responder.stop().await;
+        return Msg::ProbeFailed {
+            generation,
+            reason: e.text(),
+        };
+    }
+    let mut reports = Vec::new();
+    for addr in addrs {
+        reports
+            .push(public_ip::probe(name, *addr, cfg.probe_port, &token, cfg.probe_timeout).await);
+    }
+    responder.stop().await;
+    Msg::Probed {
+        generation,
+        key_auth,
+        reports,
+    }
+}
+
+/// A token like an ACME one: 32 random bytes, base64url without padding.
+fn random_token() -> String {
+    use std::io::Read as _;
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bytes = [0u8; 32];
+    let filled = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    if filled.is_err() {
+        // Not secret, only unguessable enough to tell our answer from others.
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        bytes
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, b)| *b = (t >> (i % 16 * 8)) as u8 ^ i as u8);
+    }
+    bytes
+        .iter()
+        .map(|b| ALPHABET[(b & 63) as usize] as char)
+        .collect()
+}
+
+fn close_windows(journal: &Mutex<Journal>) {
+    if let Ok(mut j) = journal.lock() {
+        close_windows_locked(&mut j);
+    }
+}
+
 fn resolve_pending(journal: &Mutex<Journal>, finish: bool) -> bool {
     let Ok(mut j) = journal.lock() else {
         return false;
     };
+    if !finish {
+        // Undo also closes windows left open.
+        close_windows_locked(&mut j);
+    }
     let ids: Vec<u64> = j.pending().iter().map(|e| e.id).collect();
     let mut ok = true;
     for id in ids {
@@ -130,4 +270,12 @@ fn resolve_pending(journal: &Mutex<Journal>, finish: bool) -> bool {
         }
     }
     ok
+}
+
+fn close_windows_locked(j: &mut Journal) {
+    for e in j.open_windows() {
+        if let Err(err) = j.undo(e.id, false) {
+            tracing::error!("closing firewall window {}: {err}", e.id);
+        }
+    }
 }

@@ -240,3 +240,52 @@ async fn run_all(cmds: &[Command], runner: &Runner) -> Result<(), FirewallError>
     }
     first_error.map_or(Ok(()), Err)
 }
+
+/// Runs commands to the end without a runtime: the journal replays and
+/// undoes windows from plain threads, also from `praxis-tls undo`.
+pub fn run_blocking(cmds: &[Command], runner: &Runner) -> Result<(), FirewallError> {
+    use std::io::Write as _;
+    for cmd in cmds {
+        let mut p = match &runner.netns {
+            Some(ns) => {
+                let mut p = std::process::Command::new("ip");
+                p.args(["netns", "exec", ns, &cmd.program]);
+                p
+            }
+            None => std::process::Command::new(&cmd.program),
+        };
+        p.args(&cmd.args)
+            .stdin(if cmd.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let spawn_err = |source| FirewallError::Spawn {
+            command: cmd.display(),
+            source,
+        };
+        let result = p.spawn().map_err(spawn_err).and_then(|mut child| {
+            if let (Some(input), Some(mut stdin)) = (&cmd.stdin, child.stdin.take()) {
+                stdin.write_all(input.as_bytes()).map_err(spawn_err)?;
+            }
+            let out = child.wait_with_output().map_err(spawn_err)?;
+            if out.status.success() {
+                Ok(())
+            } else {
+                Err(FirewallError::Failed {
+                    command: cmd.display(),
+                    status: out.status.code().unwrap_or(-1),
+                    stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+                })
+            }
+        });
+        match result {
+            Ok(()) => {}
+            Err(e) if cmd.may_fail => tracing::debug!("tolerated: {e}"),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}

@@ -35,6 +35,24 @@ pub const JOURNAL_SCHEMA: u32 = 1;
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Change {
     WriteFile(FileWrite),
+    /// A firewall window for the responder port; undone by closing it.
+    FirewallWindow(FirewallWindow),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirewallWindow {
+    pub plan: crate::core::firewall::FirewallPlan,
+    /// The network namespace the commands ran in (tests and the lab).
+    #[serde(default)]
+    pub netns: Option<String>,
+}
+
+impl FirewallWindow {
+    fn runner(&self) -> crate::io::firewall::Runner {
+        crate::io::firewall::Runner {
+            netns: self.netns.clone(),
+        }
+    }
 }
 
 impl Change {
@@ -42,6 +60,7 @@ impl Change {
     pub fn target(&self) -> String {
         match self {
             Change::WriteFile(fw) => show(&fw.path),
+            Change::FirewallWindow(fw) => format!("firewall {:?}", fw.plan.backend),
         }
     }
 }
@@ -69,11 +88,31 @@ pub struct Entry {
     pub change: Change,
 }
 
+impl Entry {
+    /// The change in the person's words, for dialogs.
+    pub fn what(&self) -> Text {
+        match &self.change {
+            Change::WriteFile(fw) => Text::new("journal-change-file").arg("path", show(&fw.path)),
+            Change::FirewallWindow(fw) => {
+                let port = fw
+                    .plan
+                    .describe
+                    .args
+                    .iter()
+                    .find(|(k, _)| k == "port")
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                Text::new("journal-change-firewall").arg("port", port)
+            }
+        }
+    }
+}
+
 impl From<&Entry> for PendingChange {
     fn from(e: &Entry) -> Self {
         PendingChange {
             id: e.id,
-            description: e.description.clone(),
+            what: e.what(),
         }
     }
 }
@@ -206,6 +245,34 @@ impl Journal {
         self.with_state(&[EntryState::Recorded])
     }
 
+    /// Firewall windows opened and not closed by the wizard. They expire by
+    /// themselves, but after a crash the person is offered to close them.
+    pub fn open_windows(&self) -> Vec<Entry> {
+        self.with_state(&[EntryState::Done])
+            .into_iter()
+            .filter(|e| matches!(e.change, Change::FirewallWindow(_)))
+            .collect()
+    }
+
+    /// Records a firewall window and opens it.
+    pub fn open_window(
+        &mut self,
+        window: FirewallWindow,
+        description: String,
+    ) -> Result<u64, JournalError> {
+        let id = self.next_id();
+        let runner = window.runner();
+        let close = window.plan.close.clone();
+        self.push(id, Change::FirewallWindow(window), description)?;
+        if let Err(e) = self.apply(id) {
+            // Half an opening is taken back, so nothing stays open unrecorded.
+            let _ = crate::io::firewall::run_blocking(&close, &runner);
+            let _ = self.set_state(id, EntryState::Undone);
+            return Err(e);
+        }
+        Ok(id)
+    }
+
     /// What `undo_all` would revert, newest first.
     pub fn undoable(&self) -> Vec<Entry> {
         let mut v = self.with_state(&[EntryState::Recorded, EntryState::Done]);
@@ -252,6 +319,9 @@ impl Journal {
         }
         match &entry.change {
             Change::WriteFile(fw) => file::apply(fw, &self.dir)?,
+            Change::FirewallWindow(fw) => {
+                crate::io::firewall::run_blocking(&fw.plan.open, &fw.runner())?
+            }
         }
         self.set_state(id, EntryState::Done)
     }
@@ -274,6 +344,12 @@ impl Journal {
         }
         let outcome = match &entry.change {
             Change::WriteFile(fw) => file::undo(fw, &self.dir, id, force)?,
+            Change::FirewallWindow(fw) => {
+                match crate::io::firewall::run_blocking(&fw.plan.close, &fw.runner()) {
+                    Ok(()) => UndoOutcome::Restored,
+                    Err(e) => UndoOutcome::Failed(e.text()),
+                }
+            }
         };
         if outcome.reverted() {
             self.set_state(id, EntryState::Undone)?;

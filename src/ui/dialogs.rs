@@ -15,6 +15,15 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Overlay::None => return,
         Overlay::Help => (tr.t("help-title"), help(w, tr)),
         Overlay::ConfirmQuit => (tr.t("quit-title"), yes_no(tr, tr.t("quit-body"))),
+        Overlay::ConfirmOpen => {
+            let mut body = tr.t("firewall-confirm-body");
+            if let Some(plan) = &w.network.firewall {
+                for cmd in &plan.open {
+                    body.push_str(&format!("\n  {}", cmd.display()));
+                }
+            }
+            (tr.t("firewall-confirm-title"), yes_no(tr, body))
+        }
         Overlay::ConfirmOverride => (tr.t("override-title"), yes_no(tr, tr.t("override-body"))),
         Overlay::Resume { continue_selected } => {
             let name = tr.t(&format!("{}-name", w.step.key()));
@@ -34,7 +43,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         } => {
             let mut body = tr.t("pending-body");
             for c in changes {
-                body.push_str(&format!("\n- {}", tr.theme.text(&c.description)));
+                body.push_str(&format!("\n- {}", tr.text(&c.what)));
             }
             let sel = if *finish_selected { 0 } else { 1 };
             (
@@ -85,6 +94,11 @@ fn help(w: &Wizard, tr: &Tr) -> Vec<Line<'static>> {
             tr.t(&format!("{}-title", w.step.key())),
             tr.theme.title(),
         ));
+    }
+    let step_help = format!("{}-help", w.step.key());
+    if crate::i18n::has(w.lang, &step_help) {
+        lines.extend(tr.t(&step_help).lines().map(|l| Line::raw(l.to_string())));
+        lines.push(Line::raw(""));
     }
     lines.push(Line::raw(tr.t("help-keys")));
     lines.push(Line::raw(""));

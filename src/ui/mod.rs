@@ -2,6 +2,7 @@
 
 mod dialogs;
 pub mod keys;
+mod network;
 mod steps;
 pub mod theme;
 pub mod view;

@@ -20,6 +20,8 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Step::Start => start(&mut lines, w, tr),
         Step::Domain => domain(&mut lines, w, tr),
         Step::Dns => dns(&mut lines, w, tr),
+        Step::PortForwarding => super::network::ports(&mut lines, w, tr),
+        Step::Firewall => super::network::firewall(&mut lines, w, tr),
         Step::Done => done(&mut lines, w, tr),
         s => manual(&mut lines, s, w, tr),
     }
@@ -261,7 +263,12 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         Gate::Open => ("gate-open", tr.theme.ok_style()),
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
-        Gate::Blocked if w.step.is_manual() => ("gate-manual", Style::default()),
+        Gate::Blocked if super::network::waits_for_opening(w) => {
+            ("firewall-open-hint", tr.theme.warn_style())
+        }
+        Gate::Blocked if w.step.needs_confirmation() && !w.confirmed.contains(&w.step) => {
+            ("gate-manual", Style::default())
+        }
         Gate::Blocked => ("gate-blocked", tr.theme.err_style()),
     };
     Some(Line::styled(tr.t(id), style))

@@ -164,6 +164,16 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
                 second.push(tr.t("key-detail"));
             }
         }
+        Step::PortForwarding => {
+            second.extend([
+                tr.t("key-choose-ports"),
+                tr.t("key-toggle"),
+                tr.t("key-recheck"),
+            ]);
+        }
+        Step::Firewall => {
+            second.extend([tr.t("key-open"), tr.t("key-recheck"), tr.t("key-detail")]);
+        }
         s if s.is_manual() => second.push(tr.t("key-toggle")),
         _ => {}
     }

@@ -42,6 +42,9 @@ pub enum JournalError {
     CopyDamaged { path: PathBuf },
     #[error("{path} is not a regular file")]
     NotAFile { path: PathBuf },
+    /// A firewall command of a window failed.
+    #[error(transparent)]
+    Firewall(#[from] crate::io::firewall::FirewallError),
 }
 
 impl From<LockError> for JournalError {
@@ -93,6 +96,7 @@ impl JournalError {
             JournalError::Conflict { path } => path_text("journal-conflict", path),
             JournalError::CopyDamaged { path } => path_text("journal-copy-damaged", path),
             JournalError::NotAFile { path } => path_text("journal-not-a-file", path),
+            JournalError::Firewall(e) => e.text(),
         }
     }
 }

@@ -1,0 +1,108 @@
+//! The port-forwarding and firewall screens.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::view::Tr;
+use super::widgets;
+use crate::core::firewall::Backend;
+use crate::core::network::Port80Policy;
+use crate::core::reach::AddressPlan;
+use crate::core::{Step, Wizard};
+
+fn option(tr: &Tr, selected: bool, label: String) -> Line<'static> {
+    let mark = if selected { tr.theme.current() } else { " " };
+    let style = if selected {
+        tr.theme.selected()
+    } else {
+        Style::default()
+    };
+    Line::from(vec![
+        Span::raw(format!("  {mark} ")),
+        Span::styled(label, style),
+    ])
+}
+
+pub(super) fn ports(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    let port = tr.ctx.responder_port.to_string();
+    let body = tr.ta("ports-body", &[("server", &tr.ctx.server), ("port", &port)]);
+    lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(tr.t("ports-policy-title"), tr.theme.title()));
+    let policy = w.network.policy;
+    lines.push(option(
+        tr,
+        policy == Port80Policy::Permanent,
+        tr.t("ports-policy-permanent"),
+    ));
+    lines.push(option(
+        tr,
+        policy == Port80Policy::OnDemand,
+        tr.t("ports-policy-ondemand"),
+    ));
+    let plan = match w.network.address_plan {
+        AddressPlan::Unknown => tr.t("ports-plan-unknown"),
+        AddressPlan::Static => tr.t("ports-plan-static"),
+        AddressPlan::DynDns => tr.t("ports-plan-dyndns"),
+        AddressPlan::Dynamic => tr.t("ports-plan-dynamic"),
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", tr.t("ports-plan-title")), tr.theme.title()),
+        Span::raw(plan),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(confirm_line(w, Step::PortForwarding, tr, "ports-confirm"));
+    lines.push(Line::raw(""));
+    widgets::checks(lines, w, Wizard::checks_of(Step::PortForwarding), tr);
+}
+
+pub(super) fn firewall(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    let port = tr.ctx.responder_port.to_string();
+    let body = tr.ta("firewall-body", &[("port", &port)]);
+    lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+    if let Some(plan) = w
+        .network
+        .firewall
+        .as_ref()
+        .filter(|p| p.backend != Backend::None)
+    {
+        lines.push(Line::raw(""));
+        if w.session.show_detail {
+            lines.push(Line::styled(tr.t("firewall-commands"), tr.theme.title()));
+            for cmd in &plan.open {
+                // A command with input (nft -f -) shows it line by line.
+                for l in cmd.display().lines() {
+                    lines.push(Line::styled(
+                        format!("  {}", tr.theme.text(l)),
+                        tr.theme.dim(),
+                    ));
+                }
+            }
+        } else {
+            lines.push(Line::styled(
+                tr.t("firewall-commands-hidden"),
+                tr.theme.dim(),
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    widgets::checks(lines, w, Wizard::checks_of(Step::Firewall), tr);
+}
+
+pub(super) fn confirm_line(w: &Wizard, step: Step, tr: &Tr, id: &str) -> Line<'static> {
+    if w.confirmed.contains(&step) {
+        Line::styled(format!("[x] {}", tr.t(id)), tr.theme.ok_style())
+    } else {
+        Line::raw(format!("[ ] {}", tr.t(id)))
+    }
+}
+
+/// Whether the firewall step waits for the person to open the window.
+pub(super) fn waits_for_opening(w: &Wizard) -> bool {
+    w.step == Step::Firewall
+        && w.network.window_until.is_none()
+        && w.network
+            .firewall
+            .as_ref()
+            .is_some_and(|p| p.backend != Backend::None)
+}
