@@ -2,11 +2,14 @@
 //! no network, no clock. `update` consumes one message and answers with the
 //! effects the io layer must carry out; their results come back as messages.
 
+pub mod acme_errors;
+pub mod attempts;
 pub mod check;
 pub mod dns;
 pub mod domain;
 mod gate;
 pub mod input;
+pub mod renewal;
 pub mod start;
 pub mod step;
 mod transitions;
