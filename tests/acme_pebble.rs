@@ -178,7 +178,7 @@ async fn account_is_stored_0600_and_reused() {
     let refused = Acme::open(&choice, state.path(), EMAIL, false, &progress).await;
     assert!(matches!(refused, Err(AcmeError::TermsNotAccepted)));
     let bad = Acme::open(&choice, state.path(), "praxis@", true, &progress).await;
-    assert!(matches!(bad, Err(AcmeError::Email(_))));
+    assert!(matches!(bad, Err(AcmeError::Email { .. })));
     assert!(!Acme::has_account(state.path(), &choice));
 
     let first = Acme::open(&choice, state.path(), EMAIL, true, &progress)

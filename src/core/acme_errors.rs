@@ -178,11 +178,8 @@ fn format_time(t: OffsetDateTime) -> String {
         .unwrap_or_else(|_| t.to_string())
 }
 
-fn pair(id: &str) -> (Text, Text) {
-    (
-        Text::new(format!("acme-error-{id}")),
-        Text::new(format!("acme-fix-{id}")),
-    )
+fn pair(summary: &str, fix: &str) -> (Text, Text) {
+    (Text::new(summary), Text::new(fix))
 }
 
 /// Explains a problem document. `host` is the name being certified;
@@ -193,36 +190,47 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
     let d = detail.as_str();
     let has = |needle: &str| d.contains(needle);
     let (summary, fix) = if d.trim_start().starts_with(SECONDARY) {
-        pair("secondary")
+        pair("acme-error-secondary", "acme-fix-secondary")
     } else {
         match kind {
-            Connection if has("Timeout during connect") => pair("connection-timeout"),
-            Connection if has("Connection refused") => pair("connection-refused"),
-            Connection => pair("connection"),
+            Connection if has("Timeout during connect") => pair(
+                "acme-error-connection-timeout",
+                "acme-fix-connection-timeout",
+            ),
+            Connection if has("Connection refused") => pair(
+                "acme-error-connection-refused",
+                "acme-fix-connection-refused",
+            ),
+            Connection => pair("acme-error-connection", "acme-fix-connection"),
             Unauthorized | IncorrectResponse if has("Invalid response from") => {
                 let status = http_status_in(d).unwrap_or_else(|| "?".into());
                 let (s, f) = if status == "404" {
-                    pair("response-404")
+                    pair("acme-error-response-404", "acme-fix-response-404")
                 } else {
-                    pair("response")
+                    pair("acme-error-response", "acme-fix-response")
                 };
                 (s.arg("status", status), f)
             }
-            Unauthorized => pair("unauthorized"),
-            IncorrectResponse => pair("incorrect-response"),
-            Dns if has("NXDOMAIN") || has("No valid IP addresses found") => pair("dns-nxdomain"),
-            Dns if has("SERVFAIL") => pair("dns-servfail"),
-            Dns => pair("dns"),
-            Caa => pair("caa"),
+            Unauthorized => pair("acme-error-unauthorized", "acme-fix-unauthorized"),
+            IncorrectResponse => pair(
+                "acme-error-incorrect-response",
+                "acme-fix-incorrect-response",
+            ),
+            Dns if has("NXDOMAIN") || has("No valid IP addresses found") => {
+                pair("acme-error-dns-nxdomain", "acme-fix-dns-nxdomain")
+            }
+            Dns if has("SERVFAIL") => pair("acme-error-dns-servfail", "acme-fix-dns-servfail"),
+            Dns => pair("acme-error-dns", "acme-fix-dns"),
+            Caa => pair("acme-error-caa", "acme-fix-caa"),
             RateLimited => {
-                let (s, _) = if has("exact set of identifiers") || has("exact set of domains") {
-                    pair("rate-duplicate")
+                let s = if has("exact set of identifiers") || has("exact set of domains") {
+                    Text::new("acme-error-rate-duplicate")
                 } else if has("failed authorizations") {
-                    pair("rate-failed")
+                    Text::new("acme-error-rate-failed")
                 } else if has("registered domain") || has("too many certificates") {
-                    pair("rate-domain")
+                    Text::new("acme-error-rate-domain")
                 } else {
-                    pair("rate-limited")
+                    Text::new("acme-error-rate-limited")
                 };
                 let until = retry_after.or_else(|| retry_after_in_detail(d));
                 let f = match until {
@@ -231,18 +239,27 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
                 };
                 (s, f)
             }
-            Malformed => pair("malformed"),
-            ServerInternal => pair("server-internal"),
-            BadNonce => pair("bad-nonce"),
-            RejectedIdentifier | UnsupportedIdentifier => pair("rejected-identifier"),
-            Tls => pair("tls"),
-            OrderNotReady => pair("order-not-ready"),
-            AccountDoesNotExist => pair("account-missing"),
-            ExternalAccountRequired => pair("eab-required"),
-            BadCsr | BadPublicKey | BadSignatureAlgorithm => pair("bad-csr"),
-            InvalidContact | UnsupportedContact => pair("invalid-contact"),
-            UserActionRequired => pair("user-action"),
-            AlreadyRevoked | BadRevocationReason | Compound | Unknown => pair("other"),
+            Malformed => pair("acme-error-malformed", "acme-fix-malformed"),
+            ServerInternal => pair("acme-error-server-internal", "acme-fix-server-internal"),
+            BadNonce => pair("acme-error-bad-nonce", "acme-fix-bad-nonce"),
+            RejectedIdentifier | UnsupportedIdentifier => pair(
+                "acme-error-rejected-identifier",
+                "acme-fix-rejected-identifier",
+            ),
+            Tls => pair("acme-error-tls", "acme-fix-tls"),
+            OrderNotReady => pair("acme-error-order-not-ready", "acme-fix-order-not-ready"),
+            AccountDoesNotExist => pair("acme-error-account-missing", "acme-fix-account-missing"),
+            ExternalAccountRequired => pair("acme-error-eab-required", "acme-fix-eab-required"),
+            BadCsr | BadPublicKey | BadSignatureAlgorithm => {
+                pair("acme-error-bad-csr", "acme-fix-bad-csr")
+            }
+            InvalidContact | UnsupportedContact => {
+                pair("acme-error-invalid-contact", "acme-fix-invalid-contact")
+            }
+            UserActionRequired => pair("acme-error-user-action", "acme-fix-user-action"),
+            AlreadyRevoked | BadRevocationReason | Compound | Unknown => {
+                pair("acme-error-other", "acme-fix-other")
+            }
         }
     };
     Finding::new(summary.arg("host", host))

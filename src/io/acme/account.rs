@@ -195,7 +195,10 @@ impl Acme {
                 created: false,
             });
         }
-        let email = validate_email(email)?;
+        let email = validate_email(email).map_err(|reason| AcmeError::Email {
+            email: email.to_string(),
+            reason,
+        })?;
         if !terms_accepted {
             return Err(AcmeError::TermsNotAccepted);
         }

@@ -5,8 +5,11 @@ use crate::core::acme_errors::AcmeProblem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AcmeError {
-    #[error("the e-mail address is not valid: {0}")]
-    Email(#[from] super::EmailError),
+    #[error("the e-mail address {email:?} is not valid: {reason}")]
+    Email {
+        email: String,
+        reason: super::EmailError,
+    },
     #[error("the terms of service of the CA were not accepted")]
     TermsNotAccepted,
     #[error("cannot read the CA's trust anchor {path}: {reason}")]
@@ -45,6 +48,35 @@ impl AcmeError {
     pub(crate) fn file(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> AcmeError {
         let path = path.into();
         move |source| AcmeError::File { path, source }
+    }
+
+    /// A finding for every error: the CA's own explanation when it gave
+    /// one, otherwise a plain one; the technical text goes into `detail`.
+    pub fn to_finding(&self) -> Finding {
+        use crate::core::Text;
+        let (summary, fix) = match self {
+            AcmeError::Problem { finding, .. } => return (**finding).clone(),
+            AcmeError::Email { email, .. } => (
+                Text::new("acme-email-invalid").arg("email", email.clone()),
+                None,
+            ),
+            AcmeError::TermsNotAccepted => (Text::new("acme-terms-required"), None),
+            AcmeError::Timeout { .. } => {
+                (Text::new("acme-error-timeout"), Some("acme-fix-timeout"))
+            }
+            AcmeError::Http { .. }
+            | AcmeError::Directory { .. }
+            | AcmeError::TrustAnchor { .. } => (
+                Text::new("acme-error-unreachable"),
+                Some("acme-fix-unreachable"),
+            ),
+            _ => (Text::new("acme-error-internal"), Some("acme-fix-internal")),
+        };
+        let f = Finding::new(summary).detail(self.to_string());
+        match fix {
+            Some(id) => f.fix(Text::new(id)),
+            None => f,
+        }
     }
 
     /// The plain-language finding, when the CA said what went wrong.

@@ -24,6 +24,25 @@ pub enum Stage {
     Certificate,
 }
 
+impl Stage {
+    pub const ALL: [Stage; 4] = [
+        Stage::Account,
+        Stage::Order,
+        Stage::Validation,
+        Stage::Certificate,
+    ];
+
+    /// The Fluent id of the stage's name.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Stage::Account => "acme-stage-account",
+            Stage::Order => "acme-stage-order",
+            Stage::Validation => "acme-stage-validation",
+            Stage::Certificate => "acme-stage-certificate",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
     Stage(Stage),
