@@ -12,6 +12,7 @@ mod issue;
 
 pub use account::{AccountFile, Acme, DirectoryInfo, EmailError, validate_email};
 pub use ari::fetch_renewal_info;
+pub(crate) use certinfo::dns_names as certinfo_dns_names;
 pub use certinfo::{CertInfo, CertInfoError, sha256_hex};
 pub use error::AcmeError;
 pub use files::{VersionedPaths, create_private_file, write_versioned};
