@@ -213,10 +213,10 @@ async fn interrupted_issuance_resumes_its_order() {
     let (tx, rx) = tokio::sync::oneshot::channel::<String>();
     let tx = Mutex::new(Some(tx));
     let on_progress = move |p: Progress| {
-        if let Progress::Order { url, .. } = p {
-            if let Some(tx) = tx.lock().unwrap().take() {
-                let _ = tx.send(url);
-            }
+        if let Progress::Order { url, .. } = p
+            && let Some(tx) = tx.lock().unwrap().take()
+        {
+            let _ = tx.send(url);
         }
     };
     let req = request(name, certs.path(), None);

@@ -157,22 +157,22 @@ impl Acme {
     /// Resumes the given order while it can still lead to a certificate
     /// for this name; otherwise starts a new one.
     async fn open_order(&self, req: &IssueRequest) -> Result<(Order, bool), AcmeError> {
-        if let Some(url) = &req.resume_order {
-            if let Ok(mut order) = self.account.order(url.clone()).await {
-                let usable = matches!(
-                    order.state().status,
-                    OrderStatus::Pending
-                        | OrderStatus::Ready
-                        | OrderStatus::Processing
-                        | OrderStatus::Valid
-                );
-                let valid_needs_key = matches!(
-                    order.state().status,
-                    OrderStatus::Processing | OrderStatus::Valid
-                ) && !self.pending_key_path(url).exists();
-                if usable && !valid_needs_key && self.order_is_for(&mut order, &req.name).await {
-                    return Ok((order, true));
-                }
+        if let Some(url) = &req.resume_order
+            && let Ok(mut order) = self.account.order(url.clone()).await
+        {
+            let usable = matches!(
+                order.state().status,
+                OrderStatus::Pending
+                    | OrderStatus::Ready
+                    | OrderStatus::Processing
+                    | OrderStatus::Valid
+            );
+            let valid_needs_key = matches!(
+                order.state().status,
+                OrderStatus::Processing | OrderStatus::Valid
+            ) && !self.pending_key_path(url).exists();
+            if usable && !valid_needs_key && self.order_is_for(&mut order, &req.name).await {
+                return Ok((order, true));
             }
         }
         let ids = [Identifier::Dns(req.name.clone())];
@@ -261,10 +261,10 @@ impl Acme {
     ) -> AcmeError {
         let mut authzs = order.authorizations();
         while let Some(Ok(mut authz)) = authzs.next().await {
-            if let Ok(state) = authz.refresh().await {
-                if let Some(p) = state.challenges.iter().find_map(|c| c.error.as_ref()) {
-                    return problem_error(p, host);
-                }
+            if let Ok(state) = authz.refresh().await
+                && let Some(p) = state.challenges.iter().find_map(|c| c.error.as_ref())
+            {
+                return problem_error(p, host);
             }
         }
         from_acme(fallback, host)
