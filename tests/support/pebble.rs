@@ -1,5 +1,7 @@
 //! A real Pebble (Debian package `pebble`) and pebble-challtestsrv on
 //! loopback, one pair per test, each on its own ports; both die on drop.
+// Shared by several test binaries; each uses a part.
+#![allow(dead_code)]
 
 use std::net::TcpListener;
 use std::path::PathBuf;
