@@ -2,6 +2,8 @@
 //! no network, no clock. `update` consumes one message and answers with the
 //! effects the io layer must carry out; their results come back as messages.
 
+pub mod acme_errors;
+pub mod attempts;
 pub mod check;
 pub mod dns;
 pub mod domain;
@@ -10,6 +12,7 @@ mod gate;
 pub mod input;
 pub mod network;
 pub mod reach;
+pub mod renewal;
 pub mod start;
 pub mod step;
 mod transitions;

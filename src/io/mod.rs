@@ -1,4 +1,6 @@
+pub mod acme;
 pub mod atomic;
+pub mod cert_import;
 pub mod dns;
 pub mod elexis;
 pub mod exec;
@@ -7,4 +9,5 @@ pub mod journal;
 pub mod lock;
 pub mod public_ip;
 pub mod responder;
+pub mod self_signed;
 pub mod store;

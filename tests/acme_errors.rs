@@ -1,0 +1,176 @@
+//! Recorded Let's Encrypt problem documents (RFC 8555 §6.7) map to findings.
+
+use praxis_tls::core::acme_errors::{AcmeProblem, explain};
+use time::macros::datetime;
+
+fn fixture(name: &str) -> AcmeProblem {
+    let path = format!(
+        "{}/tests/fixtures/acme-problems/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_slice(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+const HOST: &str = "termine.praxis-muster.ch";
+
+fn ids(name: &str) -> (String, String) {
+    let f = explain(&fixture(name), HOST, None);
+    let detail = f.detail.clone().unwrap_or_default();
+    assert!(!detail.is_empty(), "{name}: raw text kept");
+    assert!(
+        detail.contains(fixture(name).detail.as_deref().unwrap_or("")),
+        "{name}"
+    );
+    (f.summary.id, f.fix.map(|t| t.id).unwrap_or_default())
+}
+
+#[test]
+fn every_fixture_maps_to_its_explanation() {
+    let cases = [
+        (
+            "connection-timeout",
+            "acme-error-connection-timeout",
+            "acme-fix-connection-timeout",
+        ),
+        (
+            "connection-refused",
+            "acme-error-connection-refused",
+            "acme-fix-connection-refused",
+        ),
+        (
+            "unauthorized-404",
+            "acme-error-response-404",
+            "acme-fix-response-404",
+        ),
+        (
+            "dns-nxdomain",
+            "acme-error-dns-nxdomain",
+            "acme-fix-dns-nxdomain",
+        ),
+        (
+            "dns-no-valid-ip",
+            "acme-error-dns-nxdomain",
+            "acme-fix-dns-nxdomain",
+        ),
+        (
+            "dns-servfail",
+            "acme-error-dns-servfail",
+            "acme-fix-dns-servfail",
+        ),
+        ("caa", "acme-error-caa", "acme-fix-caa"),
+        (
+            "rate-limited-duplicate",
+            "acme-error-rate-duplicate",
+            "acme-fix-rate-wait",
+        ),
+        (
+            "rate-limited-failed-authz",
+            "acme-error-rate-failed",
+            "acme-fix-rate-wait",
+        ),
+        (
+            "secondary-validation",
+            "acme-error-secondary",
+            "acme-fix-secondary",
+        ),
+        (
+            "rejected-identifier-compound",
+            "acme-error-rejected-identifier",
+            "acme-fix-rejected-identifier",
+        ),
+        ("bad-nonce", "acme-error-bad-nonce", "acme-fix-bad-nonce"),
+        (
+            "server-internal",
+            "acme-error-server-internal",
+            "acme-fix-server-internal",
+        ),
+        ("malformed", "acme-error-malformed", "acme-fix-malformed"),
+        (
+            "account-does-not-exist",
+            "acme-error-account-missing",
+            "acme-fix-account-missing",
+        ),
+        (
+            "order-not-ready",
+            "acme-error-order-not-ready",
+            "acme-fix-order-not-ready",
+        ),
+        ("bad-csr", "acme-error-bad-csr", "acme-fix-bad-csr"),
+        ("tls", "acme-error-tls", "acme-fix-tls"),
+        (
+            "incorrect-response",
+            "acme-error-incorrect-response",
+            "acme-fix-incorrect-response",
+        ),
+        (
+            "external-account-required",
+            "acme-error-eab-required",
+            "acme-fix-eab-required",
+        ),
+        (
+            "user-action-required",
+            "acme-error-user-action",
+            "acme-fix-user-action",
+        ),
+        (
+            "invalid-contact",
+            "acme-error-invalid-contact",
+            "acme-fix-invalid-contact",
+        ),
+    ];
+    for (file, summary, fix) in cases {
+        assert_eq!(ids(file), (summary.to_string(), fix.to_string()), "{file}");
+    }
+}
+
+#[test]
+fn rate_limit_says_until_when() {
+    let f = explain(&fixture("rate-limited-duplicate"), HOST, None);
+    let fix = f.fix.unwrap();
+    assert_eq!(
+        fix.args,
+        [("until".to_string(), "2026-11-26 09:23 UTC".to_string())]
+    );
+    // The Retry-After header wins over the text.
+    let f = explain(
+        &fixture("rate-limited-failed-authz"),
+        HOST,
+        Some(datetime!(2026-11-24 14:00 UTC)),
+    );
+    assert_eq!(f.fix.unwrap().args[0].1, "2026-11-24 14:00 UTC");
+}
+
+#[test]
+fn response_404_carries_status_and_host() {
+    let f = explain(&fixture("unauthorized-404"), HOST, None);
+    assert!(f.summary.args.contains(&("status".into(), "404".into())));
+    assert!(f.summary.args.contains(&("host".into(), HOST.into())));
+}
+
+#[test]
+fn every_fixture_parses_and_every_id_exists_in_both_languages() {
+    let dir = format!(
+        "{}/tests/fixtures/acme-problems",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_stem().unwrap().to_str().unwrap().to_string();
+        if name == "renewal-info" {
+            continue;
+        }
+        let f = explain(&fixture(&name), HOST, None);
+        for lang in praxis_tls::core::Lang::ALL {
+            for t in [Some(&f.summary), f.fix.as_ref()].into_iter().flatten() {
+                let args: Vec<(&str, &str)> = t
+                    .args
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let s = praxis_tls::i18n::tr_args(lang, &t.id, &args);
+                assert_ne!(s, t.id, "{name}: {} missing in {lang:?}", t.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! A real Pebble (Debian package `pebble`) and pebble-challtestsrv on
+//! loopback, one pair per test, each on its own ports; both die on drop.
+// Shared by several test binaries; each uses a part.
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use praxis_tls::io::acme::{DirectoryChoice, HttpClient};
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+
+pub struct Pebble {
+    pub dir: tempfile::TempDir,
+    pub directory_url: String,
+    pub management: String,
+    /// The CA that signs Pebble's HTTPS listener (not the issuing root).
+    pub listener_ca: PathBuf,
+    children: Vec<Child>,
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "port {port} never opened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn listener_pki(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.distinguished_name
+        .push(DnType::CommonName, "praxis-tls test listener CA");
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca, ca_key);
+    let leaf_key = KeyPair::generate().unwrap();
+    let leaf = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+        .unwrap()
+        .signed_by(&leaf_key, &issuer)
+        .unwrap();
+    let (ca_p, cert_p, key_p) = (
+        dir.join("ca.pem"),
+        dir.join("cert.pem"),
+        dir.join("key.pem"),
+    );
+    std::fs::write(&ca_p, ca_cert.pem()).unwrap();
+    std::fs::write(&cert_p, leaf.pem()).unwrap();
+    std::fs::write(&key_p, leaf_key.serialize_pem()).unwrap();
+    (ca_p, cert_p, key_p)
+}
+
+impl Pebble {
+    /// `http_port` is where Pebble fetches HTTP-01 tokens (the responder);
+    /// `validity` overrides the certificate lifetime (seconds).
+    pub fn start(http_port: u16, validity: Option<u64>, authz_reuse: u8) -> Pebble {
+        let dir = tempfile::tempdir().unwrap();
+        let (listener_ca, cert, key) = listener_pki(dir.path());
+        let (acme, mgmt, dns, dns_mgmt, tls) = (
+            free_port(),
+            free_port(),
+            free_port(),
+            free_port(),
+            free_port(),
+        );
+        let mut cfg = serde_json::json!({"pebble": {
+            "listenAddress": format!("127.0.0.1:{acme}"),
+            "managementListenAddress": format!("127.0.0.1:{mgmt}"),
+            "certificate": cert, "privateKey": key,
+            "httpPort": http_port, "tlsPort": tls,
+            "ocspResponderURL": "", "externalAccountBindingRequired": false,
+        }});
+        if let Some(v) = validity {
+            cfg["pebble"]["certificateValidityPeriod"] = v.into();
+        }
+        let cfg_path = dir.path().join("pebble.json");
+        std::fs::write(&cfg_path, cfg.to_string()).unwrap();
+        let log = |name: &str| std::fs::File::create(dir.path().join(name)).unwrap();
+
+        let challtest = Command::new("pebble-challtestsrv")
+            .args(["-dns01", &format!("127.0.0.1:{dns}")])
+            .args(["-management", &format!("127.0.0.1:{dns_mgmt}")])
+            .args([
+                "-http01",
+                "",
+                "-https01",
+                "",
+                "-tlsalpn01",
+                "",
+                "-defaultIPv4",
+                "127.0.0.1",
+            ])
+            .stdout(log("challtestsrv.log"))
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("pebble-challtestsrv (apt-get install -y pebble)");
+        let pebble = Command::new("pebble")
+            .arg("-config")
+            .arg(&cfg_path)
+            .args(["-dnsserver", &format!("127.0.0.1:{dns}")])
+            .env("PEBBLE_VA_NOSLEEP", "1")
+            .env("PEBBLE_WFE_NONCEREJECT", "0")
+            .env("PEBBLE_AUTHZREUSE", authz_reuse.to_string())
+            .stdout(log("pebble.log"))
+            .stderr(log("pebble.err"))
+            .spawn()
+            .expect("pebble (apt-get install -y pebble)");
+        let me = Pebble {
+            directory_url: format!("https://127.0.0.1:{acme}/dir"),
+            management: format!("https://127.0.0.1:{mgmt}"),
+            listener_ca,
+            children: vec![challtest, pebble],
+            dir,
+        };
+        wait_for(dns_mgmt);
+        wait_for(acme);
+        wait_for(mgmt);
+        me
+    }
+
+    pub fn choice(&self) -> DirectoryChoice {
+        DirectoryChoice::Custom {
+            url: self.directory_url.clone(),
+            root_pem: self.listener_ca.clone(),
+        }
+    }
+
+    /// The root that signs issued chains (new at every Pebble start).
+    pub async fn issuing_root_pem(&self) -> String {
+        let http = HttpClient::new(&self.choice()).unwrap();
+        let (parts, body) = http
+            .get(&format!("{}/roots/0", self.management))
+            .await
+            .unwrap();
+        assert!(parts.status.is_success(), "{}", parts.status);
+        String::from_utf8(body.to_vec()).unwrap()
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("pebble.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Pebble {
+    fn drop(&mut self) {
+        for c in &mut self.children {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
