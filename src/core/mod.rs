@@ -3,12 +3,14 @@
 //! effects the io layer must carry out; their results come back as messages.
 
 pub mod check;
+pub mod compose_override;
 pub mod dns;
 pub mod domain;
 mod gate;
 pub mod input;
 pub mod start;
 pub mod step;
+pub mod traefik_legacy;
 mod transitions;
 
 #[cfg(test)]
