@@ -1,1 +1,3 @@
-
+pub mod compose;
+pub mod restart;
+pub mod verify;
