@@ -84,17 +84,23 @@ impl CertFiles {
     }
 
     /// True for a file name of this host's certificate or key, of any date
-    /// (or none, as the seed chapter names them).
+    /// or none (as the seed chapter names them) — not of a longer name that
+    /// merely starts with this host.
     pub fn names_same_host(&self, file_name: &str) -> bool {
         let base = file_name.rsplit('/').next().unwrap_or(file_name);
-        match base.strip_prefix(self.host.as_str()) {
-            Some(rest) => {
-                rest == ".crt"
-                    || rest == ".key"
-                    || (rest.starts_with('.') && (rest.ends_with(".crt") || rest.ends_with(".key")))
-            }
-            None => false,
-        }
+        let Some(rest) = base.strip_prefix(self.host.as_str()) else {
+            return false;
+        };
+        let Some(middle) = rest
+            .strip_suffix(".crt")
+            .or_else(|| rest.strip_suffix(".key"))
+        else {
+            return false;
+        };
+        middle.is_empty()
+            || middle
+                .strip_prefix('.')
+                .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '-'))
     }
 }
 
