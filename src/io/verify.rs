@@ -198,19 +198,20 @@ impl TermineReport {
         );
         let host = self.host.clone();
         let fail = |t: Text| Outcome::Failed(Finding::new(t).detail(detail.clone()));
-        if let Err(reason) = &self.tls.chain {
-            return fail(
-                Text::new("verify-chain-bad")
-                    .arg("host", host)
-                    .arg("reason", reason.clone()),
-            );
-        }
-        if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&self.tls.fingerprint)) {
-            return fail(Text::new("verify-other-certificate").arg("host", host));
-        }
+        // Expiry before the chain: an expired certificate fails the chain
+        // check too, and "expired" is the clearer message.
         let days = self.tls.days_left.unwrap_or(0);
         if days < 0 {
             return fail(Text::new("verify-expired").arg("host", host));
+        }
+        if let Err(reason) = &self.tls.chain {
+            let t = Text::new("verify-chain-bad")
+                .arg("host", host)
+                .arg("reason", reason.clone());
+            return fail(t);
+        }
+        if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&self.tls.fingerprint)) {
+            return fail(Text::new("verify-other-certificate").arg("host", host));
         }
         match &self.list {
             Ok(s) if (200..400).contains(s) => {}
