@@ -315,7 +315,7 @@ fn termine_router(doc: &Value) -> Option<TermineRouter> {
     None
 }
 
-fn check_ours(existing: Option<&str>) -> Result<&str, OverrideError> {
+pub(crate) fn check_ours(existing: Option<&str>) -> Result<&str, OverrideError> {
     match existing {
         None => Ok(""),
         Some(t) if t.trim().is_empty() || t.starts_with(OVERRIDE_MARKER) => Ok(t),

@@ -16,7 +16,7 @@ use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
 use super::check::Text;
 use super::compose_override::{
-    CERTS_MOUNT, CertFiles, Edit, OVERRIDE_MARKER, OverrideError, labels, parse_yaml,
+    CERTS_MOUNT, CertFiles, Edit, OVERRIDE_MARKER, OverrideError, check_ours, labels, parse_yaml,
     proxy_service, services, version_line, yaml_quote,
 };
 
@@ -201,9 +201,7 @@ fn replace_same_host(
     spans.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     let mut text = original.to_string();
     for (r, v) in spans {
-        if text.get(r.clone()).is_none() {
-            return None;
-        }
+        text.get(r.clone())?;
         text.replace_range(r, &v);
     }
     Some(text)
@@ -284,15 +282,7 @@ pub fn legacy_override(
     cert_dir: &str,
     existing: Option<&str>,
 ) -> Result<Edit, OverrideError> {
-    let old = match existing {
-        Some(t) if !t.trim().is_empty() && !t.starts_with(OVERRIDE_MARKER) => {
-            return Err(OverrideError::ForeignOverride(
-                "docker-compose.override.yml".into(),
-            ));
-        }
-        Some(t) => t,
-        None => "",
-    };
+    let old = check_ours(existing)?;
     let doc = parse_yaml(base)?;
     let (proxy, _) = proxy_service(&doc).ok_or(OverrideError::NoProxy)?;
     let mut out = format!("{OVERRIDE_MARKER}; the next run rewrites it.\n");

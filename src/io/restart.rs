@@ -159,23 +159,23 @@ async fn run(
             });
         }
     };
+    if status.success() {
+        return Ok(());
+    }
     if let Some(e) = classify(&seen) {
         return Err(e);
     }
-    if !status.success() {
-        let line = seen
-            .iter()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .cloned()
-            .unwrap_or_default();
-        return Err(RestartError::Failed {
-            command: shown,
-            code: status.code().unwrap_or(-1),
-            line,
-        });
-    }
-    Ok(())
+    let line = seen
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    Err(RestartError::Failed {
+        command: shown,
+        code: status.code().unwrap_or(-1),
+        line,
+    })
 }
 
 async fn forward(stream: impl AsyncRead + Unpin, tx: UnboundedSender<String>) {
