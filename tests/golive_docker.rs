@@ -17,7 +17,7 @@ use std::time::Duration;
 use docker::{Lab, build_images, pki, wait_for};
 use praxis_tls::core::Outcome;
 use praxis_tls::core::compose_override::{CertFiles, CurrentPlan, Drift, dynamic_config};
-use praxis_tls::io::compose::{self, Compose};
+use praxis_tls::io::compose::{self, Compose, Flavor};
 use praxis_tls::io::restart::{RestartSpec, restart};
 use praxis_tls::io::verify::exposure::{self, Reach, Scheme, Targets};
 use praxis_tls::io::verify::{Roots, TermineReport, check_termine, sha256_hex};
@@ -101,6 +101,14 @@ fn current_generation_goes_live_with_the_override() {
         log.push(format!("{e:?}"));
     }
     assert_eq!(restarted, Ok(()), "{log:#?}");
+    if compose.flavor == Flavor::V1 {
+        // The ContainerConfig workaround ran before `up`.
+        let rm = log
+            .iter()
+            .position(|l| l.contains("rm -f -s proxy webelexis"));
+        let up = log.iter().position(|l| l.contains("up -d"));
+        assert!(rm.is_some() && rm < up, "{log:#?}");
+    }
 
     // Traefik picks up the containers and the file provider within seconds.
     let after = wait_for(Duration::from_secs(30), || {

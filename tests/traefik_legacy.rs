@@ -158,3 +158,52 @@ fn legacy_override_pins_internal_sites_to_http() {
         Err(OverrideError::ForeignOverride(_))
     ));
 }
+
+/// Compose v1 itself merges the legacy override into the base file: same
+/// `version:`, labels merged by key, the certificate mount added. Needs
+/// only the `docker-compose` program, not the engine.
+#[test]
+fn compose_v1_accepts_and_merges_the_legacy_override() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("appserver")).unwrap();
+    std::fs::write(dir.path().join("traefik.toml"), read("shipped.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("docker-compose.yml"),
+        read("docker-compose.yml"),
+    )
+    .unwrap();
+    let e = legacy_override(
+        &read("docker-compose.yml"),
+        "/var/lib/praxis-tls/proxy/certs",
+        None,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("docker-compose.override.yml"), &e.text).unwrap();
+    let out = std::process::Command::new("docker-compose")
+        .args(["-p", "ptl-legacy-config", "config"])
+        .current_dir(dir.path())
+        .envs([
+            ("LOCAL_NAME", "nuno"),
+            ("EXTERNAL_NAME", "praxis-muster.ch"),
+        ])
+        .envs([("APPSERVER_PORT", "3000"), ("PUBLIC_DBPORT", "3312")])
+        .envs([("WEBELEXIS_PORT", "3030"), ("SELFSERVICE_PORT", "4040")])
+        .output()
+        .expect("docker-compose (Debian's 1.29.2) is installed");
+    let merged = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for want in [
+        "traefik.external.frontend.entryPoints: https,http",
+        "traefik.external.frontend.rule: Host:termine.praxis-muster.ch",
+        "traefik.internal.frontend.entryPoints: http",
+        "traefik.aet.frontend.entryPoints: http",
+        "/var/lib/praxis-tls/proxy/certs:/certs:ro",
+        "/var/run/docker.sock:/var/run/docker.sock",
+    ] {
+        assert!(merged.contains(want), "{want} missing in:\n{merged}");
+    }
+}

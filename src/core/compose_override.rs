@@ -70,12 +70,8 @@ pub struct CertFiles {
 
 impl CertFiles {
     pub fn new(host: &str, date: Date) -> CertFiles {
-        let d = format!(
-            "{:04}-{:02}-{:02}",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        );
+        // `Date`'s Display is ISO 8601: 2026-11-24.
+        let d = date.to_string();
         CertFiles {
             host: host.to_string(),
             cert: format!("{host}.{d}.crt"),
@@ -163,17 +159,19 @@ pub(crate) fn labels(service: &Mapping) -> Vec<(String, String)> {
             .collect(),
         Some(Value::Mapping(m)) => m
             .iter()
-            .filter_map(|(k, v)| {
-                let v = match v {
-                    Value::String(s) => s.clone(),
-                    Value::Bool(b) => b.to_string(),
-                    Value::Number(n) => n.to_string(),
-                    _ => String::new(),
-                };
-                Some((k.as_str()?.to_string(), v))
-            })
+            .filter_map(|(k, v)| Some((k.as_str()?.to_string(), scalar(v))))
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A YAML scalar as compose passes it on: `true` and `3` as text.
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
     }
 }
 
@@ -195,18 +193,7 @@ pub(crate) fn proxy_service(doc: &Value) -> Option<(String, &Mapping)> {
 /// `command:` as compose reads it: a list, or a string split at blanks.
 pub(crate) fn command(service: &Mapping) -> Option<Vec<String>> {
     match service.get("command")? {
-        Value::Sequence(items) => Some(
-            items
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    other => serde_yaml_ng::to_string(other)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
-                })
-                .collect(),
-        ),
+        Value::Sequence(items) => Some(items.iter().map(scalar).collect()),
         Value::String(s) => Some(s.split_whitespace().map(str::to_string).collect()),
         _ => None,
     }
@@ -346,33 +333,24 @@ pub fn current_override(
     out.push_str(&format!("{HASH_KEY}{}\n", command_hash(&base_cmd)));
     out.push_str(&version_line(&doc));
     out.push_str("services:\n");
+    let item = |s: &str| format!("      - {}\n", yaml_quote(s));
     out.push_str(&format!("  {proxy}:\n    command:\n"));
     for arg in base_cmd
         .iter()
         .map(String::as_str)
         .chain(FILE_PROVIDER_FLAGS)
     {
-        out.push_str(&format!("      - {}\n", yaml_quote(arg)));
+        out.push_str(&item(arg));
     }
     out.push_str("    volumes:\n");
-    out.push_str(&format!(
-        "      - {}\n",
-        yaml_quote(&format!("{}:{CERTS_MOUNT}:ro", plan.cert_dir))
-    ));
-    out.push_str(&format!(
-        "      - {}\n",
-        yaml_quote(&format!("{}:{CONFIG_MOUNT}:ro", plan.config_dir))
-    ));
+    out.push_str(&item(&format!("{}:{CERTS_MOUNT}:ro", plan.cert_dir)));
+    out.push_str(&item(&format!("{}:{CONFIG_MOUNT}:ro", plan.config_dir)));
     out.push_str(&format!("  {}:\n    labels:\n", termine.service_name));
     let r = "traefik.http.routers.termine-tls";
-    for label in [
-        format!("{r}.rule=Host(`{}`)", plan.host),
-        format!("{r}.entrypoints=https"),
-        format!("{r}.tls=true"),
-        format!("{r}.service={}", termine.traefik_service),
-    ] {
-        out.push_str(&format!("      - {}\n", yaml_quote(&label)));
-    }
+    out.push_str(&item(&format!("{r}.rule=Host(`{}`)", plan.host)));
+    out.push_str(&item(&format!("{r}.entrypoints=https")));
+    out.push_str(&item(&format!("{r}.tls=true")));
+    out.push_str(&item(&format!("{r}.service={}", termine.traefik_service)));
     Ok(Edit::new("docker-compose.override.yml", old, out))
 }
 
@@ -427,15 +405,10 @@ pub fn command_drift(base: &str, override_text: &str) -> Result<Drift, OverrideE
         .into_iter()
         .filter(|a| !FILE_PROVIDER_FLAGS.contains(&a.as_str()))
         .collect();
-    let added = now
-        .iter()
-        .filter(|a| !recorded.contains(a))
-        .cloned()
-        .collect();
-    let removed = recorded
-        .iter()
-        .filter(|a| !now.contains(a))
-        .cloned()
-        .collect();
-    Ok(Drift::Changed { added, removed })
+    let missing_in =
+        |a: &[String], b: &[String]| b.iter().filter(|x| !a.contains(x)).cloned().collect();
+    Ok(Drift::Changed {
+        added: missing_in(&recorded, &now),
+        removed: missing_in(&now, &recorded),
+    })
 }
