@@ -121,6 +121,8 @@ fn scan_finds_elexis_directories_only() {
         [
             "elexis-broken-yaml",
             "elexis-current",
+            // The go-live lab's compose project is laid out like the real one.
+            "elexis-current-lab",
             "elexis-half-updated",
             "elexis-legacy",
             "elexis-nginx-2019",

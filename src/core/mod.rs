@@ -5,6 +5,7 @@
 pub mod acme_errors;
 pub mod attempts;
 pub mod check;
+pub mod compose_override;
 pub mod dns;
 pub mod domain;
 pub mod firewall;
@@ -15,6 +16,7 @@ pub mod reach;
 pub mod renewal;
 pub mod start;
 pub mod step;
+pub mod traefik_legacy;
 mod transitions;
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 pub mod acme;
 pub mod atomic;
 pub mod cert_import;
+pub mod compose;
 pub mod dns;
 pub mod elexis;
 pub mod exec;
@@ -9,5 +10,7 @@ pub mod journal;
 pub mod lock;
 pub mod public_ip;
 pub mod responder;
+pub mod restart;
 pub mod self_signed;
 pub mod store;
+pub mod verify;

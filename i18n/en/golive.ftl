@@ -1,0 +1,51 @@
+## Proxy: traefik.toml (older Elexis-OOB) and docker-compose.override.yml
+
+proxy-toml-broken = The file traefik.toml has an error (line { $line }). The wizard will not change it like this. Please have your IT support look at that line.
+    Message: { $message }
+proxy-toml-no-https = traefik.toml has no https entry point (port 443). The wizard cannot add the certificate there.
+proxy-toml-unsafe = The wizard could not add the certificate to traefik.toml without changing other settings. The file stays as it is.
+proxy-compose-broken = The file docker-compose.yml has an error (line { $line }). The wizard changes nothing.
+    Message: { $message }
+proxy-compose-missing = There is no docker-compose.yml in { $dir }. Is this really the Elexis-OOB folder?
+proxy-compose-no-proxy = docker-compose.yml has no proxy (traefik, elx_proxy). Without it the appointment service cannot be reached over https.
+proxy-compose-no-termine = docker-compose.yml has no entry for the appointment service (termine.…). The wizard does not know where to send the requests.
+proxy-compose-no-command = The proxy in docker-compose.yml has no list of start options (command). The wizard cannot extend it like this.
+proxy-override-foreign = The file { $file } already exists and was not written by the wizard. So that nothing is lost, it stays unchanged. Please talk to your IT support.
+proxy-override-drift = Elexis-OOB's docker-compose.yml has changed since the set-up (for example by an update). Please let the wizard set up the proxy again.
+    New: { $added }
+    Gone: { $removed }
+proxy-file-unreadable = The file { $file } cannot be read: { $error }
+
+## Restarting Elexis-OOB
+
+restart-docker-missing = Docker was not found on this server (neither "docker compose" nor "docker-compose").
+restart-permission-denied = The wizard is not allowed to control Docker. Please start it with administrator rights (sudo).
+restart-daemon-down = Docker is not running on this server. Please restart Docker (or the server) and try again.
+restart-container-config = docker-compose crashed during the restart (the known "ContainerConfig" fault of the old version 1). Your data is not affected. Please try again.
+restart-traceback = docker-compose stopped with an error: { $line }
+restart-timeout = "{ $command }" had not finished after { $seconds } seconds and was stopped. Please check whether Docker is stuck, then try again.
+restart-failed = "{ $command }" did not work (exit code { $code }). The last lines above show why.
+restart-spawn-failed = "{ $command }" could not be started: { $error }
+
+## The final check from outside
+
+verify-connect-failed = No connection to { $address }. Is port 443 forwarded on the router, and is Elexis-OOB running?
+verify-handshake-failed = The encrypted connection to { $address } could not be set up.
+verify-roots-failed = The list of trusted certificate authorities could not be loaded: { $error }
+verify-bad-name = "{ $host }" is not a valid server name.
+verify-chain-bad = For { $host } the server shows a certificate that browsers do not trust. Patients would see a warning.
+    Reason: { $reason }
+verify-other-certificate = For { $host } the server still shows a certificate other than the new one. Has Elexis-OOB been restarted?
+verify-expired = The certificate for { $host } has expired.
+verify-list-status = The appointment service does not answer properly (status { $status }).
+verify-list-no-answer = The appointment service does not answer.
+verify-expires-soon = The appointment service can be reached at https://{ $host }, but its certificate expires in { $days } days.
+verify-passed = Done: the appointment service can be reached safely at https://{ $host }. The certificate is valid for { $days } more days.
+
+## What can be reached from outside
+
+exposure-host-reached = Internal pages can also be reached from outside through port { $port }: { $hosts }.
+exposure-host-reached-fix = Forward only port 443 on the router to the server. Port 80 must not lead to Elexis-OOB.
+exposure-ports-open = Internal services of Elexis-OOB can be reached directly from outside (ports { $ports }).
+exposure-ports-open-fix = On the router, switch off "Exposed Host" and automatic forwards (UPnP) for the server, and remove forwards for these ports.
+exposure-none = Only the appointment service can be reached from outside.

@@ -1,0 +1,215 @@
+//! The exposure check: from outside, only the appointment service may
+//! answer. Two questions:
+//!
+//! 1. Forged Host headers (`webelexis.`, `appserver.`, `pacs.`, `aet.`,
+//!    `elexisdb.` + the practice's local name, and the bare address) sent
+//!    to 443 and 80. **Reached** means any HTTP answer except traefik's own
+//!    "404 page not found" (no router matched) or 421 (traefik refusing a
+//!    Host that does not fit the TLS name). A 404 page from a backend is
+//!    reached: the request got through. No answer at all (refused, reset,
+//!    timed out, failed handshake) is not reached.
+//! 2. The host ports Elexis-OOB publishes (3000, 3030, 3312, 4040, 5984,
+//!    8080) must not accept a connection on the public address.
+//!
+//! On 443 the probes send the termine name as SNI, as a browser on the
+//! appointment page would, so domain fronting is covered; certificates are
+//! not judged here.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::pki_types::ServerName;
+use tokio_rustls::TlsConnector;
+
+use super::{connect_tcp, http, tls};
+use crate::core::{Finding, Outcome, Text};
+
+/// Host ports of Elexis-OOB that must never be reachable from outside.
+pub const INTERNAL_PORTS: [u16; 6] = [3000, 3030, 3312, 4040, 5984, 8080];
+/// The prefixes Elexis-OOB gives its internal sites.
+pub const INTERNAL_PREFIXES: [&str; 5] = ["webelexis", "appserver", "pacs", "aet", "elexisdb"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Targets {
+    /// Where 443 and 80 of the public address lead (for a test: loopback
+    /// ports). `None` skips that scheme.
+    pub https: Option<SocketAddr>,
+    pub http: Option<SocketAddr>,
+    pub termine_host: String,
+    /// `LOCAL_NAME` of the install, e.g. `nuno`.
+    pub local_name: String,
+    pub public_ip: IpAddr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Http,
+    Https,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// Nothing answered (or not in HTTP).
+    NoAnswer(String),
+    /// Traefik answered that no router matches.
+    NotRouted(u16),
+    /// Something behind the proxy answered.
+    Reached(u16),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostProbe {
+    pub scheme: Scheme,
+    pub host: String,
+    pub reach: Reach,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortProbe {
+    pub port: u16,
+    pub open: bool,
+}
+
+pub fn forged_hosts(local_name: &str, public_ip: IpAddr) -> Vec<String> {
+    let mut hosts: Vec<String> = INTERNAL_PREFIXES
+        .iter()
+        .map(|p| format!("{p}.{local_name}"))
+        .collect();
+    hosts.push(match public_ip {
+        IpAddr::V4(a) => a.to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+    });
+    hosts
+}
+
+fn judge(answer: Result<http::Answer, String>) -> Reach {
+    match answer {
+        Ok(a) if a.is_traefik_not_found() || a.status == 421 => Reach::NotRouted(a.status),
+        Ok(a) => Reach::Reached(a.status),
+        Err(e) => Reach::NoAnswer(e),
+    }
+}
+
+async fn probe_https(addr: SocketAddr, sni: &str, host: &str, timeout: Duration) -> Reach {
+    let verifier = Arc::new(tls::Recording::new(None));
+    let config = match tls::client_config(verifier) {
+        Ok(c) => c,
+        Err(e) => return Reach::NoAnswer(e),
+    };
+    let Ok(name) = ServerName::try_from(sni.to_string()) else {
+        return Reach::NoAnswer(format!("bad name {sni}"));
+    };
+    let tcp = match connect_tcp(addr, timeout).await {
+        Ok(t) => t,
+        Err(e) => return Reach::NoAnswer(e.to_string()),
+    };
+    let mut stream = match tokio::time::timeout(
+        timeout,
+        TlsConnector::from(Arc::new(config)).connect(name, tcp),
+    )
+    .await
+    {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => return Reach::NoAnswer(e.to_string()),
+        Err(_) => return Reach::NoAnswer("handshake timed out".into()),
+    };
+    judge(http::get(&mut stream, host, "/", timeout).await)
+}
+
+async fn probe_http(addr: SocketAddr, host: &str, timeout: Duration) -> Reach {
+    match connect_tcp(addr, timeout).await {
+        Ok(mut tcp) => judge(http::get(&mut tcp, host, "/", timeout).await),
+        Err(e) => Reach::NoAnswer(e.to_string()),
+    }
+}
+
+/// Every forged Host on every given scheme, one connection each.
+pub async fn probe_hosts(t: &Targets, timeout: Duration) -> Vec<HostProbe> {
+    let mut out = Vec::new();
+    for host in forged_hosts(&t.local_name, t.public_ip) {
+        if let Some(addr) = t.https {
+            let reach = probe_https(addr, &t.termine_host, &host, timeout).await;
+            out.push(HostProbe {
+                scheme: Scheme::Https,
+                host: host.clone(),
+                reach,
+            });
+        }
+        if let Some(addr) = t.http {
+            let reach = probe_http(addr, &host, timeout).await;
+            out.push(HostProbe {
+                scheme: Scheme::Http,
+                host,
+                reach,
+            });
+        }
+    }
+    out
+}
+
+/// Whether each port accepts a TCP connection at `ip`.
+pub async fn probe_ports(ip: IpAddr, ports: &[u16], timeout: Duration) -> Vec<PortProbe> {
+    let mut out = Vec::new();
+    for &port in ports {
+        let open = connect_tcp(SocketAddr::new(ip, port), timeout)
+            .await
+            .is_ok();
+        out.push(PortProbe { port, open });
+    }
+    out
+}
+
+/// Failed when anything internal answered; the detail lists every probe.
+pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
+    let reached: Vec<&HostProbe> = hosts
+        .iter()
+        .filter(|p| matches!(p.reach, Reach::Reached(_)))
+        .collect();
+    let open: Vec<String> = ports
+        .iter()
+        .filter(|p| p.open)
+        .map(|p| p.port.to_string())
+        .collect();
+    let mut detail = String::new();
+    for p in hosts {
+        let port = if p.scheme == Scheme::Https { 443 } else { 80 };
+        detail.push_str(&format!("Host {} on {port}: {:?}\n", p.host, p.reach));
+    }
+    for p in ports {
+        detail.push_str(&format!(
+            "port {}: {}\n",
+            p.port,
+            if p.open { "open" } else { "closed" }
+        ));
+    }
+    if let Some(first) = reached.first() {
+        let port = if first.scheme == Scheme::Https {
+            "443"
+        } else {
+            "80"
+        };
+        let names: Vec<&str> = reached.iter().map(|p| p.host.as_str()).collect();
+        let mut f = Finding::new(
+            Text::new("exposure-host-reached")
+                .arg("hosts", names.join(", "))
+                .arg("port", port),
+        )
+        .fix(Text::new("exposure-host-reached-fix"))
+        .detail(detail);
+        if !open.is_empty() {
+            f.detail = f
+                .detail
+                .map(|d| format!("{d}open ports: {}\n", open.join(", ")));
+        }
+        return Outcome::Failed(f);
+    }
+    if !open.is_empty() {
+        return Outcome::Failed(
+            Finding::new(Text::new("exposure-ports-open").arg("ports", open.join(", ")))
+                .fix(Text::new("exposure-ports-open-fix"))
+                .detail(detail),
+        );
+    }
+    Outcome::Passed(Finding::new(Text::new("exposure-none")).detail(detail))
+}
