@@ -9,7 +9,9 @@ pub mod firewall;
 mod gate;
 pub mod input;
 pub mod reach;
+pub mod renew;
 pub mod start;
+pub mod status;
 pub mod step;
 mod transitions;
 
