@@ -256,8 +256,8 @@ fn texts_read_well_in_both_languages() {
     let de = i18n::text(Lang::De, &rep.texts()[0]);
     let en = i18n::text(Lang::En, &rep.texts()[0]);
     assert!(de.contains("1 Tag ") || de.contains("1 Tag."), "{de}");
-    assert!(en.contains("1 day"), "{en}");
-    assert!(!en.contains("1 days"), "{en}");
+    assert!(en.contains("1 more day "), "{en}");
+    assert!(!en.contains("1 more days"), "{en}");
     for t in rep.texts() {
         for lang in Lang::ALL {
             assert_ne!(i18n::text(lang, &t), t.id);
