@@ -212,6 +212,16 @@ async fn user_without_password_and_closed_port_are_plain_errors() {
         .await
         .unwrap_err();
     assert!(matches!(err, MailError::NoPassword));
+    let mut remote = settings(25, Some(USER), Lang::De);
+    remote.host = "mail.praxis-muster.ch".into();
+    let err = mail::send(
+        &remote,
+        Some(&Password::new(PASSWORD)),
+        &mail::compose(&Notice::Test, Lang::De),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.text().id, "mail-error-plain-auth");
 
     // A port nobody listens on: bind one, note it, close it.
     let port = std::net::TcpListener::bind("127.0.0.1:0")

@@ -72,6 +72,7 @@ mail-footer = Diese E-Mail wurde automatisch von praxis-tls auf Ihrem Praxisserv
 mail-error-address = „{ $address }“ ist keine gültige E-Mail-Adresse. Bitte prüfen Sie die Schreibweise.
 mail-error-no-recipient = Es ist keine Empfängeradresse eingetragen. Tragen Sie mindestens eine E-Mail-Adresse ein.
 mail-error-no-password = Für den Mailserver ist ein Benutzername eingetragen, aber kein Passwort gespeichert. Geben Sie das Passwort im Assistenten ein.
+mail-error-plain-auth = Das Passwort würde unverschlüsselt zum Mailserver { $host } geschickt. Das lässt das Programm nicht zu. Wählen Sie als Verschlüsselung STARTTLS oder TLS.
 mail-error-password-file = Die Datei mit dem Mail-Passwort ({ $path }) kann nicht gelesen oder geschrieben werden. Bitte wenden Sie sich an Ihre IT-Betreuung.
 mail-error-build = Die E-Mail konnte nicht zusammengestellt werden. Bitte prüfen Sie Absender- und Empfängeradresse.
 mail-error-connect = Der Mailserver { $host } (Port { $port }) ist nicht erreichbar. Prüfen Sie Servername und Port und ob der Server Verbindungen von hier annimmt.

@@ -72,6 +72,7 @@ mail-footer = This mail was sent automatically by praxis-tls on your practice se
 mail-error-address = "{ $address }" is not a valid mail address. Please check the spelling.
 mail-error-no-recipient = No recipient address is set. Enter at least one mail address.
 mail-error-no-password = A user name is set for the mail server, but no password is stored. Enter the password in the wizard.
+mail-error-plain-auth = The password would be sent unencrypted to the mail server { $host }. The program does not allow that. Choose STARTTLS or TLS as encryption.
 mail-error-password-file = The file with the mail password ({ $path }) cannot be read or written. Please contact your IT support.
 mail-error-build = The mail could not be put together. Please check the sender and recipient addresses.
 mail-error-connect = The mail server { $host } (port { $port }) cannot be reached. Check the server name and port, and whether the server accepts connections from here.

@@ -74,6 +74,8 @@ pub enum MailError {
     NoRecipient,
     #[error("a user is configured but no password is stored")]
     NoPassword,
+    #[error("refusing to send the password unencrypted to {host}")]
+    PlainAuth { host: String },
     #[error("password file {path}: {detail}")]
     PasswordFile { path: String, detail: String },
     #[error("cannot build the mail: {0}")]
@@ -100,6 +102,9 @@ impl MailError {
             }
             MailError::NoRecipient => Text::new("mail-error-no-recipient"),
             MailError::NoPassword => Text::new("mail-error-no-password"),
+            MailError::PlainAuth { host } => {
+                Text::new("mail-error-plain-auth").arg("host", host.clone())
+            }
             MailError::PasswordFile { path, .. } => {
                 Text::new("mail-error-password-file").arg("path", path.clone())
             }
@@ -163,6 +168,11 @@ pub async fn send(
         .hello_name(ClientId::Domain(hello_name()));
     if let Some(user) = &settings.user {
         let pw = password.ok_or(MailError::NoPassword)?;
+        // Over a plain connection the password crosses the network in
+        // clear text; only the machine itself is an exception.
+        if settings.security == Security::Plain && !is_loopback(&host) {
+            return Err(MailError::PlainAuth { host });
+        }
         builder = builder
             .credentials(Credentials::new(user.clone(), pw.expose().to_string()))
             .authentication(vec![Mechanism::Plain, Mechanism::Login]);
@@ -197,6 +207,14 @@ fn classify(settings: &MailSettings, e: &lettre::transport::smtp::Error) -> Mail
             detail,
         }
     }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The name we greet the server with: the host's name when it is a usable
