@@ -1,0 +1,74 @@
+//! Subject and body of each mail, from Fluent messages.
+
+use crate::core::{Lang, Text};
+use crate::i18n;
+
+/// What the mail is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A renewal attempt failed. `reason` is the plain explanation of the
+    /// failure; `next_try` when the next attempt is planned.
+    RenewFailed {
+        domain: String,
+        days_left: i64,
+        reason: Text,
+        next_try: String,
+    },
+    /// The renewal window opens at `renew_at`: switch the port-80 forward
+    /// on before then.
+    Reminder { domain: String, renew_at: String },
+    /// Sent from the wizard to prove the settings work.
+    Test,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composed {
+    pub subject: String,
+    pub body: String,
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "one" } else { "other" }
+}
+
+/// The mail for `notice` in `lang`, with the common footer.
+pub fn compose(notice: &Notice, lang: Lang) -> Composed {
+    let (subject, body) = match notice {
+        Notice::RenewFailed {
+            domain,
+            days_left,
+            reason,
+            next_try,
+        } => {
+            let reason = i18n::text(lang, reason);
+            let days = days_left.to_string();
+            let args = [
+                ("domain", domain.as_str()),
+                ("days", days.as_str()),
+                ("plural", plural(*days_left)),
+                ("reason", reason.as_str()),
+                ("next", next_try.as_str()),
+            ];
+            (
+                i18n::tr_args(lang, "mail-renew-failed-subject", &args),
+                i18n::tr_args(lang, "mail-renew-failed-body", &args),
+            )
+        }
+        Notice::Reminder { domain, renew_at } => {
+            let args = [("domain", domain.as_str()), ("date", renew_at.as_str())];
+            (
+                i18n::tr_args(lang, "mail-reminder-subject", &args),
+                i18n::tr_args(lang, "mail-reminder-body", &args),
+            )
+        }
+        Notice::Test => (
+            i18n::tr(lang, "mail-test-subject"),
+            i18n::tr(lang, "mail-test-body"),
+        ),
+    };
+    let footer = i18n::tr(lang, "mail-footer");
+    Composed {
+        subject,
+        body: format!("{body}\n\n-- \n{footer}\n"),
+    }
+}
