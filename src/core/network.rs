@@ -39,6 +39,9 @@ pub struct NetworkState {
     pub public_v4: Option<Ipv4Addr>,
     pub public_v6: Option<Ipv6Addr>,
     pub firewall: Option<FirewallPlan>,
+    /// The responder's port on this server: where the router must forward.
+    #[serde(default)]
+    pub responder_port: u16,
     /// Until when the window the wizard opened stays open by itself.
     #[serde(with = "time::serde::rfc3339::option", default)]
     pub window_until: Option<OffsetDateTime>,
@@ -78,6 +81,7 @@ pub(super) fn on_public(w: &mut Wizard, seen: PublicSeen) {
 }
 
 pub(super) fn on_firewall_detected(w: &mut Wizard, d: &Detection, port: u16) -> Vec<Effect> {
+    w.network.responder_port = port;
     let plan = plan_for(d, port, WINDOW_SECS);
     let none = plan.backend == Backend::None;
     let finding = Finding::new(plan.describe.clone()).detail(
@@ -176,7 +180,7 @@ pub(super) fn on_probed(w: &mut Wizard, key_auth: &str, reports: &[ProbeReport])
     let reach = match v4 {
         Some(r) => {
             let class = classify_probe(r, key_auth, true);
-            let mut o = probe_outcome(&class, r, r.port);
+            let mut o = probe_outcome(&class, r, w.network.responder_port);
             // Issuance starts with a staging dry run that costs nothing:
             // a wrong verdict from inside must not block the real test.
             if let Outcome::Failed(f) = &mut o {

@@ -172,7 +172,11 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             ]);
         }
         Step::Firewall => {
-            second.extend([tr.t("key-open"), tr.t("key-recheck"), tr.t("key-detail")]);
+            let firewall = w.network.firewall.as_ref();
+            if firewall.is_some_and(|p| p.backend != crate::core::firewall::Backend::None) {
+                second.push(tr.t("key-open"));
+            }
+            second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
         }
         s if s.is_manual() => second.push(tr.t("key-toggle")),
         _ => {}
