@@ -5,9 +5,11 @@
 pub mod check;
 pub mod dns;
 pub mod domain;
+pub mod express_gateway;
 pub mod firewall;
 mod gate;
 pub mod input;
+pub mod orthanc;
 pub mod reach;
 pub mod start;
 pub mod step;

@@ -1,0 +1,9 @@
+# Schweizer Schreibweise von de/seeds.ftl: nur die Meldungen, die sich
+# unterscheiden (kein scharfes S, «…» statt „…“). Alles andere kommt aus de.
+
+orthanc-syntax-unclosed-comment = In der Orthanc-Einstellungsdatei { $path } beginnt in Zeile { $line } (Zeichen { $column }) ein Kommentar mit «/*», der nie mit «*/» endet. Das Programm ändert die Datei nicht. Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren.
+orthanc-syntax-unclosed-string = In der Orthanc-Einstellungsdatei { $path } fehlt in Zeile { $line } (Zeichen { $column }) ein schliessendes Anführungszeichen. Das Programm ändert die Datei nicht. Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren.
+orthanc-syntax-bad-escape = In der Orthanc-Einstellungsdatei { $path } steht in Zeile { $line } (Zeichen { $column }) ein ungültiger Rückstrich «\» in einem Text. Das Programm ändert die Datei nicht. Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren.
+orthanc-syntax-unexpected-end = Die Orthanc-Einstellungsdatei { $path } hört in Zeile { $line } mitten im Text auf (es fehlt zum Beispiel eine schliessende Klammer «{"}"}»). Das Programm ändert die Datei nicht. Bitten Sie Ihre IT-Betreuung, die Datei zu prüfen.
+orthanc-syntax-not-object = Die Datei { $path } ist keine Orthanc-Einstellungsdatei: Sie muss mit «{"{"}» beginnen (Zeile { $line }, Zeichen { $column }). Prüfen Sie, ob Sie die richtige Datei gewählt haben.
+orthanc-syntax-trailing = In der Orthanc-Einstellungsdatei { $path } steht nach der letzten Klammer «{"}"}» noch etwas (Zeile { $line }, Zeichen { $column }). Das Programm ändert die Datei nicht. Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren.
