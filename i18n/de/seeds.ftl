@@ -32,3 +32,17 @@ practice-ca-passphrase-short = Das Kennwort ist zu kurz. Wählen Sie eines mit m
 practice-ca-pkcs12-failed = Die Zertifikatsdatei für den Browser konnte nicht erstellt werden ({ $detail }). Bitte wenden Sie sich an Ihre IT-Betreuung.
 practice-ca-chown-failed = Die Datei { $path } konnte nicht an das Benutzerkonto von Orthanc (Nummer { $uid }) übergeben werden. Orthanc kann sie dann nicht lesen. Prüfen Sie, ob Orthanc unter diesem Konto läuft.
 practice-ca-client-exported = Das persönliche Zertifikat liegt in { $p12 } (gültig bis { $date }). Importieren Sie es im Browser dieser Person und geben Sie dabei das Kennwort ein. Installieren Sie außerdem auf jedem Praxis-Computer einmal das CA-Zertifikat { $ca } als vertrauenswürdige Zertifizierungsstelle. Geben Sie die Datei und das Kennwort nie zusammen weiter (nicht in derselben E-Mail).
+
+## Express Gateway (AIoTES)
+
+gateway-plan = Express Gateway erhält das Zertifikat für { $host }: Schlüssel, Zertifikat und Zwischenzertifikate werden in { $dir } abgelegt, und die Einstellungsdatei { $config } wird wie unten gezeigt ergänzt. Danach muss Express Gateway neu gestartet werden (in Portainer: den Dienst „aktualisieren“).
+gateway-no-certificate = In den angegebenen Daten ist kein Zertifikat enthalten (es fehlt ein Block „-----BEGIN CERTIFICATE-----“). Wählen Sie die Zertifikatsdatei, die Sie von der Zertifizierungsstelle erhalten haben.
+gateway-no-key = In den angegebenen Daten ist kein privater Schlüssel enthalten. Wählen Sie die Schlüsseldatei, die zum Zertifikat gehört.
+gateway-key-encrypted = Der private Schlüssel ist mit einem Kennwort geschützt. Express Gateway kann ihn so nicht verwenden. Bitten Sie Ihre IT-Betreuung, den Schlüssel ohne Kennwort zu speichern, und geben Sie ihn nur an diesen Server weiter.
+gateway-pem-broken = Die Zertifikats- oder Schlüsseldatei ist unvollständig: Der Block ab Zeile { $line } endet nicht. Vermutlich wurde beim Kopieren etwas abgeschnitten. Kopieren Sie die Datei noch einmal vollständig.
+gateway-config-broken = Die Einstellungsdatei von Express Gateway { $path } ist in Zeile { $line } fehlerhaft. Das Programm ändert sie nicht. Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren.
+gateway-config-unsupported = In der Einstellungsdatei { $path } steht „{ $key }:“ in Zeile { $line } in einer Kurzform auf einer Zeile, die das Programm nicht sicher ändern kann. Bitten Sie Ihre IT-Betreuung, den Eintrag auf mehrere eingerückte Zeilen zu verteilen, oder tragen Sie das Zertifikat von Hand ein.
+gateway-config-verify-failed = Die Änderung an { $path } ließ sich nicht zuverlässig prüfen. Das Programm schreibt sie deshalb nicht. Bitte wenden Sie sich an Ihre IT-Betreuung.
+gateway-key-mismatch = Der private Schlüssel gehört nicht zu diesem Zertifikat. Wählen Sie die Schlüsseldatei, mit der das Zertifikat beantragt wurde.
+gateway-certificate-unreadable = Das Zertifikat kann nicht gelesen werden ({ $detail }). Prüfen Sie, ob Sie die richtige Datei gewählt haben.
+gateway-certificate-wrong-name = Das Zertifikat gilt nicht für { $host }, sondern für: { $names }. Browser würden eine Warnung zeigen. Verwenden Sie ein Zertifikat, das auf { $host } ausgestellt ist.

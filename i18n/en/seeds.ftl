@@ -32,3 +32,17 @@ practice-ca-passphrase-short = The password is too short. Choose one with at lea
 practice-ca-pkcs12-failed = The certificate file for the browser could not be created ({ $detail }). Please contact your IT support.
 practice-ca-chown-failed = The file { $path } could not be handed to Orthanc's user account (number { $uid }). Orthanc then cannot read it. Check that Orthanc runs under that account.
 practice-ca-client-exported = The personal certificate is in { $p12 } (valid until { $date }). Import it into this person's browser, entering the password. Also install the CA certificate { $ca } once on every computer of the practice as a trusted certificate authority. Never pass on the file and the password together (not in the same e-mail).
+
+## Express Gateway (AIoTES)
+
+gateway-plan = Express Gateway gets the certificate for { $host }: key, certificate and intermediate certificates are stored in { $dir }, and the configuration file { $config } is extended as shown below. Express Gateway must be restarted afterwards (in Portainer: "update" the service).
+gateway-no-certificate = The data given contains no certificate (a block "-----BEGIN CERTIFICATE-----" is missing). Choose the certificate file you received from the certificate authority.
+gateway-no-key = The data given contains no private key. Choose the key file that belongs to the certificate.
+gateway-key-encrypted = The private key is protected by a password. Express Gateway cannot use it like that. Ask your IT support to save the key without a password, and give it to this server only.
+gateway-pem-broken = The certificate or key file is incomplete: the block starting on line { $line } does not end. Probably something was cut off when copying. Copy the complete file again.
+gateway-config-broken = Express Gateway's configuration file { $path } has an error on line { $line }. The program leaves it unchanged. Ask your IT support to fix that spot.
+gateway-config-unsupported = In the configuration file { $path }, "{ $key }:" on line { $line } is written in a short one-line form that the program cannot change safely. Ask your IT support to spread the entry over several indented lines, or enter the certificate by hand.
+gateway-config-verify-failed = The change to { $path } could not be checked reliably, so the program does not write it. Please contact your IT support.
+gateway-key-mismatch = The private key does not belong to this certificate. Choose the key file the certificate was requested with.
+gateway-certificate-unreadable = The certificate cannot be read ({ $detail }). Check that you chose the right file.
+gateway-certificate-wrong-name = The certificate is not for { $host } but for: { $names }. Browsers would show a warning. Use a certificate issued for { $host }.
