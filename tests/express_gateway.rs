@@ -265,3 +265,13 @@ fn one_line_forms_are_refused_and_empty_files_filled() {
     // Running it twice changes nothing more.
     assert_eq!(set_tls(&filled, &tls).unwrap(), filled);
 }
+
+#[test]
+fn the_key_never_shows_in_debug_output() {
+    let (fullchain, key) = issued(HOST);
+    let files = certbot_files(&fullchain, &key).unwrap();
+    assert!(!format!("{files:?}").contains("PRIVATE KEY"));
+    let e = env("http-only.yml");
+    let planned = plan(&e.setup, &fullchain, &key).unwrap();
+    assert!(!format!("{planned:?}").contains("PRIVATE KEY"));
+}

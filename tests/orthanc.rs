@@ -301,6 +301,7 @@ mod pki {
         };
         let mut journal = Journal::open(&state).unwrap();
         let planned = plan(&ca, &setup, now).unwrap();
+        assert!(!format!("{planned:?}{ca:?}").contains("PRIVATE KEY"));
         assert!(planned.edit.diff.contains("+  \"SslVerifyPeers\" : true"));
         let entries = apply(&mut journal, &ca, &setup, &planned).unwrap();
         assert_eq!(entries.len(), 3);

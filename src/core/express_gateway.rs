@@ -78,13 +78,23 @@ impl GatewayTls {
 }
 
 /// The three files' contents, split from what the person supplied.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CertbotFiles {
     pub privkey: String,
     /// The leaf certificate alone.
     pub cert: String,
     /// The intermediates, in order; empty if none were given.
     pub chain: String,
+}
+
+impl std::fmt::Debug for CertbotFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the key: plans end up in logs.
+        f.debug_struct("CertbotFiles")
+            .field("cert", &self.cert)
+            .field("chain", &self.chain)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
