@@ -4,4 +4,5 @@
 
 pub mod knot;
 pub mod lab;
+pub mod netns;
 pub mod tmux;
