@@ -4,5 +4,6 @@
 
 pub mod knot;
 pub mod lab;
+pub mod netns;
 pub mod smtp;
 pub mod tmux;
