@@ -157,6 +157,9 @@ pub fn parse(input: &str) -> Result<DomainName, DomainError> {
         Uts46::new().to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Allow);
     result.map_err(|_| DomainError::Idna)?;
     let unicode = unicode.into_owned();
+    // A typed A-label can decode to a U-label with a hyphen at its edge
+    // (RFC 5891 forbids it), which the same name typed in Unicode would fail.
+    check_labels(unicode.split('.'))?;
 
     if !ascii.contains('.') {
         let is_tld = psl::suffix(ascii.as_bytes()).is_some_and(|s| s.is_known());
