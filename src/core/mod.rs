@@ -4,6 +4,7 @@
 
 pub mod acme_errors;
 pub mod attempts;
+pub mod certificate;
 pub mod check;
 pub mod compose_override;
 pub mod dns;
@@ -296,6 +297,8 @@ pub struct Wizard {
     pub overrides: Vec<OverrideRecord>,
     #[serde(default)]
     pub network: network::NetworkState,
+    #[serde(default)]
+    pub certificate: certificate::CertificateState,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -315,6 +318,7 @@ impl Wizard {
             confirmed: BTreeSet::new(),
             overrides: Vec::new(),
             network: network::NetworkState::default(),
+            certificate: certificate::CertificateState::default(),
             started_at: now,
             updated_at: now,
             session: Session {

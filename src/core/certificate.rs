@@ -1,0 +1,63 @@
+//! The certificate step's state: where the certificate comes from, the
+//! ACME account's e-mail and terms, the dry run, the pending order, every
+//! attempt, and the certificate that resulted. Never a private key.
+
+use serde::{Deserialize, Serialize};
+
+use super::attempts::AttemptHistory;
+use super::check::Finding;
+use super::input::TextInput;
+use super::status::CertRecord;
+
+/// In the order of preference the AIoTES seed gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum CertSource {
+    /// A certificate the practice already owns, imported and checked.
+    Own,
+    #[default]
+    LetsEncrypt,
+    /// Last resort: browsers warn; labelled as such everywhere.
+    SelfSigned,
+}
+
+/// Where an issuance stands, as the screen shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AcmeStage {
+    Account,
+    Order,
+    Validation,
+    Certificate,
+}
+
+/// Which run: the staging dry run costs no production rate limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AcmeEnv {
+    Staging,
+    Production,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateState {
+    pub source: CertSource,
+    pub email: TextInput,
+    pub terms_accepted: bool,
+    /// The CA's terms, as its directory names them.
+    pub terms_url: Option<String>,
+    /// The staging dry run went through for this name.
+    pub dry_run_for: Option<String>,
+    /// An order not yet finished, per environment, so an interrupted
+    /// issuance resumes it instead of spending a new one.
+    pub staging_order: Option<String>,
+    pub production_order: Option<String>,
+    pub attempts: AttemptHistory,
+    /// The certificate in use, once there is one.
+    pub installed: Option<CertRecord>,
+    /// Where the own certificate and its key are read from.
+    pub own_cert: TextInput,
+    pub own_key: TextInput,
+    /// The last failure, explained, until the next try.
+    pub last_error: Option<Finding>,
+}
