@@ -9,6 +9,7 @@ use praxis_tls::core::firewall::Detection;
 use praxis_tls::core::network::PublicSeen;
 use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::start::{DetectError, Generation, Installation};
+use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
@@ -198,6 +199,19 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
     while w.step < step {
         if w.step.is_manual() {
             key(&mut w, Action::Toggle);
+        }
+        if w.step == Step::Certificate {
+            // What a finished issuance leaves (tests/cert_flow.rs issues for real).
+            w.certificate.installed = Some(CertRecord {
+                domain: "termine.meine-praxis.ch".into(),
+                path_crt: "/var/lib/praxis-tls/certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
+                path_key: "/var/lib/praxis-tls/certs/termine.meine-praxis.ch.2026-11-24.key".into(),
+                not_before: NOW,
+                not_after: NOW + time::Duration::days(90),
+                issuer: "R13".into(),
+                fingerprint_sha256: "AB:CD".into(),
+                renewal: Default::default(),
+            });
         }
         key(&mut w, Action::Next);
     }

@@ -8,3 +8,4 @@ final-body =
     Das Schloss muss erscheinen, ohne Warnung. Versuchen Sie auch https://webelexis.{ $registered } – das darf nicht funktionieren.
 firewall-window-open = Port geöffnet; er schliesst sich in { $minutes } Minuten von selbst.
 ports-public-unknown = Die öffentliche Adresse dieses Servers liess sich nicht feststellen.
+cert-self-signed-failed = Das selbst signierte Zertifikat liess sich nicht erstellen.

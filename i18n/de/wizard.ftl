@@ -106,11 +106,6 @@ firewall-title = Firewall des Servers
 firewall-body =
     Die Firewall dieses Servers bleibt eingeschaltet. Für die Prüfung und die Ausstellung des Zertifikats öffnet das Programm nur Port { $port }, und nur für 15 Minuten: danach schließt er sich von selbst, auch wenn die Verbindung abbricht.
 certificate-title = Zertifikat beziehen
-certificate-body =
-    Das Zertifikat von Let's Encrypt beziehen Sie auf diesem Server, zum Beispiel mit certbot:
-    sudo certbot certonly --standalone --http-01-port { $port } -d { $domain }
-    Probieren Sie es zuerst mit --test-cert (Testumgebung, ohne Zählung der Ausstellungen). Der private Schlüssel bleibt lesbar nur für root; ändern Sie seine Rechte nicht.
-
 install-title = Zertifikat und Schlüssel ablegen
 install-body =
     Legen Sie Zertifikat (fullchain) und Schlüssel in ein eigenes Verzeichnis, das nur root lesen kann, zum Beispiel:
@@ -207,3 +202,33 @@ ports-help =
     Andere Router nennen das „NAT“, „Port Forwarding“ oder „Virtuelle Server“.
     „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
 firewall-commands-hidden = D zeigt die Befehle, die den Port öffnen.
+
+## Zertifikat
+check-dry-run = Probelauf (Testumgebung)
+check-certificate = Zertifikat
+cert-source-title = Woher kommt das Zertifikat? (↑/↓)
+cert-choice-letsencrypt = Let's Encrypt (kostenlos, von allen Browsern anerkannt; empfohlen)
+cert-choice-own = Ein eigenes Zertifikat der Praxis (Datei)
+cert-choice-self-signed = Selbst signiert (Notlösung: Browser zeigen eine Warnung)
+cert-email = E-Mail für Let's Encrypt:
+cert-letsencrypt-how = Zuerst ein Probelauf in der Testumgebung, dann das echte Zertifikat. Enter startet.
+cert-own-cert = Zertifikat (PEM oder .p12):
+cert-own-key = Schlüssel (leer bei .p12):
+cert-own-passphrase = Passwort (falls nötig):
+cert-own-how = Tab wechselt das Feld, Enter prüft und übernimmt die Dateien.
+cert-name = Name:
+cert-issuer = Ausgestellt von:
+cert-until = Gültig bis:
+cert-run-dry = Probelauf
+cert-run-real = Zertifikat
+cert-confirm-title = Zertifikat beziehen?
+cert-confirm-dry = Mit „Ja“ akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und starten den Probelauf. Klappt er, folgt gleich das echte Zertifikat.
+cert-confirm-real = Mit „Ja“ akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und beziehen das echte Zertifikat.
+cert-confirm-budget = Der letzte Versuch ist fehlgeschlagen. Let's Encrypt erlaubt in dieser Stunde noch { $failures } Fehlversuche und diese Woche noch { $duplicates } Zertifikate für diesen Namen.
+cert-confirm-self-signed = Ein selbst signiertes Zertifikat verschlüsselt die Verbindung, aber jeder Browser zeigt Ihren Patienten eine Warnung. Nur als Notlösung, bis ein richtiges Zertifikat da ist. Trotzdem erstellen?
+cert-dry-run-ok = Der Probelauf hat geklappt: Let's Encrypt erreicht diesen Server.
+cert-ready = Ausgestellt von { $issuer }, gültig bis { $until } ({ $days } Tage).
+cert-self-signed-failed = Das selbst signierte Zertifikat ließ sich nicht erstellen.
+cert-gate-start = Enter startet die Ausstellung.
+key-field = Tab Feld
+key-issue = Enter ausstellen

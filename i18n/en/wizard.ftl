@@ -106,11 +106,6 @@ firewall-title = The server's firewall
 firewall-body =
     This server's firewall stays on. For the check and the certificate issuance the program opens only port { $port }, and only for 15 minutes: then it closes by itself, even if the connection drops.
 certificate-title = Get the certificate
-certificate-body =
-    Get the Let's Encrypt certificate on this server, for example with certbot:
-    sudo certbot certonly --standalone --http-01-port { $port } -d { $domain }
-    Try it first with --test-cert (the staging environment, which does not count against the limits). The private key stays readable by root only; do not change its permissions.
-
 install-title = Put certificate and key in place
 install-body =
     Put the certificate (full chain) and the key in a directory of their own that only root can read, for example:
@@ -207,3 +202,33 @@ ports-help =
     Other routers call this "NAT", "Port Forwarding" or "Virtual Servers".
     "Exposed Host" and "Permit independent port sharing (UPnP)" would put every service of the server on the internet, including the administration and the database. Leave both off for this server.
 firewall-commands-hidden = D shows the commands that open the port.
+
+## Certificate
+check-dry-run = Dry run (staging)
+check-certificate = Certificate
+cert-source-title = Where does the certificate come from? (↑/↓)
+cert-choice-letsencrypt = Let's Encrypt (free, trusted by every browser; recommended)
+cert-choice-own = A certificate the practice already has (file)
+cert-choice-self-signed = Self-signed (last resort: browsers show a warning)
+cert-email = E-mail for Let's Encrypt:
+cert-letsencrypt-how = First a dry run in the staging environment, then the real certificate. Enter starts.
+cert-own-cert = Certificate (PEM or .p12):
+cert-own-key = Key (empty for .p12):
+cert-own-passphrase = Passphrase (if needed):
+cert-own-how = Tab moves to the next field, Enter checks and takes the files.
+cert-name = Name:
+cert-issuer = Issued by:
+cert-until = Valid until:
+cert-run-dry = Dry run
+cert-run-real = Certificate
+cert-confirm-title = Get the certificate?
+cert-confirm-dry = With "Yes" you accept Let's Encrypt's terms of service ({ $url }) and start the dry run. If it works, the real certificate follows at once.
+cert-confirm-real = With "Yes" you accept Let's Encrypt's terms of service ({ $url }) and get the real certificate.
+cert-confirm-budget = The last attempt failed. Let's Encrypt still allows { $failures } failed attempts this hour and { $duplicates } certificates for this name this week.
+cert-confirm-self-signed = A self-signed certificate encrypts the connection, but every browser shows your patients a warning. Only as a stopgap until a real certificate is there. Create it anyway?
+cert-dry-run-ok = The dry run worked: Let's Encrypt reaches this server.
+cert-ready = Issued by { $issuer }, valid until { $until } ({ $days } days).
+cert-self-signed-failed = The self-signed certificate could not be created.
+cert-gate-start = Enter starts the issuance.
+key-field = Tab field
+key-issue = Enter issue

@@ -26,6 +26,10 @@ pub enum CheckId {
     Reachability,
     /// Let's Encrypt's IPv6-first rule, applied to what the probe found.
     Ipv6Path,
+    /// The staging dry run.
+    DryRun,
+    /// The certificate in use.
+    Certificate,
 }
 
 impl CheckId {
@@ -41,6 +45,8 @@ impl CheckId {
             CheckId::FirewallRule => "check-firewall",
             CheckId::Reachability => "check-reachability",
             CheckId::Ipv6Path => "check-ipv6-path",
+            CheckId::DryRun => "check-dry-run",
+            CheckId::Certificate => "check-certificate",
         }
     }
 }

@@ -46,6 +46,15 @@ pub fn gate(w: &Wizard) -> Gate {
             }
         }
         Step::Firewall => checks_gate(w, Wizard::checks_of(Step::Firewall)),
+        Step::Certificate => {
+            if super::cert_step::has_certificate(w) {
+                Gate::Open
+            } else if w.check(CheckId::Certificate).is_running() {
+                Gate::Waiting
+            } else {
+                Gate::Blocked
+            }
+        }
         s if s.is_manual() => {
             if w.confirmed.contains(&s) {
                 Gate::Open

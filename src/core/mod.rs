@@ -4,6 +4,7 @@
 
 pub mod acme_errors;
 pub mod attempts;
+pub mod cert_step;
 pub mod certificate;
 pub mod check;
 pub mod compose_override;
@@ -123,6 +124,8 @@ pub enum Action {
     PageUp,
     /// Open the firewall window (after a confirmation).
     OpenWindow,
+    /// Tab: the next text field of a step with several.
+    NextField,
 }
 
 /// A change left half done by an earlier run, as the journal reports it.
@@ -177,6 +180,31 @@ pub enum Msg {
         generation: u64,
         reason: Text,
     },
+    /// The CA's terms of service, from its directory.
+    Terms {
+        url: Option<String>,
+    },
+    IssueProgress {
+        generation: u64,
+        stage: certificate::AcmeStage,
+    },
+    OrderCreated {
+        generation: u64,
+        env: certificate::AcmeEnv,
+        url: String,
+    },
+    /// A certificate is ready: `env` is `None` for an imported or
+    /// self-signed one.
+    Issued {
+        generation: u64,
+        env: Option<certificate::AcmeEnv>,
+        record: status::CertRecord,
+    },
+    IssueFailed {
+        generation: u64,
+        env: Option<certificate::AcmeEnv>,
+        finding: Finding,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +247,28 @@ pub enum Effect {
     Probe {
         name: String,
         addrs: Vec<std::net::IpAddr>,
+        generation: u64,
+    },
+    FetchTerms,
+    /// An ACME issuance; `window` opens the firewall first if it is shut.
+    Issue {
+        env: certificate::AcmeEnv,
+        name: String,
+        email: String,
+        terms_accepted: bool,
+        resume_order: Option<String>,
+        window: Option<firewall::FirewallPlan>,
+        generation: u64,
+    },
+    ImportCertificate {
+        name: String,
+        cert: PathBuf,
+        key: Option<PathBuf>,
+        passphrase: Option<String>,
+        generation: u64,
+    },
+    SelfSign {
+        name: String,
         generation: u64,
     },
 }
@@ -268,6 +318,9 @@ pub enum Overlay {
     ConfirmOverride,
     /// Shows the firewall commands and asks before running them.
     ConfirmOpen,
+    /// Terms and limits before an issuance, or the warning before a
+    /// self-signed certificate.
+    ConfirmIssue,
 }
 
 /// State that belongs to this run of the program only.
@@ -278,6 +331,14 @@ pub struct Session {
     pub show_detail: bool,
     /// How far the step's text is scrolled, in lines.
     pub scroll: u16,
+    /// The focused field on the certificate step.
+    pub cert_field: usize,
+    /// A PKCS#12 or key passphrase: typed, used, never saved.
+    pub passphrase: TextInput,
+    /// What the rate limits still allow, shown before another attempt.
+    pub issue_budget: Option<attempts::Budget>,
+    /// Where a running issuance stands.
+    pub acme_stage: Option<(certificate::AcmeEnv, certificate::AcmeStage)>,
     /// Cursor on the language list.
     pub lang_cursor: usize,
     /// Set once a pending-change dialog was answered, to tell the outcome.
@@ -372,13 +433,16 @@ impl Wizard {
                 CheckId::Reachability,
                 CheckId::Ipv6Path,
             ],
+            Step::Certificate => &[CheckId::DryRun, CheckId::Certificate],
             _ => &[],
         }
     }
 
     /// Whether the current step has a text field that takes letters.
     pub fn text_input_active(&self) -> bool {
-        self.session.overlay == Overlay::None && matches!(self.step, Step::Start | Step::Domain)
+        self.session.overlay == Overlay::None
+            && (matches!(self.step, Step::Start | Step::Domain)
+                || (self.step == Step::Certificate && cert_step::field(self).is_some()))
     }
 
     /// Whether the person passed this step's failed checks for the input

@@ -80,11 +80,7 @@ impl Step {
     pub fn is_manual(self) -> bool {
         matches!(
             self,
-            Step::Certificate
-                | Step::Install
-                | Step::ProxyConfig
-                | Step::Restart
-                | Step::FinalCheck
+            Step::Install | Step::ProxyConfig | Step::Restart | Step::FinalCheck
         )
     }
 }

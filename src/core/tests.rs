@@ -309,17 +309,17 @@ fn recheck_runs_the_step_checks_again() {
 #[test]
 fn manual_steps_need_a_confirmation() {
     let mut w = Wizard::new(Lang::En, NOW);
-    w.step = Step::Certificate;
+    w.step = Step::Install;
     assert_eq!(gate(&w), Gate::Blocked);
     key(&mut w, Action::Next);
-    assert_eq!(w.step, Step::Certificate);
+    assert_eq!(w.step, Step::Install);
     key(&mut w, Action::Toggle);
-    assert!(w.confirmed.contains(&Step::Certificate));
+    assert!(w.confirmed.contains(&Step::Install));
     key(&mut w, Action::Toggle);
-    assert!(!w.confirmed.contains(&Step::Certificate));
+    assert!(!w.confirmed.contains(&Step::Install));
     key(&mut w, Action::Toggle);
     key(&mut w, Action::Next);
-    assert_eq!(w.step, Step::Install);
+    assert_eq!(w.step, Step::ProxyConfig);
 }
 
 #[test]

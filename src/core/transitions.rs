@@ -5,7 +5,8 @@ use time::OffsetDateTime;
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::gate::{Gate, gate};
 use super::{
-    Action, Effect, Lang, Msg, Overlay, OverrideRecord, Step, Wizard, dns, domain, network,
+    Action, Effect, Lang, Msg, Overlay, OverrideRecord, Step, Wizard, cert_step, dns, domain,
+    network,
 };
 
 pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
@@ -100,6 +101,49 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         } => {
             if accepts(w, CheckId::Reachability, generation) {
                 network::on_probed(w, &key_auth, &reports);
+            }
+            Vec::new()
+        }
+        Msg::Terms { url } => {
+            w.certificate.terms_url = url;
+            Vec::new()
+        }
+        Msg::IssueProgress { generation, stage } => {
+            if accepts(w, CheckId::Certificate, generation)
+                && let Some((env, _)) = w.session.acme_stage
+            {
+                w.session.acme_stage = Some((env, stage));
+            }
+            Vec::new()
+        }
+        Msg::OrderCreated {
+            generation,
+            env,
+            url,
+        } => {
+            if accepts(w, CheckId::Certificate, generation) {
+                cert_step::on_order(w, env, url);
+            }
+            Vec::new()
+        }
+        Msg::Issued {
+            generation,
+            env,
+            record,
+        } => {
+            if accepts(w, CheckId::Certificate, generation) {
+                cert_step::on_issued(w, env, record, now)
+            } else {
+                Vec::new()
+            }
+        }
+        Msg::IssueFailed {
+            generation,
+            env,
+            finding,
+        } => {
+            if accepts(w, CheckId::Certificate, generation) {
+                cert_step::on_failed(w, env, finding, now);
             }
             Vec::new()
         }
@@ -233,6 +277,14 @@ fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Overlay::ConfirmIssue => match action {
+            Action::Yes | Action::Next => cert_step::on_confirm(w, now),
+            Action::No | Action::Back => {
+                w.session.overlay = Overlay::None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
         Overlay::ConfirmOpen => match action {
             Action::Yes | Action::Next => network::open_confirmed(w),
             Action::No | Action::Back => {
@@ -313,6 +365,9 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
                 w.session.quitting = true;
                 return vec![Effect::Quit];
             }
+            if w.step == Step::Certificate && gate(w) != Gate::Open {
+                return cert_step::on_next(w, now);
+            }
             if gate(w) == Gate::Open {
                 advance(w)
             } else {
@@ -361,6 +416,32 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if w.step == Step::Firewall {
                 network::open_requested(w);
             }
+            Vec::new()
+        }
+        Action::NextField => {
+            if w.step == Step::Certificate {
+                w.session.cert_field = (w.session.cert_field + 1) % 3;
+                Vec::new()
+            } else {
+                on_up_down(w, false)
+            }
+        }
+        Action::Up | Action::Down if w.step == Step::Certificate => {
+            if !cert_step::has_certificate(w) {
+                cert_step::on_choice(w, action == Action::Up);
+            }
+            Vec::new()
+        }
+        Action::Char(_)
+        | Action::Backspace
+        | Action::Delete
+        | Action::Left
+        | Action::Right
+        | Action::Home
+        | Action::End
+            if w.step == Step::Certificate =>
+        {
+            cert_step::on_edit(w, action);
             Vec::new()
         }
         Action::Up | Action::Down if w.step == Step::PortForwarding => {
@@ -613,6 +694,7 @@ fn on_enter(w: &mut Wizard) -> Vec<Effect> {
         // DNS answers change (DynDNS, a record just added): always look again.
         Step::Dns => resolve_dns(w),
         Step::PortForwarding | Step::Firewall => network::on_enter(w),
+        Step::Certificate => cert_step::on_enter(w),
         _ => Vec::new(),
     }
 }

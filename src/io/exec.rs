@@ -7,9 +7,11 @@ use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::acme::DirectoryChoice;
 use super::dns::{self, DnsConfig};
 use super::elexis;
 use super::firewall::{self, Runner};
+use super::issuance::{self, IssueEvent, IssueJob};
 use super::journal::{FirewallWindow, Journal};
 use super::public_ip::{self, DiscoveryConfig};
 use super::responder::{Responder, ResponderConfig};
@@ -29,6 +31,12 @@ pub struct IoConfig {
     pub probe_timeout: Duration,
     /// Where firewall commands run: this host, or a test's namespace.
     pub firewall: Runner,
+    /// The CA for the dry run and for the real certificate; a lab gives
+    /// its own for both.
+    pub acme_staging: DirectoryChoice,
+    pub acme_production: DirectoryChoice,
+    /// Where certificates and keys are stored (keys 0600).
+    pub cert_dir: PathBuf,
 }
 
 impl IoConfig {
@@ -41,6 +49,9 @@ impl IoConfig {
             probe_port: 80,
             probe_timeout: Duration::from_secs(5),
             firewall: Runner::host(),
+            acme_staging: DirectoryChoice::LetsEncryptStaging,
+            acme_production: DirectoryChoice::LetsEncryptProduction,
+            cert_dir: state_dir.join("certs"),
         }
     }
 }
@@ -169,6 +180,133 @@ impl Executor {
                     let _ = tx.send(run_probe(&cfg, &name, &addrs, generation).await);
                 });
             }
+            Effect::FetchTerms => {
+                tokio::spawn(async move {
+                    let url = match super::acme::Acme::directory(&cfg.acme_production).await {
+                        Ok(d) => d.terms_of_service().map(str::to_string),
+                        Err(e) => {
+                            tracing::warn!("terms of service: {e}");
+                            None
+                        }
+                    };
+                    let _ = tx.send(Msg::Terms { url });
+                });
+            }
+            Effect::Issue {
+                env,
+                name,
+                email,
+                terms_accepted,
+                resume_order,
+                window,
+                generation,
+            } => {
+                let journal = self.journal.clone();
+                tokio::spawn(async move {
+                    if let Some(plan) = window {
+                        let opened = open_window_blocking(&journal, &cfg, plan).await;
+                        if let Err(text) = opened {
+                            let finding = crate::core::Finding::new(text)
+                                .fix(Text::new("firewall-open-failed-fix"));
+                            let _ = tx.send(Msg::IssueFailed {
+                                generation,
+                                env: Some(env),
+                                finding,
+                            });
+                            return;
+                        }
+                    }
+                    let events_tx = tx.clone();
+                    let events = std::sync::Arc::new(move |e: IssueEvent| {
+                        let msg = match e {
+                            IssueEvent::Stage(stage) => Msg::IssueProgress { generation, stage },
+                            IssueEvent::Order(url) => Msg::OrderCreated {
+                                generation,
+                                env,
+                                url,
+                            },
+                        };
+                        let _ = events_tx.send(msg);
+                    });
+                    let directory = match env {
+                        crate::core::certificate::AcmeEnv::Staging => &cfg.acme_staging,
+                        crate::core::certificate::AcmeEnv::Production => &cfg.acme_production,
+                    };
+                    let job = IssueJob {
+                        directory,
+                        state_dir: &cfg.state_dir,
+                        cert_dir: &cfg.cert_dir,
+                        responder_port: cfg.responder_port,
+                        name: &name,
+                        email: &email,
+                        terms_accepted,
+                        resume_order,
+                        env,
+                    };
+                    let now = time::OffsetDateTime::now_utc();
+                    let msg = match issuance::issue(job, events, now).await {
+                        Ok(record) => Msg::Issued {
+                            generation,
+                            env: Some(env),
+                            record,
+                        },
+                        Err(finding) => Msg::IssueFailed {
+                            generation,
+                            env: Some(env),
+                            finding,
+                        },
+                    };
+                    let _ = tx.send(msg);
+                });
+            }
+            Effect::ImportCertificate {
+                name,
+                cert,
+                key,
+                passphrase,
+                generation,
+            } => {
+                tokio::task::spawn_blocking(move || {
+                    let now = time::OffsetDateTime::now_utc();
+                    let result = issuance::import(
+                        &name,
+                        &cert,
+                        key.as_ref(),
+                        passphrase.as_deref(),
+                        &cfg.cert_dir,
+                        now,
+                    );
+                    let _ = tx.send(match result {
+                        Ok(record) => Msg::Issued {
+                            generation,
+                            env: None,
+                            record,
+                        },
+                        Err(finding) => Msg::IssueFailed {
+                            generation,
+                            env: None,
+                            finding,
+                        },
+                    });
+                });
+            }
+            Effect::SelfSign { name, generation } => {
+                tokio::task::spawn_blocking(move || {
+                    let now = time::OffsetDateTime::now_utc();
+                    let _ = tx.send(match issuance::self_signed(&name, &cfg.cert_dir, now) {
+                        Ok(record) => Msg::Issued {
+                            generation,
+                            env: None,
+                            record,
+                        },
+                        Err(finding) => Msg::IssueFailed {
+                            generation,
+                            env: None,
+                            finding,
+                        },
+                    });
+                });
+            }
             Effect::ResolvePending { finish } => {
                 let journal = self.journal.clone();
                 tokio::task::spawn_blocking(move || {
@@ -178,6 +316,30 @@ impl Executor {
             }
         }
     }
+}
+
+/// Opens the firewall window through the journal, off the runtime's threads.
+async fn open_window_blocking(
+    journal: &Arc<Mutex<Journal>>,
+    cfg: &IoConfig,
+    plan: crate::core::firewall::FirewallPlan,
+) -> Result<(), Text> {
+    let journal = journal.clone();
+    let netns = cfg.firewall.netns.clone();
+    let port = cfg.responder_port;
+    let joined = tokio::task::spawn_blocking(move || {
+        let window = FirewallWindow { plan, netns };
+        let description = format!("firewall window, port {port}");
+        match journal.lock() {
+            Ok(mut j) => j
+                .open_window(window, description)
+                .map(|_| ())
+                .map_err(|e| e.text()),
+            Err(_) => Err(Text::new("firewall-open-failed-fix")),
+        }
+    })
+    .await;
+    joined.unwrap_or_else(|_| Err(Text::new("firewall-open-failed-fix")))
 }
 
 /// Starts the responder for one fresh token, knocks on every address the

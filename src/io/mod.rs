@@ -7,6 +7,7 @@ pub mod elexis;
 pub mod exec;
 pub mod express_gateway;
 pub mod firewall;
+pub mod issuance;
 pub mod journal;
 pub mod lock;
 pub mod mail;

@@ -45,7 +45,7 @@ pub fn map(key: KeyEvent, text_input: bool) -> Option<Action> {
         KeyCode::Down => Action::Down,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::PageUp => Action::PageUp,
-        KeyCode::Tab => Action::Down,
+        KeyCode::Tab => Action::NextField,
         KeyCode::BackTab => Action::Up,
         KeyCode::Char(c) if text_input => Action::Char(c),
         KeyCode::Char(c) => match c.to_ascii_lowercase() {

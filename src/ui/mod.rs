@@ -1,5 +1,6 @@
 //! The terminal: the event loop, the key map and the views.
 
+mod certificate;
 mod dialogs;
 pub mod keys;
 mod network;

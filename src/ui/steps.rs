@@ -22,6 +22,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Step::Dns => dns(&mut lines, w, tr),
         Step::PortForwarding => super::network::ports(&mut lines, w, tr),
         Step::Firewall => super::network::firewall(&mut lines, w, tr),
+        Step::Certificate => super::certificate::draw(&mut lines, w, tr),
         Step::Done => done(&mut lines, w, tr),
         s => manual(&mut lines, s, w, tr),
     }
@@ -263,6 +264,7 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         Gate::Open => ("gate-open", tr.theme.ok_style()),
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
+        Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
         Gate::Blocked if super::network::waits_for_opening(w) => {
             ("firewall-open-hint", tr.theme.warn_style())
         }

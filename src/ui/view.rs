@@ -171,6 +171,9 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
                 tr.t("key-recheck"),
             ]);
         }
+        Step::Certificate if !crate::core::cert_step::has_certificate(w) => {
+            second.extend([tr.t("key-choose"), tr.t("key-field"), tr.t("key-issue")]);
+        }
         Step::Firewall => {
             let firewall = w.network.firewall.as_ref();
             if firewall.is_some_and(|p| p.backend != crate::core::firewall::Backend::None) {

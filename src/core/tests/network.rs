@@ -285,7 +285,16 @@ fn the_window_opens_only_after_confirmation_and_closes_after_the_certificate() {
     assert_eq!(gate(&w), Gate::Open);
     key(&mut w, Action::Next);
     assert_eq!(w.step, Step::Certificate);
-    key(&mut w, Action::Toggle);
+    w.certificate.installed = Some(crate::core::status::CertRecord {
+        domain: "termine.meine-praxis.ch".into(),
+        path_crt: "/x.crt".into(),
+        path_key: "/x.key".into(),
+        not_before: NOW,
+        not_after: NOW + time::Duration::days(90),
+        issuer: "Pebble".into(),
+        fingerprint_sha256: "AB".into(),
+        renewal: Default::default(),
+    });
     let e = key(&mut w, Action::Next);
     assert!(
         e.iter().any(|e| matches!(e, Effect::CloseFirewall { .. })),

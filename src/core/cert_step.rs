@@ -1,0 +1,302 @@
+//! The certificate step: Let's Encrypt with a staging dry run first, the
+//! practice's own certificate, or a self-signed one as the last resort.
+
+use time::OffsetDateTime;
+
+use super::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
+use super::certificate::{AcmeEnv, AcmeStage, CertSource};
+use super::check::{CheckId, CheckState, Finding, Outcome, Text};
+use super::firewall::Backend;
+use super::status::CertRecord;
+use super::{Action, Effect, Overlay, Wizard};
+
+/// The host the certificate is for, once the domain step has one.
+fn name(w: &Wizard) -> Option<(String, String)> {
+    w.domain
+        .parsed
+        .as_ref()
+        .map(|d| (d.ascii.clone(), d.registered.clone()))
+}
+
+/// Whether the certificate in use is for the name the wizard works on.
+pub fn has_certificate(w: &Wizard) -> bool {
+    match (&w.certificate.installed, name(w)) {
+        (Some(c), Some((n, _))) => c.domain == n,
+        _ => false,
+    }
+}
+
+/// Which text field takes letters on this step, if any.
+pub fn field(w: &Wizard) -> Option<usize> {
+    if has_certificate(w) {
+        return None;
+    }
+    match w.certificate.source {
+        CertSource::LetsEncrypt => Some(0),
+        CertSource::Own => Some(w.session.cert_field.min(2)),
+        CertSource::SelfSigned => None,
+    }
+}
+
+pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
+    if w.certificate.terms_url.is_none() {
+        vec![Effect::FetchTerms]
+    } else {
+        Vec::new()
+    }
+}
+
+pub(super) fn on_choice(w: &mut Wizard, up: bool) {
+    use CertSource::*;
+    let order = [LetsEncrypt, Own, SelfSigned];
+    let i = order
+        .iter()
+        .position(|s| *s == w.certificate.source)
+        .unwrap_or(0);
+    let n = order.len();
+    w.certificate.source = order[if up { (i + n - 1) % n } else { (i + 1) % n }];
+    w.certificate.last_error = None;
+    w.session.cert_field = 0;
+}
+
+pub(super) fn on_edit(w: &mut Wizard, action: Action) {
+    let input = match field(w) {
+        Some(0) if w.certificate.source == CertSource::LetsEncrypt => &mut w.certificate.email,
+        Some(0) => &mut w.certificate.own_cert,
+        Some(1) => &mut w.certificate.own_key,
+        Some(_) => &mut w.session.passphrase,
+        None => return,
+    };
+    match action {
+        Action::Char(c) => {
+            input.insert(c);
+        }
+        Action::Backspace => {
+            input.backspace();
+        }
+        Action::Delete => {
+            input.delete();
+        }
+        Action::Left => input.left(),
+        Action::Right => input.right(),
+        Action::Home => input.home(),
+        Action::End => input.end(),
+        _ => {}
+    }
+}
+
+fn email_ok(email: &str) -> bool {
+    let e = email.trim();
+    matches!(e.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !d.ends_with('.'))
+        && !e.contains(char::is_whitespace)
+}
+
+/// Enter on the step: start what the chosen source needs, or go on.
+pub(super) fn on_next(w: &mut Wizard, now: OffsetDateTime) -> Vec<Effect> {
+    let Some((host, registered)) = name(w) else {
+        return Vec::new();
+    };
+    if w.check(CheckId::Certificate).is_running() {
+        return Vec::new();
+    }
+    match w.certificate.source {
+        CertSource::LetsEncrypt => {
+            if !email_ok(&w.certificate.email.value) {
+                w.certificate.last_error = Some(Finding::new(
+                    Text::new("acme-email-invalid").arg("email", w.certificate.email.value.clone()),
+                ));
+                return Vec::new();
+            }
+            if w.certificate.dry_run_for.as_deref() != Some(host.as_str()) {
+                w.session.overlay = Overlay::ConfirmIssue;
+                return Vec::new();
+            }
+            match may_attempt(&w.certificate.attempts, &host, &registered, true, now, true) {
+                Decision::Allowed => start(w, AcmeEnv::Production, now),
+                Decision::NeedsConfirmation { budget } => {
+                    w.session.issue_budget = Some(budget);
+                    w.session.overlay = Overlay::ConfirmIssue;
+                    Vec::new()
+                }
+                Decision::Refused { until, .. } => {
+                    let until = until.date().to_string();
+                    w.certificate.last_error = Some(Finding::new(
+                        Text::new("acme-refused-until").arg("until", until),
+                    ));
+                    Vec::new()
+                }
+            }
+        }
+        CertSource::Own => {
+            let generation = running(w);
+            let key = w.certificate.own_key.value.trim();
+            let passphrase = w.session.passphrase.value.clone();
+            vec![Effect::ImportCertificate {
+                name: host,
+                cert: w.certificate.own_cert.value.trim().into(),
+                key: (!key.is_empty()).then(|| key.into()),
+                passphrase: (!passphrase.is_empty()).then_some(passphrase),
+                generation,
+            }]
+        }
+        CertSource::SelfSigned => {
+            w.session.overlay = Overlay::ConfirmIssue;
+            Vec::new()
+        }
+    }
+}
+
+/// "Ja" in the confirmation: terms accepted, limits seen, warning read.
+pub(super) fn on_confirm(w: &mut Wizard, now: OffsetDateTime) -> Vec<Effect> {
+    w.session.overlay = Overlay::None;
+    let Some((host, _)) = name(w) else {
+        return Vec::new();
+    };
+    match w.certificate.source {
+        CertSource::LetsEncrypt => {
+            w.certificate.terms_accepted = true;
+            let env = if w.certificate.dry_run_for.as_deref() == Some(host.as_str()) {
+                AcmeEnv::Production
+            } else {
+                AcmeEnv::Staging
+            };
+            start(w, env, now)
+        }
+        CertSource::SelfSigned => {
+            let generation = running(w);
+            vec![Effect::SelfSign {
+                name: host,
+                generation,
+            }]
+        }
+        CertSource::Own => Vec::new(),
+    }
+}
+
+fn running(w: &mut Wizard) -> u64 {
+    let generation = super::transitions::next_generation(w);
+    w.checks
+        .insert(CheckId::Certificate, CheckState::Running { generation });
+    w.certificate.last_error = None;
+    generation
+}
+
+fn start(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
+    let Some((host, _)) = name(w) else {
+        return Vec::new();
+    };
+    let generation = running(w);
+    w.session.acme_stage = Some((env, AcmeStage::Account));
+    let resume_order = match env {
+        AcmeEnv::Staging => w.certificate.staging_order.clone(),
+        AcmeEnv::Production => w.certificate.production_order.clone(),
+    };
+    // The firewall window from the firewall step may have run out.
+    let window = match (&w.network.firewall, w.network.window_until) {
+        (Some(plan), until) if plan.backend != Backend::None && until.is_none_or(|u| u <= now) => {
+            w.network.window_until =
+                Some(now + time::Duration::seconds(i64::from(super::network::WINDOW_SECS)));
+            Some(plan.clone())
+        }
+        _ => None,
+    };
+    vec![Effect::Issue {
+        env,
+        name: host,
+        email: w.certificate.email.value.trim().to_string(),
+        terms_accepted: w.certificate.terms_accepted,
+        resume_order,
+        window,
+        generation,
+    }]
+}
+
+pub(super) fn on_order(w: &mut Wizard, env: AcmeEnv, url: String) {
+    match env {
+        AcmeEnv::Staging => w.certificate.staging_order = Some(url),
+        AcmeEnv::Production => w.certificate.production_order = Some(url),
+    }
+}
+
+pub(super) fn on_issued(
+    w: &mut Wizard,
+    env: Option<AcmeEnv>,
+    record: CertRecord,
+    now: OffsetDateTime,
+) -> Vec<Effect> {
+    w.session.acme_stage = None;
+    let Some((host, registered)) = name(w) else {
+        return Vec::new();
+    };
+    match env {
+        Some(AcmeEnv::Staging) => {
+            w.certificate.staging_order = None;
+            w.certificate.dry_run_for = Some(host);
+            w.checks.insert(
+                CheckId::DryRun,
+                Outcome::Passed(Finding::new(Text::new("cert-dry-run-ok"))).into(),
+            );
+            // The dry run proved the way in: production follows at once.
+            start(w, AcmeEnv::Production, now)
+        }
+        Some(AcmeEnv::Production) => {
+            w.certificate.production_order = None;
+            w.certificate.attempts.record(Attempt {
+                at: now,
+                name: host,
+                registered,
+                production: true,
+                outcome: AttemptOutcome::Issued,
+            });
+            installed(w, record);
+            Vec::new()
+        }
+        None => {
+            installed(w, record);
+            Vec::new()
+        }
+    }
+}
+
+fn installed(w: &mut Wizard, record: CertRecord) {
+    let days = (record.not_after - record.not_before)
+        .whole_days()
+        .to_string();
+    let summary = Text::new("cert-ready")
+        .arg("issuer", record.issuer.clone())
+        .arg("until", record.not_after.date().to_string())
+        .arg("days", days);
+    w.checks.insert(
+        CheckId::Certificate,
+        Outcome::Passed(Finding::new(summary)).into(),
+    );
+    w.certificate.installed = Some(record);
+}
+
+pub(super) fn on_failed(
+    w: &mut Wizard,
+    env: Option<AcmeEnv>,
+    finding: Finding,
+    now: OffsetDateTime,
+) {
+    w.session.acme_stage = None;
+    if let (Some(AcmeEnv::Production), Some((host, registered))) = (env, name(w)) {
+        w.certificate.attempts.record(Attempt {
+            at: now,
+            name: host,
+            registered,
+            production: true,
+            outcome: AttemptOutcome::Failed,
+        });
+    }
+    let id = if env == Some(AcmeEnv::Staging) {
+        CheckId::DryRun
+    } else {
+        CheckId::Certificate
+    };
+    w.checks.insert(id, Outcome::Failed(finding.clone()).into());
+    if id == CheckId::DryRun {
+        w.checks.insert(CheckId::Certificate, CheckState::Idle);
+    }
+    w.certificate.last_error = Some(finding);
+}

@@ -1,0 +1,184 @@
+//! The certificate step's work: an ACME issuance through the responder (in
+//! the firewall window), an imported certificate, or a self-signed one; each
+//! ends as files under versioned names and a record for the model.
+
+// A finding is what these report; they run once per issuance, so its size
+// on the error path costs nothing worth a box.
+#![allow(clippy::result_large_err)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use time::OffsetDateTime;
+
+use super::acme::{Acme, ChallengeSink, DirectoryChoice, IssueRequest, Progress, Stage};
+use super::acme::{CertInfo, Timeouts, write_versioned};
+use super::responder::{Responder, ResponderConfig};
+use crate::core::certificate::{AcmeEnv, AcmeStage};
+use crate::core::check::{Finding, Text};
+use crate::core::status::{CertRecord, RenewalHint};
+
+/// Serves the CA's tokens from the wizard's own responder.
+pub struct ResponderSink {
+    responder: Responder,
+}
+
+impl ResponderSink {
+    pub async fn start(port: u16) -> Result<ResponderSink, Finding> {
+        let cfg = ResponderConfig {
+            port,
+            ..ResponderConfig::default()
+        };
+        match Responder::start(cfg).await {
+            Ok(responder) => Ok(ResponderSink { responder }),
+            Err(e) => Err(Finding::new(e.text()).fix(Text::new("firewall-probe-failed-fix"))),
+        }
+    }
+
+    pub async fn stop(self) {
+        self.responder.stop().await;
+    }
+}
+
+impl ChallengeSink for ResponderSink {
+    fn publish(&self, token: &str, key_authorization: &str) {
+        if let Err(e) = self.responder.add_token(token, key_authorization) {
+            tracing::error!("responder refused a token: {e}");
+        }
+    }
+
+    fn withdraw(&self, token: &str) {
+        self.responder.remove_token(token);
+    }
+}
+
+/// What an issuance reports while it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueEvent {
+    Stage(AcmeStage),
+    /// The order exists: persist it before validation starts.
+    Order(String),
+}
+
+pub struct IssueJob<'a> {
+    pub directory: &'a DirectoryChoice,
+    pub state_dir: &'a Path,
+    pub cert_dir: &'a Path,
+    pub responder_port: u16,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub terms_accepted: bool,
+    pub resume_order: Option<String>,
+    pub env: AcmeEnv,
+}
+
+/// Runs one issuance from account to certificate. The responder listens
+/// only while it runs.
+pub async fn issue(
+    job: IssueJob<'_>,
+    events: Arc<dyn Fn(IssueEvent) + Send + Sync>,
+    now: OffsetDateTime,
+) -> Result<CertRecord, Finding> {
+    let forward = {
+        let events = events.clone();
+        move |p: Progress| match p {
+            Progress::Stage(s) => events(IssueEvent::Stage(match s {
+                Stage::Account => AcmeStage::Account,
+                Stage::Order => AcmeStage::Order,
+                Stage::Validation => AcmeStage::Validation,
+                Stage::Certificate => AcmeStage::Certificate,
+            })),
+            Progress::Order { url, .. } => events(IssueEvent::Order(url)),
+            Progress::AuthorizationReused { .. } => {}
+        }
+    };
+    let acme = Acme::open(
+        job.directory,
+        job.state_dir,
+        job.email,
+        job.terms_accepted,
+        &forward,
+    )
+    .await
+    .map_err(|e| e.to_finding())?;
+    let sink = ResponderSink::start(job.responder_port).await?;
+    let cert_dir = match job.env {
+        // A dry run's certificate is not trusted anywhere: keep it apart.
+        AcmeEnv::Staging => job.cert_dir.join("staging"),
+        AcmeEnv::Production => job.cert_dir.to_path_buf(),
+    };
+    let req = IssueRequest {
+        name: job.name.to_string(),
+        cert_dir,
+        resume_order: job.resume_order,
+        today: now.date(),
+        timeouts: Timeouts::default(),
+    };
+    let result = acme.issue(&req, &sink, &forward).await;
+    sink.stop().await;
+    let issued = result.map_err(|e| e.to_finding())?;
+    Ok(record(
+        job.name,
+        &issued.info,
+        issued.paths.crt,
+        issued.paths.key,
+    ))
+}
+
+fn record(domain: &str, info: &CertInfo, crt: PathBuf, key: PathBuf) -> CertRecord {
+    CertRecord {
+        domain: domain.to_string(),
+        path_crt: crt,
+        path_key: key,
+        not_before: info.not_before,
+        not_after: info.not_after,
+        issuer: info.issuer.clone(),
+        fingerprint_sha256: info.fingerprint_sha256.clone(),
+        renewal: RenewalHint::default(),
+    }
+}
+
+/// The practice's own certificate, checked and stored like an issued one.
+pub fn import(
+    name: &str,
+    cert: &Path,
+    key: Option<&PathBuf>,
+    passphrase: Option<&str>,
+    cert_dir: &Path,
+    now: OffsetDateTime,
+) -> Result<CertRecord, Finding> {
+    use super::cert_import;
+    let material = cert_import::load(cert, key, passphrase).map_err(|e| e.finding(name))?;
+    let info = cert_import::check(&material, name, &[], now).map_err(|e| e.finding(name))?;
+    let (chain, key_pem) = cert_import::to_pem(&material);
+    let paths = write_versioned(
+        cert_dir,
+        name,
+        now.date(),
+        chain.as_bytes(),
+        key_pem.as_bytes(),
+    )
+    .map_err(|e| e.to_finding())?;
+    Ok(record(name, &info, paths.crt, paths.key))
+}
+
+/// The last resort, on explicit choice only.
+pub fn self_signed(
+    name: &str,
+    cert_dir: &Path,
+    now: OffsetDateTime,
+) -> Result<CertRecord, Finding> {
+    let made = super::self_signed::generate(name, now, super::self_signed::DEFAULT_VALIDITY_DAYS)
+        .map_err(|e| {
+        Finding::new(Text::new("cert-self-signed-failed")).detail(e.to_string())
+    })?;
+    let paths = write_versioned(
+        &cert_dir.join("self-signed"),
+        name,
+        now.date(),
+        made.cert_pem.as_bytes(),
+        made.key_pem().as_bytes(),
+    )
+    .map_err(|e| e.to_finding())?;
+    Ok(record(name, &made.info, paths.crt, paths.key))
+}
