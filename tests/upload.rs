@@ -62,7 +62,10 @@ fn served_after(dir: &Path, before: &str) -> String {
         Ok(pem) => {
             use rustls_pki_types::CertificateDer;
             use rustls_pki_types::pem::PemObject;
-            let der = CertificateDer::pem_slice_iter(&pem).next().unwrap().unwrap();
+            let der = CertificateDer::pem_slice_iter(&pem)
+                .next()
+                .unwrap()
+                .unwrap();
             sha256_hex(der.as_ref())
         }
         Err(_) => before.to_string(),
@@ -132,7 +135,10 @@ async fn server_error_500() {
     let e = upload::upload(&request(app.addr, &p, Duration::from_secs(5)))
         .await
         .unwrap_err();
-    assert!(matches!(e, UploadError::ServerError { status: 500, .. }), "{e:?}");
+    assert!(
+        matches!(e, UploadError::ServerError { status: 500, .. }),
+        "{e:?}"
+    );
     assert_eq!(e.text().id, "upload-server-error");
 }
 
@@ -181,5 +187,8 @@ fn warning_names_the_server() {
     let server = SocketAddr::from((Ipv4Addr::new(192, 168, 1, 20), 3000));
     let t = upload::warning(server);
     assert_eq!(t.id, "upload-warning");
-    assert_eq!(t.args, [("server".to_string(), "192.168.1.20:3000".to_string())]);
+    assert_eq!(
+        t.args,
+        [("server".to_string(), "192.168.1.20:3000".to_string())]
+    );
 }

@@ -115,7 +115,9 @@ async fn serve(
     let header = |name: &str| {
         head.lines().find_map(|l| {
             let (k, v) = l.split_once(':')?;
-            k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+            k.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_string())
         })
     };
     let length: usize = header("content-length")
@@ -133,7 +135,11 @@ async fn serve(
     let boundary = header("content-type")
         .and_then(|ct| ct.split("boundary=").nth(1).map(str::to_string))
         .unwrap_or_default();
-    let fields = if post { parse_multipart(body, &boundary) } else { Vec::new() };
+    let fields = if post {
+        parse_multipart(body, &boundary)
+    } else {
+        Vec::new()
+    };
     received.lock().unwrap().extend(fields.iter().cloned());
     match mode {
         Mode::Hang => {
@@ -149,7 +155,10 @@ async fn serve(
             return conn.write_all(resp.as_bytes()).await;
         }
         Mode::Normal => {
-            for f in fields.iter().filter(|f| f.name == "cert" || f.name == "privkey") {
+            for f in fields
+                .iter()
+                .filter(|f| f.name == "cert" || f.name == "privkey")
+            {
                 // The real app takes the name as sent; the stand-in stays
                 // inside its directory.
                 if !f.file_name.contains('/') && !f.file_name.is_empty() {
