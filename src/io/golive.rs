@@ -18,6 +18,8 @@ mod docker;
 mod error;
 mod files;
 mod proxy;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 

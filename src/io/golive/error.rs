@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::core::Text;
 use crate::core::compose_override::OverrideError;
 use crate::core::traefik_legacy::LegacyTomlError;
+use crate::core::{Finding, Text};
 use crate::io::cert_import::ImportError;
 use crate::io::compose::ComposeIoError;
 use crate::io::journal::JournalError;
@@ -110,5 +110,16 @@ impl GoLiveError {
                 .arg("dir", p(path))
                 .arg("error", error.clone()),
         }
+    }
+
+    /// For a check's verdict: the text, what to do where known, and the
+    /// technical detail.
+    pub fn finding(&self) -> Finding {
+        let f = match self {
+            GoLiveError::Certificate { host, error } => return error.finding(host),
+            GoLiveError::Traefik(m) => Finding::new(m.text()).fix(m.fix()),
+            _ => Finding::new(self.text()),
+        };
+        f.detail(self.to_string())
     }
 }

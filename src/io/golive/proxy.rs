@@ -34,6 +34,9 @@ pub struct ProxyPlan {
     /// override of ours was built (the new override follows the base).
     pub drift: Drift,
     pub files: CertFiles,
+    /// The dynamic configuration file (current generation): traefik reloads
+    /// it by itself, everything else needs a restart.
+    dynamic: Option<PathBuf>,
     /// Files the edits name, which must exist before they are written.
     requires: Vec<PathBuf>,
     /// Every file the plan was built from, with its hash then (`None`:
@@ -45,6 +48,14 @@ impl ProxyPlan {
     /// Only the edits that change something.
     pub fn changes(&self) -> impl Iterator<Item = &(PathBuf, Edit)> {
         self.edits.iter().filter(|(_, e)| e.is_change())
+    }
+
+    /// Whether traefik needs a restart to apply the plan: not when only the
+    /// watched dynamic configuration changes (a renewal of the current
+    /// generation); always for `traefik.toml` or the override.
+    pub fn needs_restart(&self) -> bool {
+        self.changes()
+            .any(|(p, _)| self.dynamic.as_ref() != Some(p))
     }
 }
 
@@ -94,6 +105,7 @@ pub fn plan_proxy(
     let requires = vec![cert_dir.join(&files.cert), cert_dir.join(&files.key)];
     let mut edits = Vec::new();
     let mut drift = Drift::NoOverride;
+    let mut dynamic = None;
     match site.generation {
         Generation::Current => {
             if let Some(ov) = &existing {
@@ -104,6 +116,7 @@ pub fn plan_proxy(
             let old = read_opt(&path)?.unwrap_or_default();
             let new = dynamic_config(files);
             let diff = unified_diff(&name, &old, &new);
+            dynamic = Some(path.clone());
             edits.push((path, Edit { text: new, diff }));
             let plan = CurrentPlan {
                 host: site.host.clone(),
@@ -133,6 +146,7 @@ pub fn plan_proxy(
         edits,
         drift,
         files: files.clone(),
+        dynamic,
         requires,
         seen,
     })
