@@ -38,8 +38,24 @@ fn check(rt: &tokio::runtime::Runtime, roots: &Roots) -> Option<TermineReport> {
     .ok()
 }
 
+/// One Docker lab at a time, across test binaries (and worktrees): the
+/// container names are fixed. `tests/golive_flow.rs` takes the same lock.
+fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
+    let path = std::env::temp_dir().join("praxis-tls-docker-lab.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .unwrap();
+    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
+        .map_err(|(_, e)| e)
+        .unwrap()
+}
+
 #[test]
 fn current_generation_goes_live_with_the_override() {
+    let _lock = lab_lock();
     let _ = rustls::crypto::ring::default_provider().install_default();
     let rt = tokio::runtime::Runtime::new().unwrap();
     build_images();

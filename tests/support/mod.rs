@@ -2,6 +2,7 @@
 //! only some of them.
 #![allow(dead_code)]
 
+pub mod admin_app;
 pub mod knot;
 pub mod lab;
 pub mod netns;

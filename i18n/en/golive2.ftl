@@ -1,0 +1,27 @@
+## Go-live: which traefik runs, files, restart
+
+golive-legacy-runs-newer = Your Elexis-OOB is the older release with Traefik 1 (settings in traefik.toml). But the server runs { $image } version { $version }, which no longer reads traefik.toml. So the wizard changes nothing.
+golive-legacy-would-upgrade = The server still runs Traefik 1, but the image { $image } is now version { $version }. A restart would start that one, and it does not read traefik.toml. So the wizard does not restart.
+golive-legacy-newer-fix = Have your IT support pin a Traefik 1 version for the proxy in docker-compose.yml (for example traefik:v1.7), or update Elexis-OOB to the current release. Then start the wizard again.
+golive-current-runs-v1 = Your Elexis-OOB is the current release (Traefik 2), but the server runs { $image } version { $version } (Traefik 1). The wizard's settings would have no effect.
+golive-current-runs-v1-fix = Please have your IT support check which proxy image docker-compose.yml names, and restart Elexis-OOB.
+golive-stale = The file { $file } was changed after the wizard showed its changes. Nothing is written; please start the step again.
+golive-cert-missing = The certificate is missing ({ $file }). Please run the "Install" step first.
+golive-docker-failed = Docker did not answer "docker { $command }" as expected.
+golive-dir-failed = The folder { $dir } cannot be created: { $error }
+
+## Uploading through Elexis-OOB's admin page (port 3000)
+
+upload-warning = Caution: uploading through the admin page ({ $server }) is a stopgap. The private key travels unencrypted (http) through the practice network and ends up in the folder webelexisdata, which the appointment page reachable from the internet can read too. Use it only when the wizard cannot run on the server itself.
+upload-file-unreadable = The file { $file } cannot be read: { $error }
+upload-refused = The admin page at { $url } refuses the connection. Is Elexis-OOB running, and is the server's address right?
+upload-timeout = The admin page at { $url } did not answer within { $seconds } seconds. It is unclear whether anything arrived.
+upload-server-error = The admin page at { $url } reports an error (status { $status }). The certificate is probably not installed.
+upload-status = The admin page at { $url } gave an unexpected answer (status { $status }).
+upload-network = The connection to the admin page at { $url } broke off: { $error }
+upload-no-http = No Elexis-OOB admin page answers at { $url }.
+upload-sent-unconfirmed = Certificate and key were sent to { $url }. Whether they arrived is not confirmed yet: the admin page always reports success.
+upload-sent-unconfirmed-fix = Restart Elexis-OOB, then run the final check. Only when it sees the new certificate is it installed.
+upload-confirmed = Confirmed: the server now shows the uploaded certificate.
+upload-not-confirmed = The server does not show the uploaded certificate. The admin page probably did not save it, although it reported success.
+upload-not-confirmed-fix = Newer Elexis-OOB releases do not save uploaded certificates. Let the wizard run on the server itself.

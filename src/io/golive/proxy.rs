@@ -1,0 +1,187 @@
+//! The proxy edits of both generations as one plan (shown as diffs before
+//! anything is written), and their application through the journal.
+//!
+//! Current: a dynamic configuration file in `<state>/proxy-config/` that
+//! names the certificate, and `docker-compose.override.yml` (file
+//! provider, read-only mounts into the proxy alone, the https router).
+//! Legacy: the certificate entry in `traefik.toml`, and the override that
+//! keeps the internal sites off 443.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use super::Site;
+use super::docker::{ProxyFacts, check_generation};
+use super::error::GoLiveError;
+use super::files::ensure_dir;
+use crate::core::compose_override::{
+    self, CertFiles, CurrentPlan, Drift, Edit, dynamic_config, unified_diff,
+};
+use crate::core::start::Generation;
+use crate::core::traefik_legacy;
+use crate::io::compose;
+use crate::io::journal::Journal;
+use crate::io::verify::sha256_hex;
+
+const DEFAULT_MODE: u32 = 0o644;
+
+/// What the Proxy step shows and then applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyPlan {
+    /// In the order they are written; each with its diff for the screen.
+    pub edits: Vec<(PathBuf, Edit)>,
+    /// Whether the base file's proxy command changed since an earlier
+    /// override of ours was built (the new override follows the base).
+    pub drift: Drift,
+    pub files: CertFiles,
+    /// The dynamic configuration file (current generation): traefik reloads
+    /// it by itself, everything else needs a restart.
+    dynamic: Option<PathBuf>,
+    /// Files the edits name, which must exist before they are written.
+    requires: Vec<PathBuf>,
+    /// Every file the plan was built from, with its hash then (`None`:
+    /// absent): a change before `apply_proxy` makes the plan stale.
+    seen: Vec<(PathBuf, Option<String>)>,
+}
+
+impl ProxyPlan {
+    /// Only the edits that change something.
+    pub fn changes(&self) -> impl Iterator<Item = &(PathBuf, Edit)> {
+        self.edits.iter().filter(|(_, e)| e.is_change())
+    }
+
+    /// Whether traefik needs a restart to apply the plan: not when only the
+    /// watched dynamic configuration changes (a renewal of the current
+    /// generation); always for `traefik.toml` or the override.
+    pub fn needs_restart(&self) -> bool {
+        self.changes()
+            .any(|(p, _)| self.dynamic.as_ref() != Some(p))
+    }
+}
+
+fn read_opt(path: &Path) -> Result<Option<String>, GoLiveError> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(GoLiveError::Read {
+            path: path.to_path_buf(),
+            error: e.to_string(),
+        }),
+    }
+}
+
+fn hash_of(path: &Path) -> Result<Option<String>, GoLiveError> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(sha256_hex(&b))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(GoLiveError::Read {
+            path: path.to_path_buf(),
+            error: e.to_string(),
+        }),
+    }
+}
+
+/// The name of the dynamic configuration file for a host.
+pub fn dynamic_file_name(host: &str) -> String {
+    format!("{host}.toml")
+}
+
+/// Builds the edits for the installed generation. `running` is what
+/// `Docker::inspect_proxy` found (`None`: no container, nothing to judge);
+/// a traefik that cannot read the generation's configuration is an error
+/// instead of a blind edit.
+pub fn plan_proxy(
+    site: &Site,
+    files: &CertFiles,
+    running: Option<&ProxyFacts>,
+) -> Result<ProxyPlan, GoLiveError> {
+    if let Some(facts) = running {
+        check_generation(site.generation, facts)?;
+    }
+    let dir = site.install_dir.as_path();
+    let (base_path, base) = compose::read_base(dir)?;
+    let (override_path, existing) = compose::read_override(dir)?;
+    let cert_dir = site.cert_dir();
+    let requires = vec![cert_dir.join(&files.cert), cert_dir.join(&files.key)];
+    let mut edits = Vec::new();
+    let mut drift = Drift::NoOverride;
+    let mut dynamic = None;
+    match site.generation {
+        Generation::Current => {
+            if let Some(ov) = &existing {
+                drift = compose_override::command_drift(&base, ov)?;
+            }
+            let name = dynamic_file_name(&site.host);
+            let path = site.config_dir().join(&name);
+            let old = read_opt(&path)?.unwrap_or_default();
+            let new = dynamic_config(files);
+            let diff = unified_diff(&name, &old, &new);
+            dynamic = Some(path.clone());
+            edits.push((path, Edit { text: new, diff }));
+            let plan = CurrentPlan {
+                host: site.host.clone(),
+                cert_dir: cert_dir.display().to_string(),
+                config_dir: site.config_dir().display().to_string(),
+            };
+            let edit = compose_override::current_override(&base, &plan, existing.as_deref())?;
+            edits.push((override_path, edit));
+        }
+        Generation::Legacy => {
+            let path = dir.join("traefik.toml");
+            let toml = read_opt(&path)?.ok_or_else(|| GoLiveError::Read {
+                path: path.clone(),
+                error: "not found".into(),
+            })?;
+            edits.push((path, traefik_legacy::enable_certificate(&toml, files)?));
+            let cert_dir = cert_dir.display().to_string();
+            let edit = traefik_legacy::legacy_override(&base, &cert_dir, existing.as_deref())?;
+            edits.push((override_path, edit));
+        }
+    }
+    let mut seen = vec![(base_path.clone(), hash_of(&base_path)?)];
+    for (p, _) in &edits {
+        seen.push((p.clone(), hash_of(p)?));
+    }
+    Ok(ProxyPlan {
+        edits,
+        drift,
+        files: files.clone(),
+        dynamic,
+        requires,
+        seen,
+    })
+}
+
+/// Writes the plan's changes through the journal, in order, after checking
+/// that nothing changed since the plan was shown and that the certificate
+/// files it names are in place. Returns the journal entries.
+pub fn apply_proxy(journal: &mut Journal, plan: &ProxyPlan) -> Result<Vec<u64>, GoLiveError> {
+    for (path, hash) in &plan.seen {
+        if hash_of(path)? != *hash {
+            return Err(GoLiveError::Stale { path: path.clone() });
+        }
+    }
+    for path in &plan.requires {
+        if !path.is_file() {
+            return Err(GoLiveError::CertMissing { path: path.clone() });
+        }
+    }
+    let mut ids = Vec::new();
+    for (path, edit) in plan.changes() {
+        if let Some(parent) = path.parent()
+            && !parent.exists()
+        {
+            ensure_dir(parent)?;
+        }
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(DEFAULT_MODE);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let description = format!("proxy configuration {name} for {}", plan.files.host);
+        ids.push(journal.write_file(path, edit.text.as_bytes(), mode, description)?);
+    }
+    Ok(ids)
+}
