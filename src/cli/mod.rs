@@ -12,6 +12,7 @@ mod certificate;
 mod check;
 mod firewall_window;
 mod issue;
+mod progress;
 mod renew;
 mod report;
 mod status;

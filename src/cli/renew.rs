@@ -95,7 +95,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewA
         lang,
         &Text::new("cli-renew-done")
             .arg("domain", record.domain.clone())
-            .arg("until", issue::stamp(record.not_after)),
+            .arg("until", super::progress::stamp(record.not_after)),
     );
     code
 }
