@@ -83,7 +83,7 @@ pub fn main() -> ExitCode {
             }
         }
     };
-    if code != exit::OK && log_relevant(&cli.command) {
+    if code != exit::OK && code != exit::LOCKED && log_relevant(&cli.command) {
         say(
             lang,
             &Text::new("cli-see-log")

@@ -16,7 +16,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &ReportArgs) -> u8 {
                 .arg("path", out.display().to_string())
                 .arg("detail", e.to_string()),
         );
-        return exit::USAGE;
+        return exit::FAILED;
     }
     let rt = match super::runtime() {
         Ok(r) => r,
