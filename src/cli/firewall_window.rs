@@ -36,6 +36,13 @@ pub(super) fn open(
             return Err(exit::USAGE);
         }
     };
+    // A run that was killed left its window open (it also closes by its
+    // timeout). We hold the session lock, so nobody else is using it.
+    for stale in journal.open_windows() {
+        if let Err(e) = journal.undo(stale.id, false) {
+            tracing::warn!("closing a window left open by an earlier run: {e}");
+        }
+    }
     let port = cli.responder_port.to_string();
     let description = i18n::tr_args(
         lang,
