@@ -17,6 +17,8 @@ pub struct Pebble {
     pub management: String,
     /// The CA that signs Pebble's HTTPS listener (not the issuing root).
     pub listener_ca: PathBuf,
+    /// pebble-challtestsrv's management API (`/add-a`, `/clear-a`, …).
+    pub challtest_management: String,
     children: Vec<Child>,
 }
 
@@ -119,6 +121,7 @@ impl Pebble {
             directory_url: format!("https://127.0.0.1:{acme}/dir"),
             management: format!("https://127.0.0.1:{mgmt}"),
             listener_ca,
+            challtest_management: format!("127.0.0.1:{dns_mgmt}"),
             children: vec![challtest, pebble],
             dir,
         };
@@ -144,6 +147,32 @@ impl Pebble {
             .unwrap();
         assert!(parts.status.is_success(), "{}", parts.status);
         String::from_utf8(body.to_vec()).unwrap()
+    }
+
+    /// Makes challtestsrv answer `host`'s A query with these addresses.
+    pub fn add_a(&self, host: &str, addrs: &[&str]) {
+        let host = format!("{}.", host.trim_end_matches('.'));
+        self.challtest(
+            "/add-a",
+            &serde_json::json!({"host": host, "addresses": addrs}),
+        );
+    }
+
+    /// A plain HTTP POST to challtestsrv's management port.
+    fn challtest(&self, path: &str, body: &serde_json::Value) {
+        use std::io::{Read as _, Write as _};
+        let body = body.to_string();
+        let mut s = std::net::TcpStream::connect(&self.challtest_management).unwrap();
+        write!(
+            s,
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.challtest_management,
+            body.len()
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 200"), "{path}: {answer}");
     }
 
     pub fn log(&self) -> String {

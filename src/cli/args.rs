@@ -1,0 +1,240 @@
+//! The clap types: global flags, the subcommands and their options.
+
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use praxis_tls::core::Lang;
+use praxis_tls::core::certificate::AcmeEnv;
+use praxis_tls::io::acme::DirectoryChoice;
+use praxis_tls::io::exec::IoConfig;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "praxis-tls",
+    version,
+    about = "Publishes the Elexis-OOB appointment service with a trusted certificate"
+)]
+pub struct Cli {
+    /// Where the wizard keeps its state, journal, keys and log.
+    #[arg(
+        long,
+        global = true,
+        env = "PRAXIS_TLS_STATE_DIR",
+        default_value = "/var/lib/praxis-tls"
+    )]
+    pub state_dir: PathBuf,
+    /// Language: de, de-CH or en (default: from LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Nameserver for the DNS checks, HOST:PORT (default: the system's).
+    #[arg(long, global = true, value_parser = parse_server)]
+    pub dns_server: Option<SocketAddr>,
+    /// Seconds to wait for each DNS answer.
+    #[arg(long, global = true, default_value_t = 5)]
+    pub dns_timeout: u64,
+    /// Port of the ACME challenge responder on this server.
+    #[arg(long, global = true, default_value_t = praxis_tls::core::DEFAULT_RESPONDER_PORT)]
+    pub responder_port: u16,
+    /// The router's external port for the challenge (80; a lab may differ).
+    #[arg(long, global = true, default_value_t = 80)]
+    pub probe_port: u16,
+    /// A DNS server answering `myip.opendns.com` with the asking address,
+    /// HOST:PORT (replaces the public services; for labs and tests).
+    #[arg(long, global = true, value_parser = parse_server)]
+    pub public_ip_dns: Option<SocketAddr>,
+    /// An HTTP service answering the asking address as text, HOST:PORT/PATH.
+    #[arg(long, global = true)]
+    pub public_ip_url: Option<String>,
+    /// An ACME directory to use instead of Let's Encrypt (staging and
+    /// production both go there), e.g. a test CA.
+    #[arg(long, global = true, value_name = "URL", requires = "acme_root")]
+    pub acme_directory: Option<String>,
+    /// The root certificate (PEM) that signs that directory's HTTPS.
+    #[arg(long, global = true, value_name = "PEM", requires = "acme_directory")]
+    pub acme_root: Option<PathBuf>,
+    /// Run firewall commands inside this network namespace (lab and tests).
+    #[arg(long, global = true, hide = true)]
+    pub firewall_netns: Option<String>,
+    /// Let the responder listen on this IPv4 address only (lab and tests).
+    #[arg(long, global = true, hide = true)]
+    pub responder_bind: Option<IpAddr>,
+    /// Wait this long after the production order is saved (tests that
+    /// interrupt an issuance).
+    #[arg(long, global = true, hide = true)]
+    pub pause_after_order_ms: Option<u64>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Reverts every change the wizard made, newest first.
+    Undo {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+        /// Also revert files someone else changed since (their version is kept).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Gets a certificate from Let's Encrypt without questions
+    /// (a staging dry run first, then production).
+    Certificate(CertificateArgs),
+    /// Renews the installed certificate when it is due (safe to run daily).
+    Renew(RenewArgs),
+    /// Shows how long the certificate is still valid (for monitoring).
+    Status(StatusArgs),
+    /// Runs the live checks that change nothing (DNS, public address, firewall).
+    Check(CheckArgs),
+    /// Writes a support bundle without keys or passwords.
+    Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CertificateArgs {
+    /// The name the certificate is for, e.g. termine.praxis-muster.ch.
+    #[arg(long, value_name = "NAME")]
+    pub domain: String,
+    /// Contact address for the ACME account (needed for a new account).
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
+    /// Only the staging dry run (no trusted certificate, no rate limit).
+    #[arg(long)]
+    pub staging: bool,
+    /// Accept the certificate authority's terms of service.
+    #[arg(long)]
+    pub accept_terms: bool,
+    /// Where the certificate and key files go (default: <state-dir>/certs).
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Do not open the firewall for the responder port.
+    #[arg(long)]
+    pub no_firewall: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RenewArgs {
+    /// Do not open the firewall for the responder port.
+    #[arg(long)]
+    pub no_firewall: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Nagios,
+}
+
+#[derive(Args, Debug)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// WARNING at this many days left or fewer.
+    #[arg(short = 'w', long = "warning", value_name = "DAYS")]
+    pub warning: Option<i64>,
+    /// CRITICAL at this many days left or fewer.
+    #[arg(short = 'c', long = "critical", value_name = "DAYS")]
+    pub critical: Option<i64>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The name to check (default: the one the wizard was given).
+    #[arg(long, value_name = "NAME")]
+    pub domain: Option<String>,
+    /// JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Where the bundle goes (default: the state directory).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+impl Cli {
+    pub fn io_config(&self) -> IoConfig {
+        use praxis_tls::io::dns::DnsConfig;
+        use praxis_tls::io::public_ip::{DnsEndpoint, DnsQuery, HttpEndpoint};
+        let dns = DnsConfig {
+            server: self.dns_server,
+            timeout: Duration::from_secs(self.dns_timeout.max(1)),
+        };
+        let mut cfg = IoConfig::new(&self.state_dir, dns);
+        cfg.responder_port = self.responder_port;
+        cfg.probe_port = self.probe_port;
+        if self.public_ip_dns.is_some() || self.public_ip_url.is_some() {
+            let dns: Vec<DnsEndpoint> = self
+                .public_ip_dns
+                .iter()
+                .map(|server| DnsEndpoint {
+                    server: *server,
+                    name: "myip.opendns.com.".into(),
+                    query: DnsQuery::Address,
+                })
+                .collect();
+            let http: Vec<HttpEndpoint> = self
+                .public_ip_url
+                .iter()
+                .filter_map(|u| parse_http(u))
+                .collect();
+            cfg.discovery.v4_dns = dns.clone();
+            cfg.discovery.v6_dns = dns;
+            cfg.discovery.v4_http = http.clone();
+            cfg.discovery.v6_http = http;
+        }
+        if let Some(ns) = &self.firewall_netns {
+            cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
+        }
+        cfg
+    }
+
+    /// Let's Encrypt, or the custom directory for both environments.
+    pub fn directory(&self, env: AcmeEnv) -> DirectoryChoice {
+        match (&self.acme_directory, &self.acme_root, env) {
+            (Some(url), Some(root), _) => DirectoryChoice::Custom {
+                url: url.clone(),
+                root_pem: root.clone(),
+            },
+            (_, _, AcmeEnv::Staging) => DirectoryChoice::LetsEncryptStaging,
+            (_, _, AcmeEnv::Production) => DirectoryChoice::LetsEncryptProduction,
+        }
+    }
+}
+
+/// `HOST:PORT/PATH` (an `http://` in front is fine).
+fn parse_http(s: &str) -> Option<praxis_tls::io::public_ip::HttpEndpoint> {
+    let s = s.strip_prefix("http://").unwrap_or(s);
+    let (hostport, path) = s
+        .split_once('/')
+        .map_or((s, "/".to_string()), |(h, p)| (h, format!("/{p}")));
+    let (host, port) = hostport
+        .rsplit_once(':')
+        .map_or((hostport, Some(80)), |(h, p)| (h, p.parse().ok()));
+    Some(praxis_tls::io::public_ip::HttpEndpoint {
+        host: host.to_string(),
+        port: port?,
+        path,
+    })
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "de" => Ok(Lang::De),
+        "de-CH" | "de-ch" | "de_CH" => Ok(Lang::DeCh),
+        "en" => Ok(Lang::En),
+        _ => Err("de, de-CH, en".into()),
+    }
+}
+
+fn parse_server(s: &str) -> Result<SocketAddr, String> {
+    s.to_socket_addrs()
+        .map_err(|e| format!("{s}: {e}"))?
+        .next()
+        .ok_or_else(|| format!("{s}: no address"))
+}

@@ -1,0 +1,53 @@
+//! `praxis-tls certificate`: a certificate for one name without questions,
+//! for IT supporters (and what `renew` runs when a renewal is due).
+
+use praxis_tls::core::{Lang, Text, Wizard, domain};
+use praxis_tls::io::lock::Lock;
+use praxis_tls::io::store::Store;
+use time::OffsetDateTime;
+
+use super::args::CertificateArgs;
+use super::issue::{self, Plan};
+use super::{Cli, exit, say};
+
+/// The saved wizard, or a fresh one when the wizard never ran here.
+pub(super) fn load(store: &Store, lang: Lang) -> Result<Wizard, u8> {
+    match store.load() {
+        Ok(Some(w)) => Ok(w),
+        Ok(None) => Ok(Wizard::new(lang, OffsetDateTime::now_utc())),
+        Err(e) => {
+            say(lang, &e.text());
+            Err(exit::USAGE)
+        }
+    }
+}
+
+pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &CertificateArgs) -> u8 {
+    let name = match domain::parse(&a.domain) {
+        Ok(n) => n,
+        Err(e) => {
+            say(
+                lang,
+                &Text::new("cli-cert-bad-domain").arg("domain", a.domain.clone()),
+            );
+            say(lang, &e.text());
+            return exit::USAGE;
+        }
+    };
+    let wizard = match load(store, lang) {
+        Ok(w) => w,
+        Err(code) => return code,
+    };
+    let plan = Plan {
+        name,
+        email: a.email.clone(),
+        accept_terms: a.accept_terms,
+        staging_only: a.staging,
+        cert_dir: a
+            .cert_dir
+            .clone()
+            .unwrap_or_else(|| cli.state_dir.join("certs")),
+        no_firewall: a.no_firewall,
+    };
+    issue::run(cli, lang, store, wizard, &plan).0
+}

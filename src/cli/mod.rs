@@ -1,0 +1,169 @@
+//! The command line: no subcommand = the wizard; the subcommands run one
+//! part without questions (for IT supporters, timers and monitoring).
+//!
+//! Exit codes of `certificate` and `renew` (see README, "Unattended use"):
+//! 0 issued or nothing to do, 1 failed, 2 state or usage, 3 locked,
+//! 4 refused (attempt guard or the CA's rate limit), 5 validation failed.
+//! `status` uses the Monitoring Plugins' codes (0 OK, 1 WARNING,
+//! 2 CRITICAL, 3 UNKNOWN); `check` 0 when nothing failed, else 1.
+
+mod args;
+mod certificate;
+mod check;
+mod firewall_window;
+mod issue;
+mod progress;
+mod renew;
+mod report;
+mod status;
+mod wizard;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use praxis_tls::core::{Lang, Text};
+use praxis_tls::i18n;
+use praxis_tls::io::lock::Lock;
+use praxis_tls::io::store::Store;
+
+pub use args::{Cli, Command};
+
+/// Exit codes shared by the subcommands that change something.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const LOCKED: u8 = 3;
+    pub const REFUSED: u8 = 4;
+    pub const VALIDATION: u8 = 5;
+}
+
+const LOG_FILE: &str = "praxis-tls.log";
+
+/// Prints a Fluent message to stderr: progress and explanations never mix
+/// with what scripts read from stdout.
+pub(crate) fn say(lang: Lang, t: &Text) {
+    eprintln!("{}", i18n::text(lang, t));
+}
+
+pub fn main() -> ExitCode {
+    // Two providers in the tree and none chosen would panic at the first TLS use.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(i18n::from_env);
+
+    let code = match &cli.command {
+        // Read-only commands: no store, no lock, no log file written.
+        Some(Command::Status(a)) => status::run(&cli, lang, a),
+        Some(Command::Check(a)) => check::run(&cli, lang, a),
+        Some(Command::Report(a)) => report::run(&cli, lang, a),
+        other => {
+            let store = match Store::open(&cli.state_dir) {
+                Ok(s) => s,
+                Err(e) => {
+                    say(lang, &e.text());
+                    return ExitCode::from(exit::USAGE);
+                }
+            };
+            init_log(&cli.state_dir);
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
+            match other {
+                // `run_undo` holds the session lock itself.
+                Some(Command::Undo { yes, force }) => {
+                    wizard::undo(&cli.state_dir, lang, *yes, *force)
+                }
+                Some(Command::Certificate(a)) => with_lock(&cli, lang, |lock| {
+                    certificate::run(&cli, lang, &store, lock, a)
+                }),
+                Some(Command::Renew(a)) => {
+                    with_lock(&cli, lang, |lock| renew::run(&cli, lang, &store, lock, a))
+                }
+                _ => with_lock(&cli, lang, |_| wizard::wizard(&cli, store.clone(), lang)),
+            }
+        }
+    };
+    if code != exit::OK && code != exit::LOCKED && log_relevant(&cli.command) {
+        say(
+            lang,
+            &Text::new("cli-see-log")
+                .arg("path", cli.state_dir.join(LOG_FILE).display().to_string()),
+        );
+    }
+    ExitCode::from(code)
+}
+
+/// `status` and `check` exit non-zero to report what they found, not
+/// because something broke: no pointer to the log then.
+fn log_relevant(cmd: &Option<Command>) -> bool {
+    !matches!(cmd, Some(Command::Status(_)) | Some(Command::Check(_)))
+}
+
+fn with_lock(cli: &Cli, lang: Lang, f: impl FnOnce(&Lock) -> u8) -> u8 {
+    match Lock::acquire(&cli.state_dir) {
+        Ok(lock) => f(&lock),
+        Err(e) => {
+            say(lang, &e.text());
+            exit::LOCKED
+        }
+    }
+}
+
+/// The log goes to a file: the screen belongs to the person.
+fn init_log(dir: &Path) {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(dir.join(LOG_FILE));
+    if let Ok(file) = file {
+        let _ = tracing_subscriber::fmt()
+            .with_writer(std::sync::Mutex::new(file))
+            .with_ansi(false)
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("PRAXIS_TLS_LOG")
+                    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+            )
+            .try_init();
+    }
+}
+
+/// A multi-threaded runtime for the io layer (the responder serves while
+/// the issuance waits).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, std::io::Error> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+}
+
+/// The saved wizard, read without writing anything: no directory created,
+/// no broken file moved aside (monitoring runs while the wizard is open).
+pub(crate) fn read_state(state_dir: &Path) -> Result<Option<praxis_tls::core::Wizard>, Text> {
+    use praxis_tls::io::store::STATE_FILE;
+    let path: PathBuf = state_dir.join(STATE_FILE);
+    let bad = |detail: String| {
+        Text::new("cli-state-unreadable")
+            .arg("path", path.display().to_string())
+            .arg("detail", detail)
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    let schema = value.get("schema").and_then(serde_json::Value::as_u64);
+    if schema != Some(u64::from(praxis_tls::core::SCHEMA_VERSION)) {
+        return Err(bad(format!("schema {schema:?}")));
+    }
+    let wizard = value
+        .get_mut("wizard")
+        .map(serde_json::Value::take)
+        .unwrap_or(serde_json::Value::Null);
+    serde_json::from_value(wizard)
+        .map(Some)
+        .map_err(|e| bad(e.to_string()))
+}

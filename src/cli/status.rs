@@ -1,0 +1,55 @@
+//! `praxis-tls status`: how long the installed certificate is still valid,
+//! for people (text), scripts (json) and monitoring (nagios). Reads the
+//! state without the session lock and writes nothing.
+
+use praxis_tls::core::Lang;
+use praxis_tls::core::status::{self, CertRecord, FileState, ReadError, Thresholds};
+use praxis_tls::i18n;
+use time::OffsetDateTime;
+
+use super::args::{Format, StatusArgs};
+use super::{Cli, read_state, say};
+
+/// What is on disk at the recorded path, compared with the record.
+fn on_disk(r: &CertRecord) -> FileState {
+    match std::fs::read(&r.path_crt) {
+        Ok(bytes) => status::file_state(r, Ok(&bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            status::file_state(r, Err(ReadError::NotFound))
+        }
+        Err(e) => status::file_state(r, Err(ReadError::Other(e.to_string()))),
+    }
+}
+
+pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
+    let installed: Vec<(CertRecord, FileState)> = match read_state(&cli.state_dir) {
+        Ok(w) => w
+            .and_then(|w| w.certificate.installed)
+            .map(|r| {
+                let f = on_disk(&r);
+                (r, f)
+            })
+            .into_iter()
+            .collect(),
+        Err(t) => {
+            // Still answer in the requested format: UNKNOWN.
+            say(lang, &t);
+            Vec::new()
+        }
+    };
+    let thresholds = Thresholds {
+        warning_days: a.warning,
+        critical_days: a.critical,
+    };
+    let report = status::evaluate(&installed, thresholds, OffsetDateTime::now_utc());
+    match a.format {
+        Format::Text => {
+            for t in report.texts() {
+                println!("{}", i18n::text(lang, &t));
+            }
+        }
+        Format::Json => println!("{}", report.to_json()),
+        Format::Nagios => println!("{}", report.nagios()),
+    }
+    report.exit_code()
+}

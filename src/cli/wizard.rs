@@ -1,0 +1,149 @@
+//! The wizard itself (no subcommand) and `undo`.
+
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use praxis_tls::core::{Lang, Msg, Wizard};
+use praxis_tls::i18n;
+use praxis_tls::io::exec::Executor;
+use praxis_tls::io::journal::{self, Journal};
+use praxis_tls::io::store::Store;
+use praxis_tls::ui::app::{App, Exit};
+use praxis_tls::ui::{Theme, ViewCtx};
+use time::OffsetDateTime;
+
+use super::{Cli, exit};
+
+pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
+    let now = OffsetDateTime::now_utc();
+    let wizard = match store.load() {
+        // `load` hands back a wizard already prepared for resuming.
+        Ok(Some(mut w)) => {
+            if let Some(l) = cli.lang {
+                w.lang = l;
+            }
+            w
+        }
+        Ok(None) => Wizard::new(lang, now),
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            return exit::USAGE;
+        }
+    };
+    let journal = match Journal::open(&cli.state_dir) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            return exit::USAGE;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let cfg = cli.io_config();
+    let _guard = runtime.enter();
+    let exec = Executor::new(cfg, journal, tx);
+    let pending = exec.pending();
+    let startup = if pending.is_empty() {
+        Vec::new()
+    } else {
+        vec![Msg::PendingChanges(pending)]
+    };
+    let ctx = ViewCtx {
+        theme: Theme::from_env(),
+        server: nix::unistd::gethostname()
+            .ok()
+            .and_then(|h| h.into_string().ok())
+            .unwrap_or_default(),
+        responder_port: praxis_tls::core::DEFAULT_RESPONDER_PORT,
+        ..ViewCtx::default()
+    };
+    let app = App {
+        wizard,
+        store,
+        exec,
+        ctx,
+    };
+    // ratatui::try_init also restores the terminal on a panic.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                i18n::tr_args(lang, "cli-no-terminal", &[("reason", &e.to_string())])
+            );
+            return exit::FAILED;
+        }
+    };
+    let result = runtime.block_on(app.run(&mut terminal, rx, startup));
+    ratatui::restore();
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    match result {
+        Ok(Exit::Quit) => exit::OK,
+        Ok(Exit::Hangup) => {
+            tracing::info!("terminal closed or signal: state is saved");
+            129
+        }
+        Err(e) => {
+            tracing::error!("terminal: {e}");
+            exit::FAILED
+        }
+    }
+}
+
+pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
+    let confirm = |entries: &[journal::Entry]| -> bool {
+        println!("{}", i18n::tr(lang, "cli-undo-list"));
+        for e in entries {
+            println!("  - {}", e.description);
+        }
+        if yes {
+            return true;
+        }
+        print!("{} ", i18n::text(lang, &journal::confirm_text(entries)));
+        let _ = io::stdout().flush();
+        let mut line = String::new();
+        if io::stdin().lock().read_line(&mut line).is_err() {
+            return false;
+        }
+        matches!(
+            line.trim().to_lowercase().as_str(),
+            "j" | "ja" | "y" | "yes"
+        )
+    };
+    let report = |r: &journal::UndoReport| println!("  {}", i18n::text(lang, &r.text()));
+    match journal::run_undo(state_dir, force, confirm, report) {
+        Ok(summary) if summary.planned.is_empty() => {
+            println!("{}", i18n::tr(lang, "cli-undo-nothing"));
+            exit::OK
+        }
+        Ok(summary) if !summary.confirmed => exit::OK,
+        Ok(summary) => {
+            let failed = summary
+                .reports
+                .iter()
+                .filter(|r| !r.outcome.reverted())
+                .count();
+            let done = summary.reports.len() - failed;
+            println!(
+                "{}",
+                i18n::tr_args(lang, "cli-undo-done", &[("count", &done.to_string())])
+            );
+            if failed > 0 { exit::FAILED } else { exit::OK }
+        }
+        Err(e) => {
+            eprintln!("{}", i18n::text(lang, &e.text()));
+            exit::FAILED
+        }
+    }
+}
