@@ -191,6 +191,9 @@ impl Cli {
         if let Some(ns) = &self.firewall_netns {
             cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
         }
+        // The wizard's certificate step uses the same CA as the commands.
+        cfg.acme_staging = self.directory(AcmeEnv::Staging);
+        cfg.acme_production = self.directory(AcmeEnv::Production);
         cfg
     }
 
