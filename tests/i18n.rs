@@ -172,6 +172,7 @@ fn every_message_the_code_uses_exists() {
         built.push(format!("{}-title", step.key()));
         if step.is_manual() {
             built.push(format!("{}-body", step.key()));
+            built.push(format!("golive-{}-body", step.key()));
         }
     }
     for lang in Lang::ALL {

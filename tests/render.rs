@@ -6,11 +6,13 @@ use std::path::PathBuf;
 
 use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::firewall::Detection;
+use praxis_tls::core::golive_step::{FileDiff, InstalledFiles, PlanView};
 use praxis_tls::core::network::PublicSeen;
 use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::start::{DetectError, Generation, Installation};
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
+use praxis_tls::core::{Finding, Outcome, Text};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -53,7 +55,12 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
             | praxis_tls::core::Effect::DiscoverPublic { generation }
             | praxis_tls::core::Effect::DetectFirewall { generation }
             | praxis_tls::core::Effect::OpenFirewall { generation, .. }
-            | praxis_tls::core::Effect::Probe { generation, .. } => Some(*generation),
+            | praxis_tls::core::Effect::Probe { generation, .. }
+            | praxis_tls::core::Effect::InstallFiles { generation, .. }
+            | praxis_tls::core::Effect::PlanProxy { generation, .. }
+            | praxis_tls::core::Effect::ApplyProxy { generation }
+            | praxis_tls::core::Effect::Restart { generation, .. }
+            | praxis_tls::core::Effect::FinalCheck { generation, .. } => Some(*generation),
             _ => None,
         })
         .unwrap_or(0)
@@ -196,25 +203,124 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
             reports: vec![served],
         },
     );
-    while w.step < step {
-        if w.step.is_manual() {
-            key(&mut w, Action::Toggle);
-        }
-        if w.step == Step::Certificate {
-            // What a finished issuance leaves (tests/cert_flow.rs issues for real).
-            w.certificate.installed = Some(CertRecord {
-                domain: "termine.meine-praxis.ch".into(),
-                path_crt: "/var/lib/praxis-tls/certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
-                path_key: "/var/lib/praxis-tls/certs/termine.meine-praxis.ch.2026-11-24.key".into(),
-                not_before: NOW,
-                not_after: NOW + time::Duration::days(90),
-                issuer: "R13".into(),
-                fingerprint_sha256: "AB:CD".into(),
-                renewal: Default::default(),
-            });
-        }
+    if step <= Step::Firewall {
+        return w;
+    }
+    // The certificate: what a finished issuance leaves (tests/cert_flow.rs
+    // issues for real).
+    while w.step < Step::Certificate {
         key(&mut w, Action::Next);
     }
+    w.certificate.installed = Some(CertRecord {
+        domain: "termine.meine-praxis.ch".into(),
+        path_crt: "/var/lib/praxis-tls/certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
+        path_key: "/var/lib/praxis-tls/certs/termine.meine-praxis.ch.2026-11-24.key".into(),
+        not_before: NOW,
+        not_after: NOW + time::Duration::days(90),
+        issuer: "R13".into(),
+        fingerprint_sha256: "AB:CD".into(),
+        renewal: Default::default(),
+    });
+    if step == Step::Certificate {
+        return w;
+    }
+    // Install, proxy, restart, final check: each as it looks when its work
+    // is done (tests/golive_flow.rs and cert_flow.rs do it for real).
+    let g = key(&mut w, Action::Next);
+    let files = InstalledFiles {
+        crt: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
+        key: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.key".into(),
+        cert_name: "termine.meine-praxis.ch.2026-11-24.crt".into(),
+        key_name: "termine.meine-praxis.ch.2026-11-24.key".into(),
+        fingerprint: "abcd".into(),
+    };
+    send(
+        &mut w,
+        Msg::FilesInstalled {
+            generation: g,
+            result: Ok(files),
+        },
+    );
+    if step == Step::Install {
+        return w;
+    }
+    let g = key(&mut w, Action::Next);
+    let diff = "--- docker-compose.override.yml\n+++ docker-compose.override.yml\n@@ -0,0 +1,4 @@\n+services:\n+  webelexis:\n+    labels:\n+      - traefik.http.routers.termine-tls.tls=true\n";
+    let plan = PlanView {
+        diffs: vec![FileDiff {
+            path: "/opt/elexis-oob/docker-compose.override.yml".into(),
+            diff: diff.into(),
+        }],
+        needs_restart: true,
+        drift: false,
+    };
+    send(
+        &mut w,
+        Msg::ProxyPlanned {
+            generation: g,
+            result: Ok(plan),
+        },
+    );
+    if step == Step::ProxyConfig {
+        return w;
+    }
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    send(
+        &mut w,
+        Msg::ProxyApplied {
+            generation: g,
+            result: Ok(()),
+        },
+    );
+    key(&mut w, Action::Next);
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    for line in [
+        "$ docker-compose stop",
+        "Stopping elx_proxy ... done",
+        "$ docker-compose up -d",
+        "Starting elx_proxy ... done",
+    ] {
+        send(
+            &mut w,
+            Msg::RestartLine {
+                generation: g,
+                line: line.into(),
+            },
+        );
+    }
+    send(
+        &mut w,
+        Msg::Restarted {
+            generation: g,
+            result: Ok(()),
+        },
+    );
+    if step == Step::Restart {
+        return w;
+    }
+    let g = key(&mut w, Action::Next);
+    let tls = Outcome::Passed(Finding::new(
+        Text::new("verify-passed")
+            .arg("host", "termine.meine-praxis.ch")
+            .arg("days", "90"),
+    ));
+    let exposure = Outcome::Passed(Finding::new(Text::new("exposure-none")));
+    send(
+        &mut w,
+        Msg::FinalChecked {
+            generation: g,
+            tls,
+            exposure,
+        },
+    );
+    if step == Step::FinalCheck {
+        return w;
+    }
+    key(&mut w, Action::Toggle);
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, step);
     w
 }
 

@@ -30,6 +30,13 @@ pub enum CheckId {
     DryRun,
     /// The certificate in use.
     Certificate,
+    FilesInstalled,
+    ProxyConfig,
+    Restarted,
+    /// The handshake with the termine name, as a patient's browser does it.
+    FinalTls,
+    /// Nothing but the appointment service reachable from outside.
+    FinalExposure,
 }
 
 impl CheckId {
@@ -47,6 +54,11 @@ impl CheckId {
             CheckId::Ipv6Path => "check-ipv6-path",
             CheckId::DryRun => "check-dry-run",
             CheckId::Certificate => "check-certificate",
+            CheckId::FilesInstalled => "check-files-installed",
+            CheckId::ProxyConfig => "check-proxy-config",
+            CheckId::Restarted => "check-restarted",
+            CheckId::FinalTls => "check-final-tls",
+            CheckId::FinalExposure => "check-final-exposure",
         }
     }
 }

@@ -15,6 +15,18 @@ pub enum Gate {
 }
 
 pub fn gate(w: &Wizard) -> Gate {
+    if let Some(open) = super::golive_step::gate_open(w) {
+        let running = Wizard::checks_of(w.step)
+            .iter()
+            .any(|id| w.check(*id).is_running());
+        return if open {
+            Gate::Open
+        } else if running {
+            Gate::Waiting
+        } else {
+            Gate::Blocked
+        };
+    }
     match w.step {
         Step::Language => Gate::Open,
         Step::Done => Gate::Blocked,

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod express_gateway;
 pub mod firewall;
 mod gate;
+pub mod golive_step;
 pub mod input;
 pub mod network;
 pub mod orthanc;
@@ -205,6 +206,32 @@ pub enum Msg {
         env: Option<certificate::AcmeEnv>,
         finding: Finding,
     },
+    FilesInstalled {
+        generation: u64,
+        result: Result<golive_step::InstalledFiles, Finding>,
+    },
+    ProxyPlanned {
+        generation: u64,
+        result: Result<golive_step::PlanView, Finding>,
+    },
+    ProxyApplied {
+        generation: u64,
+        result: Result<(), Finding>,
+    },
+    /// One line of compose's output during the restart.
+    RestartLine {
+        generation: u64,
+        line: String,
+    },
+    Restarted {
+        generation: u64,
+        result: Result<(), Finding>,
+    },
+    FinalChecked {
+        generation: u64,
+        tls: Outcome,
+        exposure: Outcome,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -271,6 +298,36 @@ pub enum Effect {
         name: String,
         generation: u64,
     },
+    /// Copy the certificate into the proxy's directory, through the journal.
+    InstallFiles {
+        site: golive_step::SiteSpec,
+        crt: PathBuf,
+        key: PathBuf,
+        generation: u64,
+    },
+    /// Work out the proxy edits and their diffs; nothing is written.
+    PlanProxy {
+        site: golive_step::SiteSpec,
+        cert_name: String,
+        key_name: String,
+        generation: u64,
+    },
+    /// Write the edits last planned, through the journal.
+    ApplyProxy {
+        generation: u64,
+    },
+    Restart {
+        site: golive_step::SiteSpec,
+        generation: u64,
+    },
+    /// From the patients' side: the certificate, and nothing else exposed.
+    FinalCheck {
+        host: String,
+        local_name: String,
+        public: Option<std::net::IpAddr>,
+        expected: String,
+        generation: u64,
+    },
 }
 
 /// A failed check the person chose to pass, kept for the support report.
@@ -321,6 +378,8 @@ pub enum Overlay {
     /// Terms and limits before an issuance, or the warning before a
     /// self-signed certificate.
     ConfirmIssue,
+    /// Writing the proxy configuration, or restarting Elexis-OOB.
+    ConfirmAction,
 }
 
 /// State that belongs to this run of the program only.
@@ -337,6 +396,8 @@ pub struct Session {
     pub passphrase: TextInput,
     /// What the rate limits still allow, shown before another attempt.
     pub issue_budget: Option<attempts::Budget>,
+    /// What compose printed during the restart (the last lines).
+    pub restart_log: Vec<String>,
     /// Where a running issuance stands.
     pub acme_stage: Option<(certificate::AcmeEnv, certificate::AcmeStage)>,
     /// Cursor on the language list.
@@ -360,6 +421,8 @@ pub struct Wizard {
     pub network: network::NetworkState,
     #[serde(default)]
     pub certificate: certificate::CertificateState,
+    #[serde(default)]
+    pub golive: golive_step::GoLiveState,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -380,6 +443,7 @@ impl Wizard {
             overrides: Vec::new(),
             network: network::NetworkState::default(),
             certificate: certificate::CertificateState::default(),
+            golive: golive_step::GoLiveState::default(),
             started_at: now,
             updated_at: now,
             session: Session {
@@ -434,6 +498,9 @@ impl Wizard {
                 CheckId::Ipv6Path,
             ],
             Step::Certificate => &[CheckId::DryRun, CheckId::Certificate],
+            Step::Install | Step::ProxyConfig | Step::Restart | Step::FinalCheck => {
+                golive_step::checks(step)
+            }
             _ => &[],
         }
     }

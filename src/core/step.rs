@@ -75,8 +75,8 @@ impl Step {
         }
     }
 
-    /// Steps whose real work later releases add: today they show the
-    /// instructions and ask the person to confirm that they did it by hand.
+    /// Steps with instructions to do by hand when the wizard does not run on
+    /// the Elexis-OOB server; on the server it does them itself.
     pub fn is_manual(self) -> bool {
         matches!(
             self,

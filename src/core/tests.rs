@@ -448,6 +448,7 @@ fn every_transition_that_changes_state_persists() {
     assert!(e.is_empty());
 }
 
+mod golive;
 mod network;
 
 mod properties {

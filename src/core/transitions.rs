@@ -6,7 +6,7 @@ use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::gate::{Gate, gate};
 use super::{
     Action, Effect, Lang, Msg, Overlay, OverrideRecord, Step, Wizard, cert_step, dns, domain,
-    network,
+    golive_step, network,
 };
 
 pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
@@ -147,6 +147,51 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::FilesInstalled { generation, result } => {
+            if accepts(w, CheckId::FilesInstalled, generation) {
+                golive_step::on_installed(w, result);
+            }
+            Vec::new()
+        }
+        Msg::ProxyPlanned { generation, result } => {
+            if accepts(w, CheckId::ProxyConfig, generation) {
+                golive_step::on_planned(w, result);
+            }
+            Vec::new()
+        }
+        Msg::ProxyApplied { generation, result } => {
+            if accepts(w, CheckId::ProxyConfig, generation) {
+                golive_step::on_applied(w, result);
+            }
+            Vec::new()
+        }
+        Msg::RestartLine { generation, line } => {
+            if accepts(w, CheckId::Restarted, generation) {
+                let log = &mut w.session.restart_log;
+                log.push(line);
+                // The screen shows the end; the log file keeps everything.
+                let excess = log.len().saturating_sub(200);
+                log.drain(..excess);
+            }
+            Vec::new()
+        }
+        Msg::Restarted { generation, result } => {
+            if accepts(w, CheckId::Restarted, generation) {
+                golive_step::on_restarted(w, result);
+            }
+            Vec::new()
+        }
+        Msg::FinalChecked {
+            generation,
+            tls,
+            exposure,
+        } => {
+            if accepts(w, CheckId::FinalTls, generation) {
+                w.checks.insert(CheckId::FinalTls, tls.into());
+                w.checks.insert(CheckId::FinalExposure, exposure.into());
+            }
+            Vec::new()
+        }
         Msg::ProbeFailed { generation, reason } => {
             if accepts(w, CheckId::Reachability, generation) {
                 let f = Finding::new(reason).fix(Text::new("firewall-probe-failed-fix"));
@@ -277,6 +322,14 @@ fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Overlay::ConfirmAction => match action {
+            Action::Yes | Action::Next => golive_step::on_confirm(w),
+            Action::No | Action::Back => {
+                w.session.overlay = Overlay::None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
         Overlay::ConfirmIssue => match action {
             Action::Yes | Action::Next => cert_step::on_confirm(w, now),
             Action::No | Action::Back => {
@@ -367,6 +420,9 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             }
             if w.step == Step::Certificate && gate(w) != Gate::Open {
                 return cert_step::on_next(w, now);
+            }
+            if w.step.is_manual() && !golive_step::by_hand(w) && gate(w) != Gate::Open {
+                return golive_step::on_next(w);
             }
             if gate(w) == Gate::Open {
                 advance(w)
@@ -646,6 +702,8 @@ fn run_checks(w: &mut Wizard) -> Vec<Effect> {
                 network::on_enter(w)
             }
         }
+        Step::FinalCheck => golive_step::final_check(w),
+        Step::ProxyConfig => golive_step::on_enter(w),
         _ => Vec::new(),
     }
 }
@@ -695,6 +753,7 @@ fn on_enter(w: &mut Wizard) -> Vec<Effect> {
         Step::Dns => resolve_dns(w),
         Step::PortForwarding | Step::Firewall => network::on_enter(w),
         Step::Certificate => cert_step::on_enter(w),
+        Step::Install | Step::ProxyConfig | Step::FinalCheck => golive_step::on_enter(w),
         _ => Vec::new(),
     }
 }

@@ -37,6 +37,12 @@ pub struct IoConfig {
     pub acme_production: DirectoryChoice,
     /// Where certificates and keys are stored (keys 0600).
     pub cert_dir: PathBuf,
+    /// The final check: the port patients reach (443; a lab maps its own),
+    /// an address instead of the name's (a lab), and the roots to trust.
+    pub final_port: u16,
+    pub final_address: Option<std::net::IpAddr>,
+    pub final_roots: super::verify::Roots,
+    pub restart_timeout: Duration,
 }
 
 impl IoConfig {
@@ -52,6 +58,10 @@ impl IoConfig {
             acme_staging: DirectoryChoice::LetsEncryptStaging,
             acme_production: DirectoryChoice::LetsEncryptProduction,
             cert_dir: state_dir.join("certs"),
+            final_port: 443,
+            final_address: None,
+            final_roots: super::verify::Roots::System,
+            restart_timeout: Duration::from_secs(300),
         }
     }
 }
@@ -60,6 +70,7 @@ impl IoConfig {
 pub struct Executor {
     cfg: Arc<IoConfig>,
     journal: Arc<Mutex<Journal>>,
+    plans: super::golive_exec::PlanCache,
     tx: UnboundedSender<Msg>,
 }
 
@@ -68,6 +79,7 @@ impl Executor {
         Executor {
             cfg: Arc::new(cfg),
             journal: Arc::new(Mutex::new(journal)),
+            plans: Default::default(),
             tx,
         }
     }
@@ -306,6 +318,14 @@ impl Executor {
                         },
                     });
                 });
+            }
+            e @ (Effect::InstallFiles { .. }
+            | Effect::PlanProxy { .. }
+            | Effect::ApplyProxy { .. }
+            | Effect::Restart { .. }
+            | Effect::FinalCheck { .. }) => {
+                let (journal, plans) = (self.journal.clone(), self.plans.clone());
+                super::golive_exec::run(cfg, journal, plans, e, tx);
             }
             Effect::ResolvePending { finish } => {
                 let journal = self.journal.clone();

@@ -8,6 +8,7 @@ pub mod exec;
 pub mod express_gateway;
 pub mod firewall;
 pub mod golive;
+pub mod golive_exec;
 pub mod issuance;
 pub mod journal;
 pub mod lock;

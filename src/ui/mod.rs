@@ -2,6 +2,7 @@
 
 mod certificate;
 mod dialogs;
+mod golive;
 pub mod keys;
 mod network;
 mod steps;

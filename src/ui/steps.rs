@@ -23,6 +23,9 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Step::PortForwarding => super::network::ports(&mut lines, w, tr),
         Step::Firewall => super::network::firewall(&mut lines, w, tr),
         Step::Certificate => super::certificate::draw(&mut lines, w, tr),
+        s if s.is_manual() && !crate::core::golive_step::by_hand(w) => {
+            super::golive::draw(&mut lines, w, tr)
+        }
         Step::Done => done(&mut lines, w, tr),
         s => manual(&mut lines, s, w, tr),
     }
@@ -265,6 +268,15 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
         Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
+        Gate::Blocked
+            if w.step == Step::ProxyConfig
+                && w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) =>
+        {
+            ("golive-gate-apply", Style::default())
+        }
+        Gate::Blocked if w.step == Step::Restart && !crate::core::golive_step::by_hand(w) => {
+            ("golive-gate-restart", Style::default())
+        }
         Gate::Blocked if super::network::waits_for_opening(w) => {
             ("firewall-open-hint", tr.theme.warn_style())
         }

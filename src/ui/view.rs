@@ -181,6 +181,14 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             }
             second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
         }
+        Step::FinalCheck if !crate::core::golive_step::by_hand(w) => {
+            second.extend([tr.t("key-toggle"), tr.t("key-recheck"), tr.t("key-detail")]);
+        }
+        Step::Install | Step::ProxyConfig | Step::Restart
+            if !crate::core::golive_step::by_hand(w) =>
+        {
+            second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
+        }
         s if s.is_manual() => second.push(tr.t("key-toggle")),
         _ => {}
     }

@@ -1,0 +1,27 @@
+## Installieren, Proxy, Neustart, Schlusstest (auf dem Server)
+check-files-installed = Zertifikat abgelegt
+check-proxy-config = Proxy-Einstellungen
+check-restarted = Neustart
+check-final-tls = Zertifikat von außen
+check-final-exposure = Nur der Termindienst erreichbar
+golive-install-body = Das Programm legt Zertifikat und Schlüssel in sein eigenes Verzeichnis. Den Schlüssel kann nur root lesen; er kommt nicht in das Volume webelexisdata, das auch der Termindienst im Internet liest.
+golive-proxy-body = Damit Traefik das Zertifikat für { $domain } zeigt, ändert das Programm diese Dateien. Jede wird vorher gesichert und lässt sich mit „praxis-tls undo“ zurücknehmen. Auf Port 443 kommt nur der Termindienst.
+golive-restart-body = Elexis-OOB in { $dir } wird neu gestartet (erst anhalten, dann starten), damit die neuen Einstellungen gelten. Der Termindienst ist dabei ein bis zwei Minuten nicht erreichbar.
+golive-final-body = Das Programm verbindet sich wie ein Patient mit https://{ $domain }: Es muss das neue Zertifikat sehen, und sonst darf nichts von außen erreichbar sein.
+golive-final-phone = Prüfen Sie es auch selbst: Öffnen Sie auf dem Handy mit ausgeschaltetem WLAN https://{ $domain } – das Schloss muss erscheinen, ohne Warnung.
+golive-final-confirm = Auf dem Handy geprüft: Schloss ohne Warnung (Leertaste)
+golive-confirm-title = Jetzt ausführen?
+golive-confirm-apply = Die gezeigten Änderungen werden geschrieben. Jede Datei wird vorher gesichert; „praxis-tls undo“ nimmt alles zurück.
+golive-confirm-restart = Elexis-OOB in { $dir } jetzt neu starten? Der Termindienst ist ein bis zwei Minuten nicht erreichbar.
+golive-gate-apply = Enter schreibt die Änderungen (vorher gesichert).
+golive-gate-restart = Enter startet Elexis-OOB neu.
+golive-step-no-certificate = Es gibt noch kein Zertifikat. Gehen Sie zurück zum Schritt Zertifikat.
+golive-step-installed = Zertifikat und Schlüssel liegen in { $dir }.
+golive-step-proxy-unchanged = Traefik ist schon für dieses Zertifikat eingerichtet.
+golive-step-proxy-planned = { $count } Datei(en) werden geändert (unten gezeigt).
+golive-step-proxy-drift = Die Grundeinstellung von Elexis-OOB hat sich seit dem letzten Mal geändert; die neue Fassung übernimmt sie.
+golive-step-proxy-applied = Die Einstellungen sind geschrieben.
+golive-step-replan = Die Änderungen müssen neu ermittelt werden. Drücken Sie F5.
+golive-step-restarted = Elexis-OOB läuft wieder.
+golive-step-no-address = Für { $host } ist keine Adresse bekannt. Prüfen Sie den Schritt DNS.
+golive-step-internal = Ein interner Fehler ist aufgetreten. Einzelheiten stehen im Protokoll.

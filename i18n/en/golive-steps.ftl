@@ -1,0 +1,27 @@
+## Install, proxy, restart, final check (on the server)
+check-files-installed = Certificate in place
+check-proxy-config = Proxy settings
+check-restarted = Restart
+check-final-tls = Certificate from outside
+check-final-exposure = Only the appointment service reachable
+golive-install-body = The program puts certificate and key into its own directory. Only root can read the key; it does not go into the webelexisdata volume, which the appointment service on the internet reads too.
+golive-proxy-body = So that Traefik shows the certificate for { $domain }, the program changes these files. Each is backed up first and can be taken back with "praxis-tls undo". Only the appointment service goes on port 443.
+golive-restart-body = Elexis-OOB in { $dir } is restarted (stopped, then started) so that the new settings apply. The appointment service is unreachable for a minute or two.
+golive-final-body = The program connects to https://{ $domain } as a patient would: it must see the new certificate, and nothing else may be reachable from outside.
+golive-final-phone = Check it yourself too: on your mobile phone, with Wi-Fi switched off, open https://{ $domain } – the padlock must show, with no warning.
+golive-final-confirm = Checked on the phone: padlock, no warning (space bar)
+golive-confirm-title = Do it now?
+golive-confirm-apply = The changes shown are written. Every file is backed up first; "praxis-tls undo" takes everything back.
+golive-confirm-restart = Restart Elexis-OOB in { $dir } now? The appointment service is unreachable for a minute or two.
+golive-gate-apply = Enter writes the changes (backed up first).
+golive-gate-restart = Enter restarts Elexis-OOB.
+golive-step-no-certificate = There is no certificate yet. Go back to the certificate step.
+golive-step-installed = Certificate and key are in { $dir }.
+golive-step-proxy-unchanged = Traefik is already set up for this certificate.
+golive-step-proxy-planned = { $count } file(s) will be changed (shown below).
+golive-step-proxy-drift = Elexis-OOB's own settings changed since last time; the new version takes them over.
+golive-step-proxy-applied = The settings are written.
+golive-step-replan = The changes must be worked out again. Press F5.
+golive-step-restarted = Elexis-OOB runs again.
+golive-step-no-address = No address is known for { $host }. Check the DNS step.
+golive-step-internal = An internal error occurred. The details are in the log.

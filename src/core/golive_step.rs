@@ -1,0 +1,301 @@
+//! Install, proxy configuration, restart and the final check: the steps
+//! that put the certificate in front of the patients. Without a detected
+//! installation (the wizard runs elsewhere) they fall back to instructions
+//! and a manual confirmation.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::check::{CheckId, CheckState, Finding, Outcome, Text};
+use super::start::Generation;
+use super::{Effect, Overlay, Step, Wizard};
+
+/// Where the certificate went in the wizard's own directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledFiles {
+    pub crt: PathBuf,
+    pub key: PathBuf,
+    /// File names as the proxy configuration names them.
+    pub cert_name: String,
+    pub key_name: String,
+    pub fingerprint: String,
+}
+
+/// One file the proxy step will change, with its diff for the screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileDiff {
+    pub path: PathBuf,
+    pub diff: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub diffs: Vec<FileDiff>,
+    pub needs_restart: bool,
+    /// The base compose file's proxy command changed since our override.
+    pub drift: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoLiveState {
+    pub installed: Option<InstalledFiles>,
+    pub plan: Option<PlanView>,
+    /// Whether the restart is still owed after the proxy was configured.
+    pub restart_owed: bool,
+}
+
+/// The plain inputs io needs about the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteSpec {
+    pub install_dir: PathBuf,
+    pub generation: Generation,
+    pub host: String,
+}
+
+fn site(w: &Wizard) -> Option<SiteSpec> {
+    let inst = w.start.found.as_ref()?;
+    let host = w.domain.parsed.as_ref()?.ascii.clone();
+    Some(SiteSpec {
+        install_dir: inst.dir.clone(),
+        generation: inst.generation,
+        host,
+    })
+}
+
+/// Without an installation on this machine the steps are done by hand.
+pub fn by_hand(w: &Wizard) -> bool {
+    w.start.found.is_none()
+}
+
+pub fn checks(step: Step) -> &'static [CheckId] {
+    match step {
+        Step::Install => &[CheckId::FilesInstalled],
+        Step::ProxyConfig => &[CheckId::ProxyConfig],
+        Step::Restart => &[CheckId::Restarted],
+        Step::FinalCheck => &[CheckId::FinalTls, CheckId::FinalExposure],
+        _ => &[],
+    }
+}
+
+fn start(w: &mut Wizard, id: CheckId) -> u64 {
+    let generation = super::transitions::next_generation(w);
+    w.checks.insert(id, CheckState::Running { generation });
+    generation
+}
+
+pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
+    if by_hand(w) {
+        return Vec::new();
+    }
+    let Some(site) = site(w) else {
+        return Vec::new();
+    };
+    match w.step {
+        Step::Install => {
+            let Some(cert) = w.certificate.installed.clone() else {
+                let f = Finding::new(Text::new("golive-step-no-certificate"));
+                w.checks
+                    .insert(CheckId::FilesInstalled, Outcome::Failed(f).into());
+                return Vec::new();
+            };
+            // The same certificate is in place already: nothing to write.
+            if w.golive
+                .installed
+                .as_ref()
+                .is_some_and(|i| i.fingerprint_matches(&cert.fingerprint_sha256))
+                && w.check(CheckId::FilesInstalled).is_settled()
+            {
+                return Vec::new();
+            }
+            let generation = start(w, CheckId::FilesInstalled);
+            vec![Effect::InstallFiles {
+                site,
+                crt: cert.path_crt,
+                key: cert.path_key,
+                generation,
+            }]
+        }
+        Step::ProxyConfig => {
+            let Some(files) = w.golive.installed.clone() else {
+                return Vec::new();
+            };
+            let generation = start(w, CheckId::ProxyConfig);
+            w.golive.plan = None;
+            vec![Effect::PlanProxy {
+                site,
+                cert_name: files.cert_name,
+                key_name: files.key_name,
+                generation,
+            }]
+        }
+        Step::FinalCheck => final_check(w),
+        _ => Vec::new(),
+    }
+}
+
+impl InstalledFiles {
+    /// Fingerprints come with and without colons, in either case.
+    pub fn fingerprint_matches(&self, other: &str) -> bool {
+        let norm = |s: &str| s.replace(':', "").to_ascii_lowercase();
+        norm(&self.fingerprint) == norm(other)
+    }
+}
+
+pub(super) fn final_check(w: &mut Wizard) -> Vec<Effect> {
+    let (Some(site), Some(files)) = (site(w), w.golive.installed.clone()) else {
+        return Vec::new();
+    };
+    let local_name = w
+        .start
+        .found
+        .as_ref()
+        .and_then(|i| i.local_name.clone())
+        .unwrap_or_default();
+    let public = w.network.dns_a.first().copied().map(std::net::IpAddr::V4);
+    let generation = super::transitions::next_generation(w);
+    for id in checks(Step::FinalCheck) {
+        w.checks.insert(*id, CheckState::Running { generation });
+    }
+    vec![Effect::FinalCheck {
+        host: site.host,
+        local_name,
+        public,
+        expected: files.fingerprint,
+        generation,
+    }]
+}
+
+/// Enter on one of the steps while its work is not done.
+pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
+    match w.step {
+        Step::ProxyConfig if w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) => {
+            w.session.overlay = Overlay::ConfirmAction;
+        }
+        Step::Restart if !w.check(CheckId::Restarted).is_running() => {
+            w.session.overlay = Overlay::ConfirmAction;
+        }
+        Step::Install if w.check(CheckId::FilesInstalled).is_failed() => return on_enter(w),
+        Step::FinalCheck
+            if !w.check(CheckId::FinalTls).is_running()
+                && !w.check(CheckId::FinalTls).is_settled() =>
+        {
+            return final_check(w);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
+    w.session.overlay = Overlay::None;
+    match (w.step, site(w)) {
+        (Step::ProxyConfig, Some(_)) => {
+            let generation = start(w, CheckId::ProxyConfig);
+            vec![Effect::ApplyProxy { generation }]
+        }
+        (Step::Restart, Some(site)) => {
+            let generation = start(w, CheckId::Restarted);
+            w.session.restart_log.clear();
+            vec![Effect::Restart { site, generation }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn on_installed(w: &mut Wizard, result: Result<InstalledFiles, Finding>) {
+    let outcome = match result {
+        Ok(files) => {
+            let summary = Text::new("golive-step-installed").arg(
+                "dir",
+                files
+                    .crt
+                    .parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            );
+            w.golive.installed = Some(files);
+            Outcome::Passed(Finding::new(summary))
+        }
+        Err(f) => Outcome::Failed(f),
+    };
+    w.checks.insert(CheckId::FilesInstalled, outcome.into());
+}
+
+pub(super) fn on_planned(w: &mut Wizard, result: Result<PlanView, Finding>) {
+    match result {
+        Ok(plan) if plan.diffs.is_empty() => {
+            // Already configured for these files: nothing to write, and a
+            // restart is owed only if an earlier change still waits for one.
+            let f = Finding::new(Text::new("golive-step-proxy-unchanged"));
+            w.checks
+                .insert(CheckId::ProxyConfig, Outcome::Passed(f).into());
+            w.golive.plan = Some(plan);
+        }
+        Ok(plan) => {
+            let n = plan.diffs.len().to_string();
+            let mut f = Finding::new(Text::new("golive-step-proxy-planned").arg("count", n));
+            if plan.drift {
+                f = f.fix(Text::new("golive-step-proxy-drift"));
+            }
+            w.checks
+                .insert(CheckId::ProxyConfig, Outcome::Warning(f).into());
+            w.golive.plan = Some(plan);
+        }
+        Err(f) => {
+            w.checks
+                .insert(CheckId::ProxyConfig, Outcome::Failed(f).into());
+        }
+    }
+}
+
+pub(super) fn on_applied(w: &mut Wizard, result: Result<(), Finding>) {
+    let outcome = match result {
+        Ok(()) => {
+            w.golive.restart_owed = w.golive.plan.as_ref().is_some_and(|p| p.needs_restart);
+            if let Some(p) = w.golive.plan.as_mut() {
+                p.diffs.clear();
+            }
+            Outcome::Passed(Finding::new(Text::new("golive-step-proxy-applied")))
+        }
+        Err(f) => Outcome::Failed(f),
+    };
+    w.checks.insert(CheckId::ProxyConfig, outcome.into());
+}
+
+pub(super) fn on_restarted(w: &mut Wizard, result: Result<(), Finding>) {
+    let outcome = match result {
+        Ok(()) => {
+            w.golive.restart_owed = false;
+            Outcome::Passed(Finding::new(Text::new("golive-step-restarted")))
+        }
+        Err(f) => Outcome::Failed(f),
+    };
+    w.checks.insert(CheckId::Restarted, outcome.into());
+}
+
+/// The gate of these steps; `None` for the other steps.
+pub fn gate_open(w: &Wizard) -> Option<bool> {
+    if !matches!(
+        w.step,
+        Step::Install | Step::ProxyConfig | Step::Restart | Step::FinalCheck
+    ) {
+        return None;
+    }
+    if by_hand(w) {
+        return Some(w.confirmed.contains(&w.step));
+    }
+    let settled = |id| w.check(id).is_settled();
+    Some(match w.step {
+        Step::Install => settled(CheckId::FilesInstalled),
+        Step::ProxyConfig => matches!(w.check(CheckId::ProxyConfig), CheckState::Passed(_)),
+        // A renewal of the watched file needs no restart.
+        Step::Restart => !w.golive.restart_owed || settled(CheckId::Restarted),
+        _ => {
+            // Exposure is a hard stop: no "trotzdem weiter".
+            matches!(w.check(CheckId::FinalExposure), CheckState::Passed(_))
+                && settled(CheckId::FinalTls)
+                && w.confirmed.contains(&Step::FinalCheck)
+        }
+    })
+}

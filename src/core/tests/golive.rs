@@ -1,0 +1,257 @@
+//! Install, proxy, restart and final check, driven by messages.
+
+use super::*;
+use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
+use crate::core::status::CertRecord;
+
+fn record() -> CertRecord {
+    CertRecord {
+        domain: "termine.meine-praxis.ch".into(),
+        path_crt: "/var/lib/praxis-tls/certs/t.crt".into(),
+        path_key: "/var/lib/praxis-tls/certs/t.key".into(),
+        not_before: NOW,
+        not_after: NOW + time::Duration::days(90),
+        issuer: "R13".into(),
+        fingerprint_sha256: "AB:CD".into(),
+        renewal: Default::default(),
+    }
+}
+
+fn installed() -> InstalledFiles {
+    InstalledFiles {
+        crt: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
+        key: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.key".into(),
+        cert_name: "termine.meine-praxis.ch.2026-11-24.crt".into(),
+        key_name: "termine.meine-praxis.ch.2026-11-24.key".into(),
+        fingerprint: "abcd".into(),
+    }
+}
+
+fn generation(e: &[Effect]) -> u64 {
+    e.iter()
+        .find_map(|e| match e {
+            Effect::InstallFiles { generation, .. }
+            | Effect::PlanProxy { generation, .. }
+            | Effect::ApplyProxy { generation }
+            | Effect::Restart { generation, .. }
+            | Effect::FinalCheck { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// On the certificate step with a certificate and the installation found.
+fn at_certificate() -> Wizard {
+    let mut w = at_domain_ok();
+    w.step = Step::Certificate;
+    w.network.dns_a = vec![
+        "203.0.113.7"
+            .parse()
+            .unwrap_or(std::net::Ipv4Addr::LOCALHOST),
+    ];
+    w.certificate.installed = Some(record());
+    w
+}
+
+#[test]
+fn the_four_steps_run_in_order_and_guard_next() {
+    let mut w = at_certificate();
+    let e = key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Install);
+    assert!(
+        matches!(e.iter().find(|e| matches!(e, Effect::InstallFiles { .. })),
+        Some(Effect::InstallFiles { crt, site, .. }) if crt.ends_with("t.crt") && site.host == "termine.meine-praxis.ch")
+    );
+    assert_eq!(gate(&w), Gate::Waiting);
+    update(
+        &mut w,
+        Msg::FilesInstalled {
+            generation: generation(&e),
+            result: Ok(installed()),
+        },
+        NOW,
+    );
+    assert_eq!(gate(&w), Gate::Open);
+
+    let e = key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::ProxyConfig);
+    assert!(
+        matches!(e.iter().find(|e| matches!(e, Effect::PlanProxy { .. })),
+        Some(Effect::PlanProxy { cert_name, .. }) if cert_name.ends_with("2026-11-24.crt"))
+    );
+    let plan = PlanView {
+        diffs: vec![FileDiff {
+            path: "/opt/elexis-oob/docker-compose.override.yml".into(),
+            diff: "+x\n".into(),
+        }],
+        needs_restart: true,
+        drift: false,
+    };
+    update(
+        &mut w,
+        Msg::ProxyPlanned {
+            generation: generation(&e),
+            result: Ok(plan),
+        },
+        NOW,
+    );
+    assert_eq!(gate(&w), Gate::Blocked, "nothing is written without a yes");
+    let e = key(&mut w, Action::Next);
+    assert!(e.is_empty());
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+    let e = key(&mut w, Action::Yes);
+    let g = generation(&e);
+    assert!(matches!(e.last(), Some(Effect::ApplyProxy { .. })));
+    update(
+        &mut w,
+        Msg::ProxyApplied {
+            generation: g,
+            result: Ok(()),
+        },
+        NOW,
+    );
+    assert_eq!(gate(&w), Gate::Open);
+    assert!(w.golive.restart_owed);
+
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Restart);
+    assert_eq!(gate(&w), Gate::Blocked, "the override needs a restart");
+    key(&mut w, Action::Next);
+    let e = key(&mut w, Action::Yes);
+    let g = generation(&e);
+    update(
+        &mut w,
+        Msg::RestartLine {
+            generation: g,
+            line: "Stopping elx_proxy ... done".into(),
+        },
+        NOW,
+    );
+    assert_eq!(
+        w.session.restart_log,
+        vec!["Stopping elx_proxy ... done".to_string()]
+    );
+    update(
+        &mut w,
+        Msg::Restarted {
+            generation: g,
+            result: Ok(()),
+        },
+        NOW,
+    );
+    assert_eq!(gate(&w), Gate::Open);
+
+    let e = key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::FinalCheck);
+    assert!(
+        matches!(e.iter().find(|e| matches!(e, Effect::FinalCheck { .. })),
+        Some(Effect::FinalCheck { expected, public: Some(_), local_name, .. }) if expected == "abcd" && local_name == "nuno")
+    );
+    let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
+    update(
+        &mut w,
+        Msg::FinalChecked {
+            generation: generation(&e),
+            tls: ok.clone(),
+            exposure: ok,
+        },
+        NOW,
+    );
+    assert_eq!(
+        gate(&w),
+        Gate::Blocked,
+        "the phone check is confirmed by hand"
+    );
+    key(&mut w, Action::Toggle);
+    assert_eq!(gate(&w), Gate::Open);
+}
+
+#[test]
+fn exposure_is_a_hard_stop() {
+    let mut w = at_certificate();
+    w.step = Step::FinalCheck;
+    w.golive.installed = Some(installed());
+    let e = key(&mut w, Action::Recheck);
+    let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
+    let exposed = Outcome::Failed(Finding::new(Text::new("exposure-host-reached")).overridable());
+    update(
+        &mut w,
+        Msg::FinalChecked {
+            generation: generation(&e),
+            tls: ok,
+            exposure: exposed,
+        },
+        NOW,
+    );
+    key(&mut w, Action::Toggle);
+    assert_eq!(gate(&w), Gate::Blocked);
+    key(&mut w, Action::Override);
+    assert_eq!(w.session.overlay, Overlay::None, "no trotzdem weiter");
+}
+
+#[test]
+fn a_renewal_of_the_watched_file_needs_no_restart() {
+    let mut w = at_certificate();
+    w.step = Step::ProxyConfig;
+    w.golive.installed = Some(installed());
+    let e = key(&mut w, Action::Recheck);
+    let plan = PlanView {
+        diffs: vec![FileDiff {
+            path: "/x.toml".into(),
+            diff: "+y".into(),
+        }],
+        needs_restart: false,
+        drift: false,
+    };
+    update(
+        &mut w,
+        Msg::ProxyPlanned {
+            generation: generation(&e),
+            result: Ok(plan),
+        },
+        NOW,
+    );
+    key(&mut w, Action::Next);
+    let e = key(&mut w, Action::Yes);
+    update(
+        &mut w,
+        Msg::ProxyApplied {
+            generation: generation(&e),
+            result: Ok(()),
+        },
+        NOW,
+    );
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Restart);
+    assert_eq!(gate(&w), Gate::Open);
+}
+
+#[test]
+fn without_an_installation_the_steps_are_done_by_hand() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    let e = key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Install);
+    assert!(e.iter().all(|e| !matches!(e, Effect::InstallFiles { .. })));
+    assert_eq!(gate(&w), Gate::Blocked);
+    key(&mut w, Action::Toggle);
+    assert_eq!(gate(&w), Gate::Open);
+}
+
+#[test]
+fn a_failed_install_is_shown_and_tried_again_with_enter() {
+    let mut w = at_certificate();
+    let e = key(&mut w, Action::Next);
+    let f = Finding::new(Text::new("golive-step-internal"));
+    update(
+        &mut w,
+        Msg::FilesInstalled {
+            generation: generation(&e),
+            result: Err(f),
+        },
+        NOW,
+    );
+    assert!(w.check(CheckId::FilesInstalled).is_failed());
+    let e = key(&mut w, Action::Next);
+    assert!(e.iter().any(|e| matches!(e, Effect::InstallFiles { .. })));
+}

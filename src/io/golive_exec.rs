@@ -1,0 +1,212 @@
+//! The go-live effects: install the files, plan and apply the proxy
+//! configuration, restart, and the final check, each answered as a message.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::compose::Compose;
+use super::exec::IoConfig;
+use super::golive::{self, Docker, FinalCheck, ProxyPlan, Site};
+use super::journal::Journal;
+use super::verify::exposure::INTERNAL_PORTS;
+use crate::core::compose_override::{CertFiles, Drift};
+use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView, SiteSpec};
+use crate::core::{Effect, Finding, Msg, Outcome, Text};
+
+/// The plan last shown, kept for "apply": what is written is exactly what
+/// the person saw (and `apply_proxy` refuses if a file changed since).
+pub type PlanCache = Arc<Mutex<Option<ProxyPlan>>>;
+
+fn site(cfg: &IoConfig, s: &SiteSpec) -> Site {
+    Site::new(&s.install_dir, s.generation, &s.host, &cfg.state_dir)
+}
+
+/// A finding for a failure that has no text of its own.
+fn trouble(detail: impl Into<String>) -> Finding {
+    Finding::new(Text::new("golive-step-internal")).detail(detail)
+}
+
+pub fn run(
+    cfg: Arc<IoConfig>,
+    journal: Arc<Mutex<Journal>>,
+    plans: PlanCache,
+    effect: Effect,
+    tx: UnboundedSender<Msg>,
+) {
+    match effect {
+        Effect::InstallFiles {
+            site: spec,
+            crt,
+            key,
+            generation,
+        } => {
+            tokio::task::spawn_blocking(move || {
+                let now = time::OffsetDateTime::now_utc();
+                let result = match journal.lock() {
+                    Ok(mut j) => golive::install_files(&site(&cfg, &spec), &crt, &key, now, &mut j)
+                        .map(|i| InstalledFiles {
+                            crt: i.cert_path,
+                            key: i.key_path,
+                            cert_name: i.files.cert,
+                            key_name: i.files.key,
+                            fingerprint: i.fingerprint,
+                        })
+                        .map_err(|e| e.finding()),
+                    Err(_) => Err(trouble("journal lock poisoned")),
+                };
+                let _ = tx.send(Msg::FilesInstalled { generation, result });
+            });
+        }
+        Effect::PlanProxy {
+            site: spec,
+            cert_name,
+            key_name,
+            generation,
+        } => {
+            tokio::spawn(async move {
+                let facts = Docker::default().inspect_proxy().await.ok().flatten();
+                let files = CertFiles {
+                    host: spec.host.clone(),
+                    cert: cert_name,
+                    key: key_name,
+                };
+                let result = match golive::plan_proxy(&site(&cfg, &spec), &files, facts.as_ref()) {
+                    Ok(plan) => {
+                        let view = PlanView {
+                            diffs: plan
+                                .changes()
+                                .map(|(path, edit)| FileDiff {
+                                    path: path.clone(),
+                                    diff: edit.diff.clone(),
+                                })
+                                .collect(),
+                            needs_restart: plan.needs_restart(),
+                            drift: matches!(plan.drift, Drift::Changed { .. }),
+                        };
+                        if let Ok(mut cache) = plans.lock() {
+                            *cache = Some(plan);
+                        }
+                        Ok(view)
+                    }
+                    Err(e) => Err(e.finding()),
+                };
+                let _ = tx.send(Msg::ProxyPlanned { generation, result });
+            });
+        }
+        Effect::ApplyProxy { generation } => {
+            tokio::task::spawn_blocking(move || {
+                let plan = plans.lock().ok().and_then(|mut c| c.take());
+                let result = match (plan, journal.lock()) {
+                    (Some(plan), Ok(mut j)) => golive::apply_proxy(&mut j, &plan)
+                        .map(|_| ())
+                        .map_err(|e| e.finding()),
+                    (None, _) => Err(Finding::new(Text::new("golive-step-replan"))),
+                    (_, Err(_)) => Err(trouble("journal lock poisoned")),
+                };
+                let _ = tx.send(Msg::ProxyApplied { generation, result });
+            });
+        }
+        Effect::Restart {
+            site: spec,
+            generation,
+        } => {
+            tokio::spawn(async move {
+                let _ = tx.send(Msg::Restarted {
+                    generation,
+                    result: restart(&cfg, &spec, generation, &tx).await,
+                });
+            });
+        }
+        Effect::FinalCheck {
+            host,
+            local_name,
+            public,
+            expected,
+            generation,
+        } => {
+            tokio::spawn(async move {
+                let (tls, exposure) =
+                    final_check(&cfg, &host, &local_name, public, &expected).await;
+                let _ = tx.send(Msg::FinalChecked {
+                    generation,
+                    tls,
+                    exposure,
+                });
+            });
+        }
+        _ => {}
+    }
+}
+
+async fn restart(
+    cfg: &IoConfig,
+    spec: &SiteSpec,
+    generation: u64,
+    tx: &UnboundedSender<Msg>,
+) -> Result<(), Finding> {
+    let Some(compose) = Compose::detect(None).await else {
+        return Err(Finding::new(Text::new("restart-docker-missing")));
+    };
+    let (events_tx, mut events) = tokio::sync::mpsc::unbounded_channel();
+    let lines = tx.clone();
+    let forward = tokio::spawn(async move {
+        while let Some(e) = events.recv().await {
+            let line = match e {
+                super::restart::RestartEvent::Command(c) => format!("$ {c}"),
+                super::restart::RestartEvent::Line(l) => l,
+            };
+            tracing::info!(target: "restart", "{line}");
+            let _ = lines.send(Msg::RestartLine { generation, line });
+        }
+    });
+    let result = golive::restart(
+        &site(cfg, spec),
+        &compose,
+        &Docker::default(),
+        cfg.restart_timeout,
+        &events_tx,
+    )
+    .await;
+    drop(events_tx);
+    let _ = forward.await;
+    result.map(|_| ()).map_err(|e| e.finding())
+}
+
+async fn final_check(
+    cfg: &IoConfig,
+    host: &str,
+    local_name: &str,
+    public: Option<IpAddr>,
+    expected: &str,
+) -> (Outcome, Outcome) {
+    let public = match cfg.final_address.or(public) {
+        Some(ip) => Some(ip),
+        None => tokio::net::lookup_host((host, cfg.final_port))
+            .await
+            .ok()
+            .and_then(|mut a| a.next())
+            .map(|a| a.ip()),
+    };
+    let Some(public) = public else {
+        let f = Finding::new(Text::new("golive-step-no-address").arg("host", host.to_string()));
+        return (Outcome::Failed(f.clone()), Outcome::Failed(f));
+    };
+    let check = FinalCheck {
+        host,
+        https: SocketAddr::new(public, cfg.final_port),
+        // The router's port 80 leads to the responder, never to traefik.
+        http: None,
+        public_ip: public,
+        local_name,
+        ports: &INTERNAL_PORTS,
+        roots: &cfg.final_roots,
+        expected: Some(expected),
+        timeout: Duration::from_secs(5),
+        now: time::OffsetDateTime::now_utc(),
+    };
+    let report = golive::final_check(&check).await;
+    (report.termine, report.exposure)
+}

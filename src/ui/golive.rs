@@ -1,0 +1,93 @@
+//! Install, proxy configuration, restart and final check, done by the
+//! wizard on the Elexis-OOB server.
+
+use ratatui::text::Line;
+
+use super::network::confirm_line;
+use super::view::Tr;
+use super::widgets;
+use crate::core::{Step, Wizard};
+
+pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    let dir = w
+        .start
+        .found
+        .as_ref()
+        .map(|i| i.dir.display().to_string())
+        .unwrap_or_default();
+    let domain = w
+        .domain
+        .parsed
+        .as_ref()
+        .map(|d| d.unicode.clone())
+        .unwrap_or_default();
+    let body = tr.ta(
+        &format!("golive-{}-body", w.step.key()),
+        &[("dir", &dir), ("domain", &domain)],
+    );
+    lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+    lines.push(Line::raw(""));
+    widgets::checks(lines, w, Wizard::checks_of(w.step), tr);
+    match w.step {
+        Step::ProxyConfig => diffs(lines, w, tr),
+        Step::Restart => {
+            let log = &w.session.restart_log;
+            if !log.is_empty() {
+                lines.push(Line::raw(""));
+                for l in log.iter().skip(log.len().saturating_sub(8)) {
+                    lines.push(Line::styled(
+                        format!("  {}", tr.theme.text(l)),
+                        tr.theme.dim(),
+                    ));
+                }
+            }
+        }
+        Step::FinalCheck => {
+            lines.push(Line::raw(""));
+            let phone = tr.ta("golive-final-phone", &[("domain", &domain)]);
+            lines.extend(phone.lines().map(|l| Line::raw(l.to_string())));
+            lines.push(confirm_line(
+                w,
+                Step::FinalCheck,
+                tr,
+                "golive-final-confirm",
+            ));
+        }
+        _ => {}
+    }
+}
+
+/// Each file to be changed, with its diff coloured by line.
+fn diffs(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    let Some(plan) = &w.golive.plan else { return };
+    for d in &plan.diffs {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            tr.theme.text(&d.path.display().to_string()),
+            tr.theme.title(),
+        ));
+        for l in d.diff.lines() {
+            let style = if l.starts_with('+') && !l.starts_with("+++") {
+                tr.theme.ok_style()
+            } else if l.starts_with('-') && !l.starts_with("---") {
+                tr.theme.err_style()
+            } else {
+                tr.theme.dim()
+            };
+            lines.push(Line::styled(tr.theme.text(l), style));
+        }
+    }
+}
+
+pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
+    let dir = w
+        .start
+        .found
+        .as_ref()
+        .map(|i| i.dir.display().to_string())
+        .unwrap_or_default();
+    match w.step {
+        Step::Restart => tr.ta("golive-confirm-restart", &[("dir", &dir)]),
+        _ => tr.t("golive-confirm-apply"),
+    }
+}
