@@ -57,6 +57,15 @@ pub struct Cli {
     /// Run firewall commands inside this network namespace (lab and tests).
     #[arg(long, global = true, hide = true)]
     pub firewall_netns: Option<String>,
+    /// The final check: the address patients reach instead of the name's
+    /// (a lab), the port (443; a lab maps its own), and a CA file to trust
+    /// instead of the system's (a test CA).
+    #[arg(long = "check-address", global = true, hide = true)]
+    pub check_address: Option<IpAddr>,
+    #[arg(long = "check-port", global = true, hide = true, default_value_t = 443)]
+    pub check_port: u16,
+    #[arg(long = "check-ca", global = true, hide = true)]
+    pub check_ca: Option<PathBuf>,
     /// Let the responder listen on this IPv4 address only (lab and tests).
     #[arg(long, global = true, hide = true)]
     pub responder_bind: Option<IpAddr>,
@@ -190,6 +199,11 @@ impl Cli {
         }
         if let Some(ns) = &self.firewall_netns {
             cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
+        }
+        cfg.final_address = self.check_address;
+        cfg.final_port = self.check_port;
+        if let Some(ca) = &self.check_ca {
+            cfg.final_roots = praxis_tls::io::verify::Roots::CaFile(ca.clone());
         }
         // The wizard's certificate step uses the same CA as the commands.
         cfg.acme_staging = self.directory(AcmeEnv::Staging);
