@@ -137,7 +137,7 @@ done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, l
 done-domain = Adresse:
 done-dir = Elexis-OOB:
 done-overrides = Übergangene Prüfungen: { $count }
-done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Erneuern Sie rechtzeitig; Let's Encrypt schickt keine Erinnerungen mehr.
+done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. „praxis-tls renew“ erneuert rechtzeitig; „praxis-tls schedule“ richtet das täglich ein.
 
 ## Dialoge
 help-title = Hilfe
@@ -232,3 +232,12 @@ cert-self-signed-failed = Das selbst signierte Zertifikat ließ sich nicht erste
 cert-gate-start = Enter startet die Ausstellung.
 key-field = Tab Feld
 key-issue = Enter ausstellen
+
+done-files = Zertifikat:
+done-security-title = Zur Sicherheit
+done-security =
+    Am sichersten läuft der Termindienst auf einem eigenen Rechner oder einer virtuellen Maschine, getrennt vom Praxisnetz, und greift auf die Datenbank nur mit einem eigenen, eng begrenzten Benutzer zu. Ihre IT-Betreuung richtet ihn so ein (Passwort selbst wählen):
+      CREATE USER '{ $user }'@'{ $host }' IDENTIFIED BY '…';
+      GRANT SELECT, INSERT, UPDATE ON elexis.AGNTERMINE TO '{ $user }'@'{ $host }';
+      GRANT SELECT ON elexis.KONTAKT TO '{ $user }'@'{ $host }';
+    DELETE und DROP braucht der Termindienst nie.

@@ -137,7 +137,7 @@ done-body = The appointment service is set up. What this program changed can be 
 done-domain = Address:
 done-dir = Elexis-OOB:
 done-overrides = Checks passed over: { $count }
-done-renew = Let's Encrypt certificates are valid for 90 days at most. Renew in time; Let's Encrypt no longer sends reminders.
+done-renew = Let's Encrypt certificates are valid for 90 days at most (64 from 2027, 45 from 2028), and Let's Encrypt no longer sends reminders. "praxis-tls renew" renews in time; "praxis-tls schedule" sets that up daily.
 
 ## Dialogs
 help-title = Help
@@ -232,3 +232,12 @@ cert-self-signed-failed = The self-signed certificate could not be created.
 cert-gate-start = Enter starts the issuance.
 key-field = Tab field
 key-issue = Enter issue
+
+done-files = Certificate:
+done-security-title = For safety
+done-security =
+    The appointment service is safest on a machine or virtual machine of its own, apart from the practice network, reaching the database only with a user of its own with narrow rights. Your IT support sets it up like this (choose the password yourself):
+      CREATE USER '{ $user }'@'{ $host }' IDENTIFIED BY '…';
+      GRANT SELECT, INSERT, UPDATE ON elexis.AGNTERMINE TO '{ $user }'@'{ $host }';
+      GRANT SELECT ON elexis.KONTAKT TO '{ $user }'@'{ $host }';
+    The appointment service never needs DELETE or DROP.

@@ -253,8 +253,21 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             tr.theme.warn_style(),
         ));
     }
+    if let Some(files) = &w.golive.installed {
+        lines.push(Line::raw(format!("  {} {}", tr.t("done-files"), files.crt.display())));
+    }
+    if let Some(cert) = &w.certificate.installed {
+        let until = cert.not_after.date().to_string();
+        lines.push(Line::raw(format!("  {} {until}", tr.t("cert-until"))));
+    }
     lines.push(Line::raw(""));
     para(lines, tr.t("done-renew"));
+    lines.push(Line::raw(""));
+    // The Webelexis seed's advice, with the statement filled in.
+    let db_user = "termine";
+    let host = w.start.found.as_ref().and_then(|i| i.local_name.clone()).unwrap_or_else(|| "localhost".into());
+    lines.push(Line::styled(tr.t("done-security-title"), tr.theme.title()));
+    para(lines, tr.ta("done-security", &[("user", db_user), ("host", &host)]));
 }
 
 fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
