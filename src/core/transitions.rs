@@ -322,30 +322,9 @@ fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
-        Overlay::ConfirmAction => match action {
-            Action::Yes | Action::Next => golive_step::on_confirm(w),
-            Action::No | Action::Back => {
-                w.session.overlay = Overlay::None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Overlay::ConfirmIssue => match action {
-            Action::Yes | Action::Next => cert_step::on_confirm(w, now),
-            Action::No | Action::Back => {
-                w.session.overlay = Overlay::None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Overlay::ConfirmOpen => match action {
-            Action::Yes | Action::Next => network::open_confirmed(w),
-            Action::No | Action::Back => {
-                w.session.overlay = Overlay::None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
+        Overlay::ConfirmAction => yes_no(w, action, golive_step::on_confirm),
+        Overlay::ConfirmIssue => yes_no(w, action, |w| cert_step::on_confirm(w, now)),
+        Overlay::ConfirmOpen => yes_no(w, action, network::open_confirmed),
         Overlay::ConfirmOverride => match action {
             Action::Yes | Action::Next => {
                 w.session.overlay = Overlay::None;
@@ -372,6 +351,22 @@ fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+    }
+}
+
+/// A yes/no dialog: yes runs `on_yes`, no closes it.
+fn yes_no(
+    w: &mut Wizard,
+    action: Action,
+    on_yes: impl FnOnce(&mut Wizard) -> Vec<Effect>,
+) -> Vec<Effect> {
+    match action {
+        Action::Yes | Action::Next => on_yes(w),
+        Action::No | Action::Back => {
+            w.session.overlay = Overlay::None;
+            Vec::new()
+        }
+        _ => Vec::new(),
     }
 }
 

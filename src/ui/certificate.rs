@@ -9,19 +9,6 @@ use crate::core::cert_step::{field, has_certificate};
 use crate::core::certificate::{AcmeEnv, AcmeStage, CertSource};
 use crate::core::{Step, TextInput, Wizard};
 
-fn option(tr: &Tr, selected: bool, label: String) -> Line<'static> {
-    let mark = if selected { tr.theme.current() } else { " " };
-    let style = if selected {
-        tr.theme.selected()
-    } else {
-        Style::default()
-    };
-    Line::from(vec![
-        Span::raw(format!("  {mark} ")),
-        Span::styled(label, style),
-    ])
-}
-
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let c = &w.certificate;
     if !has_certificate(w) {
@@ -31,7 +18,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             (CertSource::Own, "cert-choice-own"),
             (CertSource::SelfSigned, "cert-choice-self-signed"),
         ] {
-            lines.push(option(tr, c.source == source, tr.t(id)));
+            lines.push(widgets::option(tr, c.source == source, tr.t(id)));
         }
         lines.push(Line::raw(""));
     }

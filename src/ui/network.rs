@@ -1,6 +1,5 @@
 //! The port-forwarding and firewall screens.
 
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::view::Tr;
@@ -10,19 +9,6 @@ use crate::core::network::Port80Policy;
 use crate::core::reach::AddressPlan;
 use crate::core::{Step, Wizard};
 
-fn option(tr: &Tr, selected: bool, label: String) -> Line<'static> {
-    let mark = if selected { tr.theme.current() } else { " " };
-    let style = if selected {
-        tr.theme.selected()
-    } else {
-        Style::default()
-    };
-    Line::from(vec![
-        Span::raw(format!("  {mark} ")),
-        Span::styled(label, style),
-    ])
-}
-
 pub(super) fn ports(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let port = tr.ctx.responder_port.to_string();
     let body = tr.ta("ports-body", &[("server", &tr.ctx.server), ("port", &port)]);
@@ -30,12 +16,12 @@ pub(super) fn ports(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(tr.t("ports-policy-title"), tr.theme.title()));
     let policy = w.network.policy;
-    lines.push(option(
+    lines.push(widgets::option(
         tr,
         policy == Port80Policy::Permanent,
         tr.t("ports-policy-permanent"),
     ));
-    lines.push(option(
+    lines.push(widgets::option(
         tr,
         policy == Port80Policy::OnDemand,
         tr.t("ports-policy-ondemand"),

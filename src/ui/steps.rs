@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::view::Tr;
@@ -76,17 +76,7 @@ fn language(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(Line::raw(tr.t("language-prompt")));
     for (i, lang) in Lang::ALL.iter().enumerate() {
         let label = tr.t(&format!("language-{}", lang.tag()));
-        let selected = i == w.session.lang_cursor;
-        let mark = if selected { tr.theme.current() } else { " " };
-        let style = if selected {
-            tr.theme.selected()
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::raw(format!("  {mark} ")),
-            Span::styled(label, style),
-        ]));
+        lines.push(widgets::option(tr, i == w.session.lang_cursor, label));
     }
 }
 
@@ -254,7 +244,11 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ));
     }
     if let Some(files) = &w.golive.installed {
-        lines.push(Line::raw(format!("  {} {}", tr.t("done-files"), files.crt.display())));
+        lines.push(Line::raw(format!(
+            "  {} {}",
+            tr.t("done-files"),
+            files.crt.display()
+        )));
     }
     if let Some(cert) = &w.certificate.installed {
         let until = cert.not_after.date().to_string();
@@ -265,9 +259,17 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(Line::raw(""));
     // The Webelexis seed's advice, with the statement filled in.
     let db_user = "termine";
-    let host = w.start.found.as_ref().and_then(|i| i.local_name.clone()).unwrap_or_else(|| "localhost".into());
+    let host = w
+        .start
+        .found
+        .as_ref()
+        .and_then(|i| i.local_name.clone())
+        .unwrap_or_else(|| "localhost".into());
     lines.push(Line::styled(tr.t("done-security-title"), tr.theme.title()));
-    para(lines, tr.ta("done-security", &[("user", db_user), ("host", &host)]));
+    para(
+        lines,
+        tr.ta("done-security", &[("user", db_user), ("host", &host)]),
+    );
 }
 
 fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {

@@ -99,3 +99,17 @@ fn push_lines<'a>(
         lines.push(Line::raw(format!("{indent}{l}")));
     }
 }
+
+/// One entry of a list to choose from, marked and reversed when selected.
+pub(super) fn option(tr: &Tr, selected: bool, label: String) -> Line<'static> {
+    let mark = if selected { tr.theme.current() } else { " " };
+    let style = if selected {
+        tr.theme.selected()
+    } else {
+        Style::default()
+    };
+    Line::from(vec![
+        Span::raw(format!("  {mark} ")),
+        Span::styled(label, style),
+    ])
+}
