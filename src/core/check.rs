@@ -37,6 +37,10 @@ pub enum CheckId {
     FinalTls,
     /// Nothing but the appointment service reachable from outside.
     FinalExposure,
+    /// Nothing answers on port 80 outside an issuance window.
+    FinalPort80,
+    /// The certificate sent to the admin app (when not on the server).
+    Uploaded,
 }
 
 impl CheckId {
@@ -59,6 +63,8 @@ impl CheckId {
             CheckId::Restarted => "check-restarted",
             CheckId::FinalTls => "check-final-tls",
             CheckId::FinalExposure => "check-final-exposure",
+            CheckId::FinalPort80 => "check-final-port80",
+            CheckId::Uploaded => "check-uploaded",
         }
     }
 }

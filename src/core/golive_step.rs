@@ -73,7 +73,11 @@ pub fn checks(step: Step) -> &'static [CheckId] {
         Step::Install => &[CheckId::FilesInstalled],
         Step::ProxyConfig => &[CheckId::ProxyConfig],
         Step::Restart => &[CheckId::Restarted],
-        Step::FinalCheck => &[CheckId::FinalTls, CheckId::FinalExposure],
+        Step::FinalCheck => &[
+            CheckId::FinalTls,
+            CheckId::FinalExposure,
+            CheckId::FinalPort80,
+        ],
         _ => &[],
     }
 }
@@ -294,6 +298,7 @@ pub fn gate_open(w: &Wizard) -> Option<bool> {
         _ => {
             // Exposure is a hard stop: no "trotzdem weiter".
             matches!(w.check(CheckId::FinalExposure), CheckState::Passed(_))
+                && matches!(w.check(CheckId::FinalPort80), CheckState::Passed(_))
                 && settled(CheckId::FinalTls)
                 && w.confirmed.contains(&Step::FinalCheck)
         }

@@ -231,6 +231,7 @@ pub enum Msg {
         generation: u64,
         tls: Outcome,
         exposure: Outcome,
+        port80: Outcome,
     },
 }
 

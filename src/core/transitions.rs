@@ -185,10 +185,12 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             generation,
             tls,
             exposure,
+            port80,
         } => {
             if accepts(w, CheckId::FinalTls, generation) {
                 w.checks.insert(CheckId::FinalTls, tls.into());
                 w.checks.insert(CheckId::FinalExposure, exposure.into());
+                w.checks.insert(CheckId::FinalPort80, port80.into());
             }
             Vec::new()
         }

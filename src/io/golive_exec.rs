@@ -128,12 +128,13 @@ pub fn run(
             generation,
         } => {
             tokio::spawn(async move {
-                let (tls, exposure) =
+                let (tls, exposure, port80) =
                     final_check(&cfg, &host, &local_name, public, &expected).await;
                 let _ = tx.send(Msg::FinalChecked {
                     generation,
                     tls,
                     exposure,
+                    port80,
                 });
             });
         }
@@ -181,7 +182,7 @@ async fn final_check(
     local_name: &str,
     public: Option<IpAddr>,
     expected: &str,
-) -> (Outcome, Outcome) {
+) -> (Outcome, Outcome, Outcome) {
     let public = match cfg.final_address.or(public) {
         Some(ip) => Some(ip),
         None => tokio::net::lookup_host((host, cfg.final_port))
@@ -192,7 +193,11 @@ async fn final_check(
     };
     let Some(public) = public else {
         let f = Finding::new(Text::new("golive-step-no-address").arg("host", host.to_string()));
-        return (Outcome::Failed(f.clone()), Outcome::Failed(f));
+        return (
+            Outcome::Failed(f.clone()),
+            Outcome::Failed(f.clone()),
+            Outcome::Failed(f),
+        );
     };
     let check = FinalCheck {
         host,
@@ -208,5 +213,36 @@ async fn final_check(
         now: time::OffsetDateTime::now_utc(),
     };
     let report = golive::final_check(&check).await;
-    (report.termine, report.exposure)
+    let port80 = port80_quiet(cfg, host, public).await;
+    (report.termine, report.exposure, port80)
+}
+
+/// Outside an issuance window nothing may answer on the router's port 80:
+/// the forward leads to the responder, which runs only while issuing.
+async fn port80_quiet(cfg: &IoConfig, host: &str, public: IpAddr) -> Outcome {
+    use crate::core::reach::ProbeError;
+    let probe = super::public_ip::probe(
+        host,
+        public,
+        cfg.probe_port,
+        "praxis-tls-quiet",
+        cfg.probe_timeout,
+    )
+    .await;
+    let detail = format!("{}:{} -> {:?}", probe.address, probe.port, probe.result);
+    match probe.result {
+        Err(ProbeError::Refused | ProbeError::ConnectTimeout | ProbeError::Unreachable) => {
+            Outcome::Passed(Finding::new(Text::new("golive-port80-quiet")).detail(detail))
+        }
+        Ok(answer) => Outcome::Failed(
+            Finding::new(
+                Text::new("golive-port80-answers")
+                    .arg("status", answer.status.to_string())
+                    .arg("server", answer.server.unwrap_or_default()),
+            )
+            .fix(Text::new("golive-port80-answers-fix").arg("port", cfg.responder_port.to_string()))
+            .detail(detail),
+        ),
+        Err(_) => Outcome::Warning(Finding::new(Text::new("golive-port80-unclear")).detail(detail)),
+    }
 }

@@ -153,7 +153,8 @@ fn the_four_steps_run_in_order_and_guard_next() {
         Msg::FinalChecked {
             generation: generation(&e),
             tls: ok.clone(),
-            exposure: ok,
+            exposure: ok.clone(),
+            port80: ok,
         },
         NOW,
     );
@@ -178,8 +179,9 @@ fn exposure_is_a_hard_stop() {
         &mut w,
         Msg::FinalChecked {
             generation: generation(&e),
-            tls: ok,
+            tls: ok.clone(),
             exposure: exposed,
+            port80: ok,
         },
         NOW,
     );
