@@ -136,6 +136,9 @@ pub struct PendingChange {
     pub what: Text,
 }
 
+// Messages pass one at a time through a channel: their size costs nothing
+// worth boxing the findings for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Action),
