@@ -311,6 +311,20 @@ impl Answers {
     }
 }
 
+/// The table of the answers file that answers a step.
+pub fn table_of(step: Step) -> &'static str {
+    match step {
+        Step::Language => "language",
+        Step::Start => "start",
+        Step::Domain => "domain",
+        Step::Dns => "dns",
+        Step::PortForwarding => "ports",
+        Step::Firewall => "firewall",
+        Step::Certificate => "certificate",
+        _ => "steps",
+    }
+}
+
 fn certificate_answer(w: &Wizard) -> CertificateAnswer {
     let c = &w.certificate;
     let source = Source::of(c.source);
