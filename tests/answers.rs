@@ -290,3 +290,17 @@ fn answers_prefill_the_wizard_and_hand_over_at_the_first_gap() {
     t.keys(&["Escape"]);
     t.wait_for("DNS-Einträge prüfen", wait);
 }
+
+#[test]
+fn the_readme_example_loads() {
+    let readme = include_str!("../README.md");
+    let section = readme.split("## Answers file").nth(1).unwrap();
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .unwrap();
+    let a = answers::parse(Path::new("README.md"), example).unwrap();
+    assert_eq!(a.language.map(|l| l.lang), Some(Lang::DeCh));
+    assert_eq!(a.steps.map(|s| s.confirmed.len()), Some(4));
+}
