@@ -313,7 +313,9 @@ fn the_replay_stops_at_the_first_unanswered_step() {
     assert_eq!(w.start.input.value, DIR, "what was answered is filled in");
 
     let mut a = full();
-    a.ports.as_mut().map(|p| p.forwards_done = false);
+    if let Some(p) = a.ports.as_mut() {
+        p.forwards_done = false;
+    }
     let mut w = fresh();
     let stop = replay(&mut w, &a, &World::default());
     assert_eq!(stop.step, Step::PortForwarding);
@@ -346,7 +348,9 @@ fn a_failed_check_stops_unless_overridden_where_the_gate_allows() {
     assert_eq!(stop.reason, StopReason::Failed(vec![CheckId::PublicIp]));
 
     let mut a = full();
-    a.ports.as_mut().map(|p| p.allow_override = true);
+    if let Some(p) = a.ports.as_mut() {
+        p.allow_override = true;
+    }
     let mut w = fresh();
     assert_eq!(replay(&mut w, &a, &differs).reason, StopReason::End);
     assert_eq!(w.overrides.len(), 1);
@@ -427,7 +431,9 @@ fn own_and_self_signed_certificates_are_chosen_and_paths_typed() {
 #[test]
 fn terms_not_accepted_stop_at_the_question() {
     let mut a = full();
-    a.certificate.as_mut().map(|c| c.accept_terms = false);
+    if let Some(c) = a.certificate.as_mut() {
+        c.accept_terms = false;
+    }
     let mut w = fresh();
     let stop = replay(&mut w, &a, &World::default());
     assert_eq!(
@@ -509,23 +515,31 @@ mod random {
                 if !keep(2) {
                     a.ports = None;
                 }
-                a.start.as_mut().map(|s| s.allow_override = overrides[0]);
-                a.domain.as_mut().map(|s| s.allow_override = overrides[1]);
+                if let Some(s) = a.start.as_mut() {
+                    s.allow_override = overrides[0];
+                }
+                if let Some(s) = a.domain.as_mut() {
+                    s.allow_override = overrides[1];
+                }
                 a.dns = Some(DnsAnswer {
                     allow_override: overrides[2],
                 });
-                a.ports.as_mut().map(|s| s.allow_override = overrides[3]);
+                if let Some(s) = a.ports.as_mut() {
+                    s.allow_override = overrides[3];
+                }
                 a.firewall = Some(FirewallAnswer {
                     open_window: keep(3),
                     allow_override: overrides[4],
                 });
-                a.ports.as_mut().map(|s| s.forwards_done = keep(4));
-                a.certificate.as_mut().map(|c| {
+                if let Some(s) = a.ports.as_mut() {
+                    s.forwards_done = keep(4);
+                }
+                if let Some(c) = a.certificate.as_mut() {
                     c.accept_terms = keep(5);
                     c.source =
                         [Source::LetsEncrypt, Source::Own, Source::SelfSigned][usize::from(source)];
                     c.own_cert = keep(6).then(|| "/root/c.pem".to_string());
-                });
+                }
                 if !keep(7) {
                     a.steps = None;
                 }
