@@ -1,180 +1,25 @@
 //! The driver against a synthetic world: every effect answered at once
 //! with a result the test chose.
 
+mod random;
+mod world;
+
 use std::collections::VecDeque;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::Ipv4Addr;
 
 use time::OffsetDateTime;
 use time::macros::datetime;
 
 use super::*;
-use crate::core::dns::{Delegation, DnsReport, LookupError};
 use crate::core::firewall::Detection;
 use crate::core::gate::{Gate, gate};
 use crate::core::input::TextInput;
-use crate::core::network::PublicSeen;
-use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
-use crate::core::start::{DetectError, Generation, Installation};
-use crate::core::status::CertRecord;
-use crate::core::{Action, CheckId, Effect, Msg, Overlay, update};
+use crate::core::{Action, CheckId, Msg, Overlay, update};
+use world::World;
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 const DIR: &str = "/opt/elexis-oob";
 const NAME: &str = "termine.meine-praxis.ch";
-
-/// What the outside world answers.
-#[derive(Debug, Clone)]
-struct World {
-    install_found: bool,
-    delegated: bool,
-    a: Ipv4Addr,
-    public: Ipv4Addr,
-    firewall: Detection,
-    probe_ok: bool,
-    issue_ok: bool,
-}
-
-impl Default for World {
-    fn default() -> Self {
-        World {
-            install_found: true,
-            delegated: true,
-            a: Ipv4Addr::new(203, 0, 113, 7),
-            public: Ipv4Addr::new(203, 0, 113, 7),
-            firewall: Detection::default(),
-            probe_ok: true,
-            issue_ok: true,
-        }
-    }
-}
-
-const KEY_AUTH: &str = "t0k3n.praxis-tls-probe";
-
-fn record(name: &str) -> CertRecord {
-    CertRecord {
-        domain: name.to_string(),
-        path_crt: "/var/lib/praxis-tls/certs/cert.pem".into(),
-        path_key: "/var/lib/praxis-tls/certs/key.pem".into(),
-        not_before: NOW,
-        not_after: NOW + time::Duration::days(90),
-        issuer: "Test CA".into(),
-        fingerprint_sha256: "00".into(),
-        renewal: Default::default(),
-    }
-}
-
-impl World {
-    fn respond(&self, effect: Effect) -> Vec<Msg> {
-        let msg = match effect {
-            Effect::ScanInstallDirs => Msg::InstallCandidates(vec![]),
-            Effect::DetectInstall { dir, generation } => Msg::InstallDetected {
-                generation,
-                result: if self.install_found {
-                    Ok(Installation::new(dir, Generation::Current))
-                } else {
-                    Err(DetectError::NotFound { path: dir })
-                },
-            },
-            Effect::CheckDelegation { generation, .. } => Msg::DelegationResolved {
-                generation,
-                delegation: if self.delegated {
-                    Delegation::Delegated {
-                        nameservers: vec!["ns1.example.net".into()],
-                    }
-                } else {
-                    Delegation::Error(LookupError::NxDomain)
-                },
-            },
-            Effect::ResolveDns { name, generation } => Msg::DnsResolved {
-                generation,
-                report: DnsReport {
-                    name,
-                    cname_chain: vec![],
-                    a: Ok(vec![self.a]),
-                    aaaa: Err(LookupError::NoRecords),
-                    caa: Ok(None),
-                },
-            },
-            Effect::DiscoverPublic { generation } => Msg::PublicDiscovered {
-                generation,
-                seen: PublicSeen {
-                    v4: Some(self.public),
-                    v6: None,
-                    errors: vec![],
-                },
-            },
-            Effect::DetectFirewall { generation } => Msg::FirewallDetected {
-                generation,
-                detection: self.firewall.clone(),
-                port: 28402,
-            },
-            Effect::OpenFirewall { generation, .. } => Msg::FirewallOpened {
-                generation,
-                result: Ok(()),
-            },
-            Effect::Probe {
-                addrs, generation, ..
-            } => Msg::Probed {
-                generation,
-                key_auth: KEY_AUTH.into(),
-                reports: addrs.iter().map(|a| self.probe(*a)).collect(),
-            },
-            Effect::FetchTerms => Msg::Terms {
-                url: Some("https://ca.example/terms".into()),
-            },
-            Effect::Issue {
-                env,
-                name,
-                generation,
-                ..
-            } => self.issued(generation, Some(env), &name),
-            Effect::ImportCertificate {
-                name, generation, ..
-            }
-            | Effect::SelfSign { name, generation } => self.issued(generation, None, &name),
-            Effect::ResolvePending { .. } => Msg::PendingResolved { ok: true },
-            Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
-        };
-        vec![msg]
-    }
-
-    fn probe(&self, address: IpAddr) -> ProbeReport {
-        ProbeReport {
-            address,
-            port: 80,
-            result: if self.probe_ok {
-                Ok(HttpAnswer {
-                    status: 200,
-                    body_prefix: KEY_AUTH.into(),
-                    ..HttpAnswer::default()
-                })
-            } else {
-                Err(ProbeError::Refused)
-            },
-        }
-    }
-
-    fn issued(
-        &self,
-        generation: u64,
-        env: Option<crate::core::certificate::AcmeEnv>,
-        name: &str,
-    ) -> Msg {
-        if self.issue_ok {
-            Msg::Issued {
-                generation,
-                env,
-                record: record(name),
-            }
-        } else {
-            Msg::IssueFailed {
-                generation,
-                env,
-                finding: crate::core::Finding::new(crate::core::Text::new("acme-validation")),
-            }
-        }
-    }
-}
 
 /// Replays `a` against `world`, checking after every step forward that no
 /// failed check was passed without an override the answers and the gate
@@ -460,110 +305,4 @@ fn typing_fixes_what_is_there() {
     assert_eq!(input.value, DIR);
     assert_eq!(n, 1 + 3 + 3);
     assert!(drive::type_into(&input, "a\nb").is_err());
-}
-
-mod random {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn world() -> impl Strategy<Value = World> {
-        (
-            any::<bool>(),
-            any::<bool>(),
-            0..3u8,
-            0..3u8,
-            any::<bool>(),
-            any::<bool>(),
-            any::<bool>(),
-        )
-            .prop_map(|(found, delegated, a, public, fw, probe, issue)| {
-                let addrs = [
-                    Ipv4Addr::new(203, 0, 113, 7),
-                    Ipv4Addr::new(192, 168, 1, 20),
-                    Ipv4Addr::new(100, 64, 3, 4),
-                ];
-                World {
-                    install_found: found,
-                    delegated,
-                    a: addrs[usize::from(a)],
-                    public: addrs[usize::from(public)],
-                    firewall: Detection {
-                        nft: fw,
-                        ..Detection::default()
-                    },
-                    probe_ok: probe,
-                    issue_ok: issue,
-                }
-            })
-    }
-
-    fn answers() -> impl Strategy<Value = Answers> {
-        (
-            proptest::collection::vec(any::<bool>(), 9),
-            proptest::collection::vec(any::<bool>(), 5),
-            0..3u8,
-        )
-            .prop_map(|(present, overrides, source)| {
-                let mut a = full();
-                let keep = |i: usize| present[i];
-                if !keep(0) {
-                    a.language = None;
-                }
-                if !keep(1) {
-                    a.domain = None;
-                }
-                if !keep(2) {
-                    a.ports = None;
-                }
-                if let Some(s) = a.start.as_mut() {
-                    s.allow_override = overrides[0];
-                }
-                if let Some(s) = a.domain.as_mut() {
-                    s.allow_override = overrides[1];
-                }
-                a.dns = Some(DnsAnswer {
-                    allow_override: overrides[2],
-                });
-                if let Some(s) = a.ports.as_mut() {
-                    s.allow_override = overrides[3];
-                }
-                a.firewall = Some(FirewallAnswer {
-                    open_window: keep(3),
-                    allow_override: overrides[4],
-                });
-                if let Some(s) = a.ports.as_mut() {
-                    s.forwards_done = keep(4);
-                }
-                if let Some(c) = a.certificate.as_mut() {
-                    c.accept_terms = keep(5);
-                    c.source =
-                        [Source::LetsEncrypt, Source::Own, Source::SelfSigned][usize::from(source)];
-                    c.own_cert = keep(6).then(|| "/root/c.pem".to_string());
-                }
-                if !keep(7) {
-                    a.steps = None;
-                }
-                if !keep(8) {
-                    a.certificate = None;
-                }
-                a
-            })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
-
-        #[test]
-        fn never_passes_a_closed_gate(world in world(), a in answers()) {
-            let mut w = fresh();
-            let stop = replay(&mut w, &a, &world);
-            prop_assert_eq!(stop.step, w.step);
-            if stop.reason == StopReason::End {
-                prop_assert_eq!(w.step, Step::Done);
-            }
-            for o in &w.overrides {
-                prop_assert!(a.allows_override(o.step));
-            }
-        }
-    }
 }
