@@ -1,1 +1,1 @@
-# Swiss German: only messages of de with "ß" would differ; the answers messages have none.
+# Swiss German overlays German only where it differs (no sharp s); the answers messages need no overlay.

@@ -160,7 +160,7 @@ impl World {
             Msg::IssueFailed {
                 generation,
                 env,
-                finding: crate::core::Finding::new(crate::core::Text::new("acme-validation")),
+                finding: crate::core::Finding::new(crate::core::Text::new("acme-error-connection")),
             }
         }
     }
