@@ -7,7 +7,7 @@ answers-newer-version = Die Antwortdatei { $path } ist für eine neuere Version 
 answers-no-version = Die Antwortdatei { $path } hat keine Version. Sie muss so beginnen: [answers] version = 1
 answers-invalid = Die Antwortdatei { $path } hat in Zeile { $line } einen Wert, der nicht erlaubt ist: { $detail }
 answers-write-failed = Die Antwortdatei { $path } kann nicht geschrieben werden: { $detail }
-answers-written = Die Antworten für die nächste Praxis stehen in { $path } (ohne Passwörter und Schlüssel). Wiederholen mit: praxis-tls replay DATEI
+answers-written = Antworten für die nächste Praxis (ohne Passwörter und Schlüssel): { $path } – wiederholen mit „praxis-tls replay“
 answers-replay-confirm = { $path } auf diesem Server wiederholen? Firewall-Öffnung und Zertifikat werden so erledigt, wie die Datei es sagt. [j/N]
 answers-replay-cancelled = Es wurde nichts getan.
 answers-step-passed = { $number }. { $title }: erledigt

@@ -7,7 +7,7 @@ answers-newer-version = The answers file { $path } was written for a newer versi
 answers-no-version = The answers file { $path } has no version. Its first lines must be: [answers] version = 1
 answers-invalid = The answers file { $path } has a value that is not allowed in line { $line }: { $detail }
 answers-write-failed = The answers file { $path } cannot be written: { $detail }
-answers-written = The answers for the next practice are in { $path } (no passwords, no keys). Replay them with: praxis-tls replay FILE
+answers-written = Answers for the next practice (no passwords or keys): { $path } – replay with "praxis-tls replay"
 answers-replay-confirm = Replay { $path } on this server? The firewall window and the certificate are handled as the file says. [y/N]
 answers-replay-cancelled = Nothing was done.
 answers-step-passed = { $number }. { $title }: done

@@ -184,9 +184,9 @@ impl App {
     }
 }
 
-/// Names the answers file on the Done screen, in the two status lines that
+/// Names the answers file on the Done screen, in the status lines that
 /// screen leaves free (right of the 17-column step list and its margin,
-/// above the two footer lines).
+/// above the two footer lines; its summary ends far higher).
 fn draw_answers_note(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx, path: &Path) {
     let area = frame.area();
     if w.step != Step::Done
@@ -198,9 +198,9 @@ fn draw_answers_note(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx, path: &Path) 
     }
     let rect = Rect {
         x: area.x + 18,
-        y: area.y + area.height - 4,
+        y: area.y + area.height - 5,
         width: area.width - 19,
-        height: 2,
+        height: 3,
     };
     let path = path.display().to_string();
     let text = i18n::tr_args(w.lang, "answers-written", &[("path", &path)]);
@@ -208,4 +208,43 @@ fn draw_answers_note(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx, path: &Path) 
         Paragraph::new(ctx.theme.text(&text)).wrap(Wrap { trim: true }),
         rect,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Lang;
+    use crate::ui::Theme;
+
+    #[test]
+    fn the_done_screen_names_the_answers_file() {
+        let mut w = Wizard::new(Lang::De, time::OffsetDateTime::UNIX_EPOCH);
+        w.step = Step::Done;
+        w.domain.input.set("termine.meine-praxis.ch");
+        let ctx = ViewCtx {
+            theme: Theme {
+                utf8: true,
+                color: false,
+            },
+            ..ViewCtx::default()
+        };
+        let path = Path::new("/var/lib/praxis-tls/answers.toml");
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+            .unwrap_or_else(|e| panic!("{e}"));
+        t.draw(|f| {
+            draw(f, &w, &ctx);
+            draw_answers_note(f, &w, &ctx, path);
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let screen = format!("{}", t.backend());
+        assert!(
+            screen.contains("/var/lib/praxis-tls/answers.toml"),
+            "{screen}"
+        );
+        assert!(screen.contains("praxis-tls replay"), "{screen}");
+        assert!(
+            screen.contains("Enter beenden"),
+            "the footer stays: {screen}"
+        );
+    }
 }
