@@ -73,6 +73,10 @@ pub struct Cli {
     /// interrupt an issuance).
     #[arg(long, global = true, hide = true)]
     pub pause_after_order_ms: Option<u64>,
+    /// An answers file: the wizard starts with what it answers filled in
+    /// and stops, for the person, where it says nothing.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -99,6 +103,19 @@ pub enum Command {
     Check(CheckArgs),
     /// Writes a support bundle without keys or passwords.
     Report(ReportArgs),
+    /// Replays an answers file without a terminal, up to the first step it
+    /// does not answer or that fails.
+    Replay(ReplayArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ReplayArgs {
+    /// The answers file (TOML), e.g. the answers.toml of an earlier run.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Do not ask before starting.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]

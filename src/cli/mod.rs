@@ -14,6 +14,7 @@ mod firewall_window;
 mod issue;
 mod progress;
 mod renew;
+mod replay;
 mod report;
 mod status;
 mod wizard;
@@ -78,6 +79,9 @@ pub fn main() -> ExitCode {
                 }),
                 Some(Command::Renew(a)) => {
                     with_lock(&cli, lang, |lock| renew::run(&cli, lang, &store, lock, a))
+                }
+                Some(Command::Replay(a)) => {
+                    with_lock(&cli, lang, |_| replay::run(&cli, lang, &store, a))
                 }
                 _ => with_lock(&cli, lang, |_| wizard::wizard(&cli, store.clone(), lang)),
             }

@@ -31,6 +31,16 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             return exit::USAGE;
         }
     };
+    let autopilot = match &cli.answers {
+        Some(path) => match praxis_tls::io::answers::load(path) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                eprintln!("{}", i18n::text(lang, &e.text()));
+                return exit::USAGE;
+            }
+        },
+        None => None,
+    };
     let journal = match Journal::open(&cli.state_dir) {
         Ok(j) => j,
         Err(e) => {
@@ -73,6 +83,8 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
         store,
         exec,
         ctx,
+        autopilot,
+        answers_written: None,
     };
     // ratatui::try_init also restores the terminal on a panic.
     let mut terminal = match ratatui::try_init() {

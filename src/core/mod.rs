@@ -3,6 +3,7 @@
 //! effects the io layer must carry out; their results come back as messages.
 
 pub mod acme_errors;
+pub mod answers;
 pub mod attempts;
 pub mod cert_step;
 pub mod certificate;

@@ -1,4 +1,5 @@
 pub mod acme;
+pub mod answers;
 pub mod atomic;
 pub mod cert_import;
 pub mod compose;

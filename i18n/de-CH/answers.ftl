@@ -1,0 +1,1 @@
+# Swiss German overlays German only where it differs (no sharp s); the answers messages need no overlay.

@@ -1,0 +1,267 @@
+//! `praxis-tls replay FILE`: drives the wizard's core with the keys an
+//! answers file implies, against the real world (the same executor as the
+//! wizard), without a terminal. One line per step; exit 0 at the end, 1
+//! where it stopped, with the reason.
+
+use std::io::{self, BufRead, Write};
+use std::time::Duration;
+
+use praxis_tls::core::answers::{Answers, Decision, Stop, StopReason, decide, table_of};
+use praxis_tls::core::check::{CheckState, Text};
+use praxis_tls::core::{Effect, Gate, Lang, Msg, Step, Wizard, gate, update};
+use praxis_tls::i18n;
+use praxis_tls::io::answers;
+use praxis_tls::io::exec::Executor;
+use praxis_tls::io::journal::Journal;
+use praxis_tls::io::store::Store;
+use praxis_tls::ui::Theme;
+use time::OffsetDateTime;
+use tokio::sync::mpsc::UnboundedReceiver;
+
+use super::args::ReplayArgs;
+use super::{Cli, exit, say};
+
+/// How long one result may take: an issuance with its dry run is the
+/// slowest; a DNS timeout is far shorter.
+const RESULT_TIMEOUT: Duration = Duration::from_secs(300);
+/// More key presses than any answers file needs: a guard against a loop.
+const MAX_PRESSES: usize = 20_000;
+
+/// How a replay ended, beyond the driver's own stops.
+enum End {
+    Stop(Stop),
+    /// A result did not come in time.
+    Timeout(Step),
+}
+
+pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
+    let answers = match answers::load(&a.file) {
+        Ok(x) => x,
+        Err(e) => {
+            say(lang, &e.text());
+            return exit::USAGE;
+        }
+    };
+    if !a.yes && !confirm(lang, &a.file.display().to_string()) {
+        say(lang, &Text::new("answers-replay-cancelled"));
+        return exit::USAGE;
+    }
+    let mut w = match store.load() {
+        Ok(Some(w)) => w,
+        Ok(None) => Wizard::new(lang, OffsetDateTime::now_utc()),
+        Err(e) => {
+            say(lang, &e.text());
+            return exit::USAGE;
+        }
+    };
+    let journal = match Journal::open(&cli.state_dir) {
+        Ok(j) => j,
+        Err(e) => {
+            say(lang, &e.text());
+            return exit::USAGE;
+        }
+    };
+    let rt = match super::runtime() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let _guard = rt.enter();
+    let mut r = Replay {
+        exec: Executor::new(cli.io_config(), journal, tx),
+        store,
+        lang,
+        theme: Theme::from_env(),
+        in_flight: 0,
+    };
+    let pending = r.exec.pending();
+    if !pending.is_empty() {
+        r.handle(&mut w, Msg::PendingChanges(pending));
+    }
+    let end = rt.block_on(r.drive(&mut w, &answers, &mut rx));
+    rt.shutdown_timeout(Duration::from_millis(200));
+    r.report(&w, &answers, end)
+}
+
+fn confirm(lang: Lang, path: &str) -> bool {
+    print!(
+        "{} ",
+        i18n::text(lang, &Text::new("answers-replay-confirm").arg("path", path))
+    );
+    let _ = io::stdout().flush();
+    let mut line = String::new();
+    if io::stdin().lock().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    )
+}
+
+struct Replay<'a> {
+    exec: Executor,
+    store: &'a Store,
+    lang: Lang,
+    theme: Theme,
+    /// Effects whose result has not come back yet.
+    in_flight: usize,
+}
+
+impl Replay<'_> {
+    fn handle(&mut self, w: &mut Wizard, msg: Msg) {
+        for effect in update(w, msg, OffsetDateTime::now_utc()) {
+            match effect {
+                Effect::Persist => {
+                    if let Err(e) = self.store.save(w) {
+                        tracing::error!("saving the resume file: {e}");
+                    }
+                }
+                Effect::Quit => {}
+                // Closing the window answers with nothing.
+                e @ Effect::CloseFirewall { .. } => self.exec.run(e),
+                e => {
+                    self.in_flight += 1;
+                    self.exec.run(e);
+                }
+            }
+        }
+    }
+
+    async fn drive(&mut self, w: &mut Wizard, a: &Answers, rx: &mut UnboundedReceiver<Msg>) -> End {
+        for _ in 0..MAX_PRESSES {
+            while self.in_flight > 0 {
+                let msg = match tokio::time::timeout(RESULT_TIMEOUT, rx.recv()).await {
+                    Ok(Some(msg)) => msg,
+                    Ok(None) | Err(_) => return End::Timeout(w.step),
+                };
+                // Progress and orders are reports, not results.
+                if !matches!(msg, Msg::IssueProgress { .. } | Msg::OrderCreated { .. }) {
+                    self.in_flight -= 1;
+                }
+                self.handle(w, msg);
+            }
+            let action = match decide(w, a) {
+                Decision::Press(action) => action,
+                // Nothing is in flight, so nothing will change by waiting.
+                Decision::Wait => return blocked(w),
+                Decision::Stop(stop) => return End::Stop(stop),
+            };
+            let before = w.clone();
+            self.handle(w, Msg::Key(action));
+            if *w == before && self.in_flight == 0 {
+                return blocked(w);
+            }
+            if w.step > before.step {
+                self.passed(w, before.step);
+            } else if w.step < before.step {
+                self.back(before.step);
+            }
+        }
+        blocked(w)
+    }
+
+    fn say(&self, t: &Text) {
+        println!("{}", self.theme.text(&i18n::text(self.lang, t)));
+    }
+
+    fn step_text(&self, id: &str, step: Step) -> Text {
+        let title = i18n::tr(self.lang, &format!("{}-title", step.key()));
+        Text::new(id.to_string())
+            .arg("number", step.number().to_string())
+            .arg("title", title)
+    }
+
+    /// One line for the step left forward, one per check below it.
+    fn passed(&self, w: &Wizard, step: Step) {
+        let id = if w.overridden(step) {
+            "answers-step-overridden"
+        } else {
+            "answers-step-passed"
+        };
+        self.say(&self.step_text(id, step));
+        for id in Wizard::checks_of(step) {
+            if let Some(line) = self.check_line(w.check(*id), id.key(), false) {
+                println!("{line}");
+            }
+        }
+    }
+
+    fn back(&self, step: Step) {
+        self.say(&self.step_text("answers-step-back", step));
+    }
+
+    fn check_line(&self, state: &CheckState, key: &str, with_fix: bool) -> Option<String> {
+        let (symbol, f) = match state {
+            CheckState::Passed(f) => (self.theme.passed(), f),
+            CheckState::Warning(f) => (self.theme.warning(), f),
+            CheckState::Failed(f) => (self.theme.failed(), f),
+            _ => return None,
+        };
+        let tr = |t: &Text| self.theme.text(&i18n::text(self.lang, t));
+        let mut line = format!(
+            "    {symbol} {}: {}",
+            self.theme.text(&i18n::tr(self.lang, key)),
+            tr(&f.summary)
+        );
+        if with_fix && let Some(fix) = &f.fix {
+            line.push_str(&format!("\n      {}", tr(fix)));
+        }
+        Some(line)
+    }
+
+    fn report(&self, w: &Wizard, a: &Answers, end: End) -> u8 {
+        let stop = match end {
+            End::Stop(Stop {
+                reason: StopReason::End,
+                step,
+            }) => {
+                self.say(&self.step_text("answers-replay-done", step));
+                return exit::OK;
+            }
+            End::Stop(stop) => stop,
+            End::Timeout(step) => {
+                self.say(&self.step_text("answers-replay-stopped", step));
+                let secs = RESULT_TIMEOUT.as_secs().to_string();
+                self.say(&Text::new("answers-stop-timeout").arg("seconds", secs));
+                return exit::FAILED;
+            }
+        };
+        self.say(&self.step_text("answers-replay-stopped", stop.step));
+        let with_table = |id: &str| Text::new(id.to_string()).arg("table", table_of(stop.step));
+        match &stop.reason {
+            StopReason::End => {}
+            StopReason::Unanswered => self.say(&with_table("answers-stop-unanswered")),
+            StopReason::Failed(ids) => {
+                self.say(&Text::new("answers-stop-failed"));
+                for id in ids {
+                    if let Some(line) = self.check_line(w.check(*id), id.key(), true) {
+                        println!("{line}");
+                    }
+                }
+                if gate(w) == Gate::Overridable && !a.allows_override(stop.step) {
+                    self.say(&with_table("answers-stop-may-override"));
+                }
+            }
+            StopReason::Dialog => self.say(&Text::new("answers-stop-dialog")),
+            StopReason::Invalid(why) => {
+                self.say(&Text::new("answers-stop-invalid"));
+                if let Some(t) = why {
+                    println!("    {}", self.theme.text(&i18n::text(self.lang, t)));
+                }
+            }
+            StopReason::Blocked => self.say(&Text::new("answers-stop-blocked")),
+        }
+        exit::FAILED
+    }
+}
+
+fn blocked(w: &Wizard) -> End {
+    End::Stop(Stop {
+        step: w.step,
+        reason: StopReason::Blocked,
+    })
+}

@@ -1,0 +1,167 @@
+//! A synthetic outside world: every effect answered at once with a result
+//! the test chose.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use super::NOW;
+use crate::core::dns::{Delegation, DnsReport, LookupError};
+use crate::core::firewall::Detection;
+use crate::core::network::PublicSeen;
+use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
+use crate::core::start::{DetectError, Generation, Installation};
+use crate::core::status::CertRecord;
+use crate::core::{Effect, Msg};
+
+/// What the outside world answers.
+#[derive(Debug, Clone)]
+pub(super) struct World {
+    pub install_found: bool,
+    pub delegated: bool,
+    pub a: Ipv4Addr,
+    pub public: Ipv4Addr,
+    pub firewall: Detection,
+    pub probe_ok: bool,
+    pub issue_ok: bool,
+}
+
+impl Default for World {
+    fn default() -> Self {
+        World {
+            install_found: true,
+            delegated: true,
+            a: Ipv4Addr::new(203, 0, 113, 7),
+            public: Ipv4Addr::new(203, 0, 113, 7),
+            firewall: Detection::default(),
+            probe_ok: true,
+            issue_ok: true,
+        }
+    }
+}
+
+const KEY_AUTH: &str = "t0k3n.praxis-tls-probe";
+
+fn record(name: &str) -> CertRecord {
+    CertRecord {
+        domain: name.to_string(),
+        path_crt: "/var/lib/praxis-tls/certs/cert.pem".into(),
+        path_key: "/var/lib/praxis-tls/certs/key.pem".into(),
+        not_before: NOW,
+        not_after: NOW + time::Duration::days(90),
+        issuer: "Test CA".into(),
+        fingerprint_sha256: "00".into(),
+        renewal: Default::default(),
+    }
+}
+
+impl World {
+    pub(super) fn respond(&self, effect: Effect) -> Vec<Msg> {
+        let msg = match effect {
+            Effect::ScanInstallDirs => Msg::InstallCandidates(vec![]),
+            Effect::DetectInstall { dir, generation } => Msg::InstallDetected {
+                generation,
+                result: if self.install_found {
+                    Ok(Installation::new(dir, Generation::Current))
+                } else {
+                    Err(DetectError::NotFound { path: dir })
+                },
+            },
+            Effect::CheckDelegation { generation, .. } => Msg::DelegationResolved {
+                generation,
+                delegation: if self.delegated {
+                    Delegation::Delegated {
+                        nameservers: vec!["ns1.example.net".into()],
+                    }
+                } else {
+                    Delegation::Error(LookupError::NxDomain)
+                },
+            },
+            Effect::ResolveDns { name, generation } => Msg::DnsResolved {
+                generation,
+                report: DnsReport {
+                    name,
+                    cname_chain: vec![],
+                    a: Ok(vec![self.a]),
+                    aaaa: Err(LookupError::NoRecords),
+                    caa: Ok(None),
+                },
+            },
+            Effect::DiscoverPublic { generation } => Msg::PublicDiscovered {
+                generation,
+                seen: PublicSeen {
+                    v4: Some(self.public),
+                    v6: None,
+                    errors: vec![],
+                },
+            },
+            Effect::DetectFirewall { generation } => Msg::FirewallDetected {
+                generation,
+                detection: self.firewall.clone(),
+                port: 28402,
+            },
+            Effect::OpenFirewall { generation, .. } => Msg::FirewallOpened {
+                generation,
+                result: Ok(()),
+            },
+            Effect::Probe {
+                addrs, generation, ..
+            } => Msg::Probed {
+                generation,
+                key_auth: KEY_AUTH.into(),
+                reports: addrs.iter().map(|a| self.probe(*a)).collect(),
+            },
+            Effect::FetchTerms => Msg::Terms {
+                url: Some("https://ca.example/terms".into()),
+            },
+            Effect::Issue {
+                env,
+                name,
+                generation,
+                ..
+            } => self.issued(generation, Some(env), &name),
+            Effect::ImportCertificate {
+                name, generation, ..
+            }
+            | Effect::SelfSign { name, generation } => self.issued(generation, None, &name),
+            Effect::ResolvePending { .. } => Msg::PendingResolved { ok: true },
+            Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
+        };
+        vec![msg]
+    }
+
+    fn probe(&self, address: IpAddr) -> ProbeReport {
+        ProbeReport {
+            address,
+            port: 80,
+            result: if self.probe_ok {
+                Ok(HttpAnswer {
+                    status: 200,
+                    body_prefix: KEY_AUTH.into(),
+                    ..HttpAnswer::default()
+                })
+            } else {
+                Err(ProbeError::Refused)
+            },
+        }
+    }
+
+    fn issued(
+        &self,
+        generation: u64,
+        env: Option<crate::core::certificate::AcmeEnv>,
+        name: &str,
+    ) -> Msg {
+        if self.issue_ok {
+            Msg::Issued {
+                generation,
+                env,
+                record: record(name),
+            }
+        } else {
+            Msg::IssueFailed {
+                generation,
+                env,
+                finding: crate::core::Finding::new(crate::core::Text::new("acme-error-connection")),
+            }
+        }
+    }
+}
