@@ -117,7 +117,7 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
     let confirm = |entries: &[journal::Entry]| -> bool {
         println!("{}", i18n::tr(lang, "cli-undo-list"));
         for e in entries {
-            println!("  - {}", e.description);
+            println!("  - {}", i18n::text(lang, &e.what()));
         }
         if yes {
             return true;

@@ -279,8 +279,9 @@ impl Answers {
         if past(Step::Certificate) {
             a.certificate = Some(certificate_answer(w));
         }
-        let confirmed: Vec<Step> = w
-            .confirmed
+        // On the server these steps run by themselves once the person says
+        // yes; passing them is the answer, whether confirmed by hand or not.
+        let confirmed: Vec<Step> = Step::ALL
             .iter()
             .copied()
             .filter(|s| s.is_manual() && past(*s))

@@ -162,7 +162,7 @@ impl Executor {
                 let journal = self.journal.clone();
                 tokio::task::spawn_blocking(move || {
                     let description = format!(
-                        "Firewall: Port {} für die Zertifikatsausstellung geöffnet ({:?})",
+                        "firewall window, port {} ({:?})",
                         cfg.responder_port, plan.backend
                     );
                     let window = FirewallWindow {

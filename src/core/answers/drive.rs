@@ -5,7 +5,7 @@ use crate::core::check::{CheckId, CheckState, Text};
 use crate::core::firewall::Backend;
 use crate::core::gate::{Gate, gate};
 use crate::core::input::TextInput;
-use crate::core::{Action, Lang, Overlay, Step, Wizard, cert_step};
+use crate::core::{Action, Lang, Overlay, Step, Wizard, cert_step, golive_step};
 
 /// What the answers say on the current screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +139,7 @@ fn on_overlay(w: &Wizard, a: &Answers) -> Option<Decision> {
             w.step == Step::Firewall && a.firewall.as_ref().is_some_and(|f| f.open_window),
         )),
         Overlay::ConfirmIssue => Some(yes_if(issue_covered(w, a))),
+        Overlay::ConfirmAction => Some(yes_if(a.confirms(w.step))),
         Overlay::Help | Overlay::ConfirmQuit | Overlay::Pending { .. } => {
             Some(stop(w, StopReason::Dialog))
         }
@@ -354,11 +355,43 @@ fn manual(w: &Wizard, a: &Answers) -> Decision {
         return stop(w, StopReason::Unanswered);
     }
     match gate(w) {
-        Gate::Open => Decision::Press(Action::Next),
-        Gate::Waiting => Decision::Wait,
-        _ if w.step.needs_confirmation() && !w.confirmed.contains(&w.step) => {
+        Gate::Open => return Decision::Press(Action::Next),
+        Gate::Waiting => return Decision::Wait,
+        _ => {}
+    }
+    if golive_step::by_hand(w) {
+        return if w.confirmed.contains(&w.step) {
+            pass(w, &Answers::default())
+        } else {
+            Decision::Press(Action::Toggle)
+        };
+    }
+    // On the server the wizard does these steps itself.
+    let ids = Wizard::checks_of(w.step);
+    let failed: Vec<CheckId> = ids
+        .iter()
+        .copied()
+        .filter(|id| w.check(*id).is_failed())
+        .collect();
+    if !failed.is_empty() {
+        return stop(w, StopReason::Failed(failed));
+    }
+    if ids
+        .iter()
+        .any(|id| matches!(w.check(*id), CheckState::Idle))
+        && w.step != Step::Restart
+    {
+        return Decision::Press(Action::Recheck);
+    }
+    match w.step {
+        // Enter asks before writing or restarting; the dialog is answered.
+        Step::ProxyConfig if w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) => {
+            Decision::Press(Action::Next)
+        }
+        Step::Restart => Decision::Press(Action::Next),
+        Step::FinalCheck if !w.confirmed.contains(&Step::FinalCheck) => {
             Decision::Press(Action::Toggle)
         }
-        _ => pass(w, &Answers::default()),
+        _ => stop(w, StopReason::Blocked),
     }
 }

@@ -6,11 +6,12 @@ use std::net::{IpAddr, Ipv4Addr};
 use super::NOW;
 use crate::core::dns::{Delegation, DnsReport, LookupError};
 use crate::core::firewall::Detection;
+use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
 use crate::core::network::PublicSeen;
 use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
 use crate::core::start::{DetectError, Generation, Installation};
 use crate::core::status::CertRecord;
-use crate::core::{Effect, Msg};
+use crate::core::{Effect, Finding, Msg, Outcome, Text};
 
 /// What the outside world answers.
 #[derive(Debug, Clone)]
@@ -123,6 +124,44 @@ impl World {
             }
             | Effect::SelfSign { name, generation } => self.issued(generation, None, &name),
             Effect::ResolvePending { .. } => Msg::PendingResolved { ok: true },
+            Effect::InstallFiles { generation, .. } => Msg::FilesInstalled {
+                generation,
+                result: Ok(InstalledFiles {
+                    crt: "/var/lib/praxis-tls/proxy-certs/t.crt".into(),
+                    key: "/var/lib/praxis-tls/proxy-certs/t.key".into(),
+                    cert_name: "t.crt".into(),
+                    key_name: "t.key".into(),
+                    fingerprint: "00".into(),
+                }),
+            },
+            Effect::PlanProxy { generation, .. } => Msg::ProxyPlanned {
+                generation,
+                result: Ok(PlanView {
+                    diffs: vec![FileDiff {
+                        path: "/opt/elexis-oob/docker-compose.override.yml".into(),
+                        diff: "+x".into(),
+                    }],
+                    needs_restart: true,
+                    drift: false,
+                }),
+            },
+            Effect::ApplyProxy { generation } => Msg::ProxyApplied {
+                generation,
+                result: Ok(()),
+            },
+            Effect::Restart { generation, .. } => Msg::Restarted {
+                generation,
+                result: Ok(()),
+            },
+            Effect::FinalCheck { generation, .. } => {
+                let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
+                Msg::FinalChecked {
+                    generation,
+                    tls: ok.clone(),
+                    exposure: ok.clone(),
+                    port80: ok,
+                }
+            }
             Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
         };
         vec![msg]
