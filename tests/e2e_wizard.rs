@@ -50,9 +50,10 @@ const RESTART: Duration = Duration::from_secs(180);
 const SCREEN: Duration = Duration::from_secs(20);
 
 /// One Docker lab at a time, across test binaries and worktrees (the same
-/// lock as `tests/golive_flow.rs` and `tests/golive_docker.rs`).
+/// lock as `tests/golive_flow.rs` and `tests/golive_docker.rs`). Always in
+/// /tmp, also when TMPDIR puts the temporary directories elsewhere.
 fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
-    let path = std::env::temp_dir().join("praxis-tls-docker-lab.lock");
+    let path = Path::new("/tmp/praxis-tls-docker-lab.lock");
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -633,10 +634,7 @@ fn walk(lang: &str, width: u16, height: u16) {
     t.type_text(&install.display().to_string());
     walk.wait(w.current, CHECK);
     let screen = walk.gate_open(CHECK);
-    walk.has(
-        &screen,
-        &format!("{} {}", w.found_in, install.display()),
-    );
+    walk.has(&screen, &format!("{} {}", w.found_in, install.display()));
     walk.has(&screen, "nuno");
     t.keys(&["Enter"]);
 
@@ -727,7 +725,9 @@ fn walk(lang: &str, width: u16, height: u16) {
     let screen = walk.wait(w.gate_apply, CHECK);
     walk.has(&screen, w.planned);
     walk.find("docker-compose.override.yml");
-    walk.find(&format!("+ - \"traefik.http.routers.termine-tls.rule=Host(`{HOST}`)\""));
+    walk.find(&format!(
+        "+ - \"traefik.http.routers.termine-tls.rule=Host(`{HOST}`)\""
+    ));
     t.keys(&["Enter"]);
     walk.wait(w.confirm_title, SCREEN);
     t.keys(&[w.yes]);
@@ -782,7 +782,11 @@ fn walk(lang: &str, width: u16, height: u16) {
     let recorded = norm_fingerprint(record["fingerprint_sha256"].as_str().unwrap());
     assert_eq!(recorded.len(), 64, "{saved:#}");
     assert_eq!(
-        norm_fingerprint(wizard["golive"]["installed"]["fingerprint"].as_str().unwrap()),
+        norm_fingerprint(
+            wizard["golive"]["installed"]["fingerprint"]
+                .as_str()
+                .unwrap()
+        ),
         recorded
     );
     assert_eq!(served_fingerprint(&root_pem), recorded);
@@ -797,7 +801,10 @@ fn walk(lang: &str, width: u16, height: u16) {
     for file in ["state.json", "journal.json", "praxis-tls.log"] {
         let text = std::fs::read_to_string(state.join(file)).unwrap();
         assert!(!text.contains("PRIVATE KEY"), "{file}");
-        assert!(!text.replace(['\n', '\\'], "").contains(&key_body[..40]), "{file}");
+        assert!(
+            !text.replace(['\n', '\\'], "").contains(&key_body[..40]),
+            "{file}"
+        );
     }
 
     drop(t);
