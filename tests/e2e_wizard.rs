@@ -88,9 +88,20 @@ fn dns() -> Knot {
 /// A network namespace of the test's own, deleted on drop.
 struct Netns(String);
 
+const NETNS_PREFIX: &str = "ptl-e2e-";
+
 impl Netns {
+    /// Under the lab lock no other walk runs: a namespace of ours that
+    /// exists now was left by a run that was killed.
     fn create(name: &str) -> Netns {
-        let _ = Command::new("ip").args(["netns", "del", name]).output();
+        let list = Command::new("ip").args(["netns", "list"]).output().unwrap();
+        for old in String::from_utf8_lossy(&list.stdout)
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|n| n.starts_with(NETNS_PREFIX))
+        {
+            let _ = Command::new("ip").args(["netns", "del", old]).output();
+        }
         let out = Command::new("ip")
             .args(["netns", "add", name])
             .output()
@@ -551,8 +562,30 @@ fn served_fingerprint(root_pem: &str) -> String {
     sha256_hex(leaf.as_ref())
 }
 
+/// The exposure check probes Elexis-OOB's host ports at the public address
+/// (here 127.0.0.1). The lab publishes its stand-ins on other loopback
+/// ports (13000, 13030, 14040, 18080, 18088: `tests/golive_docker.rs`
+/// probes them), so they are not flagged; something else on this machine
+/// listening on one of the real ones would be, rightly.
+fn exposure_ports_free() {
+    use praxis_tls::io::verify::exposure::INTERNAL_PORTS;
+    for port in INTERNAL_PORTS {
+        let taken = std::net::TcpStream::connect_timeout(
+            &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+            Duration::from_millis(500),
+        )
+        .is_ok();
+        assert!(
+            !taken,
+            "something listens on 127.0.0.1:{port}; the final check's exposure \
+             test would flag it (as it should). Stop it and run again."
+        );
+    }
+}
+
 fn walk(lang: &str, width: u16, height: u16) {
     let _lock = lab_lock();
+    exposure_ports_free();
     let _ = rustls::crypto::ring::default_provider().install_default();
     let started = Instant::now();
     let swiss = lang == "de-CH";
@@ -569,7 +602,7 @@ fn walk(lang: &str, width: u16, height: u16) {
     let root = tmp.path().join("pebble-root.pem");
     std::fs::write(&root, &root_pem).unwrap();
     let tag = lang.to_ascii_lowercase();
-    let netns = Netns::create(&format!("ptl-e2e-{tag}-{}", std::process::id()));
+    let netns = Netns::create(&format!("{NETNS_PREFIX}{tag}-{}", std::process::id()));
     let install = tmp.path().join("elexis-oob");
     let lab = Elexis::up(&install, &tag);
     let state = tmp.path().join("state");
@@ -790,6 +823,21 @@ fn walk(lang: &str, width: u16, height: u16) {
         recorded
     );
     assert_eq!(served_fingerprint(&root_pem), recorded);
+    // The monitoring view agrees: the recorded certificate, the file on disk.
+    let status = Command::new(bin)
+        .arg("--state-dir")
+        .arg(&state)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(status.status.code(), Some(0), "{json:#}");
+    assert_eq!(json["state"], "OK", "{json:#}");
+    let listed = json["certificates"][0]["fingerprint_sha256"]
+        .as_str()
+        .unwrap_or_default();
+    assert_eq!(norm_fingerprint(listed), recorded, "{json:#}");
+    assert_eq!(json["certificates"][0]["file"]["state"], "matches");
 
     // No private key in the state, the journal or the log.
     let key_pem = std::fs::read_to_string(record["path_key"].as_str().unwrap()).unwrap();
