@@ -75,7 +75,7 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             .ok()
             .and_then(|h| h.into_string().ok())
             .unwrap_or_default(),
-        responder_port: praxis_tls::core::DEFAULT_RESPONDER_PORT,
+        responder_port: cli.responder_port,
         ..ViewCtx::default()
     };
     let app = App {

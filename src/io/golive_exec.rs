@@ -176,6 +176,39 @@ async fn restart(
     result.map(|_| ()).map_err(|e| e.finding())
 }
 
+/// How long the final check gives the proxy to serve the installed
+/// certificate. Right after the restart traefik listens before it has
+/// loaded its file provider (it applies configuration changes throttled),
+/// and answers with its own default certificate meanwhile, or not at all.
+const SETTLE: Duration = Duration::from_secs(20);
+
+/// Waits until `https` presents the certificate with fingerprint
+/// `expected`, or `SETTLE` has passed: a proxy still starting is not
+/// reported as a wrong certificate. The check proper follows either way.
+async fn wait_for_certificate(cfg: &IoConfig, host: &str, https: SocketAddr, expected: &str) {
+    let norm = |s: &str| s.replace(':', "").to_ascii_lowercase();
+    let deadline = tokio::time::Instant::now() + SETTLE;
+    loop {
+        let now = time::OffsetDateTime::now_utc();
+        let served = super::verify::check_termine(
+            https,
+            host,
+            &cfg.final_roots,
+            Duration::from_secs(2),
+            now,
+        )
+        .await
+        .map(|r| r.tls.fingerprint);
+        if served.as_deref().is_ok_and(|f| norm(f) == norm(expected))
+            || tokio::time::Instant::now() >= deadline
+        {
+            return;
+        }
+        tracing::debug!("final check: not the installed certificate yet: {served:?}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
 async fn final_check(
     cfg: &IoConfig,
     host: &str,
@@ -199,9 +232,11 @@ async fn final_check(
             Outcome::Failed(f),
         );
     };
+    let https = SocketAddr::new(public, cfg.final_port);
+    wait_for_certificate(cfg, host, https, expected).await;
     let check = FinalCheck {
         host,
-        https: SocketAddr::new(public, cfg.final_port),
+        https,
         // The router's port 80 leads to the responder, never to traefik.
         http: None,
         public_ip: public,

@@ -138,3 +138,22 @@ impl Drop for Tmux {
         tmux(&self.socket, &["kill-server"]);
     }
 }
+
+impl Tmux {
+    /// The terminal's size as the program sees it: (columns, rows).
+    pub fn size(&self) -> (u16, u16) {
+        let out = tmux(
+            &self.socket,
+            &[
+                "display-message",
+                "-p",
+                "-t",
+                "main",
+                "#{pane_width} #{pane_height}",
+            ],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut it = text.split_whitespace().map(|n| n.parse().unwrap_or(0));
+        (it.next().unwrap_or(0), it.next().unwrap_or(0))
+    }
+}
