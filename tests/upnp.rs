@@ -8,7 +8,9 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use praxis_tls::core::network::PublicSeen;
-use praxis_tls::core::{Action, CheckId, CheckState, Gate, Lang, Msg, Step, Wizard, gate, update};
+use praxis_tls::core::{
+    Action, CheckId, CheckState, Finding, Gate, Lang, Msg, Step, Wizard, gate, update,
+};
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};
 use praxis_tls::io::journal::Journal;
@@ -41,42 +43,29 @@ fn description(http: SocketAddr) -> String {
 <friendlyName>Teststand-Router 1</friendlyName>
 <manufacturer>Teststand</manufacturer>
 <modelName>Stand-in IGD</modelName>
-<UDN>uuid:00000000-0000-4000-8000-000000000001</UDN>
-<serviceList><service>
-<serviceType>urn:schemas-any-com:service:Any:1</serviceType>
-<serviceId>urn:any-com:serviceId:any1</serviceId>
-<controlURL>/igdupnp/control/any</controlURL>
-<eventSubURL>/igdupnp/control/any</eventSubURL>
-<SCPDURL>/any.xml</SCPDURL>
-</service></serviceList>
 <deviceList><device>
 <deviceType>urn:schemas-upnp-org:device:WANDevice:1</deviceType>
 <friendlyName>WANDevice - Teststand</friendlyName>
-<UDN>uuid:00000000-0000-4000-8000-000000000002</UDN>
 <serviceList><service>
 <serviceType>urn:schemas-upnp-org:service:WANCommonInterfaceConfig:1</serviceType>
 <serviceId>urn:upnp-org:serviceId:WANCommonIFC1</serviceId>
 <controlURL>/igdupnp/control/WANCommonIFC1</controlURL>
-<eventSubURL>/igdupnp/control/WANCommonIFC1</eventSubURL>
 <SCPDURL>/igdicfgSCPD.xml</SCPDURL>
 </service></serviceList>
 <deviceList><device>
 <deviceType>urn:schemas-upnp-org:device:WANConnectionDevice:1</deviceType>
 <friendlyName>WANConnectionDevice - Teststand</friendlyName>
-<UDN>uuid:00000000-0000-4000-8000-000000000003</UDN>
 <serviceList>
 <service>
 <serviceType>urn:schemas-upnp-org:service:WANDSLLinkConfig:1</serviceType>
 <serviceId>urn:upnp-org:serviceId:WANDSLLinkC1</serviceId>
 <controlURL>/igdupnp/control/WANDSLLinkC1</controlURL>
-<eventSubURL>/igdupnp/control/WANDSLLinkC1</eventSubURL>
 <SCPDURL>/igddslSCPD.xml</SCPDURL>
 </service>
 <service>
 <serviceType>{IP_SERVICE}</serviceType>
 <serviceId>urn:upnp-org:serviceId:WANIPConn1</serviceId>
 <controlURL>/igdupnp/control/WANIPConn1</controlURL>
-<eventSubURL>/igdupnp/control/WANIPConn1</eventSubURL>
 <SCPDURL>/igdconnSCPD.xml</SCPDURL>
 </service>
 </serviceList>
@@ -121,10 +110,7 @@ fn fault(code: &str, text: &str) -> String {
 async fn read_request(s: &mut TcpStream) -> String {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
-    loop {
-        let Ok(n) = s.read(&mut chunk).await else {
-            break;
-        };
+    while let Ok(n) = s.read(&mut chunk).await {
         if n == 0 {
             break;
         }
@@ -245,7 +231,7 @@ fn upnp(ssdp: SocketAddr) -> UpnpConfig {
 
 /// Arrives on the port-forwarding step, runs discovery through the real
 /// executor, and returns what it found with how long that took.
-async fn discover(ssdp: SocketAddr) -> (Wizard, PublicSeen, Duration) {
+async fn discover(ssdp: SocketAddr, dns_a: Ipv4Addr) -> (Wizard, PublicSeen, Duration) {
     let state = tempfile::tempdir().unwrap();
     let dns = DnsConfig {
         server: None,
@@ -265,7 +251,7 @@ async fn discover(ssdp: SocketAddr) -> (Wizard, PublicSeen, Duration) {
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let exec = Executor::new(cfg, Journal::open(state.path()).unwrap(), tx);
     let mut w = Wizard::new(Lang::De, NOW);
-    w.network.dns_a = vec![PUBLIC];
+    w.network.dns_a = vec![dns_a];
     w.step = Step::PortForwarding;
     let started = Instant::now();
     for e in update(&mut w, Msg::Key(Action::Recheck), NOW) {
@@ -284,21 +270,26 @@ async fn discover(ssdp: SocketAddr) -> (Wizard, PublicSeen, Duration) {
     (w, seen, took)
 }
 
-fn failed(w: &Wizard) -> praxis_tls::core::Finding {
+fn failed(w: &Wizard) -> Finding {
     match w.check(CheckId::PublicIp) {
         CheckState::Failed(f) => f.clone(),
         other => panic!("{other:?}"),
     }
 }
 
+fn passed(w: &Wizard) -> Finding {
+    match w.check(CheckId::PublicIp) {
+        CheckState::Passed(f) => f.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_public_wan_address_passes_when_dns_matches() {
-    let (mut w, seen, _) = discover(gateway(Some(Wan::Address(PUBLIC))).await).await;
+    let (mut w, seen, _) = discover(gateway(Some(Wan::Address(PUBLIC))).await, PUBLIC).await;
     assert_eq!(seen.v4, Some(PUBLIC));
     assert_eq!(seen.router_wan, Some(PUBLIC));
-    let CheckState::Passed(f) = w.check(CheckId::PublicIp) else {
-        panic!("{:?}", w.check(CheckId::PublicIp));
-    };
+    let f = passed(&w);
     assert_eq!(f.summary.id, "reach-dns-a-matches");
     let detail = f.detail.clone().unwrap_or_default();
     assert!(
@@ -318,7 +309,7 @@ async fn a_public_wan_address_passes_when_dns_matches() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cgnat_wan_address_is_a_hard_stop() {
     let cgnat = Ipv4Addr::new(100, 64, 12, 34);
-    let (mut w, seen, _) = discover(gateway(Some(Wan::Address(cgnat))).await).await;
+    let (mut w, seen, _) = discover(gateway(Some(Wan::Address(cgnat))).await, PUBLIC).await;
     assert_eq!(seen.router_wan, Some(cgnat));
     let f = failed(&w);
     assert_eq!(f.summary.id, "reach-public-cgnat");
@@ -342,7 +333,7 @@ async fn a_cgnat_wan_address_is_a_hard_stop() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_private_wan_address_names_the_router_in_front() {
     let inner = Ipv4Addr::new(192, 168, 1, 20);
-    let (w, seen, _) = discover(gateway(Some(Wan::Address(inner))).await).await;
+    let (w, seen, _) = discover(gateway(Some(Wan::Address(inner))).await, PUBLIC).await;
     assert_eq!(seen.router_wan, Some(inner));
     let f = failed(&w);
     assert_eq!(f.summary.id, "reach-public-wan-private");
@@ -355,7 +346,7 @@ async fn a_private_wan_address_names_the_router_in_front() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_answer_is_no_failure_and_quick() {
-    let (w, seen, took) = discover(gateway(None).await).await;
+    let (w, seen, took) = discover(gateway(None).await, PUBLIC).await;
     assert_eq!(seen.router_wan, None);
     let reason = seen.router_detail.unwrap_or_default();
     assert!(
@@ -363,9 +354,7 @@ async fn no_answer_is_no_failure_and_quick() {
         "{reason}"
     );
     assert!(took < Duration::from_secs(3), "took {took:?}");
-    let CheckState::Passed(f) = w.check(CheckId::PublicIp) else {
-        panic!("{:?}", w.check(CheckId::PublicIp));
-    };
+    let f = passed(&w);
     assert_eq!(f.summary.id, "reach-dns-a-matches");
     assert!(
         f.detail
@@ -376,17 +365,29 @@ async fn no_answer_is_no_failure_and_quick() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_finding_that_asks_for_action_says_how_the_router_would_tell() {
+    let elsewhere = Ipv4Addr::new(198, 51, 100, 9);
+    let (w, _, _) = discover(gateway(None).await, elsewhere).await;
+    let f = failed(&w);
+    assert_eq!(f.summary.id, "reach-dns-a-differs");
+    let more: Vec<_> = f.more.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(more, ["reach-upnp-unread"]);
+    // With the router's answer there is nothing to add.
+    let ssdp = gateway(Some(Wan::Address(PUBLIC))).await;
+    let (w, _, _) = discover(ssdp, elsewhere).await;
+    assert!(failed(&w).more.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_soap_fault_keeps_its_reason() {
-    let (w, seen, _) = discover(gateway(Some(Wan::Fault)).await).await;
+    let (w, seen, _) = discover(gateway(Some(Wan::Fault)).await, PUBLIC).await;
     assert_eq!(seen.router_wan, None);
     let reason = seen.router_detail.unwrap_or_default();
     assert!(
         reason.contains("SOAP fault, UPnPError 606: Action not authorized"),
         "{reason}"
     );
-    let CheckState::Passed(f) = w.check(CheckId::PublicIp) else {
-        panic!("{:?}", w.check(CheckId::PublicIp));
-    };
+    let f = passed(&w);
     assert!(
         f.detail
             .clone()
