@@ -72,6 +72,8 @@ pub enum UpnpError {
     Empty { url: String },
     #[error("{url}: {answer:?} is not an IPv4 address")]
     NotIpv4 { url: String, answer: String },
+    #[error("no answer from the gateway within {0} ms")]
+    Timeout(u128),
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Several(Vec<UpnpError>),
 }
@@ -95,9 +97,16 @@ impl RouterWan {
 }
 
 /// Asks every gateway that answers the search, first answer first, until
-/// one tells its WAN address. Never takes much longer than the discovery
-/// timeout plus two HTTP timeouts per gateway and service.
+/// one tells its WAN address; all of it within the discovery timeout plus
+/// two HTTP timeouts.
 pub async fn router_wan(cfg: &UpnpConfig) -> Result<RouterWan, UpnpError> {
+    let limit = cfg.discovery_timeout + 2 * cfg.http_timeout;
+    tokio::time::timeout(limit, ask(cfg))
+        .await
+        .unwrap_or(Err(UpnpError::Timeout(limit.as_millis())))
+}
+
+async fn ask(cfg: &UpnpConfig) -> Result<RouterWan, UpnpError> {
     let deadline = Instant::now() + cfg.discovery_timeout;
     let locations = ssdp::search(cfg.ssdp_target, deadline)
         .await
