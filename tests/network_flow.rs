@@ -104,6 +104,9 @@ fn lab(probe_port: u16, responder_port: u16) -> Lab {
     cfg.discovery.v4_http = vec![];
     cfg.discovery.v6_http = vec![];
     cfg.discovery.timeout = Duration::from_secs(2);
+    // No router on loopback: the UPnP search stays here and finds nothing.
+    cfg.upnp.ssdp_target = SocketAddr::from((Ipv4Addr::LOCALHOST, 9));
+    cfg.upnp.discovery_timeout = Duration::from_millis(300);
     cfg.responder_port = responder_port;
     cfg.probe_port = probe_port;
     cfg.probe_timeout = Duration::from_secs(2);

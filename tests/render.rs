@@ -150,6 +150,8 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         v4: Some(Ipv4Addr::new(203, 0, 113, 7)),
         v6: None,
         errors: vec![],
+        router_wan: None,
+        router_detail: None,
     };
     send(
         &mut w,

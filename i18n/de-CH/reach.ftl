@@ -8,6 +8,7 @@ reach-fix-router-page = Richten Sie die Portfreigabe ein: von aussen Port 80 auf
 reach-fix-forward-traefik = Ändern Sie die Portfreigabe im Router: von aussen Port 80 muss auf diesen Server, Port { $port } zeigen, nicht auf Port 80. FRITZ!Box: Internet > Freigaben > Portfreigaben, Eintrag bearbeiten.
 reach-fix-test-outside = Prüfen Sie von ausserhalb der Praxis, zum Beispiel mit dem Mobiltelefon ohne WLAN. Sie können auch trotzdem weitergehen: Let's Encrypt prüft dann selbst.
 reach-public-wan-private = Der Router hat selbst nur eine private Adresse ({ $wan }). Vor ihm steht ein weiteres Gerät oder das Netz des Anbieters, das Anfragen von aussen nicht weiterreicht.
+reach-upnp-unread = Die eigene Adresse des Routers liess sich nicht abfragen (UPnP). Das ist bei vielen Routern so und kein Fehler. Bei einer FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
 reach-v6-untested-router = Der AAAA-Eintrag zeigt auf { $address }, nicht auf diesen Server; vermutlich der Router selbst. Router wie die FRITZ!Box lassen von aussen kein IPv6 herein, dann weicht Let's Encrypt auf IPv4 aus. Von hier aus nicht prüfbar.
 reach-v4-untested = Ob Let's Encrypt den Server über IPv4 ({ $address }) erreicht, liess sich nicht prüfen.
 firewall-plan-nftables = Die Firewall (nftables) öffnet Port { $port } für { $minutes } Minuten und schliesst ihn danach von selbst wieder.

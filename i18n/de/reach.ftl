@@ -26,6 +26,7 @@ reach-fix-v6-answered = Entfernen Sie beim Anbieter der Domain den AAAA-Eintrag 
 
 reach-public-cgnat = Ihr Internetanschluss hat keine eigene öffentliche IPv4-Adresse (DS-Lite oder Carrier-NAT). So kann Let's Encrypt den Server nicht erreichen, und das Zertifikat kann auf diesem Weg nicht ausgestellt werden.
 reach-public-wan-private = Der Router hat selbst nur eine private Adresse ({ $wan }). Vor ihm steht ein weiteres Gerät oder das Netz des Anbieters, das Anfragen von außen nicht weiterreicht.
+reach-upnp-unread = Die eigene Adresse des Routers ließ sich nicht abfragen (UPnP). Das ist bei vielen Routern so und kein Fehler. Bei einer FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
 reach-fix-cgnat = Fragen Sie Ihren Internetanbieter nach einer öffentlichen IPv4-Adresse (oft "echte IPv4" oder "Dual Stack" genannt). Manche Anbieter stellen das kostenlos um.
 reach-dns-a-missing = Für den Namen gibt es keinen A-Eintrag (IPv4-Adresse).
 reach-dns-a-differs = Der Name zeigt auf { $dns }, Ihr Anschluss hat aber die Adresse { $public }.

@@ -26,6 +26,7 @@ reach-fix-v6-answered = Remove the AAAA record ({ $address }) at your domain pro
 
 reach-public-cgnat = Your internet connection has no public IPv4 address of its own (DS-Lite or carrier NAT). Let's Encrypt cannot reach the server this way, and the certificate cannot be issued like this.
 reach-public-wan-private = The router itself only has a private address ({ $wan }). Another device or the provider's network in front of it does not pass requests from outside on.
+reach-upnp-unread = The router's own address could not be asked for (UPnP). Many routers do not tell it, and that is not a fault. On a FRITZ!Box, switch on "Statusinformationen über UPnP übertragen" (transmit status information over UPnP) under Heimnetz > Netzwerk > Netzwerkeinstellungen; then the wizard can tell DS-Lite and a second router in front for certain.
 reach-fix-cgnat = Ask your internet provider for a public IPv4 address (often called "real IPv4" or "dual stack"). Some providers switch this for free.
 reach-dns-a-missing = The name has no A record (IPv4 address).
 reach-dns-a-differs = The name points to { $dns }, but your connection has the address { $public }.

@@ -45,6 +45,11 @@ pub struct NetworkState {
     /// Until when the window the wizard opened stays open by itself.
     #[serde(with = "time::serde::rfc3339::option", default)]
     pub window_until: Option<OffsetDateTime>,
+    /// The router's own WAN address (UPnP-IGD), and how asking went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub router_wan: Option<Ipv4Addr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub router_detail: Option<String>,
 }
 
 /// The public addresses this server is seen from, as discovery found them.
@@ -55,11 +60,17 @@ pub struct PublicSeen {
     /// Why discovery found nothing, if it did not: network trouble is not
     /// the same as "no public IPv4".
     pub errors: Vec<String>,
+    /// The router's own WAN address, where it tells it over UPnP-IGD.
+    pub router_wan: Option<Ipv4Addr>,
+    /// What the router said or why it said nothing, for the detail view.
+    pub router_detail: Option<String>,
 }
 
 pub(super) fn on_public(w: &mut Wizard, seen: PublicSeen) {
     w.network.public_v4 = seen.v4;
     w.network.public_v6 = seen.v6;
+    w.network.router_wan = seen.router_wan;
+    w.network.router_detail = seen.router_detail.clone();
     let outcome = if seen.v4.is_none() && !seen.errors.is_empty() {
         Outcome::Warning(
             Finding::new(Text::new("ports-public-unknown"))
@@ -67,7 +78,8 @@ pub(super) fn on_public(w: &mut Wizard, seen: PublicSeen) {
                 .detail(seen.errors.join("; ")),
         )
     } else {
-        let mut o = compare_a(&w.network.dns_a, seen.v4, None, w.network.address_plan);
+        let plan = w.network.address_plan;
+        let mut o = compare_a(&w.network.dns_a, seen.v4, seen.router_wan, plan);
         // A second internet line or an odd route can make discovery see
         // another address than the one patients reach: the probe decides.
         if let Outcome::Failed(f) = &mut o
@@ -77,7 +89,25 @@ pub(super) fn on_public(w: &mut Wizard, seen: PublicSeen) {
         }
         o
     };
+    let outcome = with_router_view(outcome, &seen);
     w.checks.insert(CheckId::PublicIp, outcome.into());
+}
+
+/// The router's answer goes into the detail. Where it said nothing and the
+/// finding asks for action, a line says how a FRITZ!Box would tell.
+fn with_router_view(mut o: Outcome, seen: &PublicSeen) -> Outcome {
+    let act = !matches!(o, Outcome::Passed(_));
+    let (Outcome::Passed(f) | Outcome::Warning(f) | Outcome::Failed(f)) = &mut o;
+    if let Some(d) = &seen.router_detail {
+        f.detail = Some(match f.detail.take() {
+            Some(before) => format!("{before}; {d}"),
+            None => d.clone(),
+        });
+        if act && seen.router_wan.is_none() && f.summary.id != "reach-public-cgnat" {
+            f.more.push(Text::new("reach-upnp-unread"));
+        }
+    }
+    o
 }
 
 pub(super) fn on_firewall_detected(w: &mut Wizard, d: &Detection, port: u16) -> Vec<Effect> {
@@ -229,6 +259,8 @@ pub(super) fn on_choice(w: &mut Wizard, vertical: bool) {
                     v4: Some(v4),
                     v6: w.network.public_v6,
                     errors: Vec::new(),
+                    router_wan: w.network.router_wan,
+                    router_detail: w.network.router_detail.clone(),
                 },
             );
         }

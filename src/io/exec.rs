@@ -23,6 +23,8 @@ pub struct IoConfig {
     pub dns: DnsConfig,
     pub state_dir: PathBuf,
     pub discovery: DiscoveryConfig,
+    /// The router's WAN address over UPnP-IGD (SSDP target: multicast).
+    pub upnp: super::upnp::UpnpConfig,
     /// Where the challenge responder listens on this server.
     pub responder_port: u16,
     /// The port the probe knocks on at the public address: the router's
@@ -51,6 +53,7 @@ impl IoConfig {
             dns,
             state_dir: state_dir.to_path_buf(),
             discovery: DiscoveryConfig::default(),
+            upnp: Default::default(),
             responder_port: crate::core::DEFAULT_RESPONDER_PORT,
             probe_port: 80,
             probe_timeout: Duration::from_secs(5),
@@ -136,13 +139,21 @@ impl Executor {
             }
             Effect::DiscoverPublic { generation } => {
                 tokio::spawn(async move {
-                    let found = public_ip::discover(&cfg.discovery).await;
+                    let (found, router) = tokio::join!(
+                        public_ip::discover(&cfg.discovery),
+                        super::upnp::router_wan(&cfg.upnp),
+                    );
                     let mut errors = found.v4.errors.clone();
                     errors.extend(found.v6.errors.iter().cloned());
                     let seen = PublicSeen {
                         v4: found.v4.addr,
                         v6: found.v6.addr,
                         errors,
+                        router_wan: router.as_ref().ok().map(|r| r.addr),
+                        router_detail: Some(match &router {
+                            Ok(r) => r.describe(),
+                            Err(e) => format!("UPnP: {e}"),
+                        }),
                     };
                     let _ = tx.send(Msg::PublicDiscovered { generation, seen });
                 });

@@ -23,4 +23,5 @@ pub mod schedule;
 pub mod self_signed;
 pub mod store;
 pub mod upload;
+pub mod upnp;
 pub mod verify;

@@ -38,6 +38,8 @@ fn seen(v4: [u8; 4]) -> PublicSeen {
         v4: Some(Ipv4Addr::from(v4)),
         v6: None,
         errors: vec![],
+        router_wan: None,
+        router_detail: None,
     }
 }
 
@@ -116,6 +118,8 @@ fn discovery_trouble_is_not_called_cgnat() {
         v4: None,
         v6: None,
         errors: vec!["timeout".into()],
+        router_wan: None,
+        router_detail: None,
     };
     update(
         &mut w,
