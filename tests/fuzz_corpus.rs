@@ -16,6 +16,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("domain", harness::domain),
     ("wizard_input", harness::wizard_input),
     ("traefik_toml", harness::traefik_toml),
+    ("cert_import", harness::cert_import),
 ];
 
 fn corpus() -> std::path::PathBuf {

@@ -7,8 +7,11 @@
 //! A panic is a finding: every check below states a property the wizard
 //! relies on, not a guess about the implementation.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use praxis_tls::core::compose_override::{CERTS_MOUNT, CertFiles};
 use praxis_tls::core::dns::Delegation;
 use praxis_tls::core::domain::{DomainName, parse};
@@ -16,9 +19,13 @@ use praxis_tls::core::start::DetectError;
 use praxis_tls::core::traefik_legacy::{LegacyTomlError, enable_certificate};
 use praxis_tls::core::{Action, Effect, Lang, Msg, Text, TextInput, Wizard, update};
 use praxis_tls::i18n;
+use praxis_tls::io::cert_import::{
+    ImportError, Material, check, load_key_pem, load_pem, load_pkcs12, to_pem,
+};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use time::{Date, Duration, Month, OffsetDateTime};
 use toml_edit::{Document, DocumentMut, Item, Table};
@@ -463,4 +470,191 @@ fn check_lines(input: &str, out: &str, cert: &str, key: &str) {
             _ => {}
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// cert_import
+
+/// The passphrase of the encrypted seeds (throwaway test material).
+const SEED_PASSPHRASE: &str = "test-only";
+
+/// PEM labels for the DER forms (see `cert_import`).
+const LABELS: [&str; 5] = [
+    "CERTIFICATE",
+    "PRIVATE KEY",
+    "EC PRIVATE KEY",
+    "RSA PRIVATE KEY",
+    "ENCRYPTED PRIVATE KEY",
+];
+
+/// Days since 1970: valid for the seeds, before, after, and a leap day.
+const CLOCKS: [i64; 4] = [21_915, 10_957, 25_567, 21_243];
+
+/// Target `cert_import`: a certificate file the practice brings along.
+///
+/// Byte 0 picks the circumstances: bits 0-1 the passphrase (none, empty,
+/// the seeds' one, a wrong one), bits 2-4 the form of the rest, bits 5-6 the
+/// clock, bit 7 the host. Form 0 and 6-7: the rest is the file as is.
+/// Forms 1-5: the rest is DER items one after another, and the file is
+/// their PEM, all but the last labelled CERTIFICATE, the last labelled
+/// `LABELS[form - 1]`, so that mutations reach the DER inside the PEM.
+///
+/// The file goes through `load_key_pem`, `load_pem` (chain and key from the
+/// same file) and `load_pkcs12`; every material they return through
+/// `check` and `to_pem`. The rest as a lone DER leaf goes through `check`.
+/// Nothing panics; every error has its messages in both languages;
+/// `NeedsPassphrase` comes only without a passphrase, `WrongPassphrase`
+/// only with one; the loaders return no error of `check`'s and `check` none
+/// of the loaders' passphrase errors; `load_pem` agrees with `load_key_pem`
+/// on the key; `to_pem` reads back to the same material; what `check`
+/// accepts is valid at the clock.
+pub fn cert_import(data: &[u8]) {
+    let [mode, rest @ ..] = data else {
+        return;
+    };
+    let pass = [None, Some(""), Some(SEED_PASSPHRASE), Some("wrong")][usize::from(mode & 3)];
+    let form = usize::from((mode >> 2) & 7);
+    let now = OffsetDateTime::UNIX_EPOCH + Duration::days(CLOCKS[usize::from((mode >> 5) & 3)]);
+    let host = if mode & 0x80 == 0 {
+        HOST
+    } else {
+        "praxis-muster.ch"
+    };
+    let file: Cow<[u8]> = match form {
+        1..=5 => Cow::Owned(der_as_pem(rest, LABELS[form - 1])),
+        _ => Cow::Borrowed(rest),
+    };
+    let anchors = [CertificateDer::from(rest)];
+
+    let key = load_key_pem(&file, pass);
+    if let Err(e) = &key {
+        check_load_error(e, pass, "load_key_pem");
+    }
+    let pem = load_pem(&file, &file, pass);
+    match (&pem, &key) {
+        (Ok(m), Ok(k)) => assert!(m.key == *k, "load_pem and load_key_pem differ on the key"),
+        (Ok(_), Err(e)) => panic!("load_pem loads a key load_key_pem refuses ({e})"),
+        (Err(ImportError::NoCertificate), _) => {}
+        (Err(e), Err(k)) => assert_eq!(e, k, "load_pem and load_key_pem differ"),
+        (Err(e), Ok(_)) => panic!("load_pem fails with {e:?} though chain and key load"),
+    }
+    if let Err(e) = &pem {
+        check_load_error(e, pass, "load_pem");
+    }
+    let p12 = load_pkcs12(&file, pass);
+    if let Err(e) = &p12 {
+        check_load_error(e, pass, "load_pkcs12");
+    }
+    for m in [pem, p12].iter().flatten() {
+        check_material(m, host, &[], now);
+        check_material(m, host, &anchors, now);
+        let (chain, key) = to_pem(m);
+        match load_pem(chain.as_bytes(), key.as_bytes(), None) {
+            Ok(back) => assert!(
+                back.chain == m.chain && back.key == m.key,
+                "to_pem does not read back"
+            ),
+            Err(e) => panic!("to_pem does not read back: {e:?}\n{chain}{key}"),
+        }
+    }
+    // The bytes as a lone leaf (with a key that is not one): check reads
+    // the certificate before it looks at the key.
+    let lone = Material {
+        chain: vec![CertificateDer::from(rest.to_vec())],
+        key: PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(Vec::new())),
+    };
+    check_material(&lone, host, &anchors, now);
+}
+
+fn check_material(m: &Material, host: &str, anchors: &[CertificateDer<'_>], now: OffsetDateTime) {
+    match check(m, host, anchors, now) {
+        Ok(info) => assert!(
+            info.not_before <= now && now <= info.not_after,
+            "accepted outside {}..{} at {now}",
+            info.not_before,
+            info.not_after
+        ),
+        Err(e) => {
+            check_error_text(&e, host);
+            assert!(
+                !matches!(
+                    e,
+                    ImportError::NeedsPassphrase
+                        | ImportError::WrongPassphrase
+                        | ImportError::LegacyEncrypted
+                ),
+                "check returns a loader's error: {e:?}"
+            );
+        }
+    }
+}
+
+fn check_load_error(e: &ImportError, pass: Option<&str>, loader: &str) {
+    check_error_text(e, HOST);
+    match e {
+        ImportError::NeedsPassphrase => assert!(
+            pass.is_none_or(str::is_empty),
+            "{loader}: NeedsPassphrase with passphrase {pass:?}"
+        ),
+        ImportError::WrongPassphrase => {
+            assert!(pass.is_some(), "{loader}: WrongPassphrase without one")
+        }
+        ImportError::KeyMismatch
+        | ImportError::NameMismatch { .. }
+        | ImportError::ChainIncomplete { .. }
+        | ImportError::ChainBadSignature { .. }
+        | ImportError::Expired(_)
+        | ImportError::NotYetValid(_) => panic!("{loader} returns a check error: {e:?}"),
+        _ => {}
+    }
+}
+
+fn check_error_text(e: &ImportError, host: &str) {
+    assert!(!e.to_string().is_empty(), "{e:?}: empty message");
+    let f = e.finding(host);
+    check_text(&f.summary, "import error");
+    if let Some(fix) = &f.fix {
+        check_text(fix, "import fix");
+    }
+}
+
+/// The DER items of `der` one after another (an item that runs past the
+/// end takes the rest) as PEM: all but the last CERTIFICATE, the last `last`.
+fn der_as_pem(mut der: &[u8], last: &str) -> Vec<u8> {
+    let mut items = Vec::new();
+    while !der.is_empty() {
+        let n = der_len(der).unwrap_or(der.len()).clamp(1, der.len());
+        items.push(&der[..n]);
+        der = &der[n..];
+    }
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let label = if i + 1 == items.len() {
+            last
+        } else {
+            "CERTIFICATE"
+        };
+        out.push_str(&format!("-----BEGIN {label}-----\n"));
+        let b64 = BASE64.encode(item);
+        for chunk in b64.as_bytes().chunks(64) {
+            out.push_str(&String::from_utf8_lossy(chunk));
+            out.push('\n');
+        }
+        out.push_str(&format!("-----END {label}-----\n"));
+    }
+    out.into_bytes()
+}
+
+/// Length of the DER item (tag, length, value) at the start of `b`.
+fn der_len(b: &[u8]) -> Option<usize> {
+    let first = *b.get(1)?;
+    if first < 0x80 {
+        return Some(2 + usize::from(first));
+    }
+    let k = usize::from(first & 0x7f);
+    if k == 0 || k > 3 {
+        return None;
+    }
+    let len = b.get(2..2 + k)?;
+    Some(2 + k + len.iter().fold(0, |a, &x| a << 8 | usize::from(x)))
 }
