@@ -11,11 +11,12 @@ use std::path::Path;
 
 type Target = fn(&[u8]);
 
-/// One line per fuzz target; the traefik.toml editor's and the certificate
-/// import's targets get theirs when they land (see fuzz/Cargo.toml).
+/// One line per fuzz target.
 const TARGETS: &[(&str, Target)] = &[
     ("domain", harness::domain),
     ("wizard_input", harness::wizard_input),
+    ("traefik_toml", harness::traefik_toml),
+    ("cert_import", harness::cert_import),
 ];
 
 fn corpus() -> std::path::PathBuf {
