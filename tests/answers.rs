@@ -160,6 +160,9 @@ fn lab_args(knot: &Knot, state: &Path, lang: &str) -> Vec<String> {
         &knot.addr.to_string(),
         "--public-ip-dns",
         &knot.addr.to_string(),
+        // The router search goes to a loopback port where nothing answers.
+        "--upnp-ssdp",
+        "127.0.0.1:9",
         "--dns-timeout",
         "2",
         "--responder-port",

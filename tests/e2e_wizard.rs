@@ -617,6 +617,9 @@ fn walk(lang: &str, width: u16, height: u16) {
         &dns,
         "--public-ip-dns",
         &dns,
+        // The router search goes to a loopback port where nothing answers.
+        "--upnp-ssdp",
+        "127.0.0.1:9",
         "--responder-port",
         &port,
         "--probe-port",

@@ -66,6 +66,10 @@ pub struct Cli {
     pub check_port: u16,
     #[arg(long = "check-ca", global = true, hide = true)]
     pub check_ca: Option<PathBuf>,
+    /// Where the UPnP search for the router goes instead of the multicast
+    /// group, HOST:PORT (labs and tests, which must not multicast).
+    #[arg(long, global = true, hide = true)]
+    pub upnp_ssdp: Option<SocketAddr>,
     /// Let the responder listen on this IPv4 address only (lab and tests).
     #[arg(long, global = true, hide = true)]
     pub responder_bind: Option<IpAddr>,
@@ -216,6 +220,10 @@ impl Cli {
         }
         if let Some(ns) = &self.firewall_netns {
             cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
+        }
+        if let Some(target) = self.upnp_ssdp {
+            cfg.upnp.ssdp_target = target;
+            cfg.upnp.discovery_timeout = Duration::from_millis(300);
         }
         cfg.final_address = self.check_address;
         cfg.final_port = self.check_port;
