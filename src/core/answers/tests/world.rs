@@ -92,6 +92,8 @@ impl World {
                     v4: Some(self.public),
                     v6: None,
                     errors: vec![],
+                    router_wan: None,
+                    router_detail: None,
                 },
             },
             Effect::DetectFirewall { generation } => Msg::FirewallDetected {
