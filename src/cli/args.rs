@@ -90,6 +90,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Writes a support bundle without keys or passwords.
     Report(ReportArgs),
+    /// Stores where the failure and reminder mails go (and sends a test).
+    Mail(super::mail::MailArgs),
+    /// Installs the daily renewal run (systemd timer or cron).
+    Schedule(super::schedule::ScheduleArgs),
 }
 
 #[derive(Args, Debug)]
@@ -112,6 +116,12 @@ pub struct CertificateArgs {
     /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
+    /// Also install the certificate into the proxy, restart it when needed
+    /// and check it from outside (as `renew` does).
+    #[arg(long, conflicts_with = "staging")]
+    pub install: bool,
+    #[command(flatten)]
+    pub final_check: super::golive::FinalArgs,
 }
 
 #[derive(Args, Debug)]
@@ -119,6 +129,8 @@ pub struct RenewArgs {
     /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
+    #[command(flatten)]
+    pub final_check: super::golive::FinalArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

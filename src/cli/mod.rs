@@ -11,10 +11,13 @@ mod args;
 mod certificate;
 mod check;
 mod firewall_window;
+mod golive;
 mod issue;
+mod mail;
 mod progress;
 mod renew;
 mod report;
+mod schedule;
 mod status;
 mod wizard;
 
@@ -78,6 +81,10 @@ pub fn main() -> ExitCode {
                 }),
                 Some(Command::Renew(a)) => {
                     with_lock(&cli, lang, |lock| renew::run(&cli, lang, &store, lock, a))
+                }
+                Some(Command::Mail(a)) => with_lock(&cli, lang, |_| mail::run(&cli, lang, a)),
+                Some(Command::Schedule(a)) => {
+                    with_lock(&cli, lang, |_| schedule::run(&cli, lang, a))
                 }
                 _ => with_lock(&cli, lang, |_| wizard::wizard(&cli, store.clone(), lang)),
             }
