@@ -158,6 +158,7 @@ fn mail_test_stores_the_settings_and_sends() {
     assert_eq!(got[0].to, ["empfang@praxis-post.ch"]);
     assert_eq!(got[0].from, "server@praxis-post.ch");
     assert_eq!(got[0].login.as_ref().unwrap().password, PASSWORD);
+    assert!(smtp.logins().iter().all(|l| l.user == "praxis"));
     let data = text(&got[0]);
     assert!(
         data.contains("Subject: Test mail from praxis-tls"),
