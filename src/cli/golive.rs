@@ -79,16 +79,22 @@ pub(super) fn run(
     let Some(inst) = installation(store) else {
         return Ok(Live::NoInstallation);
     };
+    // Nothing changed yet: the previous certificate stays the one in use.
+    let early = |t: Text| {
+        say(lang, &t);
+        restore(lang, store, previous);
+        t
+    };
     let rt = super::runtime()
-        .map_err(|e| Text::new("cli-golive-failed").arg("detail", e.to_string()))?;
+        .map_err(|e| early(Text::new("cli-golive-failed").arg("detail", e.to_string())))?;
     let site = Site::new(
         &inst.dir,
         inst.generation,
         record.domain.clone(),
         &cli.state_dir,
     );
-    let mut journal = Journal::open(&cli.state_dir).map_err(|e| e.text())?;
-    let addr = address(cli, &rt, &record.domain, args)?;
+    let mut journal = Journal::open(&cli.state_dir).map_err(|e| early(e.text()))?;
+    let addr = address(cli, &rt, &record.domain, args).map_err(early)?;
     let roots = args.final_ca.clone().map_or(Roots::System, Roots::CaFile);
     let local_name = inst.local_name.clone().unwrap_or_default();
     let check = |expected: Option<&str>| {
