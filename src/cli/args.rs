@@ -110,6 +110,10 @@ pub enum Command {
     /// Replays an answers file without a terminal, up to the first step it
     /// does not answer or that fails.
     Replay(ReplayArgs),
+    /// Stores where the failure and reminder mails go (and sends a test).
+    Mail(super::mail::MailArgs),
+    /// Installs the daily renewal run (systemd timer or cron).
+    Schedule(super::schedule::ScheduleArgs),
 }
 
 #[derive(Args, Debug)]
@@ -142,6 +146,12 @@ pub struct CertificateArgs {
     /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
+    /// Also install the certificate into the proxy, restart it when needed
+    /// and check it from outside (as `renew` does).
+    #[arg(long, conflicts_with = "staging")]
+    pub install: bool,
+    #[command(flatten)]
+    pub final_check: super::golive::FinalArgs,
 }
 
 #[derive(Args, Debug)]
@@ -149,6 +159,8 @@ pub struct RenewArgs {
     /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
+    #[command(flatten)]
+    pub final_check: super::golive::FinalArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

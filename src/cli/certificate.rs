@@ -1,5 +1,6 @@
 //! `praxis-tls certificate`: a certificate for one name without questions,
-//! for IT supporters (and what `renew` runs when a renewal is due).
+//! for IT supporters (and what `renew` runs when a renewal is due). With
+//! `--install` it also goes live like `renew` does.
 
 use praxis_tls::core::{Lang, Text, Wizard, domain};
 use praxis_tls::io::lock::Lock;
@@ -7,6 +8,7 @@ use praxis_tls::io::store::Store;
 use time::OffsetDateTime;
 
 use super::args::CertificateArgs;
+use super::golive::{self, Live};
 use super::issue::{self, Plan};
 use super::{Cli, exit, say};
 
@@ -49,5 +51,17 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &Certif
             .unwrap_or_else(|| cli.state_dir.join("certs")),
         no_firewall: a.no_firewall,
     };
-    issue::run(cli, lang, store, wizard, &plan).0
+    let previous = wizard.certificate.installed.clone();
+    let (code, record) = issue::run(cli, lang, store, wizard, &plan);
+    let (true, Some(record)) = (a.install, record) else {
+        return code;
+    };
+    match golive::run(cli, lang, store, &record, previous.as_ref(), &a.final_check) {
+        Ok(Live::Checked | Live::NotCheckable) => code,
+        Ok(Live::NoInstallation) => {
+            say(lang, &Text::new("cli-golive-no-installation"));
+            exit::FAILED
+        }
+        Err(_) => exit::FAILED,
+    }
 }

@@ -11,11 +11,14 @@ mod args;
 mod certificate;
 mod check;
 mod firewall_window;
+mod golive;
 mod issue;
+mod mail;
 mod progress;
 mod renew;
 mod replay;
 mod report;
+mod schedule;
 mod status;
 mod wizard;
 
@@ -82,6 +85,10 @@ pub fn main() -> ExitCode {
                 }
                 Some(Command::Replay(a)) => {
                     with_lock(&cli, lang, |_| replay::run(&cli, lang, &store, a))
+                }
+                Some(Command::Mail(a)) => with_lock(&cli, lang, |_| mail::run(&cli, lang, a)),
+                Some(Command::Schedule(a)) => {
+                    with_lock(&cli, lang, |_| schedule::run(&cli, lang, a))
                 }
                 _ => with_lock(&cli, lang, |_| wizard::wizard(&cli, store.clone(), lang)),
             }

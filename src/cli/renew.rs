@@ -1,22 +1,41 @@
 //! `praxis-tls renew`: the daily run. Renews the installed certificate
 //! when `core::renew::decide` says it is due, through the same issuance as
-//! `certificate`; otherwise says when to look again. Idempotent.
+//! `certificate`, and puts it live through `io::golive`; otherwise says
+//! when to look again. Idempotent. Failures, back-offs and (with the
+//! forward switched off between renewals) the reminder go out by mail.
+
+use std::path::Path;
 
 use praxis_tls::core::attempts::AttemptOutcome;
-use praxis_tls::core::renew::{self, AttemptKind, RenewDecision, RenewPolicy};
+use praxis_tls::core::network::Port80Policy;
+use praxis_tls::core::renew::{
+    self, AttemptKind, ForwardPolicy, RenewDecision, RenewPolicy, due_at,
+};
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::{Lang, Text, Wizard, domain};
+use praxis_tls::io::atomic;
 use praxis_tls::io::lock::Lock;
+use praxis_tls::io::mail::Notice;
 use praxis_tls::io::store::Store;
 use time::OffsetDateTime;
 
 use super::args::RenewArgs;
+use super::golive::{self, Live};
 use super::issue::{self, Plan};
-use super::{Cli, certificate, exit, say};
+use super::progress::stamp;
+use super::{Cli, certificate, exit, mail, say};
+
+/// The reminders sent, in the state directory (the resume file has no
+/// place for them).
+const REMINDERS_FILE: &str = "renew-reminders.json";
+/// With the forward off between renewals: how many days before the
+/// renewal the reminder goes out.
+pub(super) const REMIND_DAYS_BEFORE: u32 = 7;
 
 /// The attempt history in the form the renewal decision reads.
-fn history(w: &Wizard) -> Vec<renew::Attempt> {
-    w.certificate
+fn history(w: &Wizard, state_dir: &Path) -> Vec<renew::Attempt> {
+    let mut out: Vec<renew::Attempt> = w
+        .certificate
         .attempts
         .attempts
         .iter()
@@ -35,7 +54,84 @@ fn history(w: &Wizard) -> Vec<renew::Attempt> {
                 },
             }
         })
-        .collect()
+        .collect();
+    out.extend(reminders(state_dir));
+    out
+}
+
+fn reminders(state_dir: &Path) -> Vec<renew::Attempt> {
+    std::fs::read(state_dir.join(REMINDERS_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+fn record_reminder(state_dir: &Path, domain: &str, now: OffsetDateTime) {
+    let mut all = reminders(state_dir);
+    all.push(renew::Attempt {
+        domain: domain.to_string(),
+        at: now,
+        kind: AttemptKind::Reminder,
+    });
+    let keep = all.len().saturating_sub(50);
+    all.drain(..keep);
+    let written = serde_json::to_vec_pretty(&all)
+        .map_err(std::io::Error::other)
+        .and_then(|b| atomic::write_atomic(&state_dir.join(REMINDERS_FILE), &b, 0o600));
+    if let Err(e) = written {
+        tracing::error!("recording the reminder: {e}");
+    }
+}
+
+fn policy(w: &Wizard) -> RenewPolicy {
+    let forward = match w.network.policy {
+        Port80Policy::Permanent => ForwardPolicy::Permanent,
+        Port80Policy::OnDemand => ForwardPolicy::OffBetweenRenewals {
+            days_before: REMIND_DAYS_BEFORE,
+        },
+    };
+    RenewPolicy {
+        forward,
+        ..RenewPolicy::default()
+    }
+}
+
+fn decide(w: &Wizard, state_dir: &Path, now: OffsetDateTime) -> RenewDecision {
+    let records: Vec<CertRecord> = w.certificate.installed.iter().cloned().collect();
+    renew::decide(&records, &history(w, state_dir), &policy(w), now)
+}
+
+/// When the next attempt will be, as the state now says.
+fn next_try(store: &Store, state_dir: &Path) -> String {
+    let now = OffsetDateTime::now_utc();
+    match store.load() {
+        Ok(Some(w)) => match decide(&w, state_dir, now) {
+            RenewDecision::Backoff { until, .. } => stamp(until),
+            RenewDecision::NotDue { next_check } => stamp(next_check),
+            _ => stamp(now + time::Duration::DAY),
+        },
+        _ => stamp(now + time::Duration::DAY),
+    }
+}
+
+/// Why the last issuance failed, as the state recorded it.
+fn last_error(store: &Store) -> Option<Text> {
+    store
+        .load()
+        .ok()
+        .flatten()
+        .and_then(|w| w.certificate.last_error)
+        .map(|f| f.summary)
+}
+
+fn failure_mail(cli: &Cli, lang: Lang, store: &Store, old: &CertRecord, reason: Text) {
+    let notice = Notice::RenewFailed {
+        domain: old.domain.clone(),
+        days_left: old.days_left(OffsetDateTime::now_utc()),
+        reason,
+        next_try: next_try(store, &cli.state_dir),
+    };
+    mail::notify(cli, lang, &notice);
 }
 
 pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs) -> u8 {
@@ -44,17 +140,44 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewA
         Err(code) => return code,
     };
     let now = OffsetDateTime::now_utc();
-    let records: Vec<CertRecord> = wizard.certificate.installed.iter().cloned().collect();
-    let decision = renew::decide(&records, &history(&wizard), &RenewPolicy::default(), now);
+    let decision = decide(&wizard, &cli.state_dir, now);
     say(lang, &decision.text());
+    let record_of = |d: &str| {
+        wizard
+            .certificate
+            .installed
+            .iter()
+            .find(|r| r.domain == d)
+            .cloned()
+    };
     let due_domain = match &decision {
         RenewDecision::Due { domain, .. } => domain.clone(),
-        RenewDecision::Backoff { .. } => return exit::REFUSED,
-        RenewDecision::NothingInstalled
-        | RenewDecision::NotDue { .. }
-        | RenewDecision::RemindFirst { .. } => return exit::OK,
+        RenewDecision::Backoff { domain, .. } => {
+            if let Some(old) = record_of(domain) {
+                let reason = last_error(store).unwrap_or_else(|| {
+                    Text::new("cli-renew-backoff-reason").arg("domain", domain.clone())
+                });
+                failure_mail(cli, lang, store, &old, reason);
+            }
+            return exit::REFUSED;
+        }
+        RenewDecision::RemindFirst { domain, .. } => {
+            let Some(old) = record_of(domain) else {
+                return exit::OK;
+            };
+            let notice = Notice::Reminder {
+                domain: domain.clone(),
+                renew_at: stamp(due_at(&old).0),
+            };
+            let sent = mail::notify(cli, lang, &notice);
+            // Recorded also when it could not go out: the renewal must not
+            // wait for a mail server.
+            record_reminder(&cli.state_dir, domain, now);
+            return if sent { exit::OK } else { exit::FAILED };
+        }
+        RenewDecision::NothingInstalled | RenewDecision::NotDue { .. } => return exit::OK,
     };
-    let Some(old) = records.iter().find(|r| r.domain == due_domain) else {
+    let Some(old) = record_of(&due_domain) else {
         return exit::FAILED;
     };
     let name = match domain::parse(&old.domain) {
@@ -68,7 +191,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewA
     let cert_dir = old
         .path_crt
         .parent()
-        .map(std::path::Path::to_path_buf)
+        .map(Path::to_path_buf)
         .unwrap_or_else(|| cli.state_dir.join("certs"));
     let plan = Plan {
         name,
@@ -80,33 +203,32 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewA
     };
     let (code, record) = issue::run(cli, lang, store, wizard, &plan);
     let Some(record) = record else {
+        let reason = last_error(store)
+            .unwrap_or_else(|| Text::new("cli-renew-failed-code").arg("code", code.to_string()));
+        failure_mail(cli, lang, store, &old, reason);
         return code;
     };
-    // go-live: install the new files and restart
-    if let Err(t) = go_live(&record) {
-        say(lang, &t);
-        return exit::FAILED;
+    match golive::run(cli, lang, store, &record, Some(&old), &a.final_check) {
+        Ok(Live::NoInstallation) => say(
+            lang,
+            &Text::new("cli-renew-install-pending")
+                .arg("path", record.path_crt.display().to_string()),
+        ),
+        Ok(Live::Checked | Live::NotCheckable) => {}
+        Err(reason) => {
+            say(
+                lang,
+                &Text::new("cli-renew-golive-failed").arg("domain", record.domain.clone()),
+            );
+            failure_mail(cli, lang, store, &old, reason);
+            return exit::FAILED;
+        }
     }
-    say(
-        lang,
-        &Text::new("cli-renew-install-pending").arg("path", record.path_crt.display().to_string()),
-    );
     say(
         lang,
         &Text::new("cli-renew-done")
             .arg("domain", record.domain.clone())
-            .arg("until", super::progress::stamp(record.not_after)),
+            .arg("until", stamp(record.not_after)),
     );
     code
-}
-
-/// Installs the renewed files into the proxy and restarts it. `io::golive`
-/// is being built separately; until it lands this does nothing and the
-/// new files wait in the certificate directory (the state records them).
-fn go_live(record: &CertRecord) -> Result<(), Text> {
-    tracing::info!(
-        crt = %record.path_crt.display(),
-        "go-live not available yet: the renewed certificate is not installed into the proxy"
-    );
-    Ok(())
 }

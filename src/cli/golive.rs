@@ -1,0 +1,304 @@
+//! Go-live without questions, for `renew` and `certificate --install`:
+//! the issued files into the proxy through the journal, the proxy edits,
+//! a restart only when the plan needs one, the final check; and when the
+//! check fails, this run's journal entries undone (the previous
+//! certificate served again) and the previous record restored.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use praxis_tls::core::start::Installation;
+use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::{Lang, Outcome, Text};
+use praxis_tls::io::compose::Compose;
+use praxis_tls::io::golive::{
+    self, Docker, FinalCheck, FinalReport, GoLiveError, Site, apply_proxy, install_files,
+    plan_proxy,
+};
+use praxis_tls::io::journal::Journal;
+use praxis_tls::io::store::Store;
+use praxis_tls::io::verify::Roots;
+use time::OffsetDateTime;
+use tokio::runtime::Runtime;
+
+use super::{Cli, say};
+
+/// Where the final check looks.
+#[derive(Args, Debug, Clone)]
+pub struct FinalArgs {
+    /// The address the final check connects to (default: the name's).
+    #[arg(long, value_name = "IP")]
+    pub final_address: Option<IpAddr>,
+    /// The HTTPS port the final check connects to.
+    #[arg(long, value_name = "PORT", default_value_t = 443)]
+    pub final_port: u16,
+    /// CA certificates (PEM) the final check trusts instead of the system's.
+    #[arg(long, value_name = "PEM")]
+    pub final_ca: Option<PathBuf>,
+}
+
+/// How long traefik may take to serve the new certificate (a restart, or
+/// its file watch after a renewal).
+const SETTLE: Duration = Duration::from_secs(90);
+const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
+const RESTART_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// How a go-live ended.
+pub(super) enum Live {
+    /// The final check saw the new certificate.
+    Checked,
+    /// Nothing answers at the check's address, before the change as after
+    /// it (a router without hairpin NAT): the change is kept.
+    NotCheckable,
+    /// No Elexis-OOB installation is recorded: the files stay in the
+    /// certificate directory.
+    NoInstallation,
+}
+
+/// What this run changed, to be taken back if the check fails.
+struct Changes {
+    entries: Vec<u64>,
+    restarted: bool,
+}
+
+/// The installation the wizard's start step found.
+fn installation(store: &Store) -> Option<Installation> {
+    store.load().ok().flatten().and_then(|w| w.start.found)
+}
+
+pub(super) fn run(
+    cli: &Cli,
+    lang: Lang,
+    store: &Store,
+    record: &CertRecord,
+    previous: Option<&CertRecord>,
+    args: &FinalArgs,
+) -> Result<Live, Text> {
+    let Some(inst) = installation(store) else {
+        return Ok(Live::NoInstallation);
+    };
+    // Nothing changed yet: the previous certificate stays the one in use.
+    let early = |t: Text| {
+        say(lang, &t);
+        restore(lang, store, previous);
+        t
+    };
+    let rt = super::runtime()
+        .map_err(|e| early(Text::new("cli-golive-failed").arg("detail", e.to_string())))?;
+    let site = Site::new(
+        &inst.dir,
+        inst.generation,
+        record.domain.clone(),
+        &cli.state_dir,
+    );
+    let mut journal = Journal::open(&cli.state_dir).map_err(|e| early(e.text()))?;
+    let addr = address(cli, &rt, &record.domain, args).map_err(early)?;
+    let roots = args.final_ca.clone().map_or(Roots::System, Roots::CaFile);
+    let local_name = inst.local_name.clone().unwrap_or_default();
+    let check = |expected: Option<&str>| {
+        let c = FinalCheck {
+            host: &record.domain,
+            https: addr,
+            http: None,
+            public_ip: addr.ip(),
+            local_name: &local_name,
+            ports: &[],
+            roots: &roots,
+            expected,
+            timeout: CHECK_TIMEOUT,
+            now: OffsetDateTime::now_utc(),
+        };
+        rt.block_on(golive::final_check(&c))
+    };
+    let reachable_before = check(None).report.is_some();
+
+    let mut changes = Changes {
+        entries: Vec::new(),
+        restarted: false,
+    };
+    let fingerprint = match change(lang, &rt, &site, record, &mut journal, &mut changes) {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::error!("go-live: {e}");
+            let reason = e.text();
+            say(lang, &reason);
+            undo(lang, &rt, &site, &mut journal, &changes);
+            restore(lang, store, previous);
+            return Err(reason);
+        }
+    };
+
+    say(
+        lang,
+        &Text::new("cli-golive-checking").arg("address", addr.to_string()),
+    );
+    let start = Instant::now();
+    let report = loop {
+        let r = check(Some(&fingerprint));
+        let seen = matches!(r.termine, Outcome::Passed(_) | Outcome::Warning(_));
+        if seen || start.elapsed() > SETTLE {
+            break r;
+        }
+        std::thread::sleep(Duration::from_secs(2));
+    };
+    match verdict(&report, reachable_before) {
+        Ok(live) => {
+            let id = match live {
+                Live::NotCheckable => "cli-golive-not-checkable",
+                _ => "cli-golive-live",
+            };
+            say(
+                lang,
+                &Text::new(id)
+                    .arg("domain", record.domain.clone())
+                    .arg("address", addr.to_string()),
+            );
+            println!("installed: {}", site.cert_dir().display());
+            println!("fingerprint: {fingerprint}");
+            Ok(live)
+        }
+        Err(reason) => {
+            tracing::error!("final check: {report:?}");
+            say(lang, &reason);
+            say(lang, &Text::new("cli-golive-undoing"));
+            undo(lang, &rt, &site, &mut journal, &changes);
+            restore(lang, store, previous);
+            Err(reason)
+        }
+    }
+}
+
+/// Whether the new certificate is live, from the last check.
+fn verdict(report: &FinalReport, reachable_before: bool) -> Result<Live, Text> {
+    match &report.termine {
+        Outcome::Passed(_) | Outcome::Warning(_) => Ok(Live::Checked),
+        _ if report.report.is_none() && !reachable_before => Ok(Live::NotCheckable),
+        Outcome::Failed(f) => Err(f.summary.clone()),
+    }
+}
+
+/// Install, plan, apply, restart when needed. Returns the fingerprint the
+/// final check must see; `changes` holds what was done, also on an error.
+fn change(
+    lang: Lang,
+    rt: &Runtime,
+    site: &Site,
+    record: &CertRecord,
+    journal: &mut Journal,
+    changes: &mut Changes,
+) -> Result<String, GoLiveError> {
+    let now = OffsetDateTime::now_utc();
+    let installed = install_files(site, &record.path_crt, &record.path_key, now, journal)?;
+    changes.entries.extend(&installed.entries);
+    let facts = match rt.block_on(Docker::default().inspect_proxy()) {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::warn!("docker inspect: {e}");
+            None
+        }
+    };
+    let plan = plan_proxy(site, &installed.files, facts.as_ref())?;
+    let ids = apply_proxy(journal, &plan)?;
+    changes.entries.extend(ids);
+    say(
+        lang,
+        &Text::new("cli-golive-installed").arg("path", installed.cert_path.display().to_string()),
+    );
+    if plan.needs_restart() {
+        changes.restarted = true;
+        restart(lang, rt, site)?;
+    } else {
+        say(lang, &Text::new("cli-golive-reload"));
+    }
+    Ok(installed.fingerprint)
+}
+
+fn restart(lang: Lang, rt: &Runtime, site: &Site) -> Result<(), GoLiveError> {
+    say(lang, &Text::new("cli-golive-restarting"));
+    let compose = rt
+        .block_on(Compose::detect(None))
+        .ok_or(praxis_tls::io::restart::RestartError::DockerMissing)?;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let result = rt.block_on(golive::restart(
+        site,
+        &compose,
+        &Docker::default(),
+        RESTART_TIMEOUT,
+        &tx,
+    ));
+    drop(tx);
+    while let Ok(event) = rx.try_recv() {
+        tracing::info!("restart: {event:?}");
+    }
+    let r = result?;
+    tracing::info!(project = ?r.project, services = ?r.services, "restarted");
+    Ok(())
+}
+
+/// Takes this run's changes back, newest first; restarts again when the
+/// change had restarted the proxy.
+fn undo(lang: Lang, rt: &Runtime, site: &Site, journal: &mut Journal, changes: &Changes) {
+    for id in changes.entries.iter().rev() {
+        match journal.undo(*id, false) {
+            Ok(o) if o.reverted() => {}
+            Ok(o) => {
+                tracing::error!("undo {id}: {o:?}");
+                say(lang, &Text::new("cli-golive-undo-failed"));
+            }
+            Err(e) => {
+                tracing::error!("undo {id}: {e}");
+                say(lang, &e.text());
+            }
+        }
+    }
+    if changes.restarted
+        && let Err(e) = restart(lang, rt, site)
+    {
+        tracing::error!("restart after undo: {e}");
+        say(lang, &e.text());
+    }
+}
+
+/// The previous certificate is the one in use again.
+fn restore(lang: Lang, store: &Store, previous: Option<&CertRecord>) {
+    let Some(previous) = previous else {
+        return;
+    };
+    match store.load() {
+        Ok(Some(mut w)) => {
+            w.certificate.installed = Some(previous.clone());
+            w.updated_at = OffsetDateTime::now_utc();
+            if let Err(e) = store.save(&w) {
+                say(lang, &e.text());
+            }
+        }
+        Ok(None) => {}
+        Err(e) => say(lang, &e.text()),
+    }
+}
+
+/// The flag's address, or the name's (IPv4 first: the router forwards it).
+fn address(cli: &Cli, rt: &Runtime, domain: &str, args: &FinalArgs) -> Result<SocketAddr, Text> {
+    if let Some(ip) = args.final_address {
+        return Ok(SocketAddr::new(ip, args.final_port));
+    }
+    let cfg = cli.io_config();
+    let report = rt.block_on(praxis_tls::io::dns::resolve(&cfg.dns, domain));
+    let v4 = report
+        .a
+        .ok()
+        .and_then(|a| a.first().copied())
+        .map(IpAddr::V4);
+    let v6 = || {
+        report
+            .aaaa
+            .ok()
+            .and_then(|a| a.first().copied())
+            .map(IpAddr::V6)
+    };
+    v4.or_else(v6)
+        .map(|ip| SocketAddr::new(ip, args.final_port))
+        .ok_or_else(|| Text::new("cli-golive-no-address").arg("domain", domain.to_string()))
+}

@@ -1,0 +1,207 @@
+//! `praxis-tls mail`: stores where the failure and reminder mails go
+//! (`mail.toml` in the state directory, without the password; the
+//! password in its own 0600 file) and sends a test mail on request. And
+//! the sending itself, for `renew`.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use praxis_tls::core::{Lang, Text};
+use praxis_tls::io::atomic;
+use praxis_tls::io::mail::{
+    self, MailSettings, Notice, Password, Security, load_password, save_password,
+};
+
+use super::{Cli, exit, say};
+
+/// In the state directory; holds no password.
+pub(super) const SETTINGS_FILE: &str = "mail.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SecurityArg {
+    Starttls,
+    Tls,
+    Plain,
+}
+
+impl From<SecurityArg> for Security {
+    fn from(s: SecurityArg) -> Security {
+        match s {
+            SecurityArg::Starttls => Security::StartTls,
+            SecurityArg::Tls => Security::Tls,
+            SecurityArg::Plain => Security::Plain,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct MailArgs {
+    /// The mail server (SMTP), e.g. mail.example.ch.
+    #[arg(long, value_name = "HOST")]
+    pub host: String,
+    /// Its port (default: 587 for starttls, 465 for tls, 25 for plain).
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// How the connection is protected.
+    #[arg(long, value_enum, default_value_t = SecurityArg::Starttls)]
+    pub security: SecurityArg,
+    /// Log in with this user name (the password comes from stdin).
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// The sender address.
+    #[arg(long, value_name = "ADDR")]
+    pub from: String,
+    /// A recipient; give it several times for several.
+    #[arg(long, value_name = "ADDR", required = true)]
+    pub to: Vec<String>,
+    /// Read the password from the first line of stdin.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Send a test mail with the stored settings.
+    #[arg(long)]
+    pub test: bool,
+}
+
+fn path(state_dir: &Path) -> PathBuf {
+    state_dir.join(SETTINGS_FILE)
+}
+
+/// The stored settings; `Ok(None)` when none are stored.
+pub(super) fn load(state_dir: &Path) -> Result<Option<MailSettings>, Text> {
+    let p = path(state_dir);
+    let bad = |detail: String| {
+        Text::new("cli-mail-settings-unreadable")
+            .arg("path", p.display().to_string())
+            .arg("detail", detail)
+    };
+    match std::fs::read_to_string(&p) {
+        Ok(s) => toml::from_str(&s).map(Some).map_err(|e| bad(e.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(bad(e.to_string())),
+    }
+}
+
+fn save(state_dir: &Path, settings: &MailSettings) -> Result<(), Text> {
+    let p = path(state_dir);
+    let bad = |detail: String| {
+        Text::new("cli-mail-settings-unwritable")
+            .arg("path", p.display().to_string())
+            .arg("detail", detail)
+    };
+    let text = toml::to_string(settings).map_err(|e| bad(e.to_string()))?;
+    let text = format!("# praxis-tls mail settings (the password is not here)\n{text}");
+    atomic::write_atomic(&p, text.as_bytes(), 0o600).map_err(|e| bad(e.to_string()))
+}
+
+/// Sends `notice` with the stored settings. `Ok(false)`: no settings.
+pub(super) fn send(cli: &Cli, notice: &Notice) -> Result<bool, Text> {
+    let Some(settings) = load(&cli.state_dir)? else {
+        return Ok(false);
+    };
+    let password = load_password(&cli.state_dir).map_err(|e| e.text())?;
+    let composed = mail::compose(notice, settings.lang);
+    let rt = super::runtime().map_err(|e| {
+        Text::new("cli-mail-failed")
+            .arg("host", settings.host.clone())
+            .arg("detail", e.to_string())
+    })?;
+    match rt.block_on(mail::send(&settings, password.as_ref(), &composed)) {
+        Ok(()) => {
+            tracing::info!(to = ?settings.to, subject = %composed.subject, "mail sent");
+            Ok(true)
+        }
+        Err(e) => {
+            tracing::error!("mail: {e}");
+            Err(e.text())
+        }
+    }
+}
+
+/// Sends `notice` and says what became of it; `false` when it was to go
+/// out and did not.
+pub(super) fn notify(cli: &Cli, lang: Lang, notice: &Notice) -> bool {
+    match send(cli, notice) {
+        Ok(true) => {
+            say(lang, &Text::new("cli-mail-sent"));
+            true
+        }
+        Ok(false) => {
+            say(lang, &Text::new("cli-mail-not-configured"));
+            true
+        }
+        Err(t) => {
+            say(lang, &Text::new("cli-mail-not-sent"));
+            say(lang, &t);
+            false
+        }
+    }
+}
+
+fn read_password() -> Result<Password, Text> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Text::new("cli-mail-password-stdin").arg("detail", e.to_string()))?;
+    let pw = line.trim_end_matches(['\r', '\n']);
+    if pw.is_empty() {
+        return Err(Text::new("cli-mail-password-stdin").arg("detail", "-"));
+    }
+    Ok(Password::new(pw))
+}
+
+pub(super) fn run(cli: &Cli, lang: Lang, a: &MailArgs) -> u8 {
+    let security = Security::from(a.security);
+    let settings = MailSettings {
+        host: a.host.trim().to_string(),
+        port: a.port.unwrap_or_else(|| security.default_port()),
+        security,
+        user: a.user.clone().filter(|u| !u.is_empty()),
+        from: a.from.trim().to_string(),
+        to: a.to.iter().map(|t| t.trim().to_string()).collect(),
+        lang,
+    };
+    // The addresses are checked before anything is stored.
+    let probe = mail::compose(&Notice::Test, lang);
+    if let Err(e) = mail::message(&settings, &probe) {
+        say(lang, &e.text());
+        return exit::USAGE;
+    }
+    if a.password_stdin {
+        let stored =
+            read_password().and_then(|pw| save_password(&cli.state_dir, &pw).map_err(|e| e.text()));
+        if let Err(t) = stored {
+            say(lang, &t);
+            return exit::FAILED;
+        }
+    }
+    if let Err(t) = save(&cli.state_dir, &settings) {
+        say(lang, &t);
+        return exit::FAILED;
+    }
+    say(
+        lang,
+        &Text::new("cli-mail-saved").arg("path", path(&cli.state_dir).display().to_string()),
+    );
+    if settings.user.is_some() && matches!(load_password(&cli.state_dir), Ok(None)) {
+        say(lang, &Text::new("cli-mail-no-password"));
+    }
+    if !a.test {
+        return exit::OK;
+    }
+    match send(cli, &Notice::Test) {
+        Ok(_) => {
+            say(
+                lang,
+                &Text::new("cli-mail-test-sent").arg("to", settings.to.join(", ")),
+            );
+            exit::OK
+        }
+        Err(t) => {
+            say(lang, &Text::new("cli-mail-not-sent"));
+            say(lang, &t);
+            exit::FAILED
+        }
+    }
+}
