@@ -248,20 +248,19 @@ pub(super) fn on_issued(
                 production: true,
                 outcome: AttemptOutcome::Issued,
             });
-            installed(w, record);
+            installed(w, record, now);
             Vec::new()
         }
         None => {
-            installed(w, record);
+            installed(w, record, now);
             Vec::new()
         }
     }
 }
 
-fn installed(w: &mut Wizard, record: CertRecord) {
-    let days = (record.not_after - record.not_before)
-        .whole_days()
-        .to_string();
+fn installed(w: &mut Wizard, record: CertRecord, now: OffsetDateTime) {
+    // Days left, as the person will count them down.
+    let days = (record.not_after - now).whole_days().max(0).to_string();
     let summary = Text::new("cert-ready")
         .arg("issuer", record.issuer.clone())
         .arg("until", record.not_after.date().to_string())
