@@ -96,6 +96,8 @@ fn http_ep(addr: SocketAddr) -> HttpEndpoint {
         host: addr.ip().to_string(),
         port: addr.port(),
         path: "/".into(),
+        https: false,
+        ca_file: None,
     }
 }
 
@@ -198,4 +200,84 @@ fn defaults_ask_by_address_over_the_right_family() {
     assert!(d.v4_dns.iter().all(|e| e.server.is_ipv4()));
     assert!(d.v6_dns.iter().all(|e| e.server.is_ipv6()));
     assert!(!d.v4_http.is_empty() && !d.v6_http.is_empty());
+}
+
+/// The HTTPS fallback: a TLS echo on loopback with a test CA; the answer
+/// counts only when the certificate checks out.
+#[tokio::test]
+async fn https_fallback_checks_the_certificate() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let ca_key = rcgen::KeyPair::generate().unwrap();
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = rcgen::Issuer::new(ca_params, ca_key);
+    let leaf_key = rcgen::KeyPair::generate().unwrap();
+    let leaf = rcgen::CertificateParams::new(vec!["localhost".into()])
+        .unwrap()
+        .signed_by(&leaf_key, &issuer)
+        .unwrap();
+    let server = rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![leaf.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+        )
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(server));
+    let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = l.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((s, _)) = l.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(s).await else {
+                    return;
+                };
+                let mut buf = [0u8; 2048];
+                let _ = tls.read(&mut buf).await;
+                let body = "203.0.113.9";
+                let resp = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = tls.write_all(resp.as_bytes()).await;
+                let _ = tls.shutdown().await;
+            });
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let ca_file = dir.path().join("ca.pem");
+    std::fs::write(&ca_file, ca.pem()).unwrap();
+    let dead_dns = SocketAddr::from(([127, 0, 0, 1], free_udp()));
+    let endpoint = |ca: Option<std::path::PathBuf>| HttpEndpoint {
+        // A name, for SNI and the certificate check; it resolves to loopback.
+        host: "localhost".into(),
+        port,
+        path: "/".into(),
+        https: true,
+        ca_file: ca,
+    };
+    let cfg = |ep: HttpEndpoint| DiscoveryConfig {
+        v4_dns: vec![dns_ep(dead_dns, DnsQuery::Address)],
+        v4_http: vec![ep],
+        v6_dns: vec![],
+        v6_http: vec![],
+        timeout: Duration::from_secs(2),
+    };
+    let found = discover(&cfg(endpoint(Some(ca_file.clone())))).await;
+    assert_eq!(
+        found.v4.addr,
+        Some(Ipv4Addr::new(203, 0, 113, 9)),
+        "{:?}",
+        found.v4.errors
+    );
+    // The same echo checked against the system's roots: not trusted.
+    let untrusted = discover(&cfg(endpoint(None))).await;
+    assert_eq!(untrusted.v4.addr, None);
+    assert!(
+        untrusted.v4.errors.iter().any(|e| e.contains("TLS")),
+        "{:?}",
+        untrusted.v4.errors
+    );
 }

@@ -245,6 +245,8 @@ async fn discover(ssdp: SocketAddr, dns_a: Ipv4Addr) -> (Wizard, PublicSeen, Dur
         host: "127.0.0.1".into(),
         port: echo(PUBLIC).await,
         path: "/".into(),
+        https: false,
+        ca_file: None,
     }];
     cfg.discovery.timeout = Duration::from_secs(2);
     cfg.upnp = upnp(ssdp);

@@ -261,19 +261,27 @@ impl Cli {
     }
 }
 
-/// `HOST:PORT/PATH` (an `http://` in front is fine).
+/// `[https://|http://]HOST:PORT/PATH` (plain HTTP without a scheme).
 fn parse_http(s: &str) -> Option<praxis_tls::io::public_ip::HttpEndpoint> {
-    let s = s.strip_prefix("http://").unwrap_or(s);
+    let https = s.starts_with("https://");
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
     let (hostport, path) = s
         .split_once('/')
         .map_or((s, "/".to_string()), |(h, p)| (h, format!("/{p}")));
     let (host, port) = hostport
         .rsplit_once(':')
-        .map_or((hostport, Some(80)), |(h, p)| (h, p.parse().ok()));
+        .map_or((hostport, Some(if https { 443 } else { 80 })), |(h, p)| {
+            (h, p.parse().ok())
+        });
     Some(praxis_tls::io::public_ip::HttpEndpoint {
         host: host.to_string(),
         port: port?,
         path,
+        https,
+        ca_file: None,
     })
 }
 

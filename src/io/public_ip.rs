@@ -38,12 +38,47 @@ pub struct DnsEndpoint {
     pub query: DnsQuery,
 }
 
-/// `http://host:port/path` answering the caller's address as plain text.
+/// `https://host:port/path` (or plain `http://`) answering the caller's
+/// address as plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpEndpoint {
     pub host: String,
     pub port: u16,
     pub path: String,
+    /// HTTPS, checked against the system's roots or `ca_file`.
+    pub https: bool,
+    /// A CA to trust instead of the system's (tests, a lab).
+    pub ca_file: Option<std::path::PathBuf>,
+}
+
+/// The roots an HTTPS echo is checked against.
+fn tls_config(
+    ca_file: Option<&std::path::Path>,
+) -> Result<std::sync::Arc<rustls::ClientConfig>, String> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject as _;
+    let mut roots = rustls::RootCertStore::empty();
+    match ca_file {
+        Some(path) => {
+            for cert in CertificateDer::pem_file_iter(path).map_err(|e| e.to_string())? {
+                roots
+                    .add(cert.map_err(|e| e.to_string())?)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        None => {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(cert);
+            }
+        }
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(std::sync::Arc::new(config))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,8 +102,10 @@ fn dns(ip: IpAddr, name: &str, query: DnsQuery) -> DnsEndpoint {
 fn web(host: &str) -> HttpEndpoint {
     HttpEndpoint {
         host: host.to_string(),
-        port: 80,
+        port: 443,
         path: "/".to_string(),
+        https: true,
+        ca_file: None,
     }
 }
 
@@ -229,9 +266,13 @@ async fn http_lookup(ep: &HttpEndpoint, family: Family, limit: Duration) -> Resu
         .into_iter()
         .find(|a| Family::of(a.ip()) == family)
         .ok_or_else(|| format!("{} has no {family:?} address", ep.host))?;
-    let answer = http::get(addr, &ep.host, &ep.path, limit)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
+    let answer = if ep.https {
+        let tls = tls_config(ep.ca_file.as_deref())?;
+        http::get_tls(addr, &ep.host, &ep.path, limit, tls).await
+    } else {
+        http::get(addr, &ep.host, &ep.path, limit).await
+    }
+    .map_err(|e| format!("{e:?}"))?;
     if answer.status != 200 {
         return Err(format!("status {}", answer.status));
     }

@@ -24,18 +24,54 @@ pub async fn get(
     path: &str,
     limit: Duration,
 ) -> Result<HttpAnswer, ProbeError> {
-    let mut stream = match timeout(limit, TcpStream::connect(addr)).await {
+    let stream = match timeout(limit, TcpStream::connect(addr)).await {
         Err(_) => return Err(ProbeError::ConnectTimeout),
         Ok(Err(e)) => return Err(connect_error(&e)),
         Ok(Ok(s)) => s,
     };
+    exchange(stream, addr, host, path, limit, 80).await
+}
+
+/// The same over TLS, the certificate checked against `tls`'s roots for
+/// `host`: an echo of our address must not come from whoever sits between.
+pub async fn get_tls(
+    addr: SocketAddr,
+    host: &str,
+    path: &str,
+    limit: Duration,
+    tls: std::sync::Arc<rustls::ClientConfig>,
+) -> Result<HttpAnswer, ProbeError> {
+    let tcp = match timeout(limit, TcpStream::connect(addr)).await {
+        Err(_) => return Err(ProbeError::ConnectTimeout),
+        Ok(Err(e)) => return Err(connect_error(&e)),
+        Ok(Ok(s)) => s,
+    };
+    let name = rustls::pki_types::ServerName::try_from(host.to_string())
+        .map_err(|e| ProbeError::Other(e.to_string()))?;
+    let connector = tokio_rustls::TlsConnector::from(tls);
+    let stream = match timeout(limit, connector.connect(name, tcp)).await {
+        Err(_) => return Err(ProbeError::ResponseTimeout),
+        Ok(Err(e)) => return Err(ProbeError::Other(format!("TLS: {e}"))),
+        Ok(Ok(s)) => s,
+    };
+    exchange(stream, addr, host, path, limit, 443).await
+}
+
+async fn exchange<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(
+    mut stream: S,
+    addr: SocketAddr,
+    host: &str,
+    path: &str,
+    limit: Duration,
+    default_port: u16,
+) -> Result<HttpAnswer, ProbeError> {
     let host = if host.contains(':') {
         format!("[{host}]")
     } else {
         host.to_string()
     };
     let host_header = match addr.port() {
-        80 => host,
+        p if p == default_port => host,
         p => format!("{host}:{p}"),
     };
     let request = format!(
