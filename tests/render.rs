@@ -538,3 +538,22 @@ fn a_failed_save_is_shown() {
         "{screen}"
     );
 }
+
+#[test]
+fn install_elsewhere_offers_the_upload() {
+    for lang in [Lang::De, Lang::En] {
+        let mut w = wizard_at(Step::Install, lang);
+        w.start.found = None;
+        key(&mut w, Action::NextField);
+        for c in "192.168.1.20".chars() {
+            key(&mut w, Action::Char(c));
+        }
+        insta::assert_snapshot!(
+            format!("install_upload_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::Next);
+        let s = render(&w, &ctx(), 80, 24);
+        assert!(s.contains("webelexisdata"), "the warning first: {s}");
+    }
+}

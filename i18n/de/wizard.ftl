@@ -92,7 +92,7 @@ dns-title = DNS-Einträge prüfen
 dns-body = Der Name { $domain } muss auf die Internet-Adresse Ihrer Praxis zeigen: mit fester IP als A-Eintrag beim Registrar, sonst über DynDNS (FRITZ!Box: Internet > Freigaben > DynDNS, oder ein Programm wie ddclient). Änderungen brauchen einige Minuten (F5 = neu prüfen).
 
 ## 5–11 Schritte, die Sie heute noch von Hand erledigen
-manual-note = Diesen Schritt prüft das Programm noch nicht selbst. Erledigen Sie ihn wie beschrieben und bestätigen Sie mit der Leertaste.
+manual-note = Dieses Programm läuft nicht auf dem Elexis-OOB-Server und kann diesen Schritt deshalb nicht selbst erledigen. Erledigen Sie ihn wie beschrieben und bestätigen Sie mit der Leertaste.
 manual-confirm = [ ] Erledigt
 manual-confirmed = [x] Erledigt (von Hand bestätigt)
 

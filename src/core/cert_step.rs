@@ -67,22 +67,7 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
         Some(_) => &mut w.session.passphrase,
         None => return,
     };
-    match action {
-        Action::Char(c) => {
-            input.insert(c);
-        }
-        Action::Backspace => {
-            input.backspace();
-        }
-        Action::Delete => {
-            input.delete();
-        }
-        Action::Left => input.left(),
-        Action::Right => input.right(),
-        Action::Home => input.home(),
-        Action::End => input.end(),
-        _ => {}
-    }
+    input.apply(action);
 }
 
 fn email_ok(email: &str) -> bool {

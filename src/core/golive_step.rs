@@ -40,6 +40,9 @@ pub struct PlanView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoLiveState {
     pub installed: Option<InstalledFiles>,
+    /// The Elexis-OOB server's admin app, when the wizard runs elsewhere.
+    #[serde(default)]
+    pub upload_server: super::input::TextInput,
     pub plan: Option<PlanView>,
     /// Whether the restart is still owed after the proxy was configured.
     pub restart_owed: bool,
@@ -170,6 +173,48 @@ pub(super) fn final_check(w: &mut Wizard) -> Vec<Effect> {
     }]
 }
 
+/// Whether the install step offers the upload to the admin app: only when
+/// the wizard does not run on the server, and there is a certificate.
+pub fn offers_upload(w: &Wizard) -> bool {
+    w.step == Step::Install && by_hand(w) && super::cert_step::has_certificate(w)
+}
+
+/// Enter on the install step done by hand: send to the admin app after the
+/// warning, if a server is given and nothing was sent yet.
+pub(super) fn on_next_by_hand(w: &mut Wizard) -> Vec<Effect> {
+    if offers_upload(w)
+        && !w.golive.upload_server.value.trim().is_empty()
+        && !w.check(CheckId::Uploaded).is_running()
+        && !w.check(CheckId::Uploaded).is_settled()
+    {
+        w.session.overlay = Overlay::ConfirmAction;
+    }
+    Vec::new()
+}
+
+fn upload(w: &mut Wizard) -> Vec<Effect> {
+    let (Some(cert), Some(host)) = (
+        w.certificate.installed.clone(),
+        w.domain.parsed.as_ref().map(|d| d.ascii.clone()),
+    ) else {
+        return Vec::new();
+    };
+    let server = w.golive.upload_server.value.trim().to_string();
+    let generation = start(w, CheckId::Uploaded);
+    vec![Effect::Upload {
+        server,
+        host,
+        crt: cert.path_crt,
+        key: cert.path_key,
+        generation,
+    }]
+}
+
+pub(super) fn on_uploaded(w: &mut Wizard, result: Result<Outcome, Finding>) {
+    let outcome = result.unwrap_or_else(Outcome::Failed);
+    w.checks.insert(CheckId::Uploaded, outcome.into());
+}
+
 /// Enter on one of the steps while its work is not done.
 pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
     match w.step {
@@ -193,6 +238,9 @@ pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
 
 pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
     w.session.overlay = Overlay::None;
+    if offers_upload(w) {
+        return upload(w);
+    }
     match (w.step, site(w)) {
         (Step::ProxyConfig, Some(_)) => {
             let generation = start(w, CheckId::ProxyConfig);

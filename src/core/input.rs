@@ -79,6 +79,33 @@ impl TextInput {
         self.cursor = self.len();
     }
 
+    /// Applies an editing key; returns whether the value changed.
+    pub fn apply(&mut self, action: super::Action) -> bool {
+        use super::Action;
+        match action {
+            Action::Char(c) => self.insert(c),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::Left => {
+                self.left();
+                false
+            }
+            Action::Right => {
+                self.right();
+                false
+            }
+            Action::Home => {
+                self.home();
+                false
+            }
+            Action::End => {
+                self.end();
+                false
+            }
+            _ => false,
+        }
+    }
+
     pub fn set(&mut self, value: impl Into<String>) {
         *self = TextInput::new(value);
     }

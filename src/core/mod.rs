@@ -237,6 +237,11 @@ pub enum Msg {
         exposure: Outcome,
         port80: Outcome,
     },
+    /// Sent to the admin app: a warning ("not confirmed") or a failure.
+    Uploaded {
+        generation: u64,
+        result: Result<Outcome, Finding>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -325,6 +330,14 @@ pub enum Effect {
         site: golive_step::SiteSpec,
         generation: u64,
     },
+    /// Send certificate and key to the admin app (the wizard runs elsewhere).
+    Upload {
+        server: String,
+        host: String,
+        crt: PathBuf,
+        key: PathBuf,
+        generation: u64,
+    },
     /// From the patients' side: the certificate, and nothing else exposed.
     FinalCheck {
         host: String,
@@ -401,6 +414,8 @@ pub struct Session {
     pub passphrase: TextInput,
     /// What the rate limits still allow, shown before another attempt.
     pub issue_budget: Option<attempts::Budget>,
+    /// The upload server field has the keyboard (install step, by hand).
+    pub upload_focus: bool,
     /// What compose printed during the restart (the last lines).
     pub restart_log: Vec<String>,
     /// Where a running issuance stands.
@@ -514,7 +529,8 @@ impl Wizard {
     pub fn text_input_active(&self) -> bool {
         self.session.overlay == Overlay::None
             && (matches!(self.step, Step::Start | Step::Domain)
-                || (self.step == Step::Certificate && cert_step::field(self).is_some()))
+                || (self.step == Step::Certificate && cert_step::field(self).is_some())
+                || (golive_step::offers_upload(self) && self.session.upload_focus))
     }
 
     /// Whether the person passed this step's failed checks for the input

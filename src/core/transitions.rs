@@ -165,6 +165,12 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Uploaded { generation, result } => {
+            if accepts(w, CheckId::Uploaded, generation) {
+                golive_step::on_uploaded(w, result);
+            }
+            Vec::new()
+        }
         Msg::RestartLine { generation, line } => {
             if accepts(w, CheckId::Restarted, generation) {
                 let log = &mut w.session.restart_log;
@@ -421,6 +427,9 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if w.step.is_manual() && !golive_step::by_hand(w) && gate(w) != Gate::Open {
                 return golive_step::on_next(w);
             }
+            if golive_step::offers_upload(w) && gate(w) != Gate::Open {
+                return golive_step::on_next_by_hand(w);
+            }
             if gate(w) == Gate::Open {
                 advance(w)
             } else {
@@ -469,6 +478,23 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if w.step == Step::Firewall {
                 network::open_requested(w);
             }
+            Vec::new()
+        }
+        Action::NextField if golive_step::offers_upload(w) => {
+            w.session.upload_focus = !w.session.upload_focus;
+            Vec::new()
+        }
+        Action::Char(_)
+        | Action::Backspace
+        | Action::Delete
+        | Action::Left
+        | Action::Right
+        | Action::Home
+        | Action::End
+            if golive_step::offers_upload(w) && w.session.upload_focus =>
+        {
+            w.golive.upload_server.apply(action);
+            w.checks.insert(CheckId::Uploaded, CheckState::Idle);
             Vec::new()
         }
         Action::NextField => {
@@ -561,28 +587,7 @@ fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
         Step::Domain => &mut w.domain.input,
         _ => return Vec::new(),
     };
-    let changed = match action {
-        Action::Char(c) => input.insert(c),
-        Action::Backspace => input.backspace(),
-        Action::Delete => input.delete(),
-        Action::Left => {
-            input.left();
-            false
-        }
-        Action::Right => {
-            input.right();
-            false
-        }
-        Action::Home => {
-            input.home();
-            false
-        }
-        Action::End => {
-            input.end();
-            false
-        }
-        _ => false,
-    };
+    let changed = input.apply(action);
     if !changed {
         return Vec::new();
     }

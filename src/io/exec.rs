@@ -334,7 +334,8 @@ impl Executor {
             | Effect::PlanProxy { .. }
             | Effect::ApplyProxy { .. }
             | Effect::Restart { .. }
-            | Effect::FinalCheck { .. }) => {
+            | Effect::FinalCheck { .. }
+            | Effect::Upload { .. }) => {
                 let (journal, plans) = (self.journal.clone(), self.plans.clone());
                 super::golive_exec::run(cfg, journal, plans, e, tx);
             }

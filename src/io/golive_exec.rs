@@ -138,6 +138,18 @@ pub fn run(
                 });
             });
         }
+        Effect::Upload {
+            server,
+            host,
+            crt,
+            key,
+            generation,
+        } => {
+            tokio::spawn(async move {
+                let result = upload(&server, &host, &crt, &key).await;
+                let _ = tx.send(Msg::Uploaded { generation, result });
+            });
+        }
         _ => {}
     }
 }
@@ -279,5 +291,41 @@ async fn port80_quiet(cfg: &IoConfig, host: &str, public: IpAddr) -> Outcome {
             .detail(detail),
         ),
         Err(_) => Outcome::Warning(Finding::new(Text::new("golive-port80-unclear")).detail(detail)),
+    }
+}
+
+/// Sends the pair to the admin app. Its page proves nothing: the result is
+/// at best "sent, not confirmed".
+pub async fn upload(
+    server: &str,
+    host: &str,
+    crt: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<Outcome, Finding> {
+    let with_port = if server.contains(':') {
+        server.to_string()
+    } else {
+        format!("{server}:3000")
+    };
+    let addr = tokio::net::lookup_host(with_port.as_str())
+        .await
+        .ok()
+        .and_then(|mut a| a.next())
+        .ok_or_else(|| {
+            Finding::new(Text::new("golive-upload-no-server").arg("server", server.to_string()))
+        })?;
+    let job = super::upload::Upload {
+        server: addr,
+        host,
+        chain_pem: crt,
+        key_pem: key,
+        timeout: Duration::from_secs(15),
+        now: time::OffsetDateTime::now_utc(),
+    };
+    match super::upload::upload(&job).await {
+        Ok(sent) => Ok(sent.outcome()),
+        Err(e) => match e.outcome() {
+            Outcome::Failed(f) | Outcome::Warning(f) | Outcome::Passed(f) => Err(f),
+        },
     }
 }

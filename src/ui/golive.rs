@@ -79,7 +79,26 @@ fn diffs(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     }
 }
 
+/// The admin app upload, offered when the wizard does not run on the server.
+pub(super) fn upload(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(tr.t("golive-upload-title"), tr.theme.title()));
+    let focused = w.session.upload_focus;
+    lines.push(widgets::input_line(
+        &tr.t("golive-upload-label"),
+        &w.golive.upload_server,
+        focused,
+        tr,
+    ));
+    lines.push(Line::styled(tr.t("golive-upload-hint"), tr.theme.dim()));
+    widgets::checks(lines, w, &[crate::core::CheckId::Uploaded], tr);
+}
+
 pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
+    if crate::core::golive_step::offers_upload(w) {
+        let server = w.golive.upload_server.value.trim().to_string();
+        return tr.ta("upload-warning", &[("server", &server)]);
+    }
     let dir = w
         .start
         .found

@@ -207,6 +207,9 @@ fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
         (tr.t("manual-confirm"), Style::default())
     };
     lines.push(Line::styled(label, style));
+    if crate::core::golive_step::offers_upload(w) {
+        super::golive::upload(lines, w, tr);
+    }
 }
 
 fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {

@@ -189,6 +189,13 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         {
             second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
         }
+        Step::Install if crate::core::golive_step::offers_upload(w) => {
+            second.extend([
+                tr.t("key-toggle"),
+                tr.t("key-field"),
+                tr.t("golive-upload-key"),
+            ]);
+        }
         s if s.is_manual() => second.push(tr.t("key-toggle")),
         _ => {}
     }

@@ -257,3 +257,49 @@ fn a_failed_install_is_shown_and_tried_again_with_enter() {
     let e = key(&mut w, Action::Next);
     assert!(e.iter().any(|e| matches!(e, Effect::InstallFiles { .. })));
 }
+
+#[test]
+fn elsewhere_the_certificate_can_be_sent_to_the_admin_app_after_a_warning() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Install);
+    assert!(!w.text_input_active(), "letters are shortcuts until Tab");
+    key(&mut w, Action::NextField);
+    assert!(w.text_input_active());
+    for c in "192.168.1.20".chars() {
+        key(&mut w, Action::Char(c));
+    }
+    let e = key(&mut w, Action::Next);
+    assert!(e.is_empty(), "nothing is sent before the warning: {e:?}");
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+    let e = key(&mut w, Action::Yes);
+    let Some(Effect::Upload {
+        server, generation, ..
+    }) = e
+        .iter()
+        .find(|e| matches!(e, Effect::Upload { .. }))
+        .cloned()
+    else {
+        panic!("{e:?}");
+    };
+    assert_eq!(server, "192.168.1.20");
+    let sent = Outcome::Warning(Finding::new(Text::new("upload-sent-unconfirmed")));
+    update(
+        &mut w,
+        Msg::Uploaded {
+            generation,
+            result: Ok(sent),
+        },
+        NOW,
+    );
+    assert!(
+        matches!(w.check(CheckId::Uploaded), CheckState::Warning(_)),
+        "never a pass"
+    );
+    // Done by hand all the same: the person confirms.
+    assert_eq!(gate(&w), Gate::Blocked);
+    key(&mut w, Action::NextField);
+    key(&mut w, Action::Toggle);
+    assert_eq!(gate(&w), Gate::Open);
+}

@@ -151,6 +151,12 @@ impl World {
                 generation,
                 result: Ok(()),
             },
+            Effect::Upload { generation, .. } => Msg::Uploaded {
+                generation,
+                result: Ok(Outcome::Warning(Finding::new(Text::new(
+                    "upload-sent-unconfirmed",
+                )))),
+            },
             Effect::Restart { generation, .. } => Msg::Restarted {
                 generation,
                 result: Ok(()),
