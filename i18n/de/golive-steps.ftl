@@ -36,3 +36,7 @@ golive-upload-label = Server:
 golive-upload-hint = Tab: Feld wählen, Enter: senden (mit Warnung). Danach Proxy und Neustart wie beschrieben.
 golive-upload-key = Enter senden
 golive-upload-no-server = Den Server { $server } findet das Programm nicht. Geben Sie seine Adresse ein, zum Beispiel 192.168.1.20 oder nuno.
+golive-checked-inside = Geprüft über die Adresse dieses Servers, weil der Router Verbindungen von innen an die eigene öffentliche Adresse nicht zurückleitet.
+golive-exposure-inside = Von innen nicht prüfbar: Der Router leitet Verbindungen an die eigene öffentliche Adresse nicht zurück.
+golive-port80-inside = Port 80 ist von innen nicht prüfbar.
+golive-from-outside-fix = Prüfen Sie von außen, zum Beispiel auf dem Handy ohne WLAN: https://{ $host } muss gehen, https://webelexis.… und http://{ $host } dürfen nichts zeigen.

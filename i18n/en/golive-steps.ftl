@@ -36,3 +36,7 @@ golive-upload-label = Server:
 golive-upload-hint = Tab: choose the field, Enter: send (with a warning). Then proxy and restart as described.
 golive-upload-key = Enter send
 golive-upload-no-server = The program cannot find the server { $server }. Enter its address, for example 192.168.1.20 or nuno.
+golive-checked-inside = Checked through this server's own address, because the router does not loop connections from inside back to its own public address.
+golive-exposure-inside = Not testable from inside: the router does not loop connections to its own public address back.
+golive-port80-inside = Port 80 cannot be tested from inside.
+golive-from-outside-fix = Check from outside, for example on a phone without Wi-Fi: https://{ $host } must work, https://webelexis.… and http://{ $host } must show nothing.

@@ -345,8 +345,11 @@ pub fn gate_open(w: &Wizard) -> Option<bool> {
         Step::Restart => !w.golive.restart_owed || settled(CheckId::Restarted),
         _ => {
             // Exposure is a hard stop: no "trotzdem weiter".
-            matches!(w.check(CheckId::FinalExposure), CheckState::Passed(_))
-                && matches!(w.check(CheckId::FinalPort80), CheckState::Passed(_))
+            // Exposure is judged from inside only when the router loops
+            // back; otherwise it is a warning that sends the person to check
+            // from outside. A finding of exposure is always a hard stop.
+            settled(CheckId::FinalExposure)
+                && settled(CheckId::FinalPort80)
                 && settled(CheckId::FinalTls)
                 && w.confirmed.contains(&Step::FinalCheck)
         }

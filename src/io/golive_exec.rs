@@ -260,8 +260,36 @@ async fn final_check(
         now: time::OffsetDateTime::now_utc(),
     };
     let report = golive::final_check(&check).await;
-    let port80 = port80_quiet(cfg, host, public).await;
-    (report.termine, report.exposure, port80)
+    if report.report.is_some() {
+        let port80 = port80_quiet(cfg, host, public).await;
+        return (report.termine, report.exposure, port80);
+    }
+    // No TLS connection through the public address: a router that cannot
+    // loop back. The certificate is checked through this server's own
+    // address; what the internet sees can only be checked from outside.
+    let local = SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), cfg.final_port);
+    let inside = FinalCheck {
+        https: local,
+        ports: &[],
+        ..check
+    };
+    let report = golive::final_check(&inside).await;
+    let untestable = |id: &str| {
+        Outcome::Warning(
+            Finding::new(Text::new(id))
+                .fix(Text::new("golive-from-outside-fix").arg("host", host.to_string()))
+                .detail(format!("no connection to {https}")),
+        )
+    };
+    let termine = match report.termine {
+        Outcome::Passed(f) => Outcome::Warning(f.fix(Text::new("golive-checked-inside"))),
+        other => other,
+    };
+    (
+        termine,
+        untestable("golive-exposure-inside"),
+        untestable("golive-port80-inside"),
+    )
 }
 
 /// Outside an issuance window nothing may answer on the router's port 80:

@@ -303,3 +303,28 @@ fn elsewhere_the_certificate_can_be_sent_to_the_admin_app_after_a_warning() {
     key(&mut w, Action::Toggle);
     assert_eq!(gate(&w), Gate::Open);
 }
+
+#[test]
+fn a_router_without_hairpin_sends_the_person_outside_but_lets_them_pass() {
+    let mut w = at_certificate();
+    w.step = Step::FinalCheck;
+    w.golive.installed = Some(installed());
+    let e = key(&mut w, Action::Recheck);
+    let inside = Outcome::Warning(
+        Finding::new(Text::new("verify-passed")).fix(Text::new("golive-checked-inside")),
+    );
+    let untestable = Outcome::Warning(Finding::new(Text::new("golive-exposure-inside")));
+    update(
+        &mut w,
+        Msg::FinalChecked {
+            generation: generation(&e),
+            tls: inside,
+            exposure: untestable.clone(),
+            port80: untestable,
+        },
+        NOW,
+    );
+    assert_eq!(gate(&w), Gate::Blocked, "the phone check is still owed");
+    key(&mut w, Action::Toggle);
+    assert_eq!(gate(&w), Gate::Open);
+}
