@@ -153,7 +153,7 @@ pub fn parse(raw: &[u8]) -> Option<HttpAnswer> {
 }
 
 /// Best effort: a truncated chunked body yields what arrived.
-fn dechunk(mut body: &[u8]) -> Vec<u8> {
+pub(crate) fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(eol) = body.windows(2).position(|w| w == b"\r\n") {
         let size_text = String::from_utf8_lossy(&body[..eol]);

@@ -193,7 +193,7 @@ pub fn parse(raw: &[u8]) -> Option<Response> {
     let chunked = header(head, "transfer-encoding")
         .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
     let body = if chunked {
-        dechunk(body)
+        crate::io::public_ip::http::dechunk(body)
     } else {
         let len = header(head, "content-length").and_then(|l| l.parse::<usize>().ok());
         body[..len.map_or(body.len(), |l| l.min(body.len()))].to_vec()
@@ -204,24 +204,6 @@ pub fn parse(raw: &[u8]) -> Option<Response> {
     })
 }
 
-fn dechunk(mut body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = body.windows(2).position(|w| w == b"\r\n") {
-        let size_text = String::from_utf8_lossy(&body[..eol]);
-        let size_hex = size_text.split(';').next().unwrap_or("").trim();
-        let Ok(size) = usize::from_str_radix(size_hex, 16) else {
-            break;
-        };
-        body = &body[eol + 2..];
-        if size == 0 {
-            break;
-        }
-        let take = size.min(body.len());
-        out.extend_from_slice(&body[..take]);
-        body = body.get(take + 2..).unwrap_or(&[]);
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
