@@ -308,7 +308,7 @@ fn check_toml_error(input: &str, e: &LegacyTomlError) {
             );
             assert!(!message.is_empty(), "empty parse message");
         }
-        LegacyTomlError::NoHttps | LegacyTomlError::Unsafe => {
+        LegacyTomlError::NoHttps | LegacyTomlError::Unsafe | LegacyTomlError::Unsupported => {
             assert!(parses, "{e} for an input that does not parse");
         }
     }

@@ -49,3 +49,4 @@ exposure-host-reached-fix = Leiten Sie am Router nur Port 443 auf den Server wei
 exposure-ports-open = Von außen sind interne Dienste von Elexis-OOB direkt erreichbar (Ports { $ports }).
 exposure-ports-open-fix = Schalten Sie am Router „Exposed Host“ und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
 exposure-none = Von außen ist nur der Termindienst erreichbar.
+proxy-toml-unsupported = In traefik.toml stehen die Zertifikate in einer Form (zum Beispiel als Liste in einer Zeile), die das Programm nicht sicher ändern kann. Bitten Sie Ihre IT-Betreuung, sie als Block [[entryPoints.https.tls.certificates]] zu schreiben; dann geht es hier weiter.

@@ -49,3 +49,4 @@ exposure-host-reached-fix = Forward only port 443 on the router to the server. P
 exposure-ports-open = Internal services of Elexis-OOB can be reached directly from outside (ports { $ports }).
 exposure-ports-open-fix = On the router, switch off "Exposed Host" and automatic forwards (UPnP) for the server, and remove forwards for these ports.
 exposure-none = Only the appointment service can be reached from outside.
+proxy-toml-unsupported = traefik.toml lists the certificates in a form (for example a list on one line) that this program cannot change safely. Ask your IT support to write them as a [[entryPoints.https.tls.certificates]] block; then go on here.

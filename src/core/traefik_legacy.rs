@@ -31,6 +31,10 @@ pub enum LegacyTomlError {
     NoHttps,
     #[error("the edit would change more than the certificate entries")]
     Unsafe,
+    /// `tls` or its `certificates` written inline (`certificates = [...]`):
+    /// valid TOML, but a block added beside it would clash.
+    #[error("the certificates in traefik.toml are written in a form this program does not edit")]
+    Unsupported,
 }
 
 impl LegacyTomlError {
@@ -41,6 +45,7 @@ impl LegacyTomlError {
                 .arg("message", message.clone()),
             LegacyTomlError::NoHttps => Text::new("proxy-toml-no-https"),
             LegacyTomlError::Unsafe => Text::new("proxy-toml-unsafe"),
+            LegacyTomlError::Unsupported => Text::new("proxy-toml-unsupported"),
         }
     }
 }
@@ -150,8 +155,19 @@ pub fn enable_certificate(original: &str, files: &CertFiles) -> Result<Edit, Leg
     let cert = format!("{CERTS_MOUNT}/{}", files.cert);
     let key = format!("{CERTS_MOUNT}/{}", files.key);
     let doc = parse(original)?;
-    if table_at(doc.as_table(), &CERTS_PATH[..2]).is_none() {
+    let Some(https) = table_at(doc.as_table(), &CERTS_PATH[..2]) else {
         return Err(LegacyTomlError::NoHttps);
+    };
+    // Only the block form is edited; anything else is left to a person
+    // rather than answered with a broken file.
+    match https.get(CERTS_PATH[2]) {
+        None => {}
+        Some(Item::Table(tls)) => {
+            if !matches!(tls.get(CERTS_PATH[3]), None | Some(Item::ArrayOfTables(_))) {
+                return Err(LegacyTomlError::Unsupported);
+            }
+        }
+        Some(_) => return Err(LegacyTomlError::Unsupported),
     }
     let new = match replace_same_host(original, &doc, files, &cert, &key) {
         Some(t) => t,

@@ -204,7 +204,6 @@ pub fn parse(raw: &[u8]) -> Option<Response> {
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
