@@ -162,11 +162,8 @@ pub fn enable_certificate(original: &str, files: &CertFiles) -> Result<Edit, Leg
     // rather than answered with a broken file.
     match https.get(CERTS_PATH[2]) {
         None => {}
-        Some(Item::Table(tls)) => {
-            if !matches!(tls.get(CERTS_PATH[3]), None | Some(Item::ArrayOfTables(_))) {
-                return Err(LegacyTomlError::Unsupported);
-            }
-        }
+        Some(Item::Table(tls))
+            if matches!(tls.get(CERTS_PATH[3]), None | Some(Item::ArrayOfTables(_))) => {}
         Some(_) => return Err(LegacyTomlError::Unsupported),
     }
     let new = match replace_same_host(original, &doc, files, &cert, &key) {
