@@ -117,12 +117,22 @@ pub async fn issue(
     let result = acme.issue(&req, &sink, &forward).await;
     sink.stop().await;
     let issued = result.map_err(|e| e.to_finding())?;
-    Ok(record(
-        job.name,
-        &issued.info,
-        issued.paths.crt,
-        issued.paths.key,
-    ))
+    let mut rec = record(job.name, &issued.info, issued.paths.crt, issued.paths.key);
+    // The CA's own renewal window (ARI) where it offers one; without it the
+    // renewal falls back to two thirds of the lifetime.
+    if let Some(id) = &issued.info.ari_id {
+        match super::acme::fetch_renewal_info(&acme, id).await {
+            Ok(Some(info)) => {
+                rec.renewal.ari_window = Some(crate::core::status::Window {
+                    start: info.suggested_window.start,
+                    end: info.suggested_window.end,
+                });
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("renewal info: {e}"),
+        }
+    }
+    Ok(rec)
 }
 
 fn record(domain: &str, info: &CertInfo, crt: PathBuf, key: PathBuf) -> CertRecord {
