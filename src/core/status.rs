@@ -23,14 +23,8 @@ const DAY_SECS: i64 = 86_400;
 pub const DEFAULT_WARNING_DAYS: i64 = 14;
 pub const DEFAULT_CRITICAL_DAYS: i64 = 7;
 
-/// A span of time, e.g. the renewal window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Window {
-    #[serde(with = "time::serde::rfc3339")]
-    pub start: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
-    pub end: OffsetDateTime,
-}
+/// A span of time, e.g. the renewal window (the same as ARI's).
+pub use super::renewal::Window;
 
 /// What the CA told us about when to renew (ACME Renewal Information,
 /// RFC 9773). Empty when the CA was not asked or did not answer.

@@ -123,10 +123,7 @@ pub async fn issue(
     if let Some(id) = &issued.info.ari_id {
         match super::acme::fetch_renewal_info(&acme, id).await {
             Ok(Some(info)) => {
-                rec.renewal.ari_window = Some(crate::core::status::Window {
-                    start: info.suggested_window.start,
-                    end: info.suggested_window.end,
-                });
+                rec.renewal.ari_window = Some(info.suggested_window);
             }
             Ok(None) => {}
             Err(e) => tracing::warn!("renewal info: {e}"),
