@@ -244,6 +244,47 @@ pub enum Msg {
     },
 }
 
+impl Msg {
+    /// The check a result answers and the generation it was started under;
+    /// `None` for keys and for messages that are not check results.
+    pub fn answers(&self) -> Option<(CheckId, u64)> {
+        use Msg::*;
+        let (id, g) = match self {
+            InstallDetected { generation, .. } => (CheckId::Installation, generation),
+            DelegationResolved { generation, .. } => (CheckId::Delegation, generation),
+            DnsResolved { generation, .. } => (CheckId::DnsA, generation),
+            PublicDiscovered { generation, .. } => (CheckId::PublicIp, generation),
+            FirewallDetected { generation, .. } | FirewallOpened { generation, .. } => {
+                (CheckId::FirewallRule, generation)
+            }
+            Probed { generation, .. } | ProbeFailed { generation, .. } => {
+                (CheckId::Reachability, generation)
+            }
+            IssueProgress { generation, .. }
+            | OrderCreated { generation, .. }
+            | Issued { generation, .. }
+            | IssueFailed { generation, .. } => (CheckId::Certificate, generation),
+            FilesInstalled { generation, .. } => (CheckId::FilesInstalled, generation),
+            ProxyPlanned { generation, .. } | ProxyApplied { generation, .. } => {
+                (CheckId::ProxyConfig, generation)
+            }
+            Uploaded { generation, .. } => (CheckId::Uploaded, generation),
+            RestartLine { generation, .. } | Restarted { generation, .. } => {
+                (CheckId::Restarted, generation)
+            }
+            FinalChecked { generation, .. } => (CheckId::FinalTls, generation),
+            Key(_)
+            | InstallCandidates(_)
+            | PendingChanges(_)
+            | PendingResolved { .. }
+            | Terms { .. } => {
+                return None;
+            }
+        };
+        Some((id, *g))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Write the resume file (after every transition).

@@ -10,44 +10,43 @@ use super::{
 };
 
 pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
+    // A result counts only if its check still waits for that generation: a
+    // late answer for an input the person has since changed is dropped here,
+    // once, for every kind of result.
+    if let Some((id, generation)) = msg.answers()
+        && !accepts(w, id, generation)
+    {
+        return Vec::new();
+    }
     let before = persisted_view(w);
     let mut effects = match msg {
         Msg::Key(action) => on_key(w, action, now),
         Msg::InstallCandidates(list) => on_candidates(w, list),
-        Msg::InstallDetected { generation, result } => {
-            if accepts(w, CheckId::Installation, generation) {
-                let outcome = installation_outcome(w, result);
-                w.checks.insert(CheckId::Installation, outcome.into());
-            }
+        Msg::InstallDetected { result, .. } => {
+            let outcome = installation_outcome(w, result);
+            w.checks.insert(CheckId::Installation, outcome.into());
             Vec::new()
         }
-        Msg::DelegationResolved {
-            generation,
-            delegation,
-        } => {
-            if accepts(w, CheckId::Delegation, generation) {
-                let registered = w
-                    .domain
-                    .parsed
-                    .as_ref()
-                    .map(|d| d.registered.clone())
-                    .unwrap_or_default();
-                let outcome = dns::delegation_outcome(&registered, &delegation);
-                w.checks.insert(CheckId::Delegation, outcome.into());
-            }
+        Msg::DelegationResolved { delegation, .. } => {
+            let registered = w
+                .domain
+                .parsed
+                .as_ref()
+                .map(|d| d.registered.clone())
+                .unwrap_or_default();
+            let outcome = dns::delegation_outcome(&registered, &delegation);
+            w.checks.insert(CheckId::Delegation, outcome.into());
             Vec::new()
         }
-        Msg::DnsResolved { generation, report } => {
-            if accepts(w, CheckId::DnsA, generation) {
-                for id in Wizard::checks_of(Step::Dns) {
-                    w.checks.insert(*id, CheckState::Idle);
-                }
-                for (id, outcome) in dns::classify(&report) {
-                    w.checks.insert(id, outcome.into());
-                }
-                w.network.dns_a = report.a.clone().unwrap_or_default();
-                w.network.dns_aaaa = report.aaaa.clone().unwrap_or_default();
+        Msg::DnsResolved { report, .. } => {
+            for id in Wizard::checks_of(Step::Dns) {
+                w.checks.insert(*id, CheckState::Idle);
             }
+            for (id, outcome) in dns::classify(&report) {
+                w.checks.insert(id, outcome.into());
+            }
+            w.network.dns_a = report.a.clone().unwrap_or_default();
+            w.network.dns_aaaa = report.aaaa.clone().unwrap_or_default();
             Vec::new()
         }
         Msg::PendingChanges(changes) => {
@@ -70,143 +69,83 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             };
             Vec::new()
         }
-        Msg::PublicDiscovered { generation, seen } => {
-            if accepts(w, CheckId::PublicIp, generation) {
-                network::on_public(w, seen);
-            }
+        Msg::PublicDiscovered { seen, .. } => {
+            network::on_public(w, seen);
             Vec::new()
         }
         Msg::FirewallDetected {
-            generation,
-            detection,
-            port,
-        } => {
-            if accepts(w, CheckId::FirewallRule, generation) {
-                network::on_firewall_detected(w, &detection, port)
-            } else {
-                Vec::new()
-            }
-        }
-        Msg::FirewallOpened { generation, result } => {
-            if accepts(w, CheckId::FirewallRule, generation) {
-                network::on_opened(w, result, now)
-            } else {
-                Vec::new()
-            }
-        }
+            detection, port, ..
+        } => network::on_firewall_detected(w, &detection, port),
+        Msg::FirewallOpened { result, .. } => network::on_opened(w, result, now),
         Msg::Probed {
-            generation,
-            key_auth,
-            reports,
+            key_auth, reports, ..
         } => {
-            if accepts(w, CheckId::Reachability, generation) {
-                network::on_probed(w, &key_auth, &reports);
-            }
+            network::on_probed(w, &key_auth, &reports);
             Vec::new()
         }
         Msg::Terms { url } => {
             w.certificate.terms_url = url;
             Vec::new()
         }
-        Msg::IssueProgress { generation, stage } => {
-            if accepts(w, CheckId::Certificate, generation)
-                && let Some((env, _)) = w.session.acme_stage
-            {
+        Msg::IssueProgress { stage, .. } => {
+            if let Some((env, _)) = w.session.acme_stage {
                 w.session.acme_stage = Some((env, stage));
             }
             Vec::new()
         }
-        Msg::OrderCreated {
-            generation,
-            env,
-            url,
-        } => {
-            if accepts(w, CheckId::Certificate, generation) {
-                cert_step::on_order(w, env, url);
-            }
+        Msg::OrderCreated { env, url, .. } => {
+            cert_step::on_order(w, env, url);
             Vec::new()
         }
-        Msg::Issued {
-            generation,
-            env,
-            record,
-        } => {
-            if accepts(w, CheckId::Certificate, generation) {
-                cert_step::on_issued(w, env, record, now)
-            } else {
-                Vec::new()
-            }
-        }
-        Msg::IssueFailed {
-            generation,
-            env,
-            finding,
-        } => {
-            if accepts(w, CheckId::Certificate, generation) {
-                cert_step::on_failed(w, env, finding, now);
-            }
+        Msg::Issued { env, record, .. } => cert_step::on_issued(w, env, record, now),
+        Msg::IssueFailed { env, finding, .. } => {
+            cert_step::on_failed(w, env, finding, now);
             Vec::new()
         }
-        Msg::FilesInstalled { generation, result } => {
-            if accepts(w, CheckId::FilesInstalled, generation) {
-                golive_step::on_installed(w, result);
-            }
+        Msg::FilesInstalled { result, .. } => {
+            golive_step::on_installed(w, result);
             Vec::new()
         }
-        Msg::ProxyPlanned { generation, result } => {
-            if accepts(w, CheckId::ProxyConfig, generation) {
-                golive_step::on_planned(w, result);
-            }
+        Msg::ProxyPlanned { result, .. } => {
+            golive_step::on_planned(w, result);
             Vec::new()
         }
-        Msg::ProxyApplied { generation, result } => {
-            if accepts(w, CheckId::ProxyConfig, generation) {
-                golive_step::on_applied(w, result);
-            }
+        Msg::ProxyApplied { result, .. } => {
+            golive_step::on_applied(w, result);
             Vec::new()
         }
-        Msg::Uploaded { generation, result } => {
-            if accepts(w, CheckId::Uploaded, generation) {
-                golive_step::on_uploaded(w, result);
-            }
+        Msg::Uploaded { result, .. } => {
+            golive_step::on_uploaded(w, result);
             Vec::new()
         }
-        Msg::RestartLine { generation, line } => {
-            if accepts(w, CheckId::Restarted, generation) {
-                let log = &mut w.session.restart_log;
-                log.push(line);
-                // The screen shows the end; the log file keeps everything.
-                let excess = log.len().saturating_sub(200);
-                log.drain(..excess);
-            }
+        Msg::RestartLine { line, .. } => {
+            let log = &mut w.session.restart_log;
+            log.push(line);
+            // The screen shows the end; the log file keeps everything.
+            let excess = log.len().saturating_sub(200);
+            log.drain(..excess);
             Vec::new()
         }
-        Msg::Restarted { generation, result } => {
-            if accepts(w, CheckId::Restarted, generation) {
-                golive_step::on_restarted(w, result);
-            }
+        Msg::Restarted { result, .. } => {
+            golive_step::on_restarted(w, result);
             Vec::new()
         }
         Msg::FinalChecked {
-            generation,
             tls,
             exposure,
             port80,
+            ..
         } => {
-            if accepts(w, CheckId::FinalTls, generation) {
-                w.checks.insert(CheckId::FinalTls, tls.into());
-                w.checks.insert(CheckId::FinalExposure, exposure.into());
-                w.checks.insert(CheckId::FinalPort80, port80.into());
-            }
+            w.checks.insert(CheckId::FinalTls, tls.into());
+            w.checks.insert(CheckId::FinalExposure, exposure.into());
+            w.checks.insert(CheckId::FinalPort80, port80.into());
             Vec::new()
         }
-        Msg::ProbeFailed { generation, reason } => {
-            if accepts(w, CheckId::Reachability, generation) {
-                let f = Finding::new(reason).fix(Text::new("firewall-probe-failed-fix"));
-                w.checks
-                    .insert(CheckId::Reachability, Outcome::Failed(f).into());
-                w.checks.insert(CheckId::Ipv6Path, CheckState::Idle);
-            }
+        Msg::ProbeFailed { reason, .. } => {
+            let f = Finding::new(reason).fix(Text::new("firewall-probe-failed-fix"));
+            w.checks
+                .insert(CheckId::Reachability, Outcome::Failed(f).into());
+            w.checks.insert(CheckId::Ipv6Path, CheckState::Idle);
             Vec::new()
         }
     };
