@@ -16,6 +16,7 @@ pub mod firewall;
 mod gate;
 pub mod golive_step;
 pub mod input;
+mod keys;
 pub mod network;
 pub mod orthanc;
 pub mod reach;
@@ -577,7 +578,7 @@ impl Wizard {
     /// Whether the person passed this step's failed checks for the input
     /// the step has now.
     pub fn overridden(&self, step: Step) -> bool {
-        let context = transitions::override_context(self, step);
+        let context = keys::override_context(self, step);
         self.overrides
             .iter()
             .any(|o| o.step == step && o.context == context)
