@@ -166,7 +166,11 @@ fn a_failed_production_attempt_blocks_the_next_for_a_day() {
     assert!(text(&o).0.contains("environment: staging"));
     assert!(s.state_json()["wizard"]["certificate"]["installed"].is_null());
 
-    // Then the name points where the responder is not.
+    // Then the name points where the responder is not. A new account, so
+    // that Pebble cannot hand back the authorization the dry run validated
+    // (it sometimes does, whatever PEBBLE_AUTHZREUSE says): the production
+    // attempt must really be checked, and fail.
+    std::fs::remove_dir_all(s.state.path().join("acme")).unwrap();
     s.pebble.add_a(name, &["127.0.0.2"]);
     let o = s.certificate(name, &["--responder-bind", "127.0.0.1"]);
     assert_eq!(code(&o, &s.pebble), 5, "validation failed");
