@@ -202,8 +202,7 @@ struct Run {
 }
 
 fn run(cfg: &IoConfig, state: &std::path::Path) -> Run {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();

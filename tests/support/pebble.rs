@@ -30,12 +30,21 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-fn wait_for(port: u16) {
+/// False when a child died first: most often a port another process took
+/// between `free_port` and the child's bind.
+fn wait_for(port: u16, children: &mut [Child]) -> bool {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if children
+            .iter_mut()
+            .any(|c| !matches!(c.try_wait(), Ok(None)))
+        {
+            return false;
+        }
         assert!(Instant::now() < deadline, "port {port} never opened");
         std::thread::sleep(Duration::from_millis(50));
     }
+    true
 }
 
 fn listener_pki(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
@@ -66,6 +75,15 @@ impl Pebble {
     /// `http_port` is where Pebble fetches HTTP-01 tokens (the responder);
     /// `validity` overrides the certificate lifetime (seconds).
     pub fn start(http_port: u16, validity: Option<u64>, authz_reuse: u8) -> Pebble {
+        for _ in 0..3 {
+            if let Some(p) = Self::try_start(http_port, validity, authz_reuse) {
+                return p;
+            }
+        }
+        panic!("pebble did not start three times in a row");
+    }
+
+    fn try_start(http_port: u16, validity: Option<u64>, authz_reuse: u8) -> Option<Pebble> {
         let dir = tempfile::tempdir().unwrap();
         let (listener_ca, cert, key) = listener_pki(dir.path());
         let (acme, mgmt, dns, dns_mgmt, tls) = (
@@ -117,7 +135,7 @@ impl Pebble {
             .stderr(log("pebble.err"))
             .spawn()
             .expect("pebble (apt-get install -y pebble)");
-        let me = Pebble {
+        let mut me = Pebble {
             directory_url: format!("https://127.0.0.1:{acme}/dir"),
             management: format!("https://127.0.0.1:{mgmt}"),
             listener_ca,
@@ -125,10 +143,11 @@ impl Pebble {
             children: vec![challtest, pebble],
             dir,
         };
-        wait_for(dns_mgmt);
-        wait_for(acme);
-        wait_for(mgmt);
-        me
+        let up = [dns_mgmt, acme, mgmt]
+            .iter()
+            .all(|p| wait_for(*p, &mut me.children));
+        // On failure `me` drops here and takes both children with it.
+        up.then_some(me)
     }
 
     pub fn choice(&self) -> DirectoryChoice {
