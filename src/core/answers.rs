@@ -9,6 +9,7 @@
 //! "trotzdem weiter".
 
 mod drive;
+mod systems;
 #[cfg(test)]
 mod tests;
 
@@ -21,6 +22,7 @@ use super::reach::AddressPlan;
 use super::{Lang, Step, Wizard};
 
 pub use drive::{Decision, Stop, StopReason, decide, next_action};
+pub use systems::{GatewayAnswer, OrthancAnswer};
 
 /// The layout of the answers file; a file with a higher one is refused.
 pub const ANSWERS_VERSION: u32 = 1;
@@ -40,6 +42,8 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
         &["source", "email", "accept_terms", "own_cert", "own_key"],
     ),
     ("steps", &["confirmed"]),
+    ("orthanc", &["host", "config", "ips", "clients"]),
+    ("gateway", &["host", "config", "disk_root", "gateway_root"]),
 ];
 
 /// The whole file. A step without its table is unanswered: the replay stops
@@ -65,6 +69,11 @@ pub struct Answers {
     pub certificate: Option<CertificateAnswer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<StepsAnswer>,
+    /// The optional systems step; without these tables it is skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orthanc: Option<OrthancAnswer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway: Option<GatewayAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +238,8 @@ impl Default for Answers {
             firewall: None,
             certificate: None,
             steps: None,
+            orthanc: None,
+            gateway: None,
         }
     }
 }
@@ -288,6 +299,13 @@ impl Answers {
             .collect();
         if !confirmed.is_empty() {
             a.steps = Some(StepsAnswer { confirmed });
+        }
+        use super::systems::SystemKind;
+        if w.systems.done(SystemKind::Orthanc).is_some() {
+            a.orthanc = Some(OrthancAnswer::of(w));
+        }
+        if w.systems.done(SystemKind::Gateway).is_some() {
+            a.gateway = Some(GatewayAnswer::of(w));
         }
         a
     }

@@ -41,6 +41,10 @@ pub enum CheckId {
     FinalPort80,
     /// The certificate sent to the admin app (when not on the server).
     Uploaded,
+    /// Orthanc's HTTPS with the practice CA (the optional systems step).
+    Orthanc,
+    /// Express Gateway's certificate (the optional systems step).
+    Gateway,
 }
 
 impl CheckId {
@@ -65,6 +69,8 @@ impl CheckId {
             CheckId::FinalExposure => "check-final-exposure",
             CheckId::FinalPort80 => "check-final-port80",
             CheckId::Uploaded => "check-uploaded",
+            CheckId::Orthanc => "check-orthanc",
+            CheckId::Gateway => "check-gateway",
         }
     }
 }

@@ -30,6 +30,19 @@ pub fn gate(w: &Wizard) -> Gate {
     match w.step {
         Step::Language => Gate::Open,
         Step::Done => Gate::Blocked,
+        // Optional: "Weiter" goes on once nothing is chosen or running.
+        Step::Systems => {
+            let running = [CheckId::Orthanc, CheckId::Gateway]
+                .iter()
+                .any(|id| w.check(*id).is_running());
+            if running {
+                Gate::Waiting
+            } else if w.systems.choice == super::systems::SystemKind::None {
+                Gate::Open
+            } else {
+                Gate::Blocked
+            }
+        }
         Step::Start => {
             let g = checks_gate(w, Wizard::checks_of(Step::Start));
             if g == Gate::Open && w.start.found.is_none() {

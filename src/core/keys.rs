@@ -7,6 +7,7 @@ use super::gate::{Gate, gate};
 use super::transitions::{advance, detect_install, domain_changed, on_enter, run_checks};
 use super::{
     Action, Effect, Lang, Overlay, OverrideRecord, Step, Wizard, cert_step, golive_step, network,
+    systems,
 };
 
 pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -64,6 +65,14 @@ pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec
             }],
             Action::ToggleLang => {
                 toggle_lang(w);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Overlay::ConfirmAction if w.step == Step::Systems => match action {
+            Action::Yes | Action::Next => systems::on_confirm(w),
+            Action::No | Action::Back => {
+                systems::on_decline(w);
                 Vec::new()
             }
             _ => Vec::new(),
@@ -159,6 +168,9 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
                 w.session.quitting = true;
                 return vec![Effect::Quit];
             }
+            if w.step == Step::Systems {
+                return systems::on_next(w);
+            }
             if w.step == Step::Certificate && gate(w) != Gate::Open {
                 return cert_step::on_next(w, now);
             }
@@ -233,6 +245,26 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
         {
             w.golive.upload_server.apply(action);
             w.checks.insert(CheckId::Uploaded, CheckState::Idle);
+            Vec::new()
+        }
+        Action::NextField if w.step == Step::Systems => {
+            systems::on_next_field(w);
+            Vec::new()
+        }
+        Action::Up | Action::Down if w.step == Step::Systems => {
+            systems::on_choice(w, action == Action::Up);
+            Vec::new()
+        }
+        Action::Char(_)
+        | Action::Backspace
+        | Action::Delete
+        | Action::Left
+        | Action::Right
+        | Action::Home
+        | Action::End
+            if w.step == Step::Systems =>
+        {
+            systems::on_edit(w, action);
             Vec::new()
         }
         Action::NextField => {

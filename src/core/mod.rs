@@ -25,6 +25,7 @@ pub mod renewal;
 pub mod start;
 pub mod status;
 pub mod step;
+pub mod systems;
 pub mod traefik_legacy;
 mod transitions;
 
@@ -243,6 +244,17 @@ pub enum Msg {
         generation: u64,
         result: Result<Outcome, Finding>,
     },
+    /// The systems step's plan (`check` says which system).
+    SystemPlanned {
+        check: CheckId,
+        generation: u64,
+        result: Result<systems::SystemPlan, Finding>,
+    },
+    SystemApplied {
+        check: CheckId,
+        generation: u64,
+        result: Result<systems::SystemDone, Finding>,
+    },
 }
 
 impl Msg {
@@ -270,6 +282,12 @@ impl Msg {
                 (CheckId::ProxyConfig, generation)
             }
             Uploaded { generation, .. } => (CheckId::Uploaded, generation),
+            SystemPlanned {
+                check, generation, ..
+            }
+            | SystemApplied {
+                check, generation, ..
+            } => (*check, generation),
             RestartLine { generation, .. } | Restarted { generation, .. } => {
                 (CheckId::Restarted, generation)
             }
@@ -388,6 +406,20 @@ pub enum Effect {
         expected: String,
         generation: u64,
     },
+    /// Read, issue the certificate, compute the edit: nothing written.
+    PlanSystem {
+        request: systems::SystemRequest,
+        generation: u64,
+    },
+    /// Write what the plan showed; the gateway first gets its certificate
+    /// (`window` opens the firewall for it). `passphrase` protects the
+    /// browser certificates and is never saved.
+    ApplySystem {
+        request: systems::SystemRequest,
+        window: Option<firewall::FirewallPlan>,
+        passphrase: String,
+        generation: u64,
+    },
 }
 
 /// A failed check the person chose to pass, kept for the support report.
@@ -452,6 +484,8 @@ pub struct Session {
     pub scroll: u16,
     /// The focused field on the certificate step.
     pub cert_field: usize,
+    /// The focused field of the systems step's form.
+    pub system_field: usize,
     /// A PKCS#12 or key passphrase: typed, used, never saved.
     pub passphrase: TextInput,
     /// What the rate limits still allow, shown before another attempt.
@@ -485,6 +519,8 @@ pub struct Wizard {
     pub certificate: certificate::CertificateState,
     #[serde(default)]
     pub golive: golive_step::GoLiveState,
+    #[serde(default)]
+    pub systems: systems::SystemsState,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -506,6 +542,7 @@ impl Wizard {
             network: network::NetworkState::default(),
             certificate: certificate::CertificateState::default(),
             golive: golive_step::GoLiveState::default(),
+            systems: systems::SystemsState::default(),
             started_at: now,
             updated_at: now,
             session: Session {
@@ -572,6 +609,7 @@ impl Wizard {
         self.session.overlay == Overlay::None
             && (matches!(self.step, Step::Start | Step::Domain)
                 || (self.step == Step::Certificate && cert_step::field(self).is_some())
+                || (self.step == Step::Systems && systems::field(self).is_some())
                 || (golive_step::offers_upload(self) && self.session.upload_focus))
     }
 

@@ -16,11 +16,13 @@ pub enum Step {
     ProxyConfig,
     Restart,
     FinalCheck,
+    /// Optional: Orthanc and Express Gateway, each under a name of its own.
+    Systems,
     Done,
 }
 
 impl Step {
-    pub const ALL: [Step; 12] = [
+    pub const ALL: [Step; 13] = [
         Step::Language,
         Step::Start,
         Step::Domain,
@@ -32,6 +34,7 @@ impl Step {
         Step::ProxyConfig,
         Step::Restart,
         Step::FinalCheck,
+        Step::Systems,
         Step::Done,
     ];
 
@@ -71,6 +74,7 @@ impl Step {
             Step::ProxyConfig => "proxy",
             Step::Restart => "restart",
             Step::FinalCheck => "final",
+            Step::Systems => "systems",
             Step::Done => "done",
         }
     }
@@ -92,7 +96,7 @@ mod tests {
     #[test]
     fn order_is_consistent() {
         assert_eq!(Step::Language.number(), 1);
-        assert_eq!(Step::Done.number(), 12);
+        assert_eq!(Step::Done.number(), 13);
         assert_eq!(Step::Language.prev(), None);
         assert_eq!(Step::Done.next(), None);
         for w in Step::ALL.windows(2) {

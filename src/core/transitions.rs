@@ -114,6 +114,14 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             golive_step::on_uploaded(w, result);
             Vec::new()
         }
+        Msg::SystemPlanned { check, result, .. } => {
+            super::systems::on_planned(w, check, result);
+            Vec::new()
+        }
+        Msg::SystemApplied { check, result, .. } => {
+            super::systems::on_applied(w, check, result);
+            Vec::new()
+        }
         Msg::RestartLine { line, .. } => {
             let log = &mut w.session.restart_log;
             log.push(line);

@@ -253,6 +253,18 @@ mod tests {
             steps: Some(StepsAnswer {
                 confirmed: vec![crate::core::Step::Install, crate::core::Step::FinalCheck],
             }),
+            orthanc: Some(crate::core::answers::OrthancAnswer {
+                host: "pacs.praxis.lan".into(),
+                config: "/etc/orthanc/orthanc.json".into(),
+                ips: vec!["192.168.1.20".into()],
+                clients: vec!["Dr. Muster".into()],
+            }),
+            gateway: Some(crate::core::answers::GatewayAnswer {
+                host: "api.praxis-muster.ch".into(),
+                config: "/opt/aiotes/gateway.config.yml".into(),
+                disk_root: Some("/srv/letsencrypt".into()),
+                gateway_root: Some("/certs".into()),
+            }),
             ..Answers::default()
         };
         let src = to_toml(&a);

@@ -339,6 +339,9 @@ impl Executor {
                 let (journal, plans) = (self.journal.clone(), self.plans.clone());
                 super::golive_exec::run(cfg, journal, plans, e, tx);
             }
+            e @ (Effect::PlanSystem { .. } | Effect::ApplySystem { .. }) => {
+                super::systems::run(cfg, self.journal.clone(), e, tx);
+            }
             Effect::ResolvePending { finish } => {
                 let journal = self.journal.clone();
                 tokio::task::spawn_blocking(move || {
@@ -351,7 +354,7 @@ impl Executor {
 }
 
 /// Opens the firewall window through the journal, off the runtime's threads.
-async fn open_window_blocking(
+pub(super) async fn open_window_blocking(
     journal: &Arc<Mutex<Journal>>,
     cfg: &IoConfig,
     plan: crate::core::firewall::FirewallPlan,
@@ -436,7 +439,7 @@ fn random_token() -> String {
         .collect()
 }
 
-fn close_windows(journal: &Mutex<Journal>) {
+pub(super) fn close_windows(journal: &Mutex<Journal>) {
     if let Ok(mut j) = journal.lock() {
         close_windows_locked(&mut j);
     }

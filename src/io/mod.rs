@@ -22,6 +22,7 @@ pub mod restart;
 pub mod schedule;
 pub mod self_signed;
 pub mod store;
+pub mod systems;
 pub mod upload;
 pub mod upnp;
 pub mod verify;

@@ -15,6 +15,10 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Overlay::None => return,
         Overlay::Help => (tr.t("help-title"), help(w, tr)),
         Overlay::ConfirmQuit => (tr.t("quit-title"), yes_no(tr, tr.t("quit-body"))),
+        Overlay::ConfirmAction if w.step == crate::core::Step::Systems => (
+            tr.t("systems-confirm-title"),
+            yes_no(tr, super::systems::confirm_body(w, tr)),
+        ),
         Overlay::ConfirmAction => (
             tr.t("golive-confirm-title"),
             yes_no(tr, super::golive::confirm_body(w, tr)),

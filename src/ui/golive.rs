@@ -66,16 +66,21 @@ fn diffs(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             tr.theme.text(&d.path.display().to_string()),
             tr.theme.title(),
         ));
-        for l in d.diff.lines() {
-            let style = if l.starts_with('+') && !l.starts_with("+++") {
-                tr.theme.ok_style()
-            } else if l.starts_with('-') && !l.starts_with("---") {
-                tr.theme.err_style()
-            } else {
-                tr.theme.dim()
-            };
-            lines.push(Line::styled(tr.theme.text(l), style));
-        }
+        diff_lines(lines, &d.diff, tr);
+    }
+}
+
+/// A unified diff, coloured by line.
+pub(super) fn diff_lines(lines: &mut Vec<Line<'static>>, diff: &str, tr: &Tr) {
+    for l in diff.lines() {
+        let style = if l.starts_with('+') && !l.starts_with("+++") {
+            tr.theme.ok_style()
+        } else if l.starts_with('-') && !l.starts_with("---") {
+            tr.theme.err_style()
+        } else {
+            tr.theme.dim()
+        };
+        lines.push(Line::styled(tr.theme.text(l), style));
     }
 }
 

@@ -6,6 +6,7 @@ mod golive;
 pub mod keys;
 mod network;
 mod steps;
+mod systems;
 pub mod theme;
 pub mod view;
 mod widgets;

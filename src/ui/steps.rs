@@ -26,6 +26,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         s if s.is_manual() && !crate::core::golive_step::by_hand(w) => {
             super::golive::draw(&mut lines, w, tr)
         }
+        Step::Systems => super::systems::draw(&mut lines, w, tr),
         Step::Done => done(&mut lines, w, tr),
         s => manual(&mut lines, s, w, tr),
     }
@@ -286,6 +287,7 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
         Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
+        Gate::Blocked if w.step == Step::Systems => ("systems-gate-plan", Style::default()),
         Gate::Blocked
             if w.step == Step::ProxyConfig
                 && w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) =>

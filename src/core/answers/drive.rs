@@ -52,7 +52,7 @@ pub fn next_action(w: &Wizard, a: &Answers) -> Option<Action> {
     }
 }
 
-fn stop(w: &Wizard, reason: StopReason) -> Decision {
+pub(super) fn stop(w: &Wizard, reason: StopReason) -> Decision {
     Decision::Stop(Stop {
         step: w.step,
         reason,
@@ -83,7 +83,7 @@ pub(super) fn type_into(input: &TextInput, target: &str) -> Result<Option<Action
 }
 
 /// `Some(decision)` while the field still needs keys.
-fn fill(w: &Wizard, input: &TextInput, target: &str) -> Option<Decision> {
+pub(super) fn fill(w: &Wizard, input: &TextInput, target: &str) -> Option<Decision> {
     match type_into(input, target) {
         Ok(None) => None,
         Ok(Some(action)) => Some(Decision::Press(action)),
@@ -115,6 +115,7 @@ pub fn decide(w: &Wizard, a: &Answers) -> Decision {
         Step::PortForwarding => ports(w, a),
         Step::Firewall => firewall(w, a),
         Step::Certificate => certificate(w, a),
+        Step::Systems => super::systems::decide(w, a),
         s if s.is_manual() => manual(w, a),
         _ => stop(w, StopReason::Blocked),
     }
@@ -139,6 +140,9 @@ fn on_overlay(w: &Wizard, a: &Answers) -> Option<Decision> {
             w.step == Step::Firewall && a.firewall.as_ref().is_some_and(|f| f.open_window),
         )),
         Overlay::ConfirmIssue => Some(yes_if(issue_covered(w, a))),
+        Overlay::ConfirmAction if w.step == Step::Systems => {
+            Some(yes_if(super::systems::confirms(w, a)))
+        }
         Overlay::ConfirmAction => Some(yes_if(a.confirms(w.step))),
         Overlay::Help | Overlay::ConfirmQuit | Overlay::Pending { .. } => {
             Some(stop(w, StopReason::Dialog))

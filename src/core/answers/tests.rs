@@ -306,3 +306,53 @@ fn typing_fixes_what_is_there() {
     assert_eq!(n, 1 + 3 + 3);
     assert!(drive::type_into(&input, "a\nb").is_err());
 }
+
+#[test]
+fn both_systems_are_set_up_from_their_tables_and_written_back() {
+    let mut w = fresh();
+    let mut a = full();
+    a.orthanc = Some(OrthancAnswer {
+        host: "pacs.praxis.lan".into(),
+        config: "/etc/orthanc/orthanc.json".into(),
+        ips: vec!["192.168.1.20".into()],
+        clients: Vec::new(),
+    });
+    a.gateway = Some(GatewayAnswer {
+        host: "api.meine-praxis.ch".into(),
+        config: "/opt/aiotes/gateway.config.yml".into(),
+        disk_root: None,
+        gateway_root: Some("/certs".into()),
+    });
+    let stop = replay(&mut w, &a, &World::default());
+    assert_eq!(stop.reason, StopReason::End);
+    use crate::core::systems::SystemKind;
+    assert_eq!(
+        w.systems.done(SystemKind::Gateway).map(|d| d.host.as_str()),
+        Some("api.meine-praxis.ch")
+    );
+    assert!(w.systems.done(SystemKind::Orthanc).is_some());
+    assert_eq!(w.systems.gateway.gateway_root.value, "/certs");
+    assert_eq!(Answers::from_wizard(&w), a);
+}
+
+#[test]
+fn browser_certificates_hand_the_passphrase_to_the_person() {
+    let mut w = fresh();
+    let mut a = full();
+    a.orthanc = Some(OrthancAnswer {
+        host: "pacs.praxis.lan".into(),
+        config: "/etc/orthanc/orthanc.json".into(),
+        ips: Vec::new(),
+        clients: vec!["Dr. Muster".into()],
+    });
+    let stop = replay(&mut w, &a, &World::default());
+    assert_eq!(stop.step, Step::Systems);
+    assert_eq!(stop.reason, StopReason::Unanswered);
+    assert_eq!(w.systems.orthanc.clients.value, "Dr. Muster");
+    // The person types it; the replay then goes through.
+    w.session.passphrase = TextInput::new("ein-langes-kennwort");
+    assert_eq!(
+        replay(&mut w, &a, &World::default()).reason,
+        StopReason::End
+    );
+}

@@ -11,7 +11,8 @@ use crate::core::network::PublicSeen;
 use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
 use crate::core::start::{DetectError, Generation, Installation};
 use crate::core::status::CertRecord;
-use crate::core::{Effect, Finding, Msg, Outcome, Text};
+use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
+use crate::core::{CheckId, Effect, Finding, Msg, Outcome, Text};
 
 /// What the outside world answers.
 #[derive(Debug, Clone)]
@@ -51,6 +52,13 @@ fn record(name: &str) -> CertRecord {
         issuer: "Test CA".into(),
         fingerprint_sha256: "00".into(),
         renewal: Default::default(),
+    }
+}
+
+fn system_of(request: &SystemRequest) -> (CheckId, SystemKind) {
+    match request {
+        SystemRequest::Orthanc { .. } => (CheckId::Orthanc, SystemKind::Orthanc),
+        SystemRequest::Gateway { .. } => (CheckId::Gateway, SystemKind::Gateway),
     }
 }
 
@@ -126,6 +134,42 @@ impl World {
             }
             | Effect::SelfSign { name, generation } => self.issued(generation, None, &name),
             Effect::ResolvePending { .. } => Msg::PendingResolved { ok: true },
+            Effect::PlanSystem {
+                request,
+                generation,
+            } => {
+                let (check, kind) = system_of(&request);
+                Msg::SystemPlanned {
+                    check,
+                    generation,
+                    result: Ok(SystemPlan {
+                        kind,
+                        summary: Text::new("systems-orthanc-plan"),
+                        diff: "+ on\n".into(),
+                    }),
+                }
+            }
+            Effect::ApplySystem {
+                request,
+                generation,
+                ..
+            } => {
+                let (check, kind) = system_of(&request);
+                let host = match request {
+                    SystemRequest::Orthanc { host, .. } | SystemRequest::Gateway { host, .. } => {
+                        host
+                    }
+                };
+                Msg::SystemApplied {
+                    check,
+                    generation,
+                    result: Ok(SystemDone {
+                        kind,
+                        host,
+                        report: vec![],
+                    }),
+                }
+            }
             Effect::InstallFiles { generation, .. } => Msg::FilesInstalled {
                 generation,
                 result: Ok(InstalledFiles {

@@ -1,0 +1,53 @@
+# Schritt 12: weitere Systeme (freiwillig): Orthanc und Express Gateway.
+
+systems-name = Weitere
+systems-title = Weitere Systeme (freiwillig)
+systems-body = Der Termindienst läuft. Hier lassen sich zwei weitere Systeme der Praxis mit HTTPS absichern, jedes unter einem eigenen Namen (nicht dem Termin-Namen). Wer keines davon hat, drückt einfach Enter.
+systems-help =
+    Orthanc (Bildarchiv) im Praxisnetz: Eine Zertifizierungsstelle aus dem Internet kann einen Namen wie pacs.praxis.lan nicht prüfen. Das Programm macht deshalb eine eigene Praxis-CA. Deren Zertifikat installieren Sie einmal auf jedem Praxis-Computer; danach vertrauen die Browser Orthanc.
+    Auf Wunsch erhält jede Person ein eigenes Browser-Zertifikat: Dann öffnet Orthanc sich nur noch auf Computern, die ein solches Zertifikat haben.
+    Express Gateway (AIoTES): erhält ein Let's-Encrypt-Zertifikat für seinen eigenen Namen, auf demselben Weg wie der Termindienst. Der Name muss im DNS auf dieselbe Adresse zeigen wie der Termin-Name.
+    Pfeil hoch/runter wählt, Tab springt zum nächsten Feld, Enter zeigt die Änderung, bevor etwas geschrieben wird.
+systems-choice-none = Nichts weiter, zum Abschluss
+systems-choice-orthanc = Orthanc im Praxisnetz (eigene Praxis-CA)
+systems-choice-gateway = Express Gateway (Let's Encrypt)
+systems-orthanc-host = Name im Praxisnetz:
+systems-orthanc-config = Einstellungsdatei:
+systems-orthanc-ips = Weitere IP-Adressen (freiwillig):
+systems-orthanc-clients = Browser-Zertifikate für (freiwillig):
+systems-orthanc-passphrase = Kennwort der Browser-Zertifikate:
+systems-orthanc-how = Zum Beispiel pacs.praxis.lan und /etc/orthanc/orthanc.json. Namen von Personen durch Kommas trennen; dann ist ein Kennwort nötig (mindestens 8 Zeichen), das nicht gespeichert wird.
+systems-gateway-host = Name des Gateways:
+systems-gateway-config = gateway.config.yml:
+systems-gateway-disk-root = Zertifikat-Ordner hier:
+systems-gateway-root = Derselbe Ordner im Container:
+systems-gateway-how = Zum Beispiel api.praxis-muster.ch. Der Ordner ist das gemeinsame Volume der AIoTES-Anleitung (/etc/letsencrypt, im Gateway /var/lib/certs).
+systems-gate-plan = Enter zeigt die Änderung; erst nach Ihrem Ja wird etwas geschrieben.
+check-orthanc = Orthanc
+check-gateway = Express Gateway
+systems-choose = Bitte wählen Sie zuerst ein System.
+systems-host-invalid = { $host } ist kein gültiger Rechnername. Erlaubt sind Buchstaben, Ziffern und Bindestriche, durch Punkte getrennt, zum Beispiel pacs.praxis.lan.
+systems-host-is-termine = { $host } ist der Name des Termindienstes. Jedes weitere System braucht einen eigenen Namen, zum Beispiel pacs.praxis.lan oder api.praxis-muster.ch.
+systems-path-invalid = { $path } ist kein vollständiger Pfad. Geben Sie ihn ab dem Wurzelordner an, zum Beispiel /etc/orthanc/orthanc.json.
+systems-ip-invalid = { $ip } ist keine IP-Adresse. Schreiben Sie sie wie 192.168.1.20, mehrere durch Kommas getrennt, oder lassen Sie das Feld leer.
+systems-passphrase-short = Für die Browser-Zertifikate braucht es ein Kennwort mit mindestens { $min } Zeichen. Es wird nicht gespeichert: Notieren Sie es und geben Sie es getrennt von den Dateien weiter.
+systems-gateway-not-public = { $host } ist kein öffentlicher Name. Let's Encrypt prüft aus dem Internet und kann nur Namen unter Ihrer eigenen Domain bestätigen, zum Beispiel api.praxis-muster.ch.
+systems-gateway-needs-account = Für das Gateway braucht es das Let's-Encrypt-Konto aus dem Schritt Zertifikat (E-Mail-Adresse und Nutzungsbedingungen). Gehen Sie mit Esc dorthin zurück, wählen Sie Let's Encrypt und kommen Sie wieder.
+systems-gateway-dns-missing = Der Name { $host } hat im DNS keine IPv4-Adresse.
+systems-gateway-dns-other = Der Name { $host } zeigt im DNS auf { $found }, nicht auf die Adresse der Praxis.
+systems-gateway-dns-fix = Legen Sie beim DNS-Anbieter für diesen Namen einen A-Eintrag auf { $ip } an (dieselbe Adresse wie der Termin-Name) und versuchen Sie es nach einigen Minuten wieder mit Enter.
+systems-config-unreadable = Die Datei { $path } lässt sich nicht lesen.
+systems-config-unreadable-fix = Prüfen Sie den Pfad. Das Programm muss als root laufen (sudo), um Einstellungen anderer Dienste zu lesen.
+systems-internal = Ein interner Fehler ist aufgetreten. Es wurde nichts geschrieben. Bitte senden Sie Ihrer IT-Betreuung den Bericht von praxis-tls report.
+systems-orthanc-plan = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate }; die Einstellungsdatei ändert sich wie gezeigt.
+systems-orthanc-plan-mtls = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate } und verlangt danach Browser-Zertifikate ({ $count } werden gemacht); die Einstellungsdatei ändert sich wie gezeigt.
+systems-gateway-plan = Express Gateway erhält ein Let's-Encrypt-Zertifikat für { $host } in { $dir }; die Einstellungsdatei ändert sich wie gezeigt.
+systems-confirm-title = Jetzt schreiben?
+systems-confirm-orthanc = Das Programm macht (falls noch nicht vorhanden) die Praxis-CA, schreibt Schlüssel und Zertifikat und ändert die Einstellungsdatei wie gezeigt. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her.
+systems-confirm-gateway = Das Programm holt bei Let's Encrypt ein Zertifikat für das Gateway (Port 80 ist dafür kurz offen), legt die Dateien ab und ändert die Einstellungsdatei wie gezeigt. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her.
+systems-done = Eingerichtet: { $host }
+systems-orthanc-done = Schlüssel und Zertifikat: { $certificate } (gültig bis { $date }); HTTPS eingeschaltet in { $config }.
+systems-orthanc-ca = Installieren Sie auf jedem Praxis-Computer einmal das CA-Zertifikat { $ca } als vertrauenswürdige Zertifizierungsstelle.
+systems-orthanc-restart = Starten Sie Orthanc neu. Die Adresse beginnt danach mit https://.
+systems-gateway-done = Dateien in { $dir } (gültig bis { $date }); Zertifikat eingetragen in { $config }.
+systems-gateway-restart = Starten Sie Express Gateway neu (in Portainer: den Dienst aktualisieren). praxis-tls renew erneuert nur den Termindienst; für das Gateway diesen Schritt vor Ablauf wiederholen.

@@ -1,0 +1,53 @@
+# Step 12: other systems (optional): Orthanc and Express Gateway.
+
+systems-name = Others
+systems-title = Other systems (optional)
+systems-body = The appointment service is running. Two more systems of the practice can be secured with HTTPS here, each under a name of its own (not the appointment name). If you have neither, just press Enter.
+systems-help =
+    Orthanc (image archive) on the practice network: a certificate authority on the internet cannot check a name like pacs.praxis.lan. So the program makes a practice CA of your own. Install its certificate once on every practice computer; then the browsers trust Orthanc.
+    On request every person gets a browser certificate of their own: Orthanc then opens only on computers that have one.
+    Express Gateway (AIoTES): gets a Let's Encrypt certificate for its own name, the same way as the appointment service. The name must point to the same address in DNS as the appointment name.
+    Arrow up/down chooses, Tab moves to the next field, Enter shows the change before anything is written.
+systems-choice-none = Nothing more, on to the end
+systems-choice-orthanc = Orthanc on the practice network (own practice CA)
+systems-choice-gateway = Express Gateway (Let's Encrypt)
+systems-orthanc-host = Name on the practice network:
+systems-orthanc-config = Configuration file:
+systems-orthanc-ips = Further IP addresses (optional):
+systems-orthanc-clients = Browser certificates for (optional):
+systems-orthanc-passphrase = Browser certificates' password:
+systems-orthanc-how = For example pacs.praxis.lan and /etc/orthanc/orthanc.json. Separate people's names with commas; then a password is needed (at least 8 characters), which is not saved.
+systems-gateway-host = Gateway name:
+systems-gateway-config = gateway.config.yml:
+systems-gateway-disk-root = Certificate folder here:
+systems-gateway-root = Same folder in the container:
+systems-gateway-how = For example api.praxis-muster.ch. The folder is the shared volume of the AIoTES guide (/etc/letsencrypt, in the gateway /var/lib/certs).
+systems-gate-plan = Enter shows the change; nothing is written before you say yes.
+check-orthanc = Orthanc
+check-gateway = Express Gateway
+systems-choose = Please choose a system first.
+systems-host-invalid = { $host } is not a valid host name. Letters, digits and hyphens are allowed, separated by dots, for example pacs.praxis.lan.
+systems-host-is-termine = { $host } is the appointment service's name. Every further system needs a name of its own, for example pacs.praxis.lan or api.praxis-muster.ch.
+systems-path-invalid = { $path } is not a full path. Give it from the root folder on, for example /etc/orthanc/orthanc.json.
+systems-ip-invalid = { $ip } is not an IP address. Write it like 192.168.1.20, several separated by commas, or leave the field empty.
+systems-passphrase-short = The browser certificates need a password of at least { $min } characters. It is not saved: write it down and hand it over separately from the files.
+systems-gateway-not-public = { $host } is not a public name. Let's Encrypt checks from the internet and can confirm only names under your own domain, for example api.praxis-muster.ch.
+systems-gateway-needs-account = The gateway needs the Let's Encrypt account from the certificate step (e-mail address and terms of service). Go back there with Esc, choose Let's Encrypt and come back.
+systems-gateway-dns-missing = The name { $host } has no IPv4 address in DNS.
+systems-gateway-dns-other = The name { $host } points to { $found } in DNS, not to the practice's address.
+systems-gateway-dns-fix = At your DNS provider, create an A record for this name pointing to { $ip } (the same address as the appointment name) and try again with Enter after a few minutes.
+systems-config-unreadable = The file { $path } cannot be read.
+systems-config-unreadable-fix = Check the path. The program must run as root (sudo) to read other services' settings.
+systems-internal = An internal error occurred. Nothing was written. Please send your IT supporter the bundle from praxis-tls report.
+systems-orthanc-plan = Orthanc gets a practice CA certificate for { $host } in { $certificate }; the configuration file changes as shown.
+systems-orthanc-plan-mtls = Orthanc gets a practice CA certificate for { $host } in { $certificate } and then requires browser certificates ({ $count } will be made); the configuration file changes as shown.
+systems-gateway-plan = Express Gateway gets a Let's Encrypt certificate for { $host } in { $dir }; the configuration file changes as shown.
+systems-confirm-title = Write it now?
+systems-confirm-orthanc = The program makes the practice CA (if there is none yet), writes key and certificate and changes the configuration file as shown. The old file is backed up; praxis-tls undo restores it.
+systems-confirm-gateway = The program gets a certificate for the gateway from Let's Encrypt (port 80 is open briefly for it), stores the files and changes the configuration file as shown. The old file is backed up; praxis-tls undo restores it.
+systems-done = Set up: { $host }
+systems-orthanc-done = Key and certificate: { $certificate } (valid until { $date }); HTTPS switched on in { $config }.
+systems-orthanc-ca = Install the CA certificate { $ca } once on every practice computer as a trusted certificate authority.
+systems-orthanc-restart = Restart Orthanc. Its address then begins with https://.
+systems-gateway-done = Files in { $dir } (valid until { $date }); certificate entered in { $config }.
+systems-gateway-restart = Restart Express Gateway (in Portainer: update the service). praxis-tls renew renews the appointment service only; repeat this step for the gateway before it expires.

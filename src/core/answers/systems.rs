@@ -1,0 +1,171 @@
+//! The answers for the optional systems step: `[orthanc]` and `[gateway]`.
+//! The browser certificates' passphrase is never in the file: with
+//! `clients`, the replay hands over to the person at that field.
+
+use serde::{Deserialize, Serialize};
+
+use super::drive::{Decision, StopReason, fill, stop};
+use crate::core::check::CheckState;
+use crate::core::systems::{MIN_PASSPHRASE, SystemKind, field_count};
+use crate::core::{Action, Overlay, Wizard};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrthancAnswer {
+    /// Orthanc's name on the practice network, e.g. `pacs.praxis.lan`.
+    pub host: String,
+    /// Its configuration file, e.g. `/etc/orthanc/orthanc.json`.
+    pub config: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ips: Vec<String>,
+    /// People who get a browser certificate (mutual TLS).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clients: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayAnswer {
+    /// The gateway's public name, e.g. `api.praxis-muster.ch`.
+    pub host: String,
+    /// `gateway.config.yml` on this machine.
+    pub config: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk_root: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway_root: Option<String>,
+}
+
+impl OrthancAnswer {
+    fn fields(&self) -> [String; 4] {
+        [
+            self.host.clone(),
+            self.config.clone(),
+            self.ips.join(", "),
+            self.clients.join(", "),
+        ]
+    }
+
+    pub(super) fn of(w: &Wizard) -> OrthancAnswer {
+        let f = &w.systems.orthanc;
+        OrthancAnswer {
+            host: f.host.value.trim().to_string(),
+            config: f.config.value.trim().to_string(),
+            ips: crate::core::systems::split_list(&f.ips.value),
+            clients: crate::core::systems::split_list(&f.clients.value),
+        }
+    }
+}
+
+impl GatewayAnswer {
+    fn fields(&self) -> [String; 4] {
+        let default = crate::core::systems::GatewayForm::default();
+        [
+            self.host.clone(),
+            self.config.clone(),
+            self.disk_root.clone().unwrap_or(default.disk_root.value),
+            self.gateway_root
+                .clone()
+                .unwrap_or(default.gateway_root.value),
+        ]
+    }
+
+    pub(super) fn of(w: &Wizard) -> GatewayAnswer {
+        let f = &w.systems.gateway;
+        let default = crate::core::systems::GatewayForm::default();
+        let unless_default = |v: &str, d: &str| (v.trim() != d).then(|| v.trim().to_string());
+        GatewayAnswer {
+            host: f.host.value.trim().to_string(),
+            config: f.config.value.trim().to_string(),
+            disk_root: unless_default(&f.disk_root.value, &default.disk_root.value),
+            gateway_root: unless_default(&f.gateway_root.value, &default.gateway_root.value),
+        }
+    }
+}
+
+/// The system the answers still want set up.
+fn wanted(w: &Wizard, a: &super::Answers) -> Option<SystemKind> {
+    let open = |k| w.systems.done(k).is_none();
+    if a.orthanc.is_some() && open(SystemKind::Orthanc) {
+        Some(SystemKind::Orthanc)
+    } else if a.gateway.is_some() && open(SystemKind::Gateway) {
+        Some(SystemKind::Gateway)
+    } else {
+        None
+    }
+}
+
+/// "Ja" on the plan of a system the answers name.
+pub(super) fn confirms(w: &Wizard, a: &super::Answers) -> bool {
+    w.systems
+        .plan
+        .as_ref()
+        .is_some_and(|p| Some(p.kind) == wanted(w, a))
+}
+
+pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
+    let Some(kind) = wanted(w, a) else {
+        // Nothing (more) to set up: an answers file without these tables
+        // simply goes on to the end.
+        return if w.systems.choice == SystemKind::None {
+            Decision::Press(Action::Next)
+        } else {
+            Decision::Press(Action::Up)
+        };
+    };
+    if w.systems.choice != kind {
+        return Decision::Press(Action::Down);
+    }
+    let Some(id) = kind.check() else {
+        return stop(w, StopReason::Blocked);
+    };
+    match w.check(id) {
+        CheckState::Running { .. } => return Decision::Wait,
+        CheckState::Failed(_) => return stop(w, StopReason::Failed(vec![id])),
+        _ => {}
+    }
+    if w.systems.plan.is_some() && w.session.overlay == Overlay::None {
+        return Decision::Press(Action::Next);
+    }
+    let (targets, inputs, clients) = match kind {
+        SystemKind::Orthanc => {
+            let Some(o) = &a.orthanc else {
+                return stop(w, StopReason::Blocked);
+            };
+            let f = &w.systems.orthanc;
+            (
+                o.fields(),
+                [&f.host, &f.config, &f.ips, &f.clients],
+                !o.clients.is_empty(),
+            )
+        }
+        _ => {
+            let Some(g) = &a.gateway else {
+                return stop(w, StopReason::Blocked);
+            };
+            let f = &w.systems.gateway;
+            (
+                g.fields(),
+                [&f.host, &f.config, &f.disk_root, &f.gateway_root],
+                false,
+            )
+        }
+    };
+    let focused = w.session.system_field % field_count(kind).max(1);
+    for (i, (input, target)) in inputs.iter().zip(targets.iter()).enumerate() {
+        if input.value == *target {
+            continue;
+        }
+        if focused != i {
+            return Decision::Press(Action::NextField);
+        }
+        if let Some(d) = fill(w, input, target) {
+            return d;
+        }
+    }
+    if clients && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
+        // A secret: typed by the person, never in the file.
+        return stop(w, StopReason::Unanswered);
+    }
+    Decision::Press(Action::Next)
+}

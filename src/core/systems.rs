@@ -1,0 +1,423 @@
+//! The optional step after the final check: the other systems of the
+//! seeds, each under a host name of its own. Orthanc on the practice network
+//! gets a certificate of the practice's own CA (a CA cannot reach an
+//! intranet name); Express Gateway gets one from Let's Encrypt by the same
+//! flow as the appointment service. Each is planned first (the diff is
+//! shown), then written through the change journal after a "ja".
+
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+use super::check::{CheckId, CheckState, Finding, Text};
+use super::firewall::{Backend, FirewallPlan};
+use super::input::TextInput;
+use super::{Action, Effect, Overlay, Wizard};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SystemKind {
+    /// Nothing (more) to set up: "Weiter" goes on to the end.
+    #[default]
+    None,
+    Orthanc,
+    Gateway,
+}
+
+impl SystemKind {
+    pub const ALL: [SystemKind; 3] = [SystemKind::None, SystemKind::Orthanc, SystemKind::Gateway];
+
+    pub fn check(self) -> Option<CheckId> {
+        match self {
+            SystemKind::None => None,
+            SystemKind::Orthanc => Some(CheckId::Orthanc),
+            SystemKind::Gateway => Some(CheckId::Gateway),
+        }
+    }
+}
+
+/// Orthanc's answers. Client certificates are made when `clients` names
+/// people; their PKCS#12 passphrase is typed and never saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrthancForm {
+    pub host: TextInput,
+    pub config: TextInput,
+    /// Further addresses browsers use, comma-separated (may be empty).
+    pub ips: TextInput,
+    /// One browser certificate per name, comma-separated (may be empty).
+    pub clients: TextInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GatewayForm {
+    pub host: TextInput,
+    pub config: TextInput,
+    /// The certbot folder on this machine (the seed's shared volume).
+    pub disk_root: TextInput,
+    /// The same folder as the gateway's container sees it.
+    pub gateway_root: TextInput,
+}
+
+impl Default for GatewayForm {
+    fn default() -> Self {
+        GatewayForm {
+            host: TextInput::default(),
+            config: TextInput::default(),
+            disk_root: TextInput::new("/etc/letsencrypt"),
+            gateway_root: TextInput::new("/var/lib/certs"),
+        }
+    }
+}
+
+/// What io is asked to set up: plain values, checked by the core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SystemRequest {
+    Orthanc {
+        host: String,
+        config: PathBuf,
+        ips: Vec<std::net::IpAddr>,
+        clients: Vec<String>,
+        /// The practice's name for the CA (shown in browsers).
+        practice: String,
+    },
+    Gateway {
+        host: String,
+        config: PathBuf,
+        disk_root: PathBuf,
+        gateway_root: String,
+        email: String,
+        terms_accepted: bool,
+        /// The appointment name's addresses: the gateway's name must point
+        /// at the same router.
+        expected: Vec<std::net::Ipv4Addr>,
+    },
+}
+
+/// The change shown before "ja".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemPlan {
+    pub kind: SystemKind,
+    pub summary: Text,
+    /// Unified diff of the configuration file; empty if it stays as it is.
+    pub diff: String,
+}
+
+/// A system set up, for the screen and the status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemDone {
+    pub kind: SystemKind,
+    pub host: String,
+    /// What to tell the person: where the files went, what to do next.
+    pub report: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemsState {
+    pub choice: SystemKind,
+    pub orthanc: OrthancForm,
+    pub gateway: GatewayForm,
+    pub plan: Option<SystemPlan>,
+    pub done: Vec<SystemDone>,
+}
+
+impl SystemsState {
+    pub fn done(&self, kind: SystemKind) -> Option<&SystemDone> {
+        self.done.iter().find(|d| d.kind == kind)
+    }
+}
+
+/// Minimum length of the browser certificates' passphrase.
+pub const MIN_PASSPHRASE: usize = 8;
+
+/// The number of text fields of the chosen form (the passphrase included
+/// for Orthanc, where it is the last).
+pub fn field_count(kind: SystemKind) -> usize {
+    match kind {
+        SystemKind::None => 0,
+        SystemKind::Orthanc => 5,
+        SystemKind::Gateway => 4,
+    }
+}
+
+/// The focused field, while the form takes letters.
+pub fn field(w: &Wizard) -> Option<usize> {
+    let n = field_count(w.systems.choice);
+    (n > 0 && w.systems.plan.is_none() && !running(w)).then(|| w.session.system_field.min(n - 1))
+}
+
+fn running(w: &Wizard) -> bool {
+    w.systems
+        .choice
+        .check()
+        .is_some_and(|id| w.check(id).is_running())
+}
+
+pub(super) fn on_choice(w: &mut Wizard, up: bool) {
+    if w.systems.plan.is_some() || running(w) {
+        return;
+    }
+    let all = SystemKind::ALL;
+    let i = all.iter().position(|k| *k == w.systems.choice).unwrap_or(0);
+    let n = all.len();
+    w.systems.choice = all[if up { (i + n - 1) % n } else { (i + 1) % n }];
+    w.session.system_field = 0;
+    w.session.passphrase = TextInput::default();
+}
+
+pub(super) fn on_next_field(w: &mut Wizard) {
+    let n = field_count(w.systems.choice).max(1);
+    w.session.system_field = (w.session.system_field + 1) % n;
+}
+
+pub(super) fn on_edit(w: &mut Wizard, action: Action) {
+    let Some(i) = field(w) else {
+        return;
+    };
+    let s = &mut w.systems;
+    let input = match (s.choice, i) {
+        (SystemKind::Orthanc, 0) => &mut s.orthanc.host,
+        (SystemKind::Orthanc, 1) => &mut s.orthanc.config,
+        (SystemKind::Orthanc, 2) => &mut s.orthanc.ips,
+        (SystemKind::Orthanc, 3) => &mut s.orthanc.clients,
+        (SystemKind::Orthanc, _) => &mut w.session.passphrase,
+        (SystemKind::Gateway, 0) => &mut s.gateway.host,
+        (SystemKind::Gateway, 1) => &mut s.gateway.config,
+        (SystemKind::Gateway, 2) => &mut s.gateway.disk_root,
+        (SystemKind::Gateway, _) => &mut s.gateway.gateway_root,
+        (SystemKind::None, _) => return,
+    };
+    if input.apply(action)
+        && let Some(id) = s.choice.check()
+        && !w.check(id).is_running()
+    {
+        w.checks.insert(id, CheckState::Idle);
+    }
+}
+
+/// A host name as DNS and certificates take it: labels of letters, digits
+/// and hyphens. Intranet names are fine here (the practice CA signs them).
+pub fn host_ok(host: &str) -> bool {
+    let h = host.trim_end_matches('.');
+    !h.is_empty()
+        && h.len() <= 253
+        && h.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn fail(w: &mut Wizard, id: CheckId, text: Text) -> Vec<Effect> {
+    w.checks.insert(id, CheckState::Failed(Finding::new(text)));
+    Vec::new()
+}
+
+fn absolute(p: &str) -> Option<PathBuf> {
+    let p = Path::new(p.trim());
+    p.is_absolute().then(|| p.to_path_buf())
+}
+
+/// The request the form describes, or the first thing wrong with it.
+pub fn request(w: &Wizard) -> Result<SystemRequest, Text> {
+    let termine = w.domain.parsed.as_ref().map(|d| d.ascii.clone());
+    let host_of = |input: &TextInput| -> Result<String, Text> {
+        let host = input
+            .value
+            .trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        if !host_ok(&host) {
+            return Err(Text::new("systems-host-invalid").arg("host", input.value.trim()));
+        }
+        if termine.as_deref() == Some(host.as_str()) {
+            return Err(Text::new("systems-host-is-termine").arg("host", host));
+        }
+        Ok(host)
+    };
+    let path_of = |input: &TextInput| {
+        absolute(&input.value)
+            .ok_or_else(|| Text::new("systems-path-invalid").arg("path", input.value.trim()))
+    };
+    match w.systems.choice {
+        SystemKind::None => Err(Text::new("systems-choose")),
+        SystemKind::Orthanc => {
+            let f = &w.systems.orthanc;
+            let host = host_of(&f.host)?;
+            let config = path_of(&f.config)?;
+            let mut ips = Vec::new();
+            for part in split_list(&f.ips.value) {
+                ips.push(
+                    part.parse()
+                        .map_err(|_| Text::new("systems-ip-invalid").arg("ip", part))?,
+                );
+            }
+            let clients = split_list(&f.clients.value);
+            if !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
+                return Err(
+                    Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string())
+                );
+            }
+            let practice = w
+                .domain
+                .parsed
+                .as_ref()
+                .map(|d| format!("Praxis {}", d.registered))
+                .unwrap_or_else(|| "Praxis".to_string());
+            Ok(SystemRequest::Orthanc {
+                host,
+                config,
+                ips,
+                clients,
+                practice,
+            })
+        }
+        SystemKind::Gateway => {
+            let email = w.certificate.email.value.trim().to_string();
+            if email.is_empty() || !w.certificate.terms_accepted {
+                return Err(Text::new("systems-gateway-needs-account"));
+            }
+            let f = &w.systems.gateway;
+            let host = host_of(&f.host)?;
+            if super::domain::parse(&host).is_err() {
+                // Let's Encrypt validates from the internet: an intranet
+                // name cannot get its certificate.
+                return Err(Text::new("systems-gateway-not-public").arg("host", host));
+            }
+            let gateway_root = f.gateway_root.value.trim().to_string();
+            if !gateway_root.starts_with('/') {
+                return Err(Text::new("systems-path-invalid").arg("path", gateway_root));
+            }
+            Ok(SystemRequest::Gateway {
+                host,
+                config: path_of(&f.config)?,
+                disk_root: path_of(&f.disk_root)?,
+                gateway_root,
+                email,
+                terms_accepted: true,
+                expected: w.network.dns_a.clone(),
+            })
+        }
+    }
+}
+
+fn start(w: &mut Wizard, id: CheckId) -> u64 {
+    let generation = super::transitions::next_generation(w);
+    w.checks.insert(id, CheckState::Running { generation });
+    generation
+}
+
+/// Enter: nothing chosen goes on; a form is planned (diff first).
+pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
+    let Some(id) = w.systems.choice.check() else {
+        return super::transitions::advance(w);
+    };
+    if running(w) {
+        return Vec::new();
+    }
+    if w.systems.plan.is_some() {
+        w.session.overlay = Overlay::ConfirmAction;
+        return Vec::new();
+    }
+    match request(w) {
+        Ok(request) => {
+            let generation = start(w, id);
+            vec![Effect::PlanSystem {
+                request,
+                generation,
+            }]
+        }
+        Err(text) => fail(w, id, text),
+    }
+}
+
+/// "Ja" on the shown plan: write it (and for the gateway, issue first).
+pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
+    w.session.overlay = Overlay::None;
+    let Some(id) = w.systems.choice.check() else {
+        return Vec::new();
+    };
+    let request = match request(w) {
+        Ok(r) => r,
+        Err(text) => {
+            w.systems.plan = None;
+            return fail(w, id, text);
+        }
+    };
+    let window = match (&request, &w.network.firewall) {
+        (SystemRequest::Gateway { .. }, Some(plan)) if plan.backend != Backend::None => {
+            Some(plan.clone())
+        }
+        _ => None,
+    };
+    let generation = start(w, id);
+    vec![Effect::ApplySystem {
+        request,
+        window,
+        passphrase: w.session.passphrase.value.clone(),
+        generation,
+    }]
+}
+
+/// "Nein" or Esc on the plan: back to the form, nothing written.
+pub(super) fn on_decline(w: &mut Wizard) {
+    w.session.overlay = Overlay::None;
+    w.systems.plan = None;
+    if let Some(id) = w.systems.choice.check() {
+        w.checks.insert(id, CheckState::Idle);
+    }
+}
+
+pub(super) fn on_planned(w: &mut Wizard, id: CheckId, result: Result<SystemPlan, Finding>) {
+    match result {
+        Ok(plan) => {
+            w.checks.insert(id, CheckState::Idle);
+            w.systems.plan = Some(plan);
+            // After an Esc the question waits for the return to the step.
+            if w.step == super::Step::Systems {
+                w.session.overlay = Overlay::ConfirmAction;
+            }
+        }
+        Err(f) => {
+            w.checks.insert(id, CheckState::Failed(f));
+        }
+    }
+}
+
+pub(super) fn on_applied(w: &mut Wizard, id: CheckId, result: Result<SystemDone, Finding>) {
+    w.systems.plan = None;
+    match result {
+        Ok(done) => {
+            let summary = Text::new("systems-done").arg("host", done.host.clone());
+            w.checks
+                .insert(id, CheckState::Passed(Finding::new(summary)));
+            w.systems.done.retain(|d| d.kind != done.kind);
+            w.systems.done.push(done);
+            // The passphrase did its work; the form is ready for the next.
+            w.session.passphrase = TextInput::default();
+            w.systems.choice = SystemKind::None;
+        }
+        Err(f) => {
+            w.checks.insert(id, CheckState::Failed(f));
+        }
+    }
+}
+
+/// The window a gateway issuance opens, for the confirmation text.
+pub fn window_needed(w: &Wizard) -> Option<&FirewallPlan> {
+    w.network
+        .firewall
+        .as_ref()
+        .filter(|p| p.backend != Backend::None && w.systems.choice == SystemKind::Gateway)
+}

@@ -1,0 +1,331 @@
+use super::*;
+use crate::core::check::CheckState;
+use crate::core::firewall::Command;
+use crate::core::{Gate, Lang, Msg, Step, gate, update};
+
+const NOW: time::OffsetDateTime = time::macros::datetime!(2026-12-05 10:00 UTC);
+
+fn at_systems() -> Wizard {
+    let mut w = Wizard::new(Lang::De, NOW);
+    w.domain.parsed = crate::core::domain::parse("termine.meine-praxis.ch").ok();
+    w.network.dns_a = vec![std::net::Ipv4Addr::new(203, 0, 113, 7)];
+    w.step = Step::Systems;
+    w
+}
+
+/// The effects of a key press, without the resume file's write.
+fn key(w: &mut Wizard, a: Action) -> Vec<Effect> {
+    update(w, Msg::Key(a), NOW)
+        .into_iter()
+        .filter(|e| *e != Effect::Persist)
+        .collect()
+}
+
+fn typed(w: &mut Wizard, s: &str) {
+    for c in s.chars() {
+        key(w, Action::Char(c));
+    }
+}
+
+fn generation(e: &[Effect]) -> u64 {
+    e.iter()
+        .find_map(|e| match e {
+            Effect::PlanSystem { generation, .. } | Effect::ApplySystem { generation, .. } => {
+                Some(*generation)
+            }
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+fn failed_with(w: &Wizard, id: CheckId) -> String {
+    match w.check(id) {
+        CheckState::Failed(f) => f.summary.id.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn orthanc_form(w: &mut Wizard, host: &str, clients: &str) {
+    key(w, Action::Down);
+    assert_eq!(w.systems.choice, SystemKind::Orthanc);
+    typed(w, host);
+    key(w, Action::NextField);
+    typed(w, "/etc/orthanc/orthanc.json");
+    key(w, Action::NextField);
+    key(w, Action::NextField);
+    typed(w, clients);
+}
+
+#[test]
+fn nothing_chosen_goes_on_to_the_end() {
+    let mut w = at_systems();
+    assert_eq!(gate(&w), Gate::Open);
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Done);
+    key(&mut w, Action::Back);
+    assert_eq!(w.step, Step::Systems);
+}
+
+#[test]
+fn orthanc_is_planned_shown_confirmed_and_recorded() {
+    let mut w = at_systems();
+    orthanc_form(&mut w, "pacs.praxis.lan", "Dr. Muster, Empfang");
+    // Letters go into the field, not to the keys' other meanings.
+    assert!(w.text_input_active());
+    assert_eq!(gate(&w), Gate::Blocked);
+
+    // Two people named: a passphrase is needed first.
+    assert!(key(&mut w, Action::Next).is_empty());
+    assert_eq!(
+        failed_with(&w, CheckId::Orthanc),
+        "systems-passphrase-short"
+    );
+    key(&mut w, Action::NextField);
+    typed(&mut w, "geheim-123");
+
+    let e = key(&mut w, Action::Next);
+    let Some(Effect::PlanSystem {
+        request:
+            SystemRequest::Orthanc {
+                host,
+                clients,
+                config,
+                ..
+            },
+        ..
+    }) = e.first()
+    else {
+        panic!("{e:?}");
+    };
+    assert_eq!(host, "pacs.praxis.lan");
+    assert_eq!(clients, &["Dr. Muster", "Empfang"]);
+    assert_eq!(config, &PathBuf::from("/etc/orthanc/orthanc.json"));
+    assert_eq!(gate(&w), Gate::Waiting);
+
+    let plan = SystemPlan {
+        kind: SystemKind::Orthanc,
+        summary: Text::new("systems-orthanc-plan"),
+        diff: "-  \"SslEnabled\" : false\n+  \"SslEnabled\" : true\n".into(),
+    };
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: generation(&e),
+            result: Ok(plan),
+        },
+        NOW,
+    );
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+    let e = key(&mut w, Action::Yes);
+    let Some(Effect::ApplySystem {
+        passphrase, window, ..
+    }) = e.first()
+    else {
+        panic!("{e:?}");
+    };
+    assert_eq!(passphrase, "geheim-123");
+    assert!(window.is_none(), "the practice CA needs no port 80");
+    // The passphrase never reaches the resume file.
+    let json = serde_json::to_string(&w).unwrap_or_default();
+    assert!(!json.contains("geheim-123"));
+
+    update(
+        &mut w,
+        Msg::SystemApplied {
+            check: CheckId::Orthanc,
+            generation: generation(&e),
+            result: Ok(SystemDone {
+                kind: SystemKind::Orthanc,
+                host: "pacs.praxis.lan".into(),
+                report: vec![Text::new("systems-orthanc-restart")],
+            }),
+        },
+        NOW,
+    );
+    assert!(w.systems.done(SystemKind::Orthanc).is_some());
+    assert_eq!(w.systems.choice, SystemKind::None);
+    assert!(w.session.passphrase.value.is_empty());
+    assert_eq!(gate(&w), Gate::Open);
+}
+
+#[test]
+fn no_on_the_plan_writes_nothing_and_returns_to_the_form() {
+    let mut w = at_systems();
+    orthanc_form(&mut w, "pacs.praxis.lan", "");
+    let e = key(&mut w, Action::Next);
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: generation(&e),
+            result: Ok(SystemPlan {
+                kind: SystemKind::Orthanc,
+                summary: Text::new("systems-orthanc-plan"),
+                diff: String::new(),
+            }),
+        },
+        NOW,
+    );
+    assert!(key(&mut w, Action::No).is_empty());
+    assert!(w.systems.plan.is_none());
+    assert_eq!(w.session.overlay, Overlay::None);
+    assert_eq!(w.check(CheckId::Orthanc), &CheckState::Idle);
+}
+
+#[test]
+fn a_plan_that_arrives_after_esc_waits_for_the_return() {
+    let mut w = at_systems();
+    orthanc_form(&mut w, "pacs.praxis.lan", "");
+    let e = key(&mut w, Action::Next);
+    key(&mut w, Action::Back);
+    assert_eq!(w.step, Step::FinalCheck);
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: generation(&e),
+            result: Ok(SystemPlan {
+                kind: SystemKind::Orthanc,
+                summary: Text::new("systems-orthanc-plan"),
+                diff: String::new(),
+            }),
+        },
+        NOW,
+    );
+    // No question on a screen it does not belong to.
+    assert_eq!(w.session.overlay, Overlay::None);
+    w.step = Step::Systems;
+    assert!(key(&mut w, Action::Next).is_empty());
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+}
+
+#[test]
+fn bad_answers_are_named_before_anything_runs() {
+    for (host, expected) in [
+        ("pacs praxis", "systems-host-invalid"),
+        ("-pacs.lan", "systems-host-invalid"),
+        ("termine.meine-praxis.ch", "systems-host-is-termine"),
+    ] {
+        let mut w = at_systems();
+        orthanc_form(&mut w, host, "");
+        assert!(key(&mut w, Action::Next).is_empty(), "{host}");
+        assert_eq!(failed_with(&w, CheckId::Orthanc), expected, "{host}");
+    }
+    let mut w = at_systems();
+    key(&mut w, Action::Down);
+    typed(&mut w, "pacs.lan");
+    key(&mut w, Action::NextField);
+    typed(&mut w, "orthanc.json");
+    key(&mut w, Action::Next);
+    assert_eq!(failed_with(&w, CheckId::Orthanc), "systems-path-invalid");
+}
+
+#[test]
+fn a_late_result_of_an_earlier_plan_is_dropped() {
+    let mut w = at_systems();
+    orthanc_form(&mut w, "pacs.praxis.lan", "");
+    let e = key(&mut w, Action::Next);
+    let stale = generation(&e);
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: stale,
+            result: Err(Finding::new(Text::new("systems-config-unreadable"))),
+        },
+        NOW,
+    );
+    // The person fixes the file and tries again.
+    let e = key(&mut w, Action::Next);
+    assert_ne!(generation(&e), stale);
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: stale,
+            result: Err(Finding::new(Text::new("systems-internal"))),
+        },
+        NOW,
+    );
+    assert!(w.check(CheckId::Orthanc).is_running());
+}
+
+fn gateway_form(w: &mut Wizard, host: &str) {
+    key(w, Action::Up);
+    assert_eq!(w.systems.choice, SystemKind::Gateway);
+    typed(w, host);
+    key(w, Action::NextField);
+    typed(w, "/opt/aiotes/gateway.config.yml");
+}
+
+#[test]
+fn the_gateway_needs_a_public_name_and_the_account() {
+    let mut w = at_systems();
+    gateway_form(&mut w, "gateway.praxis.lan");
+    key(&mut w, Action::Next);
+    assert_eq!(
+        failed_with(&w, CheckId::Gateway),
+        "systems-gateway-needs-account"
+    );
+
+    w.certificate.email.set("praxis@meine-praxis.ch");
+    w.certificate.terms_accepted = true;
+    key(&mut w, Action::Next);
+    assert_eq!(
+        failed_with(&w, CheckId::Gateway),
+        "systems-gateway-not-public"
+    );
+}
+
+#[test]
+fn the_gateway_issues_with_the_firewall_window() {
+    let mut w = at_systems();
+    w.certificate.email.set("praxis@meine-praxis.ch");
+    w.certificate.terms_accepted = true;
+    w.network.firewall = Some(FirewallPlan {
+        backend: Backend::Nftables,
+        open: vec![Command::new("nft", &["add", "rule"])],
+        close: Vec::new(),
+        remove: Vec::new(),
+        describe: Text::new("firewall-nftables"),
+    });
+    gateway_form(&mut w, "api.meine-praxis.ch");
+    let e = key(&mut w, Action::Next);
+    let Some(Effect::PlanSystem {
+        request:
+            SystemRequest::Gateway {
+                host,
+                disk_root,
+                gateway_root,
+                expected,
+                ..
+            },
+        ..
+    }) = e.first()
+    else {
+        panic!("{e:?}");
+    };
+    assert_eq!(host, "api.meine-praxis.ch");
+    assert_eq!(disk_root, &PathBuf::from("/etc/letsencrypt"));
+    assert_eq!(gateway_root, "/var/lib/certs");
+    assert_eq!(expected, &w.network.dns_a);
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Gateway,
+            generation: generation(&e),
+            result: Ok(SystemPlan {
+                kind: SystemKind::Gateway,
+                summary: Text::new("systems-gateway-plan"),
+                diff: String::new(),
+            }),
+        },
+        NOW,
+    );
+    let e = key(&mut w, Action::Yes);
+    assert!(
+        matches!(e.first(), Some(Effect::ApplySystem { window: Some(p), .. }) if p.backend == Backend::Nftables),
+        "{e:?}"
+    );
+}

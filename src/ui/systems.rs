@@ -1,0 +1,88 @@
+//! The optional systems step: the choice, the chosen form, the plan's
+//! diff and what was set up.
+
+use ratatui::text::Line;
+
+use super::view::Tr;
+use super::widgets;
+use crate::core::systems::{SystemKind, field};
+use crate::core::{TextInput, Wizard};
+
+pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    let s = &w.systems;
+    lines.push(Line::raw(tr.t("systems-body")));
+    lines.push(Line::raw(""));
+    for (kind, id) in [
+        (SystemKind::None, "systems-choice-none"),
+        (SystemKind::Orthanc, "systems-choice-orthanc"),
+        (SystemKind::Gateway, "systems-choice-gateway"),
+    ] {
+        let mut label = tr.t(id);
+        if let Some(done) = s.done(kind) {
+            label.push_str(&format!("  {} {}", tr.theme.passed(), done.host));
+        }
+        lines.push(widgets::option(tr, s.choice == kind, label));
+    }
+    let focus = field(w);
+    let input = |lines: &mut Vec<Line<'static>>, id: &str, value: &TextInput, i: usize| {
+        lines.push(widgets::input_line(&tr.t(id), value, focus == Some(i), tr));
+    };
+    match s.choice {
+        SystemKind::None => {}
+        SystemKind::Orthanc => {
+            lines.push(Line::raw(""));
+            let f = &s.orthanc;
+            input(lines, "systems-orthanc-host", &f.host, 0);
+            input(lines, "systems-orthanc-config", &f.config, 1);
+            input(lines, "systems-orthanc-ips", &f.ips, 2);
+            input(lines, "systems-orthanc-clients", &f.clients, 3);
+            let masked = TextInput {
+                value: "*".repeat(w.session.passphrase.value.chars().count()),
+                cursor: w.session.passphrase.cursor,
+            };
+            input(lines, "systems-orthanc-passphrase", &masked, 4);
+            lines.push(Line::styled(tr.t("systems-orthanc-how"), tr.theme.dim()));
+        }
+        SystemKind::Gateway => {
+            lines.push(Line::raw(""));
+            let f = &s.gateway;
+            input(lines, "systems-gateway-host", &f.host, 0);
+            input(lines, "systems-gateway-config", &f.config, 1);
+            input(lines, "systems-gateway-disk-root", &f.disk_root, 2);
+            input(lines, "systems-gateway-root", &f.gateway_root, 3);
+            lines.push(Line::styled(tr.t("systems-gateway-how"), tr.theme.dim()));
+        }
+    }
+    if let Some(id) = s.choice.check() {
+        lines.push(Line::raw(""));
+        widgets::checks(lines, w, &[id], tr);
+    }
+    if let Some(plan) = &s.plan {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(tr.text(&plan.summary)));
+        super::golive::diff_lines(lines, &plan.diff, tr);
+    }
+    for done in &s.done {
+        lines.push(Line::raw(""));
+        let name = match done.kind {
+            SystemKind::Gateway => tr.t("systems-choice-gateway"),
+            _ => tr.t("systems-choice-orthanc"),
+        };
+        lines.push(Line::styled(
+            format!("{} {name}: {}", tr.theme.passed(), done.host),
+            tr.theme.ok_style(),
+        ));
+        for t in &done.report {
+            lines.push(Line::raw(format!("  {}", tr.text(t))));
+        }
+    }
+}
+
+/// The question before writing: what changes, and for the gateway that a
+/// certificate is requested first.
+pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
+    match w.systems.choice {
+        SystemKind::Gateway => tr.t("systems-confirm-gateway"),
+        _ => tr.t("systems-confirm-orthanc"),
+    }
+}
