@@ -12,7 +12,7 @@ use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::start::{DetectError, Generation, Installation};
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
-use praxis_tls::core::{Finding, Outcome, Text};
+use praxis_tls::core::{CheckId, Finding, Outcome, Text};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -60,7 +60,9 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
             | praxis_tls::core::Effect::PlanProxy { generation, .. }
             | praxis_tls::core::Effect::ApplyProxy { generation }
             | praxis_tls::core::Effect::Restart { generation, .. }
-            | praxis_tls::core::Effect::FinalCheck { generation, .. } => Some(*generation),
+            | praxis_tls::core::Effect::FinalCheck { generation, .. }
+            | praxis_tls::core::Effect::PlanSystem { generation, .. }
+            | praxis_tls::core::Effect::ApplySystem { generation, .. } => Some(*generation),
             _ => None,
         })
         .unwrap_or(0)
@@ -323,6 +325,10 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
     }
     key(&mut w, Action::Toggle);
     key(&mut w, Action::Next);
+    if step == Step::Systems {
+        return w;
+    }
+    key(&mut w, Action::Next);
     assert_eq!(w.step, step);
     w
 }
@@ -555,5 +561,89 @@ fn install_elsewhere_offers_the_upload() {
         key(&mut w, Action::Next);
         let s = render(&w, &ctx(), 80, 24);
         assert!(s.contains("webelexisdata"), "the warning first: {s}");
+    }
+}
+
+fn typed(w: &mut Wizard, s: &str) {
+    for c in s.chars() {
+        key(w, Action::Char(c));
+    }
+}
+
+#[test]
+fn systems_form_plan_and_result_in_both_languages() {
+    use praxis_tls::core::systems::{SystemDone, SystemKind, SystemPlan};
+    for lang in [Lang::De, Lang::En] {
+        let mut w = wizard_at(Step::Systems, lang);
+        key(&mut w, Action::Down);
+        typed(&mut w, "pacs.praxis.lan");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "/etc/orthanc/orthanc.json");
+        key(&mut w, Action::NextField);
+        key(&mut w, Action::NextField);
+        typed(&mut w, "Dr. Muster, Empfang");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "kurz");
+        key(&mut w, Action::Next);
+        insta::assert_snapshot!(
+            format!("systems_orthanc_form_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        typed(&mut w, "-und-lang");
+        let g = key(&mut w, Action::Next);
+        let diff = "@@ -3,1 +3,2 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n+  \"SslCertificate\" : \"/etc/orthanc/pacs.praxis.lan.pem\",\n";
+        send(
+            &mut w,
+            Msg::SystemPlanned {
+                check: CheckId::Orthanc,
+                generation: g,
+                result: Ok(SystemPlan {
+                    kind: SystemKind::Orthanc,
+                    summary: Text::new("systems-orthanc-plan-mtls")
+                        .arg("host", "pacs.praxis.lan")
+                        .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
+                        .arg("count", "2"),
+                    diff: diff.into(),
+                }),
+            },
+        );
+        insta::assert_snapshot!(
+            format!("systems_orthanc_plan_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::Next);
+        insta::assert_snapshot!(
+            format!("systems_orthanc_confirm_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        let g = key(&mut w, Action::Yes);
+        send(
+            &mut w,
+            Msg::SystemApplied {
+                check: CheckId::Orthanc,
+                generation: g,
+                result: Ok(SystemDone {
+                    kind: SystemKind::Orthanc,
+                    host: "pacs.praxis.lan".into(),
+                    report: vec![
+                        Text::new("systems-orthanc-done")
+                            .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
+                            .arg("config", "/etc/orthanc/orthanc.json")
+                            .arg("date", "2027-12-05"),
+                        Text::new("systems-orthanc-restart"),
+                    ],
+                }),
+            },
+        );
+        insta::assert_snapshot!(
+            format!("systems_orthanc_done_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        // The gateway's form, with its defaults.
+        key(&mut w, Action::Up);
+        insta::assert_snapshot!(
+            format!("systems_gateway_form_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
     }
 }

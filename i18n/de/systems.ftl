@@ -2,7 +2,7 @@
 
 systems-name = Weitere
 systems-title = Weitere Systeme (freiwillig)
-systems-body = Der Termindienst läuft. Hier lassen sich zwei weitere Systeme der Praxis mit HTTPS absichern, jedes unter einem eigenen Namen (nicht dem Termin-Namen). Wer keines davon hat, drückt einfach Enter.
+systems-body = Der Termindienst läuft. Hier lassen sich zwei weitere Systeme der Praxis mit HTTPS absichern, jedes unter eigenem Namen. Wer keines hat: einfach Enter.
 systems-help =
     Orthanc (Bildarchiv) im Praxisnetz: Eine Zertifizierungsstelle aus dem Internet kann einen Namen wie pacs.praxis.lan nicht prüfen. Das Programm macht deshalb eine eigene Praxis-CA. Deren Zertifikat installieren Sie einmal auf jedem Praxis-Computer; danach vertrauen die Browser Orthanc.
     Auf Wunsch erhält jede Person ein eigenes Browser-Zertifikat: Dann öffnet Orthanc sich nur noch auf Computern, die ein solches Zertifikat haben.
@@ -51,3 +51,4 @@ systems-orthanc-ca = Installieren Sie auf jedem Praxis-Computer einmal das CA-Ze
 systems-orthanc-restart = Starten Sie Orthanc neu. Die Adresse beginnt danach mit https://.
 systems-gateway-done = Dateien in { $dir } (gültig bis { $date }); Zertifikat eingetragen in { $config }.
 systems-gateway-restart = Starten Sie Express Gateway neu (in Portainer: den Dienst aktualisieren). praxis-tls renew erneuert nur den Termindienst; für das Gateway diesen Schritt vor Ablauf wiederholen.
+systems-gate-apply = Enter schreibt die gezeigte Änderung (nach einer Rückfrage); Esc verwirft sie.

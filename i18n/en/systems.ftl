@@ -2,7 +2,7 @@
 
 systems-name = Others
 systems-title = Other systems (optional)
-systems-body = The appointment service is running. Two more systems of the practice can be secured with HTTPS here, each under a name of its own (not the appointment name). If you have neither, just press Enter.
+systems-body = The appointment service is running. Two more systems of the practice can be secured with HTTPS here, each under its own name. If you have neither: just Enter.
 systems-help =
     Orthanc (image archive) on the practice network: a certificate authority on the internet cannot check a name like pacs.praxis.lan. So the program makes a practice CA of your own. Install its certificate once on every practice computer; then the browsers trust Orthanc.
     On request every person gets a browser certificate of their own: Orthanc then opens only on computers that have one.
@@ -51,3 +51,4 @@ systems-orthanc-ca = Install the CA certificate { $ca } once on every practice c
 systems-orthanc-restart = Restart Orthanc. Its address then begins with https://.
 systems-gateway-done = Files in { $dir } (valid until { $date }); certificate entered in { $config }.
 systems-gateway-restart = Restart Express Gateway (in Portainer: update the service). praxis-tls renew renews the appointment service only; repeat this step for the gateway before it expires.
+systems-gate-apply = Enter writes the change shown (after asking once more); Esc discards it.

@@ -186,6 +186,10 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
                 Vec::new()
             }
         }
+        Action::Back if systems::discards_plan(w) => {
+            systems::on_decline(w);
+            Vec::new()
+        }
         Action::Back => {
             if let Some(prev) = w.step.prev() {
                 w.step = prev;

@@ -370,6 +370,11 @@ pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
     }]
 }
 
+/// Esc while a plan is shown discards it (the form stays as it was).
+pub fn discards_plan(w: &Wizard) -> bool {
+    w.step == super::Step::Systems && w.systems.plan.is_some()
+}
+
 /// "Nein" or Esc on the plan: back to the form, nothing written.
 pub(super) fn on_decline(w: &mut Wizard) {
     w.session.overlay = Overlay::None;
@@ -383,11 +388,9 @@ pub(super) fn on_planned(w: &mut Wizard, id: CheckId, result: Result<SystemPlan,
     match result {
         Ok(plan) => {
             w.checks.insert(id, CheckState::Idle);
+            // Shown on the step first: the person reads the diff, then
+            // Enter asks before writing.
             w.systems.plan = Some(plan);
-            // After an Esc the question waits for the return to the step.
-            if w.step == super::Step::Systems {
-                w.session.overlay = Overlay::ConfirmAction;
-            }
         }
         Err(f) => {
             w.checks.insert(id, CheckState::Failed(f));

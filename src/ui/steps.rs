@@ -287,6 +287,9 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
         Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
+        Gate::Blocked if w.step == Step::Systems && w.systems.plan.is_some() => {
+            ("systems-gate-apply", Style::default())
+        }
         Gate::Blocked if w.step == Step::Systems => ("systems-gate-plan", Style::default()),
         Gate::Blocked
             if w.step == Step::ProxyConfig

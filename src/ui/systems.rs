@@ -18,10 +18,17 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         (SystemKind::Gateway, "systems-choice-gateway"),
     ] {
         let mut label = tr.t(id);
-        if let Some(done) = s.done(kind) {
-            label.push_str(&format!("  {} {}", tr.theme.passed(), done.host));
+        if s.done(kind).is_some() {
+            label.push_str(&format!(" {}", tr.theme.passed()));
         }
         lines.push(widgets::option(tr, s.choice == kind, label));
+    }
+    if let Some(plan) = &s.plan {
+        // The change alone, so the diff has the room.
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(tr.text(&plan.summary)));
+        super::golive::diff_lines(lines, &plan.diff, tr);
+        return;
     }
     let focus = field(w);
     let input = |lines: &mut Vec<Line<'static>>, id: &str, value: &TextInput, i: usize| {
@@ -41,7 +48,6 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
                 cursor: w.session.passphrase.cursor,
             };
             input(lines, "systems-orthanc-passphrase", &masked, 4);
-            lines.push(Line::styled(tr.t("systems-orthanc-how"), tr.theme.dim()));
         }
         SystemKind::Gateway => {
             lines.push(Line::raw(""));
@@ -50,17 +56,18 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             input(lines, "systems-gateway-config", &f.config, 1);
             input(lines, "systems-gateway-disk-root", &f.disk_root, 2);
             input(lines, "systems-gateway-root", &f.gateway_root, 3);
-            lines.push(Line::styled(tr.t("systems-gateway-how"), tr.theme.dim()));
         }
     }
+    // What went wrong stands right below the fields, the example after it.
     if let Some(id) = s.choice.check() {
-        lines.push(Line::raw(""));
-        widgets::checks(lines, w, &[id], tr);
-    }
-    if let Some(plan) = &s.plan {
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(tr.text(&plan.summary)));
-        super::golive::diff_lines(lines, &plan.diff, tr);
+        if !matches!(w.check(id), crate::core::CheckState::Idle) {
+            widgets::checks(lines, w, &[id], tr);
+        }
+        let how = match s.choice {
+            SystemKind::Gateway => "systems-gateway-how",
+            _ => "systems-orthanc-how",
+        };
+        lines.push(Line::styled(tr.t(how), tr.theme.dim()));
     }
     for done in &s.done {
         lines.push(Line::raw(""));

@@ -116,6 +116,9 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
         },
         NOW,
     );
+    // The diff is read on the step; Enter then asks.
+    assert_eq!(w.session.overlay, Overlay::None);
+    assert!(key(&mut w, Action::Next).is_empty());
     assert_eq!(w.session.overlay, Overlay::ConfirmAction);
     let e = key(&mut w, Action::Yes);
     let Some(Effect::ApplySystem {
@@ -167,10 +170,30 @@ fn no_on_the_plan_writes_nothing_and_returns_to_the_form() {
         },
         NOW,
     );
+    key(&mut w, Action::Next);
     assert!(key(&mut w, Action::No).is_empty());
     assert!(w.systems.plan.is_none());
     assert_eq!(w.session.overlay, Overlay::None);
     assert_eq!(w.check(CheckId::Orthanc), &CheckState::Idle);
+
+    // Esc on a shown plan discards it and stays on the step.
+    let e = key(&mut w, Action::Next);
+    update(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: generation(&e),
+            result: Ok(SystemPlan {
+                kind: SystemKind::Orthanc,
+                summary: Text::new("systems-orthanc-plan"),
+                diff: String::new(),
+            }),
+        },
+        NOW,
+    );
+    key(&mut w, Action::Back);
+    assert_eq!(w.step, Step::Systems);
+    assert!(w.systems.plan.is_none());
 }
 
 #[test]
@@ -288,7 +311,7 @@ fn the_gateway_issues_with_the_firewall_window() {
         open: vec![Command::new("nft", &["add", "rule"])],
         close: Vec::new(),
         remove: Vec::new(),
-        describe: Text::new("firewall-nftables"),
+        describe: Text::new("firewall-plan-nftables"),
     });
     gateway_form(&mut w, "api.meine-praxis.ch");
     let e = key(&mut w, Action::Next);
@@ -323,6 +346,7 @@ fn the_gateway_issues_with_the_firewall_window() {
         },
         NOW,
     );
+    key(&mut w, Action::Next);
     let e = key(&mut w, Action::Yes);
     assert!(
         matches!(e.first(), Some(Effect::ApplySystem { window: Some(p), .. }) if p.backend == Backend::Nftables),
