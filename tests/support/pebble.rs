@@ -19,6 +19,9 @@ pub struct Pebble {
     pub listener_ca: PathBuf,
     /// pebble-challtestsrv's management API (`/add-a`, `/clear-a`, …).
     pub challtest_management: String,
+    /// pebble-challtestsrv's DNS server: every A query gets 127.0.0.1
+    /// unless `add_a` says otherwise.
+    pub dns: std::net::SocketAddr,
     children: Vec<Child>,
 }
 
@@ -140,6 +143,7 @@ impl Pebble {
             management: format!("https://127.0.0.1:{mgmt}"),
             listener_ca,
             challtest_management: format!("127.0.0.1:{dns_mgmt}"),
+            dns: std::net::SocketAddr::from(([127, 0, 0, 1], dns)),
             children: vec![challtest, pebble],
             dir,
         };
