@@ -239,6 +239,7 @@ struct Words {
     verify_passed: &'static str,
     exposure_none: &'static str,
     phone_confirmed: &'static str,
+    systems_title: &'static str,
     done_title: &'static str,
     done_overrides: &'static str,
     gate_open: &'static str,
@@ -252,7 +253,7 @@ const DE_CH: Words = Words {
     choose: &["Up"],
     yes: "j",
     step: "Schritt",
-    of: "von 12",
+    of: "von 13",
     start_title: "Elexis-OOB finden",
     current: "Generation: aktuelle Version",
     found_in: "Aktuelle Elexis-OOB-Version gefunden in",
@@ -291,6 +292,7 @@ const DE_CH: Words = Words {
     verify_passed: "Geschafft: Der Termindienst ist unter https://termine.praxis-e2e.ch sicher erreichbar.",
     exposure_none: "Von aussen ist nur der Termindienst erreichbar.",
     phone_confirmed: "[x] Auf dem Handy geprüft",
+    systems_title: "Weitere Systeme (freiwillig)",
     done_title: "Geschafft",
     done_overrides: "Übergangene Prüfungen: 1",
     gate_open: "Alles in Ordnung.",
@@ -304,7 +306,7 @@ const EN: Words = Words {
     choose: &[],
     yes: "y",
     step: "Step",
-    of: "of 12",
+    of: "of 13",
     start_title: "Find Elexis-OOB",
     current: "Generation: current version",
     found_in: "Current Elexis-OOB version found in",
@@ -343,6 +345,7 @@ const EN: Words = Words {
     verify_passed: "Done: the appointment service can be reached safely at https://termine.praxis-e2e.ch.",
     exposure_none: "Only the appointment service can be reached from outside.",
     phone_confirmed: "[x] Checked on the phone",
+    systems_title: "Other systems (optional)",
     done_title: "Done",
     done_overrides: "Checks passed over: 1",
     gate_open: "All good.",
@@ -795,8 +798,13 @@ fn walk(lang: &str, width: u16, height: u16) {
     walk.gate_open(SCREEN);
     t.keys(&["Enter"]);
 
-    // 12 Done.
-    let screen = walk.step(12, w.done_title);
+    // 12 Other systems: none here, Enter goes on.
+    walk.step(12, w.systems_title);
+    walk.gate_open(SCREEN);
+    t.keys(&["Enter"]);
+
+    // 13 Done.
+    let screen = walk.step(13, w.done_title);
     walk.has(&screen, HOST);
     walk.has(&screen, &install.display().to_string());
     walk.has(&screen, w.done_overrides);
