@@ -5,15 +5,17 @@
 //! flow as the appointment service. Each is planned first (the diff is
 //! shown), then written through the change journal after a "ja".
 
+mod request;
 #[cfg(test)]
 mod tests;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::check::{CheckId, CheckState, Finding, Text};
-use super::firewall::{Backend, FirewallPlan};
+use super::firewall::Backend;
 use super::input::TextInput;
 use super::{Action, Effect, Overlay, Wizard};
+pub use request::{host_ok, request, split_list};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,120 +198,9 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
     }
 }
 
-/// A host name as DNS and certificates take it: labels of letters, digits
-/// and hyphens. Intranet names are fine here (the practice CA signs them).
-pub fn host_ok(host: &str) -> bool {
-    let h = host.trim_end_matches('.');
-    !h.is_empty()
-        && h.len() <= 253
-        && h.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-}
-
-pub fn split_list(s: &str) -> Vec<String> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn fail(w: &mut Wizard, id: CheckId, text: Text) -> Vec<Effect> {
     w.checks.insert(id, CheckState::Failed(Finding::new(text)));
     Vec::new()
-}
-
-fn absolute(p: &str) -> Option<PathBuf> {
-    let p = Path::new(p.trim());
-    p.is_absolute().then(|| p.to_path_buf())
-}
-
-/// The request the form describes, or the first thing wrong with it.
-pub fn request(w: &Wizard) -> Result<SystemRequest, Text> {
-    let termine = w.domain.parsed.as_ref().map(|d| d.ascii.clone());
-    let host_of = |input: &TextInput| -> Result<String, Text> {
-        let host = input
-            .value
-            .trim()
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
-        if !host_ok(&host) {
-            return Err(Text::new("systems-host-invalid").arg("host", input.value.trim()));
-        }
-        if termine.as_deref() == Some(host.as_str()) {
-            return Err(Text::new("systems-host-is-termine").arg("host", host));
-        }
-        Ok(host)
-    };
-    let path_of = |input: &TextInput| {
-        absolute(&input.value)
-            .ok_or_else(|| Text::new("systems-path-invalid").arg("path", input.value.trim()))
-    };
-    match w.systems.choice {
-        SystemKind::None => Err(Text::new("systems-choose")),
-        SystemKind::Orthanc => {
-            let f = &w.systems.orthanc;
-            let host = host_of(&f.host)?;
-            let config = path_of(&f.config)?;
-            let mut ips = Vec::new();
-            for part in split_list(&f.ips.value) {
-                ips.push(
-                    part.parse()
-                        .map_err(|_| Text::new("systems-ip-invalid").arg("ip", part))?,
-                );
-            }
-            let clients = split_list(&f.clients.value);
-            if !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
-                return Err(
-                    Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string())
-                );
-            }
-            let practice = w
-                .domain
-                .parsed
-                .as_ref()
-                .map(|d| format!("Praxis {}", d.registered))
-                .unwrap_or_else(|| "Praxis".to_string());
-            Ok(SystemRequest::Orthanc {
-                host,
-                config,
-                ips,
-                clients,
-                practice,
-            })
-        }
-        SystemKind::Gateway => {
-            let email = w.certificate.email.value.trim().to_string();
-            if email.is_empty() || !w.certificate.terms_accepted {
-                return Err(Text::new("systems-gateway-needs-account"));
-            }
-            let f = &w.systems.gateway;
-            let host = host_of(&f.host)?;
-            if super::domain::parse(&host).is_err() {
-                // Let's Encrypt validates from the internet: an intranet
-                // name cannot get its certificate.
-                return Err(Text::new("systems-gateway-not-public").arg("host", host));
-            }
-            let gateway_root = f.gateway_root.value.trim().to_string();
-            if !gateway_root.starts_with('/') {
-                return Err(Text::new("systems-path-invalid").arg("path", gateway_root));
-            }
-            Ok(SystemRequest::Gateway {
-                host,
-                config: path_of(&f.config)?,
-                disk_root: path_of(&f.disk_root)?,
-                gateway_root,
-                email,
-                terms_accepted: true,
-                expected: w.network.dns_a.clone(),
-            })
-        }
-    }
 }
 
 fn start(w: &mut Wizard, id: CheckId) -> u64 {
@@ -415,12 +306,4 @@ pub(super) fn on_applied(w: &mut Wizard, id: CheckId, result: Result<SystemDone,
             w.checks.insert(id, CheckState::Failed(f));
         }
     }
-}
-
-/// The window a gateway issuance opens, for the confirmation text.
-pub fn window_needed(w: &Wizard) -> Option<&FirewallPlan> {
-    w.network
-        .firewall
-        .as_ref()
-        .filter(|p| p.backend != Backend::None && w.systems.choice == SystemKind::Gateway)
 }

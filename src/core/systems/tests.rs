@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::check::CheckState;
-use crate::core::firewall::Command;
+use crate::core::firewall::{Backend, Command, FirewallPlan};
 use crate::core::{Gate, Lang, Msg, Step, gate, update};
 
 const NOW: time::OffsetDateTime = time::macros::datetime!(2026-12-05 10:00 UTC);

@@ -1,0 +1,332 @@
+//! What flows through the core: key presses and results in (`Msg`),
+//! work for the io layer out (`Effect`).
+
+use std::path::PathBuf;
+
+use super::check::{CheckId, Finding, Outcome, Text};
+use super::{certificate, dns, firewall, golive_step, network, reach, start, status, systems};
+
+/// A key press, already translated by the ui's key map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Back,
+    Help,
+    ToggleLang,
+    Quit,
+    Char(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    Up,
+    Down,
+    /// Space on a manual step: "I have done this".
+    Toggle,
+    /// "Trotzdem weiter": pass a failed check that may be passed.
+    Override,
+    Recheck,
+    /// Show or hide the technical detail of the findings.
+    Detail,
+    Yes,
+    No,
+    /// Page the step's text when it is longer than the window.
+    PageDown,
+    PageUp,
+    /// Open the firewall window (after a confirmation).
+    OpenWindow,
+    /// Tab: the next text field of a step with several.
+    NextField,
+}
+
+/// A change left half done by an earlier run, as the journal reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingChange {
+    pub id: u64,
+    pub what: Text,
+}
+
+// Messages pass one at a time through a channel: their size costs nothing
+// worth boxing the findings for.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(Action),
+    InstallCandidates(Vec<PathBuf>),
+    InstallDetected {
+        generation: u64,
+        result: Result<start::Installation, start::DetectError>,
+    },
+    DelegationResolved {
+        generation: u64,
+        delegation: dns::Delegation,
+    },
+    DnsResolved {
+        generation: u64,
+        report: dns::DnsReport,
+    },
+    /// At start: changes an earlier run recorded but did not finish.
+    PendingChanges(Vec<PendingChange>),
+    /// The journal finished or undid the pending changes.
+    PendingResolved {
+        ok: bool,
+    },
+    PublicDiscovered {
+        generation: u64,
+        seen: network::PublicSeen,
+    },
+    FirewallDetected {
+        generation: u64,
+        detection: firewall::Detection,
+        port: u16,
+    },
+    FirewallOpened {
+        generation: u64,
+        result: Result<(), Text>,
+    },
+    Probed {
+        generation: u64,
+        key_auth: String,
+        reports: Vec<reach::ProbeReport>,
+    },
+    /// The probe could not even start (e.g. the responder port is taken).
+    ProbeFailed {
+        generation: u64,
+        reason: Text,
+    },
+    /// The CA's terms of service, from its directory.
+    Terms {
+        url: Option<String>,
+    },
+    IssueProgress {
+        generation: u64,
+        stage: certificate::AcmeStage,
+    },
+    OrderCreated {
+        generation: u64,
+        env: certificate::AcmeEnv,
+        url: String,
+    },
+    /// A certificate is ready: `env` is `None` for an imported or
+    /// self-signed one.
+    Issued {
+        generation: u64,
+        env: Option<certificate::AcmeEnv>,
+        record: status::CertRecord,
+    },
+    IssueFailed {
+        generation: u64,
+        env: Option<certificate::AcmeEnv>,
+        finding: Finding,
+    },
+    FilesInstalled {
+        generation: u64,
+        result: Result<golive_step::InstalledFiles, Finding>,
+    },
+    ProxyPlanned {
+        generation: u64,
+        result: Result<golive_step::PlanView, Finding>,
+    },
+    ProxyApplied {
+        generation: u64,
+        result: Result<(), Finding>,
+    },
+    /// One line of compose's output during the restart.
+    RestartLine {
+        generation: u64,
+        line: String,
+    },
+    Restarted {
+        generation: u64,
+        result: Result<(), Finding>,
+    },
+    FinalChecked {
+        generation: u64,
+        tls: Outcome,
+        exposure: Outcome,
+        port80: Outcome,
+    },
+    /// Sent to the admin app: a warning ("not confirmed") or a failure.
+    Uploaded {
+        generation: u64,
+        result: Result<Outcome, Finding>,
+    },
+    /// The systems step's plan (`check` says which system).
+    SystemPlanned {
+        check: CheckId,
+        generation: u64,
+        result: Result<systems::SystemPlan, Finding>,
+    },
+    SystemApplied {
+        check: CheckId,
+        generation: u64,
+        result: Result<systems::SystemDone, Finding>,
+    },
+}
+
+impl Msg {
+    /// The check a result answers and the generation it was started under;
+    /// `None` for keys and for messages that are not check results.
+    pub fn answers(&self) -> Option<(CheckId, u64)> {
+        use Msg::*;
+        let (id, g) = match self {
+            InstallDetected { generation, .. } => (CheckId::Installation, generation),
+            DelegationResolved { generation, .. } => (CheckId::Delegation, generation),
+            DnsResolved { generation, .. } => (CheckId::DnsA, generation),
+            PublicDiscovered { generation, .. } => (CheckId::PublicIp, generation),
+            FirewallDetected { generation, .. } | FirewallOpened { generation, .. } => {
+                (CheckId::FirewallRule, generation)
+            }
+            Probed { generation, .. } | ProbeFailed { generation, .. } => {
+                (CheckId::Reachability, generation)
+            }
+            IssueProgress { generation, .. }
+            | OrderCreated { generation, .. }
+            | Issued { generation, .. }
+            | IssueFailed { generation, .. } => (CheckId::Certificate, generation),
+            FilesInstalled { generation, .. } => (CheckId::FilesInstalled, generation),
+            ProxyPlanned { generation, .. } | ProxyApplied { generation, .. } => {
+                (CheckId::ProxyConfig, generation)
+            }
+            Uploaded { generation, .. } => (CheckId::Uploaded, generation),
+            SystemPlanned {
+                check, generation, ..
+            }
+            | SystemApplied {
+                check, generation, ..
+            } => (*check, generation),
+            RestartLine { generation, .. } | Restarted { generation, .. } => {
+                (CheckId::Restarted, generation)
+            }
+            FinalChecked { generation, .. } => (CheckId::FinalTls, generation),
+            Key(_)
+            | InstallCandidates(_)
+            | PendingChanges(_)
+            | PendingResolved { .. }
+            | Terms { .. } => {
+                return None;
+            }
+        };
+        Some((id, *g))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the resume file (after every transition).
+    Persist,
+    Quit,
+    ScanInstallDirs,
+    DetectInstall {
+        dir: PathBuf,
+        generation: u64,
+    },
+    CheckDelegation {
+        registered: String,
+        generation: u64,
+    },
+    ResolveDns {
+        name: String,
+        generation: u64,
+    },
+    /// Finish (`true`) or undo (`false`) the changes left half done.
+    ResolvePending {
+        finish: bool,
+    },
+    DiscoverPublic {
+        generation: u64,
+    },
+    DetectFirewall {
+        generation: u64,
+    },
+    /// Open the window, through the change journal.
+    OpenFirewall {
+        plan: firewall::FirewallPlan,
+        generation: u64,
+    },
+    CloseFirewall {
+        plan: firewall::FirewallPlan,
+    },
+    /// Serve a fresh token and fetch it from these addresses by `name`.
+    Probe {
+        name: String,
+        addrs: Vec<std::net::IpAddr>,
+        generation: u64,
+    },
+    FetchTerms,
+    /// An ACME issuance; `window` opens the firewall first if it is shut.
+    Issue {
+        env: certificate::AcmeEnv,
+        name: String,
+        email: String,
+        terms_accepted: bool,
+        resume_order: Option<String>,
+        window: Option<firewall::FirewallPlan>,
+        generation: u64,
+    },
+    ImportCertificate {
+        name: String,
+        cert: PathBuf,
+        key: Option<PathBuf>,
+        passphrase: Option<String>,
+        generation: u64,
+    },
+    SelfSign {
+        name: String,
+        generation: u64,
+    },
+    /// Copy the certificate into the proxy's directory, through the journal.
+    InstallFiles {
+        site: golive_step::SiteSpec,
+        crt: PathBuf,
+        key: PathBuf,
+        generation: u64,
+    },
+    /// Work out the proxy edits and their diffs; nothing is written.
+    PlanProxy {
+        site: golive_step::SiteSpec,
+        cert_name: String,
+        key_name: String,
+        generation: u64,
+    },
+    /// Write the edits last planned, through the journal.
+    ApplyProxy {
+        generation: u64,
+    },
+    Restart {
+        site: golive_step::SiteSpec,
+        generation: u64,
+    },
+    /// Send certificate and key to the admin app (the wizard runs elsewhere).
+    Upload {
+        server: String,
+        host: String,
+        crt: PathBuf,
+        key: PathBuf,
+        generation: u64,
+    },
+    /// From the patients' side: the certificate, and nothing else exposed.
+    FinalCheck {
+        host: String,
+        local_name: String,
+        public: Option<std::net::IpAddr>,
+        expected: String,
+        generation: u64,
+    },
+    /// Read, issue the certificate, compute the edit: nothing written.
+    PlanSystem {
+        request: systems::SystemRequest,
+        generation: u64,
+    },
+    /// Write what the plan showed; the gateway first gets its certificate
+    /// (`window` opens the firewall for it). `passphrase` protects the
+    /// browser certificates and is never saved.
+    ApplySystem {
+        request: systems::SystemRequest,
+        window: Option<firewall::FirewallPlan>,
+        passphrase: String,
+        generation: u64,
+    },
+}
