@@ -288,3 +288,40 @@ fn run_undo_waits_for_a_running_session() {
     let e = run_undo(&state, false, |_| true, |_| {}).unwrap_err();
     assert!(e.text().id.starts_with("lock-held"));
 }
+
+#[test]
+fn a_command_run_is_undone_by_its_counterpart_and_a_failed_one_taken_back() {
+    use praxis_tls::core::firewall::Command;
+    use praxis_tls::io::journal::{Change, CommandRun};
+    let tmp = tempfile::tempdir().unwrap();
+    let state = tmp.path().join("state");
+    fs::create_dir(&state).unwrap();
+    let marker = tmp.path().join("timer-enabled");
+    let m = marker.display().to_string();
+    let mut j = Journal::open(&state).unwrap();
+    let change = CommandRun {
+        run: vec![Command::new("touch", &[&m])],
+        undo: vec![Command::new("rm", &["-f", &m])],
+    };
+    j.run_commands(change, "enable the timer".into()).unwrap();
+    assert!(marker.exists());
+
+    // A later run finds it recorded as done, and undo runs the counterpart.
+    let mut j = Journal::open(&state).unwrap();
+    let e = &j.entries()[0];
+    assert_eq!(e.state, EntryState::Done);
+    assert!(matches!(&e.change, Change::Commands(c) if c.display().contains("touch")));
+    let reports = j.undo_all(false).unwrap();
+    assert_eq!(reports[0].outcome, UndoOutcome::Restored);
+    assert!(!marker.exists());
+
+    // A run that fails halfway is taken back at once and not left "done".
+    let change = CommandRun {
+        run: vec![Command::new("touch", &[&m]), Command::new("false", &[])],
+        undo: vec![Command::new("rm", &["-f", &m])],
+    };
+    assert!(j.run_commands(change, "enable the timer".into()).is_err());
+    assert!(!marker.exists(), "the half-run was taken back");
+    let last = j.entries().last().unwrap();
+    assert_eq!(last.state, EntryState::Undone);
+}

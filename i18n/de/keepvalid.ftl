@@ -43,6 +43,7 @@ schedule-written-systemd = Die Dateien für die tägliche Prüfung sind geschrie
 schedule-installed-cron = Die tägliche Prüfung und Erneuerung ist über cron eingerichtet ({ $files }).
 schedule-journal-service = Dienst für die tägliche Zertifikatserneuerung
 schedule-journal-timer = Zeitplan für die tägliche Zertifikatserneuerung
+schedule-journal-activate = Zeitplan für die tägliche Zertifikatserneuerung eingeschaltet (systemctl enable)
 schedule-journal-cron = Cron-Eintrag für die tägliche Zertifikatserneuerung
 
 ## Mails

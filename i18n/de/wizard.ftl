@@ -169,6 +169,7 @@ dialog-choose-hint = ↑/↓ wählen, Enter bestätigen
 
 journal-change-file = Datei { $path } geschrieben
 journal-change-firewall = Firewall-Fenster für Port { $port } geöffnet
+journal-change-command = Befehl ausgeführt: { $command }
 
 ## Portfreigaben und Firewall
 ports-policy-title = Port 80 zwischen den Erneuerungen (↑/↓):

@@ -43,6 +43,7 @@ schedule-written-systemd = The files for the daily check are written ({ $files }
 schedule-installed-cron = The daily check and renewal is set up through cron ({ $files }).
 schedule-journal-service = Service for the daily certificate renewal
 schedule-journal-timer = Schedule for the daily certificate renewal
+schedule-journal-activate = Daily certificate renewal schedule switched on (systemctl enable)
 schedule-journal-cron = Cron entry for the daily certificate renewal
 
 ## Mails

@@ -169,6 +169,7 @@ dialog-choose-hint = ↑/↓ choose, Enter confirm
 
 journal-change-file = file { $path } written
 journal-change-firewall = firewall window for port { $port } opened
+journal-change-command = command run: { $command }
 
 ## Port forwards and firewall
 ports-policy-title = Port 80 between renewals (↑/↓):

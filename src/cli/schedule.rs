@@ -107,7 +107,11 @@ fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
         .entries()
         .iter()
         .filter(|e| e.state != EntryState::Undone)
-        .filter(|e| matches!(&e.change, Change::WriteFile(fw) if files.contains(&fw.path)))
+        .filter(|e| match &e.change {
+            Change::WriteFile(fw) => files.contains(&fw.path),
+            Change::Commands(c) => c.display().contains(TIMER_NAME),
+            Change::FirewallWindow(_) => false,
+        })
         .map(|e| e.id)
         .collect();
     ids.sort_unstable();
@@ -115,7 +119,9 @@ fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
         say(lang, &Text::new("cli-schedule-none"));
         return exit::OK;
     }
-    if real_systemd(root) {
+    // A schedule from before the activation was journalled is stopped here;
+    // otherwise undoing that entry (the newest) stops it.
+    if real_systemd(root) && !schedule::timer_enabled_by(journal) {
         systemctl(&["disable", "--now", TIMER_NAME]);
     }
     let mut code = exit::OK;

@@ -3,6 +3,7 @@
 //! after. After a crash, the entries still "recorded" are the changes that
 //! may be half made; the next start offers to finish or undo them.
 
+mod commands;
 mod error;
 mod file;
 #[cfg(test)]
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+pub use commands::CommandRun;
 pub use error::JournalError;
 pub use file::{FileWrite, Original};
 pub use undo::{UndoSummary, confirm_text, run_undo};
@@ -37,6 +39,8 @@ pub enum Change {
     WriteFile(FileWrite),
     /// A firewall window for the responder port; undone by closing it.
     FirewallWindow(FirewallWindow),
+    /// Commands run on the system, undone by their counterparts.
+    Commands(CommandRun),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +65,7 @@ impl Change {
         match self {
             Change::WriteFile(fw) => show(&fw.path),
             Change::FirewallWindow(fw) => format!("firewall {:?}", fw.plan.backend),
+            Change::Commands(c) => c.display(),
         }
     }
 }
@@ -104,6 +109,7 @@ impl Entry {
                     .unwrap_or_default();
                 Text::new("journal-change-firewall").arg("port", port)
             }
+            Change::Commands(c) => Text::new("journal-change-command").arg("command", c.display()),
         }
     }
 }
@@ -322,6 +328,7 @@ impl Journal {
             Change::FirewallWindow(fw) => {
                 crate::io::firewall::run_blocking(&fw.plan.open, &fw.runner())?
             }
+            Change::Commands(c) => c.apply()?,
         }
         self.set_state(id, EntryState::Done)
     }
@@ -350,6 +357,10 @@ impl Journal {
                     Err(e) => UndoOutcome::Failed(e.text()),
                 }
             }
+            Change::Commands(c) => match c.revert() {
+                Ok(()) => UndoOutcome::Restored,
+                Err(e) => UndoOutcome::Failed(e.text()),
+            },
         };
         if outcome.reverted() {
             self.set_state(id, EntryState::Undone)?;

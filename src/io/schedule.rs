@@ -5,12 +5,11 @@
 
 mod text;
 
-use std::io;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::core::firewall::Command as CommandLine;
 use crate::core::{Lang, Text};
-use crate::io::journal::{Journal, JournalError};
+use crate::io::journal::{Change, CommandRun, EntryState, Journal, JournalError};
 
 pub use text::{CronTime, RenewCommand, cron_entry, cron_time_for, service_unit, timer_unit};
 
@@ -141,9 +140,29 @@ pub fn install(
         files.push(path);
     }
     let activated = scheduler == Scheduler::Systemd && root == Path::new("/");
-    if activated {
-        systemctl(&["daemon-reload"])?;
-        systemctl(&["enable", "--now", TIMER_NAME])?;
+    if activated && (!changed.is_empty() || !timer_enabled_by(journal)) {
+        // Through the journal, so that `praxis-tls undo` also stops and
+        // disables the timer: deleting its files alone would leave it
+        // loaded and firing until the next reboot.
+        let systemctl = |args: &[&str]| CommandLine::new("systemctl", args);
+        let change = CommandRun {
+            run: vec![
+                systemctl(&["daemon-reload"]),
+                systemctl(&["enable", "--now", TIMER_NAME]),
+            ],
+            undo: vec![
+                systemctl(&["disable", "--now", TIMER_NAME]),
+                systemctl(&["daemon-reload"]),
+            ],
+        };
+        let command = change.display();
+        let description = crate::i18n::tr(lang, "schedule-journal-activate");
+        journal
+            .run_commands(change, description)
+            .map_err(|e| ScheduleError::Systemctl {
+                command,
+                detail: e.to_string(),
+            })?;
     }
     Ok(Installed {
         scheduler,
@@ -153,21 +172,11 @@ pub fn install(
     })
 }
 
-fn systemctl(args: &[&str]) -> Result<(), ScheduleError> {
-    let command = format!("systemctl {}", args.join(" "));
-    let out = Command::new("systemctl")
-        .args(args)
-        .output()
-        .map_err(|e: io::Error| ScheduleError::Systemctl {
-            command: command.clone(),
-            detail: e.to_string(),
-        })?;
-    if out.status.success() {
-        return Ok(());
-    }
-    Err(ScheduleError::Systemctl {
-        command,
-        detail: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+/// Whether the journal holds a live `enable` of the timer.
+pub fn timer_enabled_by(journal: &Journal) -> bool {
+    journal.entries().iter().any(|e| {
+        e.state == EntryState::Done
+            && matches!(&e.change, Change::Commands(c) if c.display().contains(TIMER_NAME))
     })
 }
 
