@@ -40,7 +40,7 @@ use super::atomic;
 /// a message id.)
 pub const CA_DIR: &str = "practice_ca";
 const KEY_FILE: &str = "ca.key";
-const CERT_FILE: &str = "ca.crt";
+pub const CERT_FILE: &str = "ca.crt";
 
 /// Long, because replacing the CA means visiting every computer again.
 pub const CA_VALIDITY: Duration = Duration::days(3650);

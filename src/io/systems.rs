@@ -233,7 +233,7 @@ fn apply_orthanc(
             show(
                 &cfg.state_dir
                     .join(super::practice_ca::CA_DIR)
-                    .join("ca.crt"),
+                    .join(super::practice_ca::CERT_FILE),
             ),
         ),
     );
