@@ -188,7 +188,10 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
     use ProblemKind::*;
     let (kind, detail) = problem.effective();
     let d = detail.as_str();
-    let has = |needle: &str| d.contains(needle);
+    // Let's Encrypt writes "Connection refused", Go's dialer (Pebble, other
+    // ACME CAs) "connection refused": the cause is the same.
+    let lower = d.to_ascii_lowercase();
+    let has = |needle: &str| lower.contains(&needle.to_ascii_lowercase());
     let (summary, fix) = if d.trim_start().starts_with(SECONDARY) {
         pair("acme-error-secondary", "acme-fix-secondary")
     } else {
@@ -289,6 +292,24 @@ mod tests {
                 .as_deref(),
             Some("404")
         );
+    }
+
+    #[test]
+    fn a_refused_connection_is_named_however_the_ca_spells_it() {
+        for detail in [
+            "198.51.100.1: Fetching http://h/.well-known/acme-challenge/x: Connection refused",
+            "dial tcp 198.51.100.1:80: connect: connection refused",
+        ] {
+            let p = AcmeProblem {
+                kind: Some("urn:ietf:params:acme:error:connection".into()),
+                detail: Some(detail.into()),
+                ..Default::default()
+            };
+            assert_eq!(
+                explain(&p, "h", None).summary.id,
+                "acme-error-connection-refused"
+            );
+        }
     }
 
     #[test]
