@@ -632,6 +632,7 @@ fn systems_form_plan_and_result_in_both_languages() {
                             .arg("date", "2027-12-05"),
                         Text::new("systems-orthanc-restart"),
                     ],
+                    certificate: None,
                 }),
             },
         );

@@ -65,6 +65,12 @@ mail-reminder-body = Guten Tag,
     Ab { $date } wird das Zertifikat für { $domain } erneuert. Dafür muss im Router die Weiterleitung von Port 80 zum Server eingeschaltet sein.
 
     Bitte schalten Sie die Weiterleitung vor diesem Zeitpunkt ein. Nach der Erneuerung können Sie sie wieder ausschalten.
+mail-gateway-renewed-subject = Neues Zertifikat für Express Gateway ({ $domain })
+mail-gateway-renewed-body = Guten Tag,
+
+    Das Zertifikat für { $domain } wurde erneuert und gilt bis { $date }. Die Dateien liegen schon am richtigen Ort.
+
+    Damit Express Gateway das neue Zertifikat verwendet, aktualisieren Sie bitte den Dienst: in Portainer unter Stacks den API-Stack öffnen, den Dienst express-gw wählen und auf Update klicken. Bis dahin zeigt das Gateway das bisherige Zertifikat.
 mail-test-subject = Test-E-Mail von praxis-tls
 mail-test-body = Guten Tag,
 
@@ -85,3 +91,4 @@ mail-error-rejected = Der Mailserver { $host } hat die E-Mail abgelehnt: { $deta
 
 report-written = Der Bericht für Ihre IT-Betreuung liegt in { $path }. Schlüssel und Passwörter sind nicht darin (entfernte Stellen: { $count }). Sie können die Datei per E-Mail weitergeben.
 report-error-io = Der Bericht konnte nicht erstellt werden: { $path }: { $detail }.
+cli-renew-gateway = Express Gateway ({ $domain }):

@@ -65,6 +65,12 @@ mail-reminder-body = Hello,
     From { $date } the certificate for { $domain } will be renewed. For that, the router must forward port 80 to the server.
 
     Please switch the forwarding on before then. After the renewal you can switch it off again.
+mail-gateway-renewed-subject = New certificate for Express Gateway ({ $domain })
+mail-gateway-renewed-body = Hello,
+
+    The certificate for { $domain } was renewed and is valid until { $date }. The files are already in place.
+
+    For Express Gateway to use the new certificate, please update its service: in Portainer, open the API stack under Stacks, choose the express-gw service and click Update. Until then the gateway shows the previous certificate.
 mail-test-subject = Test mail from praxis-tls
 mail-test-body = Hello,
 
@@ -85,3 +91,4 @@ mail-error-rejected = The mail server { $host } refused the mail: { $detail }. C
 
 report-written = The report for your IT support is in { $path }. It contains no keys or passwords (places removed: { $count }). You can pass the file on by mail.
 report-error-io = The report could not be created: { $path }: { $detail }.
+cli-renew-gateway = Express Gateway ({ $domain }):

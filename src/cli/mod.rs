@@ -16,6 +16,7 @@ mod issue;
 mod mail;
 mod progress;
 mod renew;
+mod renew_gateway;
 mod replay;
 mod report;
 mod schedule;

@@ -33,7 +33,7 @@ const REMINDERS_FILE: &str = "renew-reminders.json";
 pub(super) const REMIND_DAYS_BEFORE: u32 = 7;
 
 /// The attempt history in the form the renewal decision reads.
-fn history(w: &Wizard, state_dir: &Path) -> Vec<renew::Attempt> {
+pub(super) fn history(w: &Wizard, state_dir: &Path) -> Vec<renew::Attempt> {
     let mut out: Vec<renew::Attempt> = w
         .certificate
         .attempts
@@ -66,7 +66,7 @@ fn reminders(state_dir: &Path) -> Vec<renew::Attempt> {
         .unwrap_or_default()
 }
 
-fn record_reminder(state_dir: &Path, domain: &str, now: OffsetDateTime) {
+pub(super) fn record_reminder(state_dir: &Path, domain: &str, now: OffsetDateTime) {
     let mut all = reminders(state_dir);
     all.push(renew::Attempt {
         domain: domain.to_string(),
@@ -83,7 +83,7 @@ fn record_reminder(state_dir: &Path, domain: &str, now: OffsetDateTime) {
     }
 }
 
-fn policy(w: &Wizard) -> RenewPolicy {
+pub(super) fn policy(w: &Wizard) -> RenewPolicy {
     let forward = match w.network.policy {
         Port80Policy::Permanent => ForwardPolicy::Permanent,
         Port80Policy::OnDemand => ForwardPolicy::OffBetweenRenewals {
@@ -134,7 +134,19 @@ fn failure_mail(cli: &Cli, lang: Lang, store: &Store, old: &CertRecord, reason: 
     mail::notify(cli, lang, &notice);
 }
 
-pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs) -> u8 {
+/// The appointment service's certificate first, then the gateway's from
+/// the systems step; the exit code is the worse of the two.
+pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, lock: &Lock, a: &RenewArgs) -> u8 {
+    let termine = run_termine(cli, lang, store, lock, a);
+    let gateway = super::renew_gateway::run(cli, lang, store, a);
+    if termine != exit::OK {
+        termine
+    } else {
+        gateway
+    }
+}
+
+fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs) -> u8 {
     let wizard = match certificate::load(store, lang) {
         Ok(w) => w,
         Err(code) => return code,

@@ -15,7 +15,7 @@ use super::check::{CheckId, CheckState, Finding, Text};
 use super::firewall::Backend;
 use super::input::TextInput;
 use super::{Action, Effect, Overlay, Wizard};
-pub use request::{host_ok, request, split_list};
+pub use request::{gateway_request, host_ok, request, split_list};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +113,9 @@ pub struct SystemDone {
     pub host: String,
     /// What to tell the person: where the files went, what to do next.
     pub report: Vec<Text>,
+    /// The gateway's Let's Encrypt certificate, which `renew` keeps valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<super::status::CertRecord>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -242,10 +242,13 @@ fn apply_orthanc(
         kind: SystemKind::Orthanc,
         host: host.clone(),
         report,
+        certificate: None,
     })
 }
 
-async fn apply_gateway(
+/// Issues the gateway's certificate (opening the firewall window when
+/// given) and puts it in place; also what `renew` runs when it is due.
+pub async fn apply_gateway(
     cfg: &IoConfig,
     journal: &Arc<Mutex<Journal>>,
     request: &SystemRequest,
@@ -311,6 +314,7 @@ async fn apply_gateway(
                 .arg("date", record.not_after.date().to_string()),
             Text::new("systems-gateway-restart"),
         ],
+        certificate: Some(record),
     })
 }
 

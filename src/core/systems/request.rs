@@ -37,83 +37,90 @@ fn absolute(p: &str) -> Option<PathBuf> {
 
 /// The request the form describes, or the first thing wrong with it.
 pub fn request(w: &Wizard) -> Result<SystemRequest, Text> {
-    let termine = w.domain.parsed.as_ref().map(|d| d.ascii.clone());
-    let host_of = |input: &TextInput| -> Result<String, Text> {
-        let host = input
-            .value
-            .trim()
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
-        if !host_ok(&host) {
-            return Err(Text::new("systems-host-invalid").arg("host", input.value.trim()));
-        }
-        if termine.as_deref() == Some(host.as_str()) {
-            return Err(Text::new("systems-host-is-termine").arg("host", host));
-        }
-        Ok(host)
-    };
-    let path_of = |input: &TextInput| {
-        absolute(&input.value)
-            .ok_or_else(|| Text::new("systems-path-invalid").arg("path", input.value.trim()))
-    };
     match w.systems.choice {
         SystemKind::None => Err(Text::new("systems-choose")),
-        SystemKind::Orthanc => {
-            let f = &w.systems.orthanc;
-            let host = host_of(&f.host)?;
-            let config = path_of(&f.config)?;
-            let mut ips = Vec::new();
-            for part in split_list(&f.ips.value) {
-                ips.push(
-                    part.parse()
-                        .map_err(|_| Text::new("systems-ip-invalid").arg("ip", part))?,
-                );
-            }
-            let clients = split_list(&f.clients.value);
-            if !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
-                return Err(
-                    Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string())
-                );
-            }
-            let practice = w
-                .domain
-                .parsed
-                .as_ref()
-                .map(|d| format!("Praxis {}", d.registered))
-                .unwrap_or_else(|| "Praxis".to_string());
-            Ok(SystemRequest::Orthanc {
-                host,
-                config,
-                ips,
-                clients,
-                practice,
-            })
-        }
-        SystemKind::Gateway => {
-            let email = w.certificate.email.value.trim().to_string();
-            if email.is_empty() || !w.certificate.terms_accepted {
-                return Err(Text::new("systems-gateway-needs-account"));
-            }
-            let f = &w.systems.gateway;
-            let host = host_of(&f.host)?;
-            if crate::core::domain::parse(&host).is_err() {
-                // Let's Encrypt validates from the internet: an intranet
-                // name cannot get its certificate.
-                return Err(Text::new("systems-gateway-not-public").arg("host", host));
-            }
-            let gateway_root = f.gateway_root.value.trim().to_string();
-            if !gateway_root.starts_with('/') {
-                return Err(Text::new("systems-path-invalid").arg("path", gateway_root));
-            }
-            Ok(SystemRequest::Gateway {
-                host,
-                config: path_of(&f.config)?,
-                disk_root: path_of(&f.disk_root)?,
-                gateway_root,
-                email,
-                terms_accepted: true,
-                expected: w.network.dns_a.clone(),
-            })
-        }
+        SystemKind::Orthanc => orthanc_request(w),
+        SystemKind::Gateway => gateway_request(w),
     }
+}
+
+/// The system's own name: valid, and not the appointment service's.
+fn host_of(w: &Wizard, input: &TextInput) -> Result<String, Text> {
+    let host = input
+        .value
+        .trim()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    if !host_ok(&host) {
+        return Err(Text::new("systems-host-invalid").arg("host", input.value.trim()));
+    }
+    let termine = w.domain.parsed.as_ref().map(|d| d.ascii.as_str());
+    if termine == Some(host.as_str()) {
+        return Err(Text::new("systems-host-is-termine").arg("host", host));
+    }
+    Ok(host)
+}
+
+fn path_of(input: &TextInput) -> Result<PathBuf, Text> {
+    absolute(&input.value)
+        .ok_or_else(|| Text::new("systems-path-invalid").arg("path", input.value.trim()))
+}
+
+fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
+    let f = &w.systems.orthanc;
+    let host = host_of(w, &f.host)?;
+    let config = path_of(&f.config)?;
+    let mut ips = Vec::new();
+    for part in split_list(&f.ips.value) {
+        ips.push(
+            part.parse()
+                .map_err(|_| Text::new("systems-ip-invalid").arg("ip", part))?,
+        );
+    }
+    let clients = split_list(&f.clients.value);
+    if !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
+        return Err(Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string()));
+    }
+    let practice = w
+        .domain
+        .parsed
+        .as_ref()
+        .map(|d| format!("Praxis {}", d.registered))
+        .unwrap_or_else(|| "Praxis".to_string());
+    Ok(SystemRequest::Orthanc {
+        host,
+        config,
+        ips,
+        clients,
+        practice,
+    })
+}
+
+/// The gateway's request from its form, also for `renew`, which reissues
+/// with what the wizard saved.
+pub fn gateway_request(w: &Wizard) -> Result<SystemRequest, Text> {
+    let email = w.certificate.email.value.trim().to_string();
+    if email.is_empty() || !w.certificate.terms_accepted {
+        return Err(Text::new("systems-gateway-needs-account"));
+    }
+    let f = &w.systems.gateway;
+    let host = host_of(w, &f.host)?;
+    if crate::core::domain::parse(&host).is_err() {
+        // Let's Encrypt validates from the internet: an intranet name
+        // cannot get its certificate.
+        return Err(Text::new("systems-gateway-not-public").arg("host", host));
+    }
+    let gateway_root = f.gateway_root.value.trim().to_string();
+    if !gateway_root.starts_with('/') {
+        return Err(Text::new("systems-path-invalid").arg("path", gateway_root));
+    }
+    Ok(SystemRequest::Gateway {
+        host,
+        config: path_of(&f.config)?,
+        disk_root: path_of(&f.disk_root)?,
+        gateway_root,
+        email,
+        terms_accepted: true,
+        expected: w.network.dns_a.clone(),
+    })
 }

@@ -142,6 +142,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
                 kind: SystemKind::Orthanc,
                 host: "pacs.praxis.lan".into(),
                 report: vec![Text::new("systems-orthanc-restart")],
+                certificate: None,
             }),
         },
         NOW,

@@ -17,6 +17,9 @@ pub enum Notice {
     /// The renewal window opens at `renew_at`: switch the port-80 forward
     /// on before then.
     Reminder { domain: String, renew_at: String },
+    /// Express Gateway's certificate was renewed: the gateway reads it
+    /// only when its service is updated, which praxis-tls cannot do.
+    GatewayRenewed { domain: String, until: String },
     /// Sent from the wizard to prove the settings work.
     Test,
 }
@@ -59,6 +62,13 @@ pub fn compose(notice: &Notice, lang: Lang) -> Composed {
             (
                 i18n::tr_args(lang, "mail-reminder-subject", &args),
                 i18n::tr_args(lang, "mail-reminder-body", &args),
+            )
+        }
+        Notice::GatewayRenewed { domain, until } => {
+            let args = [("domain", domain.as_str()), ("date", until.as_str())];
+            (
+                i18n::tr_args(lang, "mail-gateway-renewed-subject", &args),
+                i18n::tr_args(lang, "mail-gateway-renewed-body", &args),
             )
         }
         Notice::Test => (

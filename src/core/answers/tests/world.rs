@@ -167,6 +167,7 @@ impl World {
                         kind,
                         host,
                         report: vec![],
+                        certificate: None,
                     }),
                 }
             }
