@@ -138,8 +138,7 @@ impl Replay<'_> {
                     Ok(Some(msg)) => msg,
                     Ok(None) | Err(_) => return End::Timeout(w.step),
                 };
-                // Progress and orders are reports, not results.
-                if !matches!(msg, Msg::IssueProgress { .. } | Msg::OrderCreated { .. }) {
+                if !msg.is_report() {
                     self.in_flight -= 1;
                 }
                 self.handle(w, msg);
