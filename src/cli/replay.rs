@@ -77,6 +77,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
         theme: Theme::from_env(),
         in_flight: 0,
     };
+    r.exec.saved(&w);
     let pending = r.exec.pending();
     if !pending.is_empty() {
         r.handle(&mut w, Msg::PendingChanges(pending));
@@ -115,11 +116,10 @@ impl Replay<'_> {
     fn handle(&mut self, w: &mut Wizard, msg: Msg) {
         for effect in update(w, msg, OffsetDateTime::now_utc()) {
             match effect {
-                Effect::Persist => {
-                    if let Err(e) = self.store.save(w) {
-                        tracing::error!("saving the resume file: {e}");
-                    }
-                }
+                Effect::Persist => match self.store.save(w) {
+                    Ok(()) => self.exec.saved(w),
+                    Err(e) => tracing::error!("saving the resume file: {e}"),
+                },
                 Effect::Quit => {}
                 // Closing the window answers with nothing.
                 e @ Effect::CloseFirewall { .. } => self.exec.run(e),
