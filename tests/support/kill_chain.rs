@@ -96,6 +96,20 @@ fn normalize(v: &mut Value) {
     }
 }
 
+/// How many runs began by taking back what the run before left open.
+pub fn runs_that_undid(logs: &Path) -> usize {
+    let mut files = Vec::new();
+    files_under(logs, &mut files);
+    files
+        .iter()
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap_or_default()
+                .contains("An earlier run was interrupted")
+        })
+        .count()
+}
+
 /// Orders Pebble created, all names and accounts together.
 pub fn pebble_orders(log: &str) -> usize {
     log.lines().filter(|l| l.contains("Added order")).count()
@@ -268,8 +282,9 @@ impl Watch {
     }
 
     /// Files went from the original straight to the final version; every
-    /// change is in the journal and done, every window closed.
-    pub fn journal_at_end(&self) {
+    /// change is in the journal and done, every window closed. Returns how
+    /// many windows were opened.
+    pub fn journal_at_end(&self) -> usize {
         for c in &self.changed {
             let last = c.seen.last().map(|(_, b)| b.clone()).unwrap_or_default();
             assert!(last != c.original, "{} never changed", c.path.display());
@@ -307,6 +322,7 @@ impl Watch {
                 c.path.display()
             );
         }
+        windows
     }
 
     /// After `praxis-tls undo`: every changed file as it was, the proxy's
