@@ -4,8 +4,8 @@
 //! firewall window in a namespace of its own), and kills itself with
 //! SIGKILL right after it has written the resume file (the hidden
 //! `--test-kill-after-saves N`). The next run starts from what is on
-//! disk, does one more transition, and dies again, until a run reaches
-//! Done.
+//! disk, goes on to the next transition, and dies again, until a run
+//! reaches Done.
 //!
 //! A resumed run looks at its step again (DNS is always looked up anew, a
 //! check that was running starts over), so its first saves can repeat a
@@ -166,11 +166,11 @@ fn killed_after_every_transition_it_still_ends_once() {
             }
         }
         killed += 1;
-        watch.after_kill(killed);
+        watch.after_run(killed);
         *per_step.entry(watch.step()).or_default() += 1;
         seen.insert(signature(&state));
     };
-    watch.after_kill(killed + 1);
+    watch.after_run(killed + 1);
     assert!(out.contains("went through to the end"), "{out}");
     eprintln!(
         "chain: {killed} kills, {} distinct saved states (transitions), at most {most} saves in one run, {:?} in all",

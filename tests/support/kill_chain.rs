@@ -175,8 +175,9 @@ impl Watch {
         }
     }
 
-    /// Everything that must hold at every kill; `run` counts the runs.
-    pub fn after_kill(&mut self, run: usize) {
+    /// Everything that must hold after every run (each but the last one
+    /// killed); `run` counts the runs.
+    pub fn after_run(&mut self, run: usize) {
         let state = read_json(&self.state.join("state.json"));
         if let Some(url) = state["wizard"]["certificate"]["production_order"].as_str() {
             self.production.insert(url.to_string());
