@@ -59,6 +59,7 @@ async fn bench_issuance() {
             resume_order: None,
             today: time::OffsetDateTime::now_utc().date(),
             timeouts: Timeouts::default(),
+            order_saved: None,
         };
         let t = Instant::now();
         acme.issue(&req, &responder, &quiet).await.unwrap();

@@ -29,6 +29,7 @@ fn request(name: &str, cert_dir: &std::path::Path, resume: Option<String>) -> Is
         resume_order: resume,
         today: date!(2026 - 11 - 24),
         timeouts: Timeouts::default(),
+        order_saved: None,
     }
 }
 

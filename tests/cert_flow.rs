@@ -65,7 +65,10 @@ fn wizard(lang: Lang) -> Wizard {
 fn step(w: &mut Wizard, lab: &Lab, msg: Msg) -> usize {
     let mut started = 0;
     for e in update(w, msg, time::OffsetDateTime::now_utc()) {
-        if !matches!(e, Effect::Persist) {
+        if matches!(e, Effect::Persist) {
+            // As the wizard's loop does after writing the resume file.
+            lab.exec.saved(w);
+        } else {
             started += 1;
             lab.exec.run(e);
         }
@@ -220,6 +223,8 @@ impl Run {
         done: impl Fn(&Wizard, &Msg) -> bool,
     ) -> Vec<String> {
         let _guard = self.rt.enter();
+        // The loop starts from what the resume file holds.
+        self.exec.saved(w);
         let mut orders = Vec::new();
         let mut msg = first;
         loop {
@@ -229,7 +234,9 @@ impl Run {
             }
             let stop = done(w, &msg);
             for e in update(w, msg, time::OffsetDateTime::now_utc()) {
-                if !matches!(e, Effect::Persist) {
+                if matches!(e, Effect::Persist) {
+                    self.exec.saved(w);
+                } else {
                     self.exec.run(e);
                 }
             }

@@ -142,6 +142,7 @@ fn attempt(
             terms_accepted: true,
             resume_order: None,
             env: AcmeEnv::Production,
+            order_saved: None,
         };
         issue(job, Arc::new(|_| {}), time::OffsetDateTime::now_utc()).await
     })

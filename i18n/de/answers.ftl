@@ -18,7 +18,8 @@ answers-replay-stopped = Angehalten bei Schritt { $number }: { $title }
 answers-stop-unanswered = Die Antwortdatei sagt zu diesem Schritt nichts (oder nicht genug). Ergänzen Sie ihn unter [{ $table }] oder machen Sie im Assistenten weiter: praxis-tls --answers DATEI
 answers-stop-failed = Eine Prüfung ist fehlgeschlagen, und die Antworten übergehen sie nicht:
 answers-stop-may-override = Der Assistent erlaubt hier „trotzdem weiter“. Um das ohne Rückfrage zu tun, schreiben Sie override = true unter [{ $table }].
-answers-stop-dialog = Eine Frage ist offen, die die Antworten nicht abdecken (zum Beispiel halb erledigte Änderungen eines früheren Laufs oder ein weiterer Versuch für ein Zertifikat). Bitte im Assistenten weitermachen.
+answers-stop-dialog = Eine Frage ist offen, die die Antworten nicht abdecken (zum Beispiel ein weiterer Versuch für ein Zertifikat). Bitte im Assistenten weitermachen.
 answers-stop-invalid = Der Assistent nimmt die Antwort für diesen Schritt nicht an:
 answers-stop-blocked = Dieser Schritt kann nicht von selbst weitergehen. Machen Sie im Assistenten weiter, um zu sehen, warum.
 answers-stop-timeout = Innerhalb von { $seconds } Sekunden kam kein Ergebnis.
+answers-pending-undo = Ein früherer Lauf wurde unterbrochen. Was er halb erledigt oder offen gelassen hat, wird zuerst zurückgenommen, wie es „praxis-tls undo“ täte; dann geht es dort weiter, wo jener Lauf gespeichert wurde:

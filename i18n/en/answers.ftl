@@ -18,7 +18,8 @@ answers-replay-stopped = Stopped at step { $number }: { $title }
 answers-stop-unanswered = The answers file says nothing (or not enough) about this step. Add it under [{ $table }], or continue in the wizard: praxis-tls --answers FILE
 answers-stop-failed = A check failed, and the answers do not pass it over:
 answers-stop-may-override = The wizard allows "continue anyway" here. To do that unattended, write override = true under [{ $table }].
-answers-stop-dialog = A question is open that the answers do not cover (for example changes an earlier run left half done, or another attempt at a certificate). Please continue in the wizard.
+answers-stop-dialog = A question is open that the answers do not cover (for example another attempt at a certificate). Please continue in the wizard.
 answers-stop-invalid = The wizard does not accept the answer for this step:
 answers-stop-blocked = This step cannot go on by itself. Continue in the wizard to see why.
 answers-stop-timeout = No result came within { $seconds } seconds.
+answers-pending-undo = An earlier run was interrupted. What it left half done or open is taken back first, as "praxis-tls undo" would; then the replay goes on where that run was saved:

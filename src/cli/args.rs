@@ -77,6 +77,10 @@ pub struct Cli {
     /// interrupt an issuance).
     #[arg(long, global = true, hide = true)]
     pub pause_after_order_ms: Option<u64>,
+    /// Kill this process (SIGKILL) right after its N-th write of the
+    /// resume file (tests that interrupt the wizard at every transition).
+    #[arg(long, global = true, hide = true, value_name = "N")]
+    pub test_kill_after_saves: Option<u64>,
     /// An answers file: the wizard starts with what it answers filled in
     /// and stops, for the person, where it says nothing.
     #[arg(long, global = true, value_name = "FILE")]

@@ -258,6 +258,7 @@ async fn one(
         resume_order: resume,
         today,
         timeouts: Timeouts::default(),
+        order_saved: None,
     };
     let result = acme.issue(&req, sink, &progress).await;
     let ari_window = match (&result, env) {

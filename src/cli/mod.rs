@@ -65,7 +65,10 @@ pub fn main() -> ExitCode {
         Some(Command::Report(a)) => report::run(&cli, lang, a),
         other => {
             let store = match Store::open(&cli.state_dir) {
-                Ok(s) => s,
+                Ok(s) => match cli.test_kill_after_saves {
+                    Some(n) => s.kill_after_saves(n),
+                    None => s,
+                },
                 Err(e) => {
                     say(lang, &e.text());
                     return ExitCode::from(exit::USAGE);

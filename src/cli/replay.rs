@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use praxis_tls::core::answers::{Answers, Decision, Stop, StopReason, decide, table_of};
 use praxis_tls::core::check::{CheckState, Text};
-use praxis_tls::core::{Effect, Gate, Lang, Msg, Step, Wizard, gate, update};
+use praxis_tls::core::{Action, Effect, Gate, Lang, Msg, Overlay, Step, Wizard, gate, update};
 use praxis_tls::i18n;
 use praxis_tls::io::answers;
 use praxis_tls::io::exec::Executor;
@@ -77,6 +77,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
         theme: Theme::from_env(),
         in_flight: 0,
     };
+    r.exec.saved(&w);
     let pending = r.exec.pending();
     if !pending.is_empty() {
         r.handle(&mut w, Msg::PendingChanges(pending));
@@ -115,11 +116,10 @@ impl Replay<'_> {
     fn handle(&mut self, w: &mut Wizard, msg: Msg) {
         for effect in update(w, msg, OffsetDateTime::now_utc()) {
             match effect {
-                Effect::Persist => {
-                    if let Err(e) = self.store.save(w) {
-                        tracing::error!("saving the resume file: {e}");
-                    }
-                }
+                Effect::Persist => match self.store.save(w) {
+                    Ok(()) => self.exec.saved(w),
+                    Err(e) => tracing::error!("saving the resume file: {e}"),
+                },
                 Effect::Quit => {}
                 // Closing the window answers with nothing.
                 e @ Effect::CloseFirewall { .. } => self.exec.run(e),
@@ -138,11 +138,20 @@ impl Replay<'_> {
                     Ok(Some(msg)) => msg,
                     Ok(None) | Err(_) => return End::Timeout(w.step),
                 };
-                // Progress and orders are reports, not results.
-                if !matches!(msg, Msg::IssueProgress { .. } | Msg::OrderCreated { .. }) {
+                if !msg.is_report() {
                     self.in_flight -= 1;
                 }
                 self.handle(w, msg);
+            }
+            if w.session.pending_result == Some(false) {
+                self.say(&Text::new("pending-failed"));
+                return End::Stop(Stop {
+                    step: w.step,
+                    reason: StopReason::Dialog,
+                });
+            }
+            if self.undo_pending(w) {
+                continue;
             }
             let action = match decide(w, a) {
                 Decision::Press(action) => action,
@@ -162,6 +171,27 @@ impl Replay<'_> {
             }
         }
         blocked(w)
+    }
+
+    /// Changes a killed run left half done, and windows it left open: no
+    /// person is there to ask, so they are taken back (the dialog's
+    /// default, what `praxis-tls undo` does) and the replay goes on from
+    /// the saved state: a change counts as made there only once it is
+    /// done, and a window closed this way is forgotten. True: started.
+    fn undo_pending(&mut self, w: &mut Wizard) -> bool {
+        let Overlay::Pending {
+            changes,
+            finish_selected: false,
+        } = &w.session.overlay
+        else {
+            return false;
+        };
+        self.say(&Text::new("answers-pending-undo"));
+        for c in changes {
+            println!("    {}", self.theme.text(&i18n::text(self.lang, &c.what)));
+        }
+        self.handle(w, Msg::Key(Action::Next));
+        true
     }
 
     fn say(&self, t: &Text) {

@@ -63,6 +63,7 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
     let cfg = cli.io_config();
     let _guard = runtime.enter();
     let exec = Executor::new(cfg, journal, tx);
+    exec.saved(&wizard);
     let pending = exec.pending();
     let startup = if pending.is_empty() {
         Vec::new()

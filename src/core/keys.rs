@@ -60,9 +60,16 @@ pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec
                 };
                 Vec::new()
             }
-            Action::Next => vec![Effect::ResolvePending {
-                finish: finish_selected,
-            }],
+            Action::Next => {
+                if !finish_selected {
+                    // Undoing closes every window the crashed run left
+                    // open: the certificate step must open a new one.
+                    w.network.window_until = None;
+                }
+                vec![Effect::ResolvePending {
+                    finish: finish_selected,
+                }]
+            }
             Action::ToggleLang => {
                 toggle_lang(w);
                 Vec::new()

@@ -167,6 +167,15 @@ pub enum Msg {
 }
 
 impl Msg {
+    /// Sent while an effect's work goes on (progress, the order URL, a
+    /// line of compose's output); its result is still to come.
+    pub fn is_report(&self) -> bool {
+        matches!(
+            self,
+            Msg::IssueProgress { .. } | Msg::OrderCreated { .. } | Msg::RestartLine { .. }
+        )
+    }
+
     /// The check a result answers and the generation it was started under;
     /// `None` for keys and for messages that are not check results.
     pub fn answers(&self) -> Option<(CheckId, u64)> {

@@ -450,6 +450,7 @@ fn every_transition_that_changes_state_persists() {
 
 mod golive;
 mod network;
+mod resume;
 
 mod properties {
     use proptest::prelude::*;

@@ -17,7 +17,7 @@ pub use certinfo::{CertInfo, CertInfoError, sha256_hex};
 pub use error::AcmeError;
 pub use files::{VersionedPaths, create_private_file, write_versioned};
 pub use http::{DirectoryChoice, HttpClient};
-pub use issue::{IssueRequest, Issued, Progress, Stage, Timeouts};
+pub use issue::{IssueRequest, Issued, OrderSaved, Progress, Stage, Timeouts};
 
 /// Where the issuer puts HTTP-01 answers. The responder serves
 /// `/.well-known/acme-challenge/<token>` with the key authorization as body.

@@ -16,7 +16,7 @@ use super::journal::{FirewallWindow, Journal};
 use super::public_ip::{self, DiscoveryConfig};
 use super::responder::{Responder, ResponderConfig};
 use crate::core::network::PublicSeen;
-use crate::core::{Effect, Msg, PendingChange, Text};
+use crate::core::{Effect, Msg, PendingChange, Text, Wizard};
 
 #[derive(Debug, Clone)]
 pub struct IoConfig {
@@ -75,6 +75,8 @@ pub struct Executor {
     journal: Arc<Mutex<Journal>>,
     plans: super::golive_exec::PlanCache,
     tx: UnboundedSender<Msg>,
+    /// The order URLs in the resume file as the loop last wrote it.
+    saved_orders: Arc<tokio::sync::watch::Sender<Vec<String>>>,
 }
 
 impl Executor {
@@ -84,7 +86,22 @@ impl Executor {
             journal: Arc::new(Mutex::new(journal)),
             plans: Default::default(),
             tx,
+            saved_orders: Arc::new(tokio::sync::watch::Sender::new(Vec::new())),
         }
+    }
+
+    /// The loop calls this after every write of the resume file (and once
+    /// with the state it started from). An issuance reports its order and
+    /// then waits until the order is in the file: a run killed during
+    /// validation resumes that order instead of spending a new one.
+    pub fn saved(&self, w: &Wizard) {
+        let c = &w.certificate;
+        let urls = [&c.staging_order, &c.production_order]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        self.saved_orders.send_replace(urls);
     }
 
     /// Changes an earlier run left half done, and firewall windows it left
@@ -225,6 +242,7 @@ impl Executor {
                 generation,
             } => {
                 let journal = self.journal.clone();
+                let order_saved = self.saved_orders.subscribe();
                 tokio::spawn(async move {
                     if let Some(plan) = window {
                         let opened = open_window_blocking(&journal, &cfg, plan).await;
@@ -265,6 +283,7 @@ impl Executor {
                         terms_accepted,
                         resume_order,
                         env,
+                        order_saved: Some(order_saved),
                     };
                     let now = time::OffsetDateTime::now_utc();
                     let msg = match issuance::issue(job, events, now).await {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use super::acme::{Acme, ChallengeSink, DirectoryChoice, IssueRequest, Progress, Stage};
-use super::acme::{CertInfo, Timeouts, write_versioned};
+use super::acme::{CertInfo, OrderSaved, Timeouts, write_versioned};
 use super::responder::{Responder, ResponderConfig};
 use crate::core::certificate::{AcmeEnv, AcmeStage};
 use crate::core::check::{Finding, Text};
@@ -70,6 +70,9 @@ pub struct IssueJob<'a> {
     pub terms_accepted: bool,
     pub resume_order: Option<String>,
     pub env: AcmeEnv,
+    /// The order URLs the caller's resume file holds (see
+    /// [`IssueRequest::order_saved`]).
+    pub order_saved: Option<OrderSaved>,
 }
 
 /// Runs one issuance from account to certificate. The responder listens
@@ -113,6 +116,7 @@ pub async fn issue(
         resume_order: job.resume_order,
         today: now.date(),
         timeouts: Timeouts::default(),
+        order_saved: job.order_saved,
     };
     let result = acme.issue(&req, &sink, &forward).await;
     sink.stop().await;

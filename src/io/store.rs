@@ -5,6 +5,8 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -90,6 +92,16 @@ pub(crate) fn show(p: &Path) -> String {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    crash: Option<CrashAfter>,
+}
+
+/// A test hook: the process kills itself (SIGKILL, no clean-up) right
+/// after its N-th resume file is on disk, so a test can prove that every
+/// saved state is one a later start continues from.
+#[derive(Debug, Clone)]
+struct CrashAfter {
+    saves: u64,
+    done: Arc<AtomicU64>,
 }
 
 #[derive(Serialize)]
@@ -107,7 +119,17 @@ impl Store {
         let dir = dir.into();
         atomic::ensure_private_dir(&dir, 0o700).map_err(|e| StoreError::io(&dir, e))?;
         probe_writable(&dir)?;
-        Ok(Store { dir })
+        Ok(Store { dir, crash: None })
+    }
+
+    /// Test hook (hidden `--test-kill-after-saves`): SIGKILL right after
+    /// the `saves`-th successful [`Store::save`] of this process.
+    pub fn kill_after_saves(mut self, saves: u64) -> Store {
+        self.crash = Some(CrashAfter {
+            saves,
+            done: Arc::new(AtomicU64::new(0)),
+        });
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -168,7 +190,15 @@ impl Store {
             path: path.clone(),
             source: io::Error::other(e),
         })?;
-        atomic::write_atomic(&path, &bytes, 0o600).map_err(|e| StoreError::io(&path, e))
+        atomic::write_atomic(&path, &bytes, 0o600).map_err(|e| StoreError::io(&path, e))?;
+        if let Some(c) = &self.crash
+            && c.done.fetch_add(1, Ordering::SeqCst) + 1 == c.saves
+        {
+            // The rename and the directory sync are done: what a later
+            // start reads is exactly this state.
+            let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGKILL);
+        }
+        Ok(())
     }
 
     /// Renames an unreadable resume file so the wizard can start afresh

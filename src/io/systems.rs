@@ -283,6 +283,8 @@ pub async fn apply_gateway(
         terms_accepted: *terms_accepted,
         resume_order: None,
         env: AcmeEnv::Production,
+        // The gateway's order is not resumed: nothing waits for it to be saved.
+        order_saved: None,
     };
     let issued = issue(job, Arc::new(|_| {}), now).await;
     if opened {

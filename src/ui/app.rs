@@ -106,7 +106,10 @@ impl App {
 
     fn persist(&mut self) {
         match self.store.save(&self.wizard) {
-            Ok(()) => self.ctx.error = None,
+            Ok(()) => {
+                self.exec.saved(&self.wizard);
+                self.ctx.error = None;
+            }
             Err(e) => {
                 tracing::error!("saving the resume file: {e}");
                 self.ctx.error = Some(i18n::text(self.wizard.lang, &e.text()));

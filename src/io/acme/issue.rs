@@ -84,7 +84,17 @@ pub struct IssueRequest {
     /// The date in the file names (local date, passed in).
     pub today: Date,
     pub timeouts: Timeouts,
+    /// Where the caller says which order URLs its resume file holds; when
+    /// given, validation waits until the new order is among them.
+    pub order_saved: Option<OrderSaved>,
 }
+
+/// The order URLs the caller's resume file holds, as it last wrote it.
+pub type OrderSaved = tokio::sync::watch::Receiver<Vec<String>>;
+
+/// How long validation waits for the order URL to be saved: the loop saves
+/// within milliseconds, and a wedged one must not hold the issuance up.
+const ORDER_SAVE_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issued {
@@ -99,6 +109,16 @@ fn policy(timeout: Duration) -> RetryPolicy {
         .initial_delay(Duration::from_millis(200))
         .backoff(1.5)
         .timeout(timeout)
+}
+
+async fn wait_saved(mut saved: OrderSaved, url: &str) {
+    let wait = saved.wait_for(|urls| urls.iter().any(|u| u == url));
+    if !matches!(tokio::time::timeout(ORDER_SAVE_WAIT, wait).await, Ok(Ok(_))) {
+        tracing::warn!(
+            order = url,
+            "order URL not saved in time; validating anyway"
+        );
+    }
 }
 
 impl Acme {
@@ -116,6 +136,11 @@ impl Acme {
             url: order_url.clone(),
             resumed,
         });
+        if let Some(saved) = &req.order_saved {
+            // A run killed during validation resumes this order only if
+            // its URL reached the disk first.
+            wait_saved(saved.clone(), &order_url).await;
+        }
 
         let pending_key = self.pending_key_path(&order_url);
         let status = order.state().status;
