@@ -50,5 +50,5 @@ systems-orthanc-done = Schlüssel und Zertifikat: { $certificate } (gültig bis 
 systems-orthanc-ca = Installieren Sie auf jedem Praxis-Computer einmal das CA-Zertifikat { $ca } als vertrauenswürdige Zertifizierungsstelle.
 systems-orthanc-restart = Starten Sie Orthanc neu. Die Adresse beginnt danach mit https://.
 systems-gateway-done = Dateien in { $dir } (gültig bis { $date }); Zertifikat eingetragen in { $config }.
-systems-gateway-restart = Starten Sie Express Gateway neu (in Portainer: den Dienst aktualisieren). praxis-tls renew erneuert nur den Termindienst; für das Gateway diesen Schritt vor Ablauf wiederholen.
+systems-gateway-restart = Aktualisieren Sie jetzt den Dienst von Express Gateway (in Portainer: Stacks, API-Stack, express-gw, Update). praxis-tls renew erneuert das Zertifikat künftig mit dem des Termindienstes und meldet per E-Mail, wann das Gateway wieder aktualisiert werden muss.
 systems-gate-apply = Enter schreibt die gezeigte Änderung (nach einer Rückfrage); Esc verwirft sie.

@@ -50,5 +50,5 @@ systems-orthanc-done = Key and certificate: { $certificate } (valid until { $dat
 systems-orthanc-ca = Install the CA certificate { $ca } once on every practice computer as a trusted certificate authority.
 systems-orthanc-restart = Restart Orthanc. Its address then begins with https://.
 systems-gateway-done = Files in { $dir } (valid until { $date }); certificate entered in { $config }.
-systems-gateway-restart = Restart Express Gateway (in Portainer: update the service). praxis-tls renew renews the appointment service only; repeat this step for the gateway before it expires.
+systems-gateway-restart = Now update Express Gateway's service (in Portainer: Stacks, API stack, express-gw, Update). From now on praxis-tls renew renews this certificate with the appointment service's and mails when the gateway needs its next update.
 systems-gate-apply = Enter writes the change shown (after asking once more); Esc discards it.
