@@ -15,6 +15,8 @@ proxy-override-drift = Die docker-compose.yml von Elexis-OOB wurde seit der Einr
     Neu: { $added }
     Weggefallen: { $removed }
 proxy-file-unreadable = Die Datei { $file } lässt sich nicht lesen: { $error }
+proxy-file-broken = Die Datei { $file } enthält in Zeile { $line } einen Fehler, deshalb versteht das Programm sie nicht. Es ändert nichts daran.
+proxy-file-broken-fix = Lassen Sie Zeile { $line } von Ihrer IT-Betreuung berichtigen (D zeigt die genaue Meldung). In dieser Datei zählen auch die Leerzeichen am Zeilenanfang und die Anführungszeichen. Danach prüft F5 erneut.
 
 ## Neustart von Elexis-OOB
 

@@ -15,6 +15,8 @@ proxy-override-drift = Elexis-OOB's docker-compose.yml has changed since the set
     New: { $added }
     Gone: { $removed }
 proxy-file-unreadable = The file { $file } cannot be read: { $error }
+proxy-file-broken = The file { $file } has an error in line { $line }, so this program cannot read it. It changes nothing in it.
+proxy-file-broken-fix = Have your IT support correct line { $line } (D shows the exact message). In this file the spaces at the start of a line and the quotes count too. Then F5 checks again.
 
 ## Restarting Elexis-OOB
 
