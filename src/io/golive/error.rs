@@ -146,6 +146,13 @@ impl GoLiveError {
             GoLiveError::Traefik(m) => Finding::new(m.text()).fix(m.fix()),
             GoLiveError::Syntax { line, .. } => Finding::new(self.text())
                 .fix(Text::new("proxy-file-broken-fix").arg("line", line.to_string())),
+            GoLiveError::Restart(e) => {
+                let f = Finding::new(e.text());
+                match e.fix() {
+                    Some(fix) => f.fix(fix),
+                    None => f,
+                }
+            }
             _ => Finding::new(self.text()),
         };
         f.detail(self.to_string())
