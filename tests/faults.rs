@@ -18,7 +18,7 @@
 //! | CA down (closed loopback port) | 7 Certificate | "Der Server von Let's Encrypt ist von hier aus nicht erreichbar" – "Prüfen Sie die Internetverbindung …" |
 //! | CA refuses, validation failed (Pebble) | 7 Certificate | "Let's Encrypt konnte keine Verbindung zu … aufbauen" – "Prüfen Sie Internetverbindung, Router-Weiterleitung von Port 80 und Firewall" |
 //! | admin app answers 500 (stand-in) | 8 Install (elsewhere) | "meldet einen Fehler (Status 500)" – "Öffnen Sie die Verwaltungsseite … dann senden Sie mit Enter noch einmal" |
-//! | admin app never answers (stand-in) | 8 Install (elsewhere) | "hat nach 1 Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist" – "Prüfen Sie, ob der Server läuft … senden Sie mit Enter noch einmal" |
+//! | admin app never answers (stand-in) | 8 Install (elsewhere) | "hat nach 2 Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist" – "Prüfen Sie, ob der Server läuft … senden Sie mit Enter noch einmal" |
 //! | traefik.toml does not parse (fixture) | 9 Proxy | "Die Datei …/traefik.toml enthält in Zeile 17 einen Fehler" – "Lassen Sie Zeile 17 von Ihrer IT-Betreuung berichtigen" |
 //! | compose YAML does not parse (fixture) | 9 Proxy | "Die Datei …/docker-compose.yaml enthält in Zeile 8 einen Fehler" – "Lassen Sie Zeile 8 … berichtigen" |
 //! | compose fails, port 443 taken (stand-in on PATH) | 10 Restart | "Elexis-OOB konnte nicht starten: Port 443 ist … schon … belegt" – "Beenden Sie das andere Programm, oft ein zweiter Webserver …" |

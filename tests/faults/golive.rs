@@ -23,7 +23,8 @@ const NAME: &str = "termine.praxis-muster.ch";
 /// warning confirmed, the pair sent.
 async fn upload(mode: Mode) -> (AdminApp, Rig, Wizard, serde_json::Value) {
     let app = AdminApp::start(mode).await;
-    let mut rig = Rig::new(|c| c.upload_timeout = Duration::from_secs(1));
+    // Two seconds: the text says "Sekunden", and one would read oddly.
+    let mut rig = Rig::new(|c| c.upload_timeout = Duration::from_secs(2));
     let mut w = practice(Step::Install, NAME, None);
     let cert = self_signed(NAME, &rig.state.path().join("certs"), now()).unwrap();
     w.certificate.installed = Some(cert);
@@ -78,7 +79,7 @@ async fn the_upload_times_out() {
     says(
         &read,
         &[
-            "hat nach 1 Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist.",
+            "hat nach 2 Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist.",
             "Was tun: Prüfen Sie, ob der Server läuft und im Praxisnetz erreichbar ist, und \
              senden Sie mit Enter noch einmal",
         ],
