@@ -1,12 +1,12 @@
 ### Swiss overlay: only the messages whose Swiss spelling differs (ss instead of sharp s).
 
 reach-probe-ok = Der Server ist von aussen erreichbar: Die Testdatei kam richtig an.
-reach-probe-inside-untestable = Von innen nicht prüfbar: Der Router leitet Anfragen an die eigene öffentliche Adresse nicht zurück ins Praxisnetz. Das heisst nicht, dass etwas falsch ist.
+reach-probe-inside-untestable = Von innen nicht prüfbar: Die Testdatei kam über die öffentliche Adresse nicht an. Entweder fehlt die Portfreigabe im Router, oder der Router leitet Anfragen an die eigene öffentliche Adresse nicht zurück ins Praxisnetz. Das Zweite ist bei vielen Routern so und kein Fehler.
 reach-fix-forward = Richten Sie im Router eine Portfreigabe ein: von aussen TCP-Port 80 auf diesen Server, Port { $port }. FRITZ!Box: Internet > Freigaben > Portfreigaben.
 reach-fix-forward-firewall = Prüfen Sie die Portfreigabe im Router (von aussen Port 80 auf diesen Server, Port { $port }; FRITZ!Box: Internet > Freigaben > Portfreigaben) und ob eine Firewall dazwischen den Port sperrt.
 reach-fix-router-page = Richten Sie die Portfreigabe ein: von aussen Port 80 auf diesen Server, Port { $port } (FRITZ!Box: Internet > Freigaben > Portfreigaben). Falls die Fernwartung des Routers Port 80 benutzt, stellen Sie diese auf einen anderen Port um oder schalten Sie sie aus.
 reach-fix-forward-traefik = Ändern Sie die Portfreigabe im Router: von aussen Port 80 muss auf diesen Server, Port { $port } zeigen, nicht auf Port 80. FRITZ!Box: Internet > Freigaben > Portfreigaben, Eintrag bearbeiten.
-reach-fix-test-outside = Prüfen Sie von ausserhalb der Praxis, zum Beispiel mit dem Mobiltelefon ohne WLAN. Sie können auch trotzdem weitergehen: Let's Encrypt prüft dann selbst.
+reach-fix-test-outside = Prüfen Sie die Portfreigabe im Router: von aussen Port 80 auf diesen Server, Port { $port } (FRITZ!Box: Internet > Freigaben > Portfreigaben). Stimmt sie, können Sie trotzdem weitergehen: Let's Encrypt prüft dann selbst, zuerst im Probelauf, der nichts kostet.
 reach-public-wan-private = Der Router hat selbst nur eine private Adresse ({ $wan }). Vor ihm steht ein weiteres Gerät oder das Netz des Anbieters, das Anfragen von aussen nicht weiterreicht.
 reach-upnp-unread = Die eigene Adresse des Routers liess sich nicht abfragen (UPnP). Das ist bei vielen Routern so und kein Fehler. Bei einer FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
 reach-v6-untested-router = Der AAAA-Eintrag zeigt auf { $address }, nicht auf diesen Server; vermutlich der Router selbst. Router wie die FRITZ!Box lassen von aussen kein IPv6 herein, dann weicht Let's Encrypt auf IPv4 aus. Von hier aus nicht prüfbar.

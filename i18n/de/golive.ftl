@@ -15,6 +15,8 @@ proxy-override-drift = Die docker-compose.yml von Elexis-OOB wurde seit der Einr
     Neu: { $added }
     Weggefallen: { $removed }
 proxy-file-unreadable = Die Datei { $file } lässt sich nicht lesen: { $error }
+proxy-file-broken = Die Datei { $file } enthält in Zeile { $line } einen Fehler, deshalb versteht das Programm sie nicht. Es ändert nichts daran.
+proxy-file-broken-fix = Lassen Sie Zeile { $line } von Ihrer IT-Betreuung berichtigen (D zeigt die genaue Meldung). In dieser Datei zählen auch die Leerzeichen am Zeilenanfang und die Anführungszeichen. Danach prüft F5 erneut.
 
 ## Neustart von Elexis-OOB
 
@@ -24,8 +26,12 @@ restart-daemon-down = Docker läuft auf diesem Server gerade nicht. Bitte starte
 restart-container-config = docker-compose ist beim Neustart abgestürzt (bekannter Fehler „ContainerConfig“ der alten Version 1). Ihre Daten sind nicht betroffen. Bitte versuchen Sie es noch einmal.
 restart-traceback = docker-compose ist mit einem Fehler abgebrochen: { $line }
 restart-timeout = „{ $command }“ war nach { $seconds } Sekunden noch nicht fertig und wurde abgebrochen. Bitte prüfen Sie, ob Docker hängt, und versuchen Sie es noch einmal.
-restart-failed = „{ $command }“ hat nicht geklappt (Fehlercode { $code }). Die letzten Zeilen oben zeigen, warum.
+restart-failed = „{ $command }“ hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
 restart-spawn-failed = „{ $command }“ liess sich nicht starten: { $error }
+restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Zeigen Sie die Ausgabe darunter Ihrer IT-Betreuung; Enter startet den Neustart noch einmal.
+restart-port-taken = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon von einem anderen Programm belegt. Bis das behoben ist, ist die Terminseite nicht erreichbar.
+restart-port-taken-fix = Beenden Sie das andere Programm, oft ein zweiter Webserver wie Apache oder nginx, oder lassen Sie das Ihre IT-Betreuung tun. Danach startet Enter den Neustart noch einmal.
+restart-docker-missing-fix = Lassen Sie den Assistenten auf dem Server laufen, auf dem Elexis-OOB läuft, oder Docker Compose von Ihrer IT-Betreuung einrichten.
 
 ## Schlussprüfung von aussen
 

@@ -14,12 +14,16 @@ golive-dir-failed = Der Ordner { $dir } lässt sich nicht anlegen: { $error }
 
 upload-warning = Achtung: Das Hochladen über die Verwaltungsseite ({ $server }) ist nur ein Notbehelf. Der private Schlüssel geht unverschlüsselt (http) durch das Praxisnetz und landet im Ordner webelexisdata, den auch die Terminseite lesen kann, die vom Internet aus erreichbar ist. Nutzen Sie es nur, wenn der Assistent nicht auf dem Server selbst laufen kann.
 upload-file-unreadable = Die Datei { $file } lässt sich nicht lesen: { $error }
+upload-file-unreadable-fix = Gehen Sie zurück zum Schritt Zertifikat und prüfen Sie dort, ob das Zertifikat noch da ist; stellen Sie es wenn nötig neu aus.
 upload-refused = Die Verwaltungsseite unter { $url } nimmt keine Verbindung an. Läuft Elexis-OOB, und stimmt die Adresse des Servers?
 upload-timeout = Die Verwaltungsseite unter { $url } hat nach { $seconds } Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist.
+upload-timeout-fix = Prüfen Sie, ob der Server läuft und im Praxisnetz erreichbar ist, und senden Sie mit Enter noch einmal: Doppelt gesendet schadet nicht. Ob das Zertifikat angekommen ist, zeigt erst die Schlussprüfung nach dem Neustart.
 upload-server-error = Die Verwaltungsseite unter { $url } meldet einen Fehler (Status { $status }). Das Zertifikat ist wahrscheinlich nicht installiert.
+upload-server-error-fix = Öffnen Sie die Verwaltungsseite von Elexis-OOB im Browser und prüfen Sie, ob sie läuft; dann senden Sie mit Enter noch einmal. Klappt es weiterhin nicht, legen Sie die Dateien von Hand ab, wie oben beschrieben, oder lassen Sie den Assistenten auf dem Server selbst laufen.
 upload-status = Die Verwaltungsseite unter { $url } hat unerwartet geantwortet (Status { $status }).
 upload-network = Die Verbindung zur Verwaltungsseite unter { $url } ist abgebrochen: { $error }
 upload-no-http = Unter { $url } antwortet keine Verwaltungsseite von Elexis-OOB.
+upload-check-server-fix = Prüfen Sie die Adresse des Servers (zum Beispiel 192.168.1.20 oder nuno) und ob Elexis-OOB dort läuft; dann senden Sie mit Enter noch einmal.
 upload-sent-unconfirmed = Zertifikat und Schlüssel wurden an { $url } gesendet. Ob sie angekommen sind, ist noch nicht bestätigt: Die Verwaltungsseite meldet immer Erfolg.
 upload-sent-unconfirmed-fix = Starten Sie Elexis-OOB neu und führen Sie dann die Schlussprüfung aus. Erst wenn sie das neue Zertifikat sieht, ist es installiert.
 upload-confirmed = Bestätigt: Der Server zeigt jetzt das hochgeladene Zertifikat.

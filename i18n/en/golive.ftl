@@ -15,6 +15,8 @@ proxy-override-drift = Elexis-OOB's docker-compose.yml has changed since the set
     New: { $added }
     Gone: { $removed }
 proxy-file-unreadable = The file { $file } cannot be read: { $error }
+proxy-file-broken = The file { $file } has an error in line { $line }, so this program cannot read it. It changes nothing in it.
+proxy-file-broken-fix = Have your IT support correct line { $line } (D shows the exact message). In this file the spaces at the start of a line and the quotes count too. Then F5 checks again.
 
 ## Restarting Elexis-OOB
 
@@ -24,8 +26,12 @@ restart-daemon-down = Docker is not running on this server. Please restart Docke
 restart-container-config = docker-compose crashed during the restart (the known "ContainerConfig" fault of the old version 1). Your data is not affected. Please try again.
 restart-traceback = docker-compose stopped with an error: { $line }
 restart-timeout = "{ $command }" had not finished after { $seconds } seconds and was stopped. Please check whether Docker is stuck, then try again.
-restart-failed = "{ $command }" did not work (exit code { $code }). The last lines above show why.
+restart-failed = "{ $command }" did not work (exit code { $code }). The command's output shows why.
 restart-spawn-failed = "{ $command }" could not be started: { $error }
+restart-failed-fix = As long as the restart has not worked, the appointment page may be unreachable. Show the output below to your IT support; Enter starts the restart again.
+restart-port-taken = Elexis-OOB could not start: port { $port } on this server is already taken by another program. Until that is solved, the appointment page cannot be reached.
+restart-port-taken-fix = Stop the other program, often a second web server such as Apache or nginx, or have your IT support do it. Then Enter starts the restart again.
+restart-docker-missing-fix = Let the wizard run on the server where Elexis-OOB runs, or have your IT support set up Docker Compose.
 
 ## The final check from outside
 

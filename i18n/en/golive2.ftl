@@ -14,12 +14,16 @@ golive-dir-failed = The folder { $dir } cannot be created: { $error }
 
 upload-warning = Caution: uploading through the admin page ({ $server }) is a stopgap. The private key travels unencrypted (http) through the practice network and ends up in the folder webelexisdata, which the appointment page reachable from the internet can read too. Use it only when the wizard cannot run on the server itself.
 upload-file-unreadable = The file { $file } cannot be read: { $error }
+upload-file-unreadable-fix = Go back to the certificate step and check there that the certificate is still there; issue it again if need be.
 upload-refused = The admin page at { $url } refuses the connection. Is Elexis-OOB running, and is the server's address right?
 upload-timeout = The admin page at { $url } did not answer within { $seconds } seconds. It is unclear whether anything arrived.
+upload-timeout-fix = Check that the server is running and reachable on the practice network, then press Enter to send again: sending twice does no harm. Whether the certificate arrived only the final check after the restart can tell.
 upload-server-error = The admin page at { $url } reports an error (status { $status }). The certificate is probably not installed.
+upload-server-error-fix = Open the Elexis-OOB admin page in a browser and check that it works; then press Enter to send again. If it still fails, put the files in place by hand as described above, or let the wizard run on the server itself.
 upload-status = The admin page at { $url } gave an unexpected answer (status { $status }).
 upload-network = The connection to the admin page at { $url } broke off: { $error }
 upload-no-http = No Elexis-OOB admin page answers at { $url }.
+upload-check-server-fix = Check the server's address (for example 192.168.1.20 or nuno) and that Elexis-OOB runs there; then press Enter to send again.
 upload-sent-unconfirmed = Certificate and key were sent to { $url }. Whether they arrived is not confirmed yet: the admin page always reports success.
 upload-sent-unconfirmed-fix = Restart Elexis-OOB, then run the final check. Only when it sees the new certificate is it installed.
 upload-confirmed = Confirmed: the server now shows the uploaded certificate.

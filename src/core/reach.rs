@@ -270,7 +270,7 @@ pub fn probe_outcome(class: &ProbeClass, report: &ProbeReport, port: u16) -> Out
         ),
         ProbeClass::HairpinUnsupported => Outcome::Warning(
             f("reach-probe-inside-untestable")
-                .fix(Text::new("reach-fix-test-outside"))
+                .fix(Text::new("reach-fix-test-outside").arg("port", port))
                 .overridable(),
         ),
     }

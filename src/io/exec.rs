@@ -45,6 +45,8 @@ pub struct IoConfig {
     pub final_address: Option<std::net::IpAddr>,
     pub final_roots: super::verify::Roots,
     pub restart_timeout: Duration,
+    /// How long the admin app may take to answer an upload.
+    pub upload_timeout: Duration,
 }
 
 impl IoConfig {
@@ -65,6 +67,7 @@ impl IoConfig {
             final_address: None,
             final_roots: super::verify::Roots::System,
             restart_timeout: Duration::from_secs(300),
+            upload_timeout: Duration::from_secs(15),
         }
     }
 }

@@ -146,7 +146,7 @@ pub fn run(
             generation,
         } => {
             tokio::spawn(async move {
-                let result = upload(&server, &host, &crt, &key).await;
+                let result = upload(&server, &host, &crt, &key, cfg.upload_timeout).await;
                 let _ = tx.send(Msg::Uploaded { generation, result });
             });
         }
@@ -329,6 +329,7 @@ pub async fn upload(
     host: &str,
     crt: &std::path::Path,
     key: &std::path::Path,
+    timeout: Duration,
 ) -> Result<Outcome, Finding> {
     let with_port = if server.contains(':') {
         server.to_string()
@@ -347,7 +348,7 @@ pub async fn upload(
         host,
         chain_pem: crt,
         key_pem: key,
-        timeout: Duration::from_secs(15),
+        timeout,
         now: time::OffsetDateTime::now_utc(),
     };
     match super::upload::upload(&job).await {

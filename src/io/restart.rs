@@ -48,6 +48,9 @@ pub enum RestartError {
     },
     #[error("cannot start `{command}`: {error}")]
     Spawn { command: String, error: String },
+    /// Another program holds a port the proxy publishes (80 or 443).
+    #[error("port {port} is taken by another program: {line}")]
+    PortTaken { port: u16, line: String },
 }
 
 impl RestartError {
@@ -69,6 +72,24 @@ impl RestartError {
             RestartError::Spawn { command, error } => Text::new("restart-spawn-failed")
                 .arg("command", command.clone())
                 .arg("error", error.clone()),
+            RestartError::PortTaken { port, .. } => {
+                Text::new("restart-port-taken").arg("port", port.to_string())
+            }
+        }
+    }
+
+    /// What to do, where the text itself does not say it already.
+    pub fn fix(&self) -> Option<Text> {
+        match self {
+            RestartError::DockerMissing => Some(Text::new("restart-docker-missing-fix")),
+            RestartError::PortTaken { .. } => Some(Text::new("restart-port-taken-fix")),
+            RestartError::Traceback { .. }
+            | RestartError::Failed { .. }
+            | RestartError::Spawn { .. } => Some(Text::new("restart-failed-fix")),
+            RestartError::PermissionDenied { .. }
+            | RestartError::DaemonDown { .. }
+            | RestartError::ContainerConfig
+            | RestartError::Timeout { .. } => None,
         }
     }
 }
@@ -207,6 +228,17 @@ pub fn classify(lines: &[String]) -> Option<RestartError> {
     {
         return Some(RestartError::ContainerConfig);
     }
+    if let Some((port, line)) = lines.iter().find_map(|l| {
+        let lower = l.to_ascii_lowercase();
+        let taken =
+            lower.contains("port is already allocated") || lower.contains("address already in use");
+        taken
+            .then(|| bound_port(l))
+            .flatten()
+            .map(|p| (p, l.clone()))
+    }) {
+        return Some(RestartError::PortTaken { port, line });
+    }
     if let Some(line) = find(&|l| {
         l.contains("cannot connect to the docker daemon")
             || l.contains("couldn't connect to docker daemon")
@@ -224,4 +256,48 @@ pub fn classify(lines: &[String]) -> Option<RestartError> {
         .cloned()
         .unwrap_or_default();
     Some(RestartError::Traceback { line: last })
+}
+
+/// The host port in Docker's "Bind for 0.0.0.0:443 failed" or "listen
+/// tcp4 0.0.0.0:80: bind: address already in use".
+fn bound_port(line: &str) -> Option<u16> {
+    line.split_whitespace()
+        .map(|t| t.trim_end_matches(':'))
+        .filter_map(|t| t.rsplit_once(':'))
+        .filter(|(host, _)| host.contains('.') || host.ends_with(']'))
+        .find_map(|(_, port)| port.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_taken_port_is_named_in_both_engines_words() {
+        let v1 = lines(
+            "Creating elx_proxy ... error\n\
+             ERROR: for elx_proxy  Cannot start service proxy: driver failed programming \
+             external connectivity on endpoint elx_proxy (3f1c): Bind for 0.0.0.0:443 failed: \
+             port is already allocated",
+        );
+        assert!(matches!(
+            classify(&v1),
+            Some(RestartError::PortTaken { port: 443, .. })
+        ));
+        let v2 = lines(
+            "Error response from daemon: driver failed programming external connectivity on \
+             endpoint elx_proxy (9a2e): Error starting userland proxy: listen tcp4 [::]:80: \
+             bind: address already in use",
+        );
+        assert!(matches!(
+            classify(&v2),
+            Some(RestartError::PortTaken { port: 80, .. })
+        ));
+        // Without a port to name, it stays a plain failure.
+        assert_eq!(classify(&lines("bind: address already in use")), None);
+    }
 }

@@ -96,8 +96,27 @@ impl UploadError {
         }
     }
 
+    /// What the person can do about it; every failure leaves them with a
+    /// next step, since the page itself never says anything useful.
+    pub fn fix(&self) -> Option<Text> {
+        match self {
+            UploadError::Read { .. } => Some(Text::new("upload-file-unreadable-fix")),
+            UploadError::Certificate { host, error } => error.finding(host).fix,
+            UploadError::Timeout { .. } => Some(Text::new("upload-timeout-fix")),
+            UploadError::ServerError { .. } => Some(Text::new("upload-server-error-fix")),
+            UploadError::Refused { .. }
+            | UploadError::Status { .. }
+            | UploadError::Network { .. }
+            | UploadError::NoHttp { .. } => Some(Text::new("upload-check-server-fix")),
+        }
+    }
+
     pub fn outcome(&self) -> Outcome {
-        Outcome::Failed(Finding::new(self.text()).detail(self.to_string()))
+        let f = Finding::new(self.text()).detail(self.to_string());
+        Outcome::Failed(match self.fix() {
+            Some(fix) => f.fix(fix),
+            None => f,
+        })
     }
 }
 

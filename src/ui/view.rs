@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(1 + error_height(&tr, area.width)),
     ])
     .areas(area);
     draw_header(frame, header, w, &tr);
@@ -203,17 +203,33 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         second.push(tr.t("key-override"));
     }
     let style = tr.theme.dim();
+    let [keys, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::styled(join_keys(&first), style)), keys);
     // A problem of this run (the resume file could not be written) takes
-    // the second line: the person must know their progress is not safe.
-    let second = match &tr.ctx.error {
-        Some(e) => Line::styled(
-            format!(" {}", tr.ta("error-persist", &[("reason", e)])),
-            tr.theme.err_style(),
+    // the place of the second line, as many lines as it needs: the person
+    // must read why their progress is not safe and what to do about it.
+    match error_paragraph(tr) {
+        Some(p) => frame.render_widget(p, rest),
+        None => frame.render_widget(
+            Paragraph::new(Line::styled(join_keys(&second), style)),
+            rest,
         ),
-        None => Line::styled(join_keys(&second), style),
-    };
-    let lines = vec![Line::styled(join_keys(&first), style), second];
-    frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// At most this many lines for the error, so the step keeps its room.
+const MAX_ERROR_LINES: usize = 6;
+
+fn error_paragraph<'a>(tr: &Tr) -> Option<Paragraph<'a>> {
+    let e = tr.ctx.error.as_ref()?;
+    let text = format!(" {}", tr.ta("error-persist", &[("reason", e)]));
+    Some(Paragraph::new(Line::styled(text, tr.theme.err_style())).wrap(Wrap { trim: false }))
+}
+
+/// The footer's lines below the keys: one, or what the error needs.
+fn error_height(tr: &Tr, width: u16) -> u16 {
+    let lines = error_paragraph(tr).map_or(1, |p| p.line_count(width).clamp(1, MAX_ERROR_LINES));
+    u16::try_from(lines).unwrap_or(1)
 }
 
 fn join_keys(keys: &[String]) -> String {

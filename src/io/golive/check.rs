@@ -57,8 +57,8 @@ pub async fn restart(
     timeout: Duration,
     tx: &UnboundedSender<RestartEvent>,
 ) -> Result<Restarted, GoLiveError> {
-    let (_, base) = compose::read_base(&site.install_dir)?;
-    let services = restart_services(&base)?;
+    let (base_path, base) = compose::read_base(&site.install_dir)?;
+    let services = restart_services(&base).map_err(|e| e.in_file(&base_path))?;
     // Without a working `docker inspect` the restart itself reports why.
     let facts = docker.inspect_proxy().await.ok().flatten();
     if let Some(f) = &facts {

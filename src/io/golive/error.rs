@@ -83,6 +83,14 @@ pub enum GoLiveError {
     Docker { command: String, error: String },
     #[error("cannot create {path}: {error}")]
     Dir { path: PathBuf, error: String },
+    /// A file of the installation that does not parse, named by its path:
+    /// the core's parse errors know only the line.
+    #[error("{path} does not parse (line {line}): {message}")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
 impl GoLiveError {
@@ -109,6 +117,24 @@ impl GoLiveError {
             GoLiveError::Dir { path, error } => Text::new("golive-dir-failed")
                 .arg("dir", p(path))
                 .arg("error", error.clone()),
+            GoLiveError::Syntax { path, line, .. } => Text::new("proxy-file-broken")
+                .arg("file", p(path))
+                .arg("line", line.to_string()),
+        }
+    }
+
+    /// A parse error of the core, given the file it came from; other
+    /// errors pass unchanged.
+    pub fn in_file(self, path: &std::path::Path) -> GoLiveError {
+        let (line, message) = match self {
+            GoLiveError::Override(OverrideError::Yaml { line, message })
+            | GoLiveError::Toml(LegacyTomlError::Parse { line, message }) => (line, message),
+            other => return other,
+        };
+        GoLiveError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            message,
         }
     }
 
@@ -118,6 +144,15 @@ impl GoLiveError {
         let f = match self {
             GoLiveError::Certificate { host, error } => return error.finding(host),
             GoLiveError::Traefik(m) => Finding::new(m.text()).fix(m.fix()),
+            GoLiveError::Syntax { line, .. } => Finding::new(self.text())
+                .fix(Text::new("proxy-file-broken-fix").arg("line", line.to_string())),
+            GoLiveError::Restart(e) => {
+                let f = Finding::new(e.text());
+                match e.fix() {
+                    Some(fix) => f.fix(fix),
+                    None => f,
+                }
+            }
             _ => Finding::new(self.text()),
         };
         f.detail(self.to_string())

@@ -101,6 +101,12 @@ pub fn plan_proxy(
     let dir = site.install_dir.as_path();
     let (base_path, base) = compose::read_base(dir)?;
     let (override_path, existing) = compose::read_override(dir)?;
+    // Each file is parsed here first, so that a syntax error names the
+    // file to fix; the edits below parse the same texts again.
+    syntax(&base_path, &base)?;
+    if let Some(ov) = &existing {
+        syntax(&override_path, ov)?;
+    }
     let cert_dir = site.cert_dir();
     let requires = vec![cert_dir.join(&files.cert), cert_dir.join(&files.key)];
     let mut edits = Vec::new();
@@ -132,7 +138,9 @@ pub fn plan_proxy(
                 path: path.clone(),
                 error: "not found".into(),
             })?;
-            edits.push((path, traefik_legacy::enable_certificate(&toml, files)?));
+            let edit = traefik_legacy::enable_certificate(&toml, files)
+                .map_err(|e| GoLiveError::from(e).in_file(&path))?;
+            edits.push((path, edit));
             let cert_dir = cert_dir.display().to_string();
             let edit = traefik_legacy::legacy_override(&base, &cert_dir, existing.as_deref())?;
             edits.push((override_path, edit));
@@ -150,6 +158,12 @@ pub fn plan_proxy(
         requires,
         seen,
     })
+}
+
+fn syntax(path: &Path, text: &str) -> Result<(), GoLiveError> {
+    compose_override::parse_yaml(text)
+        .map(|_| ())
+        .map_err(|e| GoLiveError::from(e).in_file(path))
 }
 
 /// Writes the plan's changes through the journal, in order, after checking
