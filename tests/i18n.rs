@@ -213,3 +213,20 @@ fn every_message_formats_in_every_language() {
         }
     }
 }
+
+#[test]
+fn swiss_german_is_written_the_swiss_way_everywhere() {
+    // A German message without its de-CH overlay falls back to de: every
+    // one with "ß" or „…“ needs the overlay, or Swiss readers get both.
+    let mut german_spelling = Vec::new();
+    for id in catalog("de").keys() {
+        let text = i18n::tr(praxis_tls::core::Lang::DeCh, id);
+        if text.contains('ß') || text.contains('„') {
+            german_spelling.push(id.clone());
+        }
+    }
+    assert!(
+        german_spelling.is_empty(),
+        "de-CH shows German spelling for {german_spelling:?}"
+    );
+}

@@ -2,3 +2,8 @@
 
 cli-golive-checking = Schlusstest: Was { $address } von aussen zeigt …
 cli-golive-not-checkable = Das neue Zertifikat für { $domain } ist eingespielt, aber { $address } ist von diesem Server aus nicht erreichbar (weder vor noch nach der Änderung; der Router leitet vielleicht nicht zurück). Bitte https://{ $domain } von aussen prüfen.
+
+# Schweizer Schreibweise (ss, «…») der übrigen Meldungen aus de/cli.ftl.
+cli-cert-bad-domain = «{ $domain }» ist kein gültiger Name für ein Zertifikat:
+cli-golive-undo-failed = Eine Änderung konnte nicht zurückgenommen werden; «praxis-tls undo» zeigt, was übrig ist.
+cli-mail-not-configured = Es sind keine Mail-Einstellungen gespeichert, darum ging keine Mail hinaus (einrichten mit «praxis-tls mail»).

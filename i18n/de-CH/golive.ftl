@@ -4,3 +4,11 @@ exposure-host-reached = Von aussen sind über Port { $port } auch interne Seiten
 exposure-ports-open = Von aussen sind interne Dienste von Elexis-OOB direkt erreichbar (Ports { $ports }).
 exposure-none = Von aussen ist nur der Termindienst erreichbar.
 restart-failed = «{ $command }» hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
+
+# Schweizer Schreibweise (ss, «…») der übrigen Meldungen aus de/golive.ftl.
+restart-docker-missing = Docker wurde auf diesem Server nicht gefunden (weder «docker compose» noch «docker-compose»).
+restart-container-config = docker-compose ist beim Neustart abgestürzt (bekannter Fehler «ContainerConfig» der alten Version 1). Ihre Daten sind nicht betroffen. Bitte versuchen Sie es noch einmal.
+restart-timeout = «{ $command }» war nach { $seconds } Sekunden noch nicht fertig und wurde abgebrochen. Bitte prüfen Sie, ob Docker hängt, und versuchen Sie es noch einmal.
+restart-spawn-failed = «{ $command }» liess sich nicht starten: { $error }
+verify-bad-name = «{ $host }» ist kein gültiger Servername.
+exposure-ports-open-fix = Schalten Sie am Router «Exposed Host» und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
