@@ -16,7 +16,7 @@
 //! | forward missing: probe refused | 6 Firewall | "Von innen nicht prüfbar … Entweder fehlt die Portfreigabe im Router, oder …" – "Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen Server, Port …" |
 //! | forward leads nowhere: probe times out | 6 Firewall | as above |
 //! | CA down (closed loopback port) | 7 Certificate | "Der Server von Let's Encrypt ist von hier aus nicht erreichbar" – "Prüfen Sie die Internetverbindung …" |
-//! | CA refuses, validation failed (Pebble) | 7 Certificate | "Let's Encrypt konnte keine Verbindung zu … aufbauen" – "Prüfen Sie Internetverbindung, Router-Weiterleitung von Port 80 und Firewall" |
+//! | CA refuses, validation failed (Pebble) | 7 Certificate | "Let's Encrypt hat … erreicht, aber Port 80 ist geschlossen" – "Prüfen Sie die Weiterleitung von Port 80 im Router" |
 //! | admin app answers 500 (stand-in) | 8 Install (elsewhere) | "meldet einen Fehler (Status 500)" – "Öffnen Sie die Verwaltungsseite … dann senden Sie mit Enter noch einmal" |
 //! | admin app never answers (stand-in) | 8 Install (elsewhere) | "hat nach 2 Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist" – "Prüfen Sie, ob der Server läuft … senden Sie mit Enter noch einmal" |
 //! | traefik.toml does not parse (fixture) | 9 Proxy | "Die Datei …/traefik.toml enthält in Zeile 17 einen Fehler" – "Lassen Sie Zeile 17 von Ihrer IT-Betreuung berichtigen" |

@@ -220,13 +220,18 @@ pub(super) fn on_probed(w: &mut Wizard, key_auth: &str, reports: &[ProbeReport])
         }
         None => Outcome::Failed(Finding::new(Text::new("reach-dns-a-missing"))),
     };
+    // Where the probe from inside cannot tell (a router that does not loop
+    // back), its IPv4 answer proves nothing either way: IPv4 is untested.
+    let v4_conclusive = !matches!(reach, Outcome::Warning(_));
     w.checks.insert(CheckId::Reachability, reach.into());
     let inputs = ValidationInputs {
         a: w.network.dns_a.clone(),
         aaaa: w.network.dns_aaaa.clone(),
         public_v4: w.network.public_v4,
         public_v6: w.network.public_v6.into_iter().collect(),
-        probe_v4: v4.map(|r| FamilyProbe::from_report(r, key_auth)),
+        probe_v4: v4
+            .filter(|_| v4_conclusive)
+            .map(|r| FamilyProbe::from_report(r, key_auth)),
         probe_v6: v6.map(|r| FamilyProbe::from_report(r, key_auth)),
     };
     let (_, mut o) = predict_validation(&inputs);

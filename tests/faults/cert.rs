@@ -76,9 +76,9 @@ async fn the_ca_refuses_because_validation_fails() {
     says(
         &read,
         &[
-            "Let's Encrypt konnte keine Verbindung zu termine.praxis-muster.ch aufbauen.",
-            "Was tun: Prüfen Sie Internetverbindung, Router-Weiterleitung von Port 80 und \
-             Firewall. Dann erneut versuchen.",
+            "Let's Encrypt hat termine.praxis-muster.ch erreicht, aber Port 80 ist geschlossen.",
+            "Was tun: Prüfen Sie die Weiterleitung von Port 80 im Router: Sie muss auf diesen \
+             Server und den Port des Assistenten zeigen. Dann erneut versuchen.",
         ],
     );
     nothing_lost(&before, &w);

@@ -388,6 +388,12 @@ fn refused_from_inside_is_untestable_not_failed() {
         w.check(CheckId::Reachability),
         CheckState::Warning(_)
     ));
+    // Nor does the IPv4 path claim to fail: from inside it is untested.
+    let CheckState::Warning(f) = w.check(CheckId::Ipv6Path) else {
+        panic!("{:?}", w.check(CheckId::Ipv6Path));
+    };
+    assert_eq!(f.summary.id, "reach-v4-untested");
+    assert_ne!(gate(&w), Gate::Blocked);
 }
 
 #[test]
