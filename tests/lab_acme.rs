@@ -7,6 +7,8 @@
 //! it: the router's port forwarding. Every address is one of the lab's
 //! own; nothing leaves its namespaces.
 
+#[path = "support/pebble.rs"]
+mod pebble;
 mod support;
 
 use std::net::SocketAddr;
@@ -18,41 +20,16 @@ use praxis_tls::core::DEFAULT_RESPONDER_PORT;
 use praxis_tls::core::certificate::AcmeEnv;
 use praxis_tls::io::acme::DirectoryChoice;
 use praxis_tls::io::issuance::{IssueJob, issue};
-use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, SanType};
 use support::netns::{INTERNET_ADDR, Lab, NsRuntime, RouterConfig, WAN_ADDR, unavailable};
 
 const HOST: &str = "termine.praxis-muster.ch";
 const ACME_PORT: u16 = 14000;
 const DNS_PORT: u16 = 8053;
 
-/// Pebble's HTTPS listener certificate, for the lab's internet address.
-fn listener_pki(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
-    let ca_key = KeyPair::generate().unwrap();
-    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca.distinguished_name
-        .push(DnType::CommonName, "praxis-tls lab listener CA");
-    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    let ca_cert = ca.self_signed(&ca_key).unwrap();
-    let issuer = Issuer::new(ca, ca_key);
-    let leaf_key = KeyPair::generate().unwrap();
-    let mut leaf = CertificateParams::new(Vec::<String>::new()).unwrap();
-    leaf.subject_alt_names = vec![SanType::IpAddress(INTERNET_ADDR.into())];
-    let leaf = leaf.signed_by(&leaf_key, &issuer).unwrap();
-    let paths = (
-        dir.join("ca.pem"),
-        dir.join("cert.pem"),
-        dir.join("key.pem"),
-    );
-    std::fs::write(&paths.0, ca_cert.pem()).unwrap();
-    std::fs::write(&paths.1, leaf.pem()).unwrap();
-    std::fs::write(&paths.2, leaf_key.serialize_pem()).unwrap();
-    paths
-}
-
 /// Pebble and challtestsrv inside the internet namespace. The CA resolves
 /// every name to the router's public address, as the real DNS would.
 fn start_ca(lab: &mut Lab, dir: &Path) -> DirectoryChoice {
-    let (ca, cert, key) = listener_pki(dir);
+    let (ca, cert, key) = pebble::listener_pki(dir, &[&INTERNET_ADDR.to_string()]);
     let cfg = serde_json::json!({"pebble": {
         "listenAddress": format!("{INTERNET_ADDR}:{ACME_PORT}"),
         "managementListenAddress": format!("{INTERNET_ADDR}:15000"),

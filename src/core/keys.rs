@@ -245,37 +245,13 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             w.session.upload_focus = !w.session.upload_focus;
             Vec::new()
         }
-        Action::Char(_)
-        | Action::Backspace
-        | Action::Delete
-        | Action::Left
-        | Action::Right
-        | Action::Home
-        | Action::End
-            if golive_step::offers_upload(w) && w.session.upload_focus =>
-        {
-            w.golive.upload_server.apply(action);
-            w.checks.insert(CheckId::Uploaded, CheckState::Idle);
-            Vec::new()
-        }
+        a if is_edit(a) && takes_letters_first(w) => on_edit(w, a),
         Action::NextField if w.step == Step::Systems => {
             systems::on_next_field(w);
             Vec::new()
         }
         Action::Up | Action::Down if w.step == Step::Systems => {
             systems::on_choice(w, action == Action::Up);
-            Vec::new()
-        }
-        Action::Char(_)
-        | Action::Backspace
-        | Action::Delete
-        | Action::Left
-        | Action::Right
-        | Action::Home
-        | Action::End
-            if w.step == Step::Systems =>
-        {
-            systems::on_edit(w, action);
             Vec::new()
         }
         Action::NextField => {
@@ -290,18 +266,6 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if !cert_step::has_certificate(w) {
                 cert_step::on_choice(w, action == Action::Up);
             }
-            Vec::new()
-        }
-        Action::Char(_)
-        | Action::Backspace
-        | Action::Delete
-        | Action::Left
-        | Action::Right
-        | Action::Home
-        | Action::End
-            if w.step == Step::Certificate =>
-        {
-            cert_step::on_edit(w, action);
             Vec::new()
         }
         Action::Up | Action::Down if w.step == Step::PortForwarding => {
@@ -362,8 +326,41 @@ fn on_up_down(w: &mut Wizard, up: bool) -> Vec<Effect> {
     }
 }
 
+fn is_edit(a: Action) -> bool {
+    matches!(
+        a,
+        Action::Char(_)
+            | Action::Backspace
+            | Action::Delete
+            | Action::Left
+            | Action::Right
+            | Action::Home
+            | Action::End
+    )
+}
+
+/// Steps whose fields take the editing keys before any other meaning.
+fn takes_letters_first(w: &Wizard) -> bool {
+    (golive_step::offers_upload(w) && w.session.upload_focus)
+        || matches!(w.step, Step::Systems | Step::Certificate)
+}
+
+/// An editing key for the focused text field of the step.
 fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
+    if golive_step::offers_upload(w) && w.session.upload_focus {
+        w.golive.upload_server.apply(action);
+        w.checks.insert(CheckId::Uploaded, CheckState::Idle);
+        return Vec::new();
+    }
     let input = match w.step {
+        Step::Systems => {
+            systems::on_edit(w, action);
+            return Vec::new();
+        }
+        Step::Certificate => {
+            cert_step::on_edit(w, action);
+            return Vec::new();
+        }
         Step::Start => &mut w.start.input,
         Step::Domain => &mut w.domain.input,
         _ => return Vec::new(),

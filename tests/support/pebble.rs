@@ -50,7 +50,9 @@ fn wait_for(port: u16, children: &mut [Child]) -> bool {
     true
 }
 
-fn listener_pki(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
+/// Pebble's HTTPS listener: a CA and a leaf for `names` (host names or
+/// IP addresses). Returns the CA, certificate and key files.
+pub fn listener_pki(dir: &std::path::Path, names: &[&str]) -> (PathBuf, PathBuf, PathBuf) {
     let ca_key = KeyPair::generate().unwrap();
     let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca.distinguished_name
@@ -59,7 +61,8 @@ fn listener_pki(dir: &std::path::Path) -> (PathBuf, PathBuf, PathBuf) {
     let ca_cert = ca.self_signed(&ca_key).unwrap();
     let issuer = Issuer::new(ca, ca_key);
     let leaf_key = KeyPair::generate().unwrap();
-    let leaf = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    let leaf = CertificateParams::new(names)
         .unwrap()
         .signed_by(&leaf_key, &issuer)
         .unwrap();
@@ -88,7 +91,7 @@ impl Pebble {
 
     fn try_start(http_port: u16, validity: Option<u64>, authz_reuse: u8) -> Option<Pebble> {
         let dir = tempfile::tempdir().unwrap();
-        let (listener_ca, cert, key) = listener_pki(dir.path());
+        let (listener_ca, cert, key) = listener_pki(dir.path(), &["localhost", "127.0.0.1"]);
         let (acme, mgmt, dns, dns_mgmt, tls) = (
             free_port(),
             free_port(),
