@@ -147,6 +147,20 @@ fn the_gateway_certificate_is_renewed_when_due_and_only_then() {
         v["wizard"]["certificate"]["installed"]
     );
 
+    // Monitoring sees both certificates.
+    let o = Command::new(BIN)
+        .arg("--state-dir")
+        .arg(&state)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let status: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let shown = status.to_string();
+    assert!(
+        shown.contains(TERMINE) && shown.contains(GATEWAY),
+        "{shown}"
+    );
+
     // The daily run again: nothing due, nothing written.
     let key_before = std::fs::read(live.join("privkey.pem")).unwrap();
     let (code, err) = praxis(&pebble, port, &state, &["renew", "--no-firewall"]);

@@ -1,4 +1,4 @@
-//! `praxis-tls status`: how long the installed certificate is still valid,
+//! `praxis-tls status`: how long the installed certificates are still valid,
 //! for people (text), scripts (json) and monitoring (nagios). Reads the
 //! state without the session lock and writes nothing.
 
@@ -23,13 +23,19 @@ fn on_disk(r: &CertRecord) -> FileState {
 
 pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
     let installed: Vec<(CertRecord, FileState)> = match read_state(&cli.state_dir) {
+        // The appointment service's certificate, then those of the other
+        // systems that `renew` keeps valid (Express Gateway).
         Ok(w) => w
-            .and_then(|w| w.certificate.installed)
-            .map(|r| {
+            .map(|w| {
+                let others = w.systems.done.into_iter().filter_map(|d| d.certificate);
+                w.certificate.installed.into_iter().chain(others).collect()
+            })
+            .unwrap_or_else(Vec::new)
+            .into_iter()
+            .map(|r: CertRecord| {
                 let f = on_disk(&r);
                 (r, f)
             })
-            .into_iter()
             .collect(),
         Err(t) => {
             // Still answer in the requested format: UNKNOWN.
