@@ -95,6 +95,7 @@ fn the_gateway_certificate_is_renewed_when_due_and_only_then() {
             "config": input(&config.display().to_string()),
             "disk_root": input(&certs.display().to_string()),
             "gateway_root": input("/var/lib/certs"),
+            "email": input("it@praxis-gateway.ch"),
         },
         "plan": null,
         "done": [{"kind": "gateway", "host": GATEWAY, "report": [], "certificate": old}],

@@ -43,7 +43,10 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ),
     ("steps", &["confirmed"]),
     ("orthanc", &["host", "config", "ips", "clients"]),
-    ("gateway", &["host", "config", "disk_root", "gateway_root"]),
+    (
+        "gateway",
+        &["host", "config", "disk_root", "gateway_root", "email"],
+    ),
 ];
 
 /// The whole file. A step without its table is unanswered: the replay stops

@@ -70,7 +70,7 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
     input.apply(action);
 }
 
-fn email_ok(email: &str) -> bool {
+pub fn email_ok(email: &str) -> bool {
     let e = email.trim();
     matches!(e.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !d.ends_with('.'))
         && !e.contains(char::is_whitespace)

@@ -60,6 +60,9 @@ pub struct GatewayForm {
     pub disk_root: TextInput,
     /// The same folder as the gateway's container sees it.
     pub gateway_root: TextInput,
+    /// The ACME account's contact; the certificate step's, when it had one.
+    #[serde(default)]
+    pub email: TextInput,
 }
 
 impl Default for GatewayForm {
@@ -69,6 +72,7 @@ impl Default for GatewayForm {
             config: TextInput::default(),
             disk_root: TextInput::new("/etc/letsencrypt"),
             gateway_root: TextInput::new("/var/lib/certs"),
+            email: TextInput::default(),
         }
     }
 }
@@ -142,7 +146,7 @@ pub fn field_count(kind: SystemKind) -> usize {
     match kind {
         SystemKind::None => 0,
         SystemKind::Orthanc => 5,
-        SystemKind::Gateway => 4,
+        SystemKind::Gateway => 5,
     }
 }
 
@@ -168,6 +172,11 @@ pub(super) fn on_choice(w: &mut Wizard, up: bool) {
     let n = all.len();
     w.systems.choice = all[if up { (i + n - 1) % n } else { (i + 1) % n }];
     w.session.system_field = 0;
+    // The account of the certificate step serves the gateway too.
+    let email = &mut w.systems.gateway.email;
+    if w.systems.choice == SystemKind::Gateway && email.value.trim().is_empty() {
+        email.set(w.certificate.email.value.trim());
+    }
     w.session.passphrase = TextInput::default();
 }
 
@@ -190,7 +199,8 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
         (SystemKind::Gateway, 0) => &mut s.gateway.host,
         (SystemKind::Gateway, 1) => &mut s.gateway.config,
         (SystemKind::Gateway, 2) => &mut s.gateway.disk_root,
-        (SystemKind::Gateway, _) => &mut s.gateway.gateway_root,
+        (SystemKind::Gateway, 3) => &mut s.gateway.gateway_root,
+        (SystemKind::Gateway, _) => &mut s.gateway.email,
         (SystemKind::None, _) => return,
     };
     if input.apply(action)

@@ -264,6 +264,7 @@ mod tests {
                 config: "/opt/aiotes/gateway.config.yml".into(),
                 disk_root: Some("/srv/letsencrypt".into()),
                 gateway_root: Some("/certs".into()),
+                email: Some("gateway@praxis-muster.ch".into()),
             }),
             ..Answers::default()
         };

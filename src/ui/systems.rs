@@ -56,6 +56,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             input(lines, "systems-gateway-config", &f.config, 1);
             input(lines, "systems-gateway-disk-root", &f.disk_root, 2);
             input(lines, "systems-gateway-root", &f.gateway_root, 3);
+            input(lines, "systems-gateway-email", &f.email, 4);
         }
     }
     // What went wrong stands right below the fields, the example after it.
@@ -89,7 +90,14 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
 /// certificate is requested first.
 pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
     match w.systems.choice {
-        SystemKind::Gateway => tr.t("systems-confirm-gateway"),
+        SystemKind::Gateway => {
+            let terms = w
+                .certificate
+                .terms_url
+                .clone()
+                .unwrap_or_else(|| "https://letsencrypt.org/repository/".into());
+            tr.ta("systems-confirm-gateway", &[("terms", &terms)])
+        }
         _ => tr.t("systems-confirm-orthanc"),
     }
 }

@@ -34,11 +34,14 @@ pub struct GatewayAnswer {
     pub disk_root: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_root: Option<String>,
+    /// The ACME account's contact, when not the certificate step's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 impl OrthancAnswer {
-    fn fields(&self) -> [String; 4] {
-        [
+    fn fields(&self) -> Vec<String> {
+        vec![
             self.host.clone(),
             self.config.clone(),
             self.ips.join(", "),
@@ -58,15 +61,20 @@ impl OrthancAnswer {
 }
 
 impl GatewayAnswer {
-    fn fields(&self) -> [String; 4] {
+    /// Without `email`, the field keeps what the wizard filled in (the
+    /// certificate step's address).
+    fn fields(&self, w: &Wizard) -> Vec<String> {
         let default = crate::core::systems::GatewayForm::default();
-        [
+        vec![
             self.host.clone(),
             self.config.clone(),
             self.disk_root.clone().unwrap_or(default.disk_root.value),
             self.gateway_root
                 .clone()
                 .unwrap_or(default.gateway_root.value),
+            self.email
+                .clone()
+                .unwrap_or_else(|| w.systems.gateway.email.value.clone()),
         ]
     }
 
@@ -79,6 +87,7 @@ impl GatewayAnswer {
             config: f.config.value.trim().to_string(),
             disk_root: unless_default(&f.disk_root.value, &default.disk_root.value),
             gateway_root: unless_default(&f.gateway_root.value, &default.gateway_root.value),
+            email: unless_default(&f.email.value, w.certificate.email.value.trim()),
         }
     }
 }
@@ -135,7 +144,7 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
             let f = &w.systems.orthanc;
             (
                 o.fields(),
-                [&f.host, &f.config, &f.ips, &f.clients],
+                vec![&f.host, &f.config, &f.ips, &f.clients],
                 !o.clients.is_empty(),
             )
         }
@@ -145,8 +154,8 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
             };
             let f = &w.systems.gateway;
             (
-                g.fields(),
-                [&f.host, &f.config, &f.disk_root, &f.gateway_root],
+                g.fields(w),
+                vec![&f.host, &f.config, &f.disk_root, &f.gateway_root, &f.email],
                 false,
             )
         }

@@ -322,6 +322,7 @@ fn both_systems_are_set_up_from_their_tables_and_written_back() {
         config: "/opt/aiotes/gateway.config.yml".into(),
         disk_root: None,
         gateway_root: Some("/certs".into()),
+        email: None,
     });
     let stop = replay(&mut w, &a, &World::default());
     assert_eq!(stop.reason, StopReason::End);

@@ -99,11 +99,11 @@ fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
 /// The gateway's request from its form, also for `renew`, which reissues
 /// with what the wizard saved.
 pub fn gateway_request(w: &Wizard) -> Result<SystemRequest, Text> {
-    let email = w.certificate.email.value.trim().to_string();
-    if email.is_empty() || !w.certificate.terms_accepted {
-        return Err(Text::new("systems-gateway-needs-account"));
-    }
     let f = &w.systems.gateway;
+    let email = f.email.value.trim().to_string();
+    if !crate::core::cert_step::email_ok(&email) {
+        return Err(Text::new("systems-gateway-email-invalid").arg("email", email));
+    }
     let host = host_of(w, &f.host)?;
     if crate::core::domain::parse(&host).is_err() {
         // Let's Encrypt validates from the internet: an intranet name
@@ -120,6 +120,7 @@ pub fn gateway_request(w: &Wizard) -> Result<SystemRequest, Text> {
         disk_root: path_of(&f.disk_root)?,
         gateway_root,
         email,
+        // The "Ja" before the issuance accepts the terms; its text says so.
         terms_accepted: true,
         expected: w.network.dns_a.clone(),
     })
