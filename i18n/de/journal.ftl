@@ -5,6 +5,7 @@
 store-permission-denied = Das Programm darf nicht in { $path } schreiben. Starten Sie es mit Administratorrechten: „sudo praxis-tls“.
 store-read-only = { $path } liegt auf einem schreibgeschützten Laufwerk. Das Programm kann dort nichts speichern. Bitten Sie Ihre IT-Betreuung, das Laufwerk wieder beschreibbar zu machen.
 store-disk-full = Die Festplatte ist voll: In { $path } ist kein Platz mehr. Löschen Sie nicht mehr benötigte Dateien (oder lassen Sie das von Ihrer IT-Betreuung erledigen) und starten Sie das Programm dann neu. Ihre bisherigen Angaben bleiben erhalten.
+store-disk-full-running = Die Festplatte ist voll: In { $path } ist kein Platz mehr. Löschen Sie nicht mehr benötigte Dateien (oder lassen Sie das von Ihrer IT-Betreuung erledigen). Lassen Sie dieses Programm offen: Es speichert bei der nächsten Eingabe von selbst wieder, und Ihre bisherigen Angaben bleiben erhalten.
 store-newer-schema = Der gespeicherte Stand in { $path } stammt von einer neueren Version dieses Programms (Format { $found }, diese Version kennt nur { $supported }). Verwenden Sie die neuere Version. Die Datei bleibt unverändert.
 store-broken = Der gespeicherte Stand in { $path } war beschädigt und konnte nicht gelesen werden. Er wurde als { $moved_to } aufbewahrt, damit nichts verloren geht. Der Assistent beginnt von vorn.
 store-io = Beim Zugriff auf { $path } ist ein Fehler aufgetreten: { $detail }. Versuchen Sie es noch einmal; hilft das nicht, wenden Sie sich an Ihre IT-Betreuung.

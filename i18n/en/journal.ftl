@@ -5,6 +5,7 @@
 store-permission-denied = The program may not write to { $path }. Start it with administrator rights: "sudo praxis-tls".
 store-read-only = { $path } is on a read-only drive. The program cannot save anything there. Ask your IT support to make the drive writable again.
 store-disk-full = The disk is full: there is no space left in { $path }. Delete files you no longer need (or ask your IT support to do it), then start the program again. What you entered so far is kept.
+store-disk-full-running = The disk is full: there is no space left in { $path }. Delete files that are no longer needed (or have your IT supporter do it). Leave this program open: it saves again by itself at your next input, and what you entered so far is kept.
 store-newer-schema = The saved progress in { $path } was written by a newer version of this program (format { $found }, this version only knows { $supported }). Use the newer version. The file is left unchanged.
 store-broken = The saved progress in { $path } was damaged and could not be read. It was kept as { $moved_to } so nothing is lost. The wizard starts from the beginning.
 store-io = An error occurred while accessing { $path }: { $detail }. Try again; if that does not help, contact your IT support.

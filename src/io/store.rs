@@ -55,6 +55,17 @@ impl StoreError {
         }
     }
 
+    /// The wording while the wizard runs: it saves again by itself at the
+    /// next change, so a full disk needs space, not a restart.
+    pub fn text_while_running(&self) -> Text {
+        match self {
+            StoreError::DiskFull { path, .. } => {
+                Text::new("store-disk-full-running").arg("path", show(path))
+            }
+            other => other.text(),
+        }
+    }
+
     pub fn text(&self) -> Text {
         match self {
             StoreError::PermissionDenied { path, .. } => {

@@ -112,7 +112,7 @@ impl App {
             }
             Err(e) => {
                 tracing::error!("saving the resume file: {e}");
-                self.ctx.error = Some(i18n::text(self.wizard.lang, &e.text()));
+                self.ctx.error = Some(i18n::text(self.wizard.lang, &e.text_while_running()));
             }
         }
     }

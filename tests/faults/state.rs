@@ -39,7 +39,7 @@ fn type_after(dir: &Path, fault: impl FnOnce(), heal: impl FnOnce(), says_what: 
         if e == Effect::Persist
             && let Err(e) = store.save(&w)
         {
-            ctx.error = Some(praxis_tls::i18n::text(w.lang, &e.text()));
+            ctx.error = Some(praxis_tls::i18n::text(w.lang, &e.text_while_running()));
         }
     }
     assert!(ctx.error.is_some(), "the save must fail");
@@ -99,6 +99,7 @@ pub fn full_child() {
         &[
             "Die Festplatte ist voll:",
             "Löschen Sie nicht mehr benötigte Dateien",
+            "speichert bei der nächsten Eingabe von selbst wieder",
         ],
     );
 }
