@@ -25,7 +25,7 @@
 //! | state directory read-only (`unshare -m`, ro bind mount) | any (save) | "Der Zwischenstand konnte nicht gespeichert werden: … schreibgeschützten Laufwerk" – "Bitten Sie Ihre IT-Betreuung, das Laufwerk wieder beschreibbar zu machen" |
 //! | state directory full (`unshare -m`, 256k tmpfs) | any (save) | "… Die Festplatte ist voll" – "Löschen Sie nicht mehr benötigte Dateien …" |
 //! | state directory not writable (`setpriv` as nobody) | any (save) | "… Das Programm darf nicht in … schreiben" – "Starten Sie es mit Administratorrechten" |
-//! | Orthanc configuration broken (fixture) | 12 Systems | "… ist in Zeile 4 (Zeichen 3) fehlerhaft: Dort fehlt vermutlich ein Komma …" – "Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren" |
+//! | Orthanc configuration broken (fixture) | 12 Systems | "… fehlt in Zeile 3 bei Zeichen 20, direkt nach dem Wert, ein Komma …" – "Bitten Sie Ihre IT-Betreuung, das Komma zu ergänzen" |
 //!
 //! Docker is never asked: proxy and restart run in a child process whose
 //! PATH holds only stand-ins. The state-directory faults need root (as in

@@ -150,15 +150,17 @@ fn refuses_a_broken_file_and_names_the_line() {
     };
     let err = enable_https(&read("broken.json"), &tls, "orthanc.json").unwrap_err();
     let text = err.text("/etc/orthanc/orthanc.json");
-    assert_eq!(text.id, "orthanc-syntax-unexpected");
+    // The comma is missing after line 3's value, not on line 4 where the
+    // next entry begins.
+    assert_eq!(text.id, "orthanc-syntax-missing-comma");
     let arg = |n: &str| {
         text.args
             .iter()
             .find(|(k, _)| k == n)
             .map(|(_, v)| v.as_str())
     };
-    assert_eq!(arg("line"), Some("4"));
-    assert_eq!(arg("column"), Some("3"));
+    assert_eq!(arg("line"), Some("3"));
+    assert_eq!(arg("column"), Some("20"));
     assert_eq!(arg("path"), Some("/etc/orthanc/orthanc.json"));
 }
 

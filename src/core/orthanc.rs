@@ -65,6 +65,7 @@ impl OrthancError {
                     SyntaxKind::BadEscape => "orthanc-syntax-bad-escape",
                     SyntaxKind::ControlInString => "orthanc-syntax-control-in-string",
                     SyntaxKind::Unexpected => "orthanc-syntax-unexpected",
+                    SyntaxKind::MissingComma => "orthanc-syntax-missing-comma",
                     SyntaxKind::UnexpectedEnd => "orthanc-syntax-unexpected-end",
                     SyntaxKind::RootNotObject => "orthanc-syntax-not-object",
                     SyntaxKind::TrailingContent => "orthanc-syntax-trailing",

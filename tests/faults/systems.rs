@@ -29,11 +29,11 @@ async fn a_broken_orthanc_configuration() {
         &read,
         &[
             &format!(
-                "Die Orthanc-Einstellungsdatei {} ist in Zeile 4 (Zeichen 3) fehlerhaft: Dort \
-                 fehlt vermutlich ein Komma oder eine Klammer",
+                "In der Orthanc-Einstellungsdatei {} fehlt in Zeile 3 bei Zeichen 20, direkt \
+                 nach dem Wert, ein Komma",
                 config.display()
             ),
-            "Bitten Sie Ihre IT-Betreuung, die Stelle zu korrigieren.",
+            "Bitten Sie Ihre IT-Betreuung, das Komma zu ergänzen.",
         ],
     );
     nothing_lost(&before, &w);

@@ -15,6 +15,9 @@ pub enum SyntaxKind {
     ControlInString,
     /// A character that cannot stand here.
     Unexpected,
+    /// Two entries in a row without the comma between them; the position
+    /// is where the comma belongs (the end of the first entry).
+    MissingComma,
     /// The text ends in the middle of a value.
     UnexpectedEnd,
     /// The file is valid JSON, but not an object (`{ … }`).
@@ -171,7 +174,7 @@ impl Parser<'_> {
                 // A comma before `}` is tolerated: Orthanc's reader accepts it.
                 pos = self.skip_trivia(pos + 1)?;
             } else if self.s.get(pos) != Some(&b'}') {
-                return Err(self.unexpected(pos));
+                return Err(self.after_value(value_end, pos));
             }
             members.push(Member {
                 key,
@@ -179,6 +182,18 @@ impl Parser<'_> {
                 value: value_start..value_end,
                 comma,
             });
+        }
+    }
+
+    /// What stands after a value instead of `,` or the closing bracket:
+    /// the start of another entry means the comma was forgotten, and the
+    /// place to fix is the end of the value before, not the next line.
+    fn after_value(&self, value_end: usize, pos: usize) -> SyntaxError {
+        match self.s.get(pos) {
+            Some(b'"' | b'{' | b'[' | b'-' | b't' | b'f' | b'n' | b'0'..=b'9') => {
+                self.error(SyntaxKind::MissingComma, value_end)
+            }
+            _ => self.unexpected(pos),
         }
     }
 
@@ -237,12 +252,12 @@ impl Parser<'_> {
                 pos = self.expect(key_end, b':')?;
                 pos = self.skip_trivia(pos)?;
             }
-            pos = self.value(pos, depth + 1)?;
-            pos = self.skip_trivia(pos)?;
+            let value_end = self.value(pos, depth + 1)?;
+            pos = self.skip_trivia(value_end)?;
             match self.s.get(pos) {
                 Some(b',') => pos = self.skip_trivia(pos + 1)?,
                 Some(c) if *c == close => {}
-                _ => return Err(self.unexpected(pos)),
+                _ => return Err(self.after_value(value_end, pos)),
             }
         }
     }

@@ -40,10 +40,13 @@ fn escapes_are_decoded_in_keys() {
 
 #[test]
 fn errors_name_line_and_kind() {
+    // The forgotten comma is named where it belongs: after the `1`.
     assert_eq!(
         kind("{\n  \"a\": 1\n  \"b\": 2\n}"),
-        (SyntaxKind::Unexpected, 3, 3)
+        (SyntaxKind::MissingComma, 2, 9)
     );
+    assert_eq!(kind("{ \"a\": [1 2] }"), (SyntaxKind::MissingComma, 1, 10));
+    assert_eq!(kind("{ \"a\": 1 : }"), (SyntaxKind::Unexpected, 1, 10));
     assert_eq!(kind("{ /* open\n"), (SyntaxKind::UnclosedComment, 1, 3));
     assert_eq!(
         kind("{ \"a\": \"x\n\" }"),
