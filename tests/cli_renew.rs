@@ -6,30 +6,15 @@
 mod pebble;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use pebble::Pebble;
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-const BIN: &str = env!("CARGO_BIN_EXE_praxis-tls");
-
 fn praxis(p: &Pebble, port: u16, state: &Path, args: &[&str]) -> (i32, String) {
-    let o: Output = Command::new(BIN)
-        .arg("--state-dir")
-        .arg(state)
-        .args(["--lang", "en"])
-        .arg("--acme-directory")
-        .arg(&p.directory_url)
-        .arg("--acme-root")
-        .arg(&p.listener_ca)
-        .args(["--responder-port", &port.to_string()])
-        .args(args)
-        .env_remove("PRAXIS_TLS_STATE_DIR")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let o: Output = p.praxis(port, state).args(args).output().unwrap();
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     eprintln!(
         "exit {:?}\n{}{err}",

@@ -7,7 +7,7 @@
 mod pebble;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use pebble::Pebble;
 use serde_json::{Value, json};
@@ -19,20 +19,7 @@ const TERMINE: &str = "termine.praxis-gateway.ch";
 const GATEWAY: &str = "api.praxis-gateway.ch";
 
 fn praxis(p: &Pebble, port: u16, state: &Path, args: &[&str]) -> (i32, String) {
-    let o = Command::new(BIN)
-        .arg("--state-dir")
-        .arg(state)
-        .args(["--lang", "en"])
-        .arg("--acme-directory")
-        .arg(&p.directory_url)
-        .arg("--acme-root")
-        .arg(&p.listener_ca)
-        .args(["--responder-port", &port.to_string()])
-        .args(args)
-        .env_remove("PRAXIS_TLS_STATE_DIR")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let o = p.praxis(port, state).args(args).output().unwrap();
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     eprintln!("exit {:?}\n{err}", o.status.code());
     (o.status.code().unwrap_or(-1), err)

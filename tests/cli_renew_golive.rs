@@ -11,9 +11,10 @@ mod docker;
 #[path = "support/pebble.rs"]
 mod pebble;
 
+use docker::lab_lock;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use praxis_tls::core::start::{Generation, Installation};
@@ -31,20 +32,6 @@ const HTTPS: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 18443
 /// that the test waits for the renewal to become due.
 const VALIDITY: u64 = 90;
 
-/// One Docker lab at a time, across test binaries and worktrees.
-fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
-    let path = std::env::temp_dir().join("praxis-tls-docker-lab.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .unwrap();
-    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| e)
-        .unwrap()
-}
-
 struct Run {
     code: i32,
     out: String,
@@ -52,21 +39,12 @@ struct Run {
 }
 
 fn praxis(p: &pebble::Pebble, port: u16, state: &Path, ca: &Path, args: &[&str]) -> Run {
-    let o = Command::new(BIN)
-        .arg("--state-dir")
-        .arg(state)
-        .args(["--lang", "en"])
-        .arg("--acme-directory")
-        .arg(&p.directory_url)
-        .arg("--acme-root")
-        .arg(&p.listener_ca)
-        .args(["--responder-port", &port.to_string()])
+    let o = p
+        .praxis(port, state)
         .args(args)
         .args(["--final-address", "127.0.0.1", "--final-port", "18443"])
         .arg("--final-ca")
         .arg(ca)
-        .env_remove("PRAXIS_TLS_STATE_DIR")
-        .stdin(Stdio::null())
         .output()
         .unwrap();
     let run = Run {

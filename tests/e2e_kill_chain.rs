@@ -34,6 +34,7 @@ mod pebble;
 #[path = "support/wizard_lab.rs"]
 mod wizard_lab;
 
+use docker::lab_lock;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -41,8 +42,8 @@ use std::time::Instant;
 
 use kill_chain::{Ended, Watch, run_replay, signature};
 use wizard_lab::{
-    EMAIL, Elexis, HOST, HTTPS_PORT, NETNS_PREFIX, Netns, dns, exposure_ports_free, lab_lock,
-    norm_fingerprint, served_fingerprint,
+    EMAIL, Elexis, HOST, NETNS_PREFIX, Netns, dns, exposure_ports_free, norm_fingerprint,
+    served_fingerprint, wizard_flags,
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_praxis-tls");
@@ -92,41 +93,25 @@ fn killed_after_every_transition_it_still_ends_once() {
     let file = answers(tmp.path(), &install);
     eprintln!("lab up after {:?}", started.elapsed());
 
-    let dns_addr = knot.addr.to_string();
-    let port = responder.to_string();
-    let args: Vec<String> = [
+    let mut args: Vec<String> = [
         "--state-dir",
         &state.display().to_string(),
         "--lang",
         "en",
-        "--dns-server",
-        &dns_addr,
-        "--public-ip-dns",
-        &dns_addr,
         "--dns-timeout",
         "2",
-        "--upnp-ssdp",
-        "127.0.0.1:9",
-        "--responder-port",
-        &port,
-        "--probe-port",
-        &port,
-        "--acme-directory",
-        &pebble.directory_url,
-        "--acme-root",
-        &pebble.listener_ca.display().to_string(),
-        "--check-address",
-        "127.0.0.1",
-        "--check-port",
-        &HTTPS_PORT.to_string(),
-        "--check-ca",
-        &root.display().to_string(),
-        "--firewall-netns",
-        &netns.0,
     ]
     .iter()
     .map(|s| s.to_string())
     .collect();
+    args.extend(wizard_flags(
+        &knot.addr.to_string(),
+        responder,
+        &pebble.directory_url,
+        &pebble.listener_ca,
+        &root,
+        &netns,
+    ));
 
     let dynamic = state.join("proxy-config").join(format!("{HOST}.toml"));
     let mut watch = Watch::new(

@@ -32,14 +32,15 @@ mod pebble;
 #[path = "support/wizard_lab.rs"]
 mod wizard_lab;
 
+use docker::lab_lock;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use support::tmux::Tmux;
 use wizard_lab::{
-    EMAIL, Elexis, HOST, HTTPS_PORT, NETNS_PREFIX, Netns, dns, exposure_ports_free, lab_lock,
-    norm_fingerprint, served_fingerprint,
+    EMAIL, Elexis, HOST, NETNS_PREFIX, Netns, dns, exposure_ports_free, norm_fingerprint,
+    served_fingerprint, wizard_flags,
 };
 
 const CHECK: Duration = Duration::from_secs(60);
@@ -408,38 +409,15 @@ fn walk(lang: &str, width: u16, height: u16) {
     let state = tmp.path().join("state");
     eprintln!("{lang}: lab up after {:?}", started.elapsed());
 
-    let dns = knot.addr.to_string();
-    let port = responder.to_string();
-    let args: Vec<String> = [
-        "--state-dir",
-        &state.display().to_string(),
-        "--dns-server",
-        &dns,
-        "--public-ip-dns",
-        &dns,
-        // The router search goes to a loopback port where nothing answers.
-        "--upnp-ssdp",
-        "127.0.0.1:9",
-        "--responder-port",
-        &port,
-        "--probe-port",
-        &port,
-        "--acme-directory",
+    let mut args = vec!["--state-dir".to_string(), state.display().to_string()];
+    args.extend(wizard_flags(
+        &knot.addr.to_string(),
+        responder,
         &pebble.directory_url,
-        "--acme-root",
-        &pebble.listener_ca.display().to_string(),
-        "--check-address",
-        "127.0.0.1",
-        "--check-port",
-        &HTTPS_PORT.to_string(),
-        "--check-ca",
-        &root.display().to_string(),
-        "--firewall-netns",
-        &netns.0,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+        &pebble.listener_ca,
+        &root,
+        &netns,
+    ));
     let env = [
         ("LANG", "C.UTF-8".to_string()),
         ("TERM", "xterm-256color".to_string()),

@@ -11,6 +11,7 @@
 #[path = "support/docker.rs"]
 mod docker;
 
+use docker::lab_lock;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
@@ -36,21 +37,6 @@ fn check(rt: &tokio::runtime::Runtime, roots: &Roots) -> Option<TermineReport> {
         OffsetDateTime::now_utc(),
     ))
     .ok()
-}
-
-/// One Docker lab at a time, across test binaries (and worktrees): the
-/// container names are fixed. `tests/golive_flow.rs` takes the same lock.
-fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
-    let path = std::env::temp_dir().join("praxis-tls-docker-lab.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .unwrap();
-    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| e)
-        .unwrap()
 }
 
 #[test]

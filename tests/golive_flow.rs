@@ -209,21 +209,6 @@ fn a_foreign_override_is_never_overwritten_and_a_stale_plan_not_applied() {
     assert!(!ov.exists());
 }
 
-/// One Docker lab at a time, across test binaries (and worktrees): the
-/// container names are fixed. `tests/golive_docker.rs` takes the same lock.
-fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
-    let path = std::env::temp_dir().join("praxis-tls-docker-lab.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .unwrap();
-    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| e)
-        .unwrap()
-}
-
 mod lab_flow {
     use std::net::{IpAddr, Ipv4Addr, SocketAddr};
     use std::os::unix::fs::PermissionsExt;
@@ -242,7 +227,8 @@ mod lab_flow {
     use time::OffsetDateTime;
 
     use super::docker::{Lab, build_images, pki, wait_for};
-    use super::{lab_lock, snapshot};
+    use super::snapshot;
+    use crate::docker::lab_lock;
 
     const HOST: &str = "termine.praxis-lab.example";
     const HTTPS: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 18443);

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::start::Generation;
+use super::transitions::start_check as start;
 use super::{Effect, Overlay, Step, Wizard};
 
 /// Where the certificate went in the wizard's own directory.
@@ -83,12 +84,6 @@ pub fn checks(step: Step) -> &'static [CheckId] {
         ],
         _ => &[],
     }
-}
-
-fn start(w: &mut Wizard, id: CheckId) -> u64 {
-    let generation = super::transitions::next_generation(w);
-    w.checks.insert(id, CheckState::Running { generation });
-    generation
 }
 
 pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use super::check::{CheckId, CheckState, Finding, Text};
 use super::firewall::Backend;
 use super::input::TextInput;
+use super::transitions::start_check as start;
 use super::{Action, Effect, Overlay, Wizard};
 pub use request::{gateway_request, host_ok, request, split_list};
 use serde::{Deserialize, Serialize};
@@ -99,6 +100,23 @@ pub enum SystemRequest {
         /// at the same router.
         expected: Vec<std::net::Ipv4Addr>,
     },
+}
+
+impl SystemRequest {
+    pub fn kind(&self) -> SystemKind {
+        match self {
+            SystemRequest::Orthanc { .. } => SystemKind::Orthanc,
+            SystemRequest::Gateway { .. } => SystemKind::Gateway,
+        }
+    }
+
+    /// The check its results answer.
+    pub fn check(&self) -> CheckId {
+        match self {
+            SystemRequest::Orthanc { .. } => CheckId::Orthanc,
+            SystemRequest::Gateway { .. } => CheckId::Gateway,
+        }
+    }
 }
 
 /// The change shown before "ja".
@@ -214,12 +232,6 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
 fn fail(w: &mut Wizard, id: CheckId, text: Text) -> Vec<Effect> {
     w.checks.insert(id, CheckState::Failed(Finding::new(text)));
     Vec::new()
-}
-
-fn start(w: &mut Wizard, id: CheckId) -> u64 {
-    let generation = super::transitions::next_generation(w);
-    w.checks.insert(id, CheckState::Running { generation });
-    generation
 }
 
 /// Enter: nothing chosen goes on; a form is planned (diff first).

@@ -214,6 +214,14 @@ pub(super) fn next_generation(w: &mut Wizard) -> u64 {
     w.session.generation
 }
 
+/// Marks one check as running under a new generation, which its result
+/// must carry to count.
+pub(super) fn start_check(w: &mut Wizard, id: CheckId) -> u64 {
+    let generation = next_generation(w);
+    w.checks.insert(id, CheckState::Running { generation });
+    generation
+}
+
 fn on_candidates(w: &mut Wizard, list: Vec<std::path::PathBuf>) -> Vec<Effect> {
     w.start.candidates = list;
     if w.start.input.value.trim().is_empty()

@@ -333,7 +333,7 @@ pub fn run(
             generation,
         } => {
             tokio::spawn(async move {
-                let check = kind_check(&request);
+                let check = request.check();
                 let result = plan(&cfg, &request).await;
                 let _ = tx.send(Msg::SystemPlanned {
                     check,
@@ -349,7 +349,7 @@ pub fn run(
             generation,
         } => {
             tokio::spawn(async move {
-                let check = kind_check(&request);
+                let check = request.check();
                 let now = OffsetDateTime::now_utc();
                 let result = match &request {
                     SystemRequest::Orthanc { .. } => {
@@ -373,12 +373,5 @@ pub fn run(
             });
         }
         _ => {}
-    }
-}
-
-fn kind_check(request: &SystemRequest) -> crate::core::CheckId {
-    match request {
-        SystemRequest::Orthanc { .. } => crate::core::CheckId::Orthanc,
-        SystemRequest::Gateway { .. } => crate::core::CheckId::Gateway,
     }
 }

@@ -14,6 +14,21 @@ use time::OffsetDateTime;
 /// can be found and removed without touching anything else.
 pub const PROJECT_PREFIX: &str = "ptl-golive-";
 
+/// One Docker lab at a time, across test binaries and worktrees: every
+/// test that starts containers takes it. Always in /tmp, also when TMPDIR
+/// puts the temporary directories elsewhere, so all of them meet.
+pub fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open("/tmp/praxis-tls-docker-lab.lock")
+        .unwrap();
+    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
+        .map_err(|(_, e)| e)
+        .unwrap()
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -157,6 +157,23 @@ impl Pebble {
         up.then_some(me)
     }
 
+    /// The real binary, pointed at this Pebble with the responder on
+    /// `port` and its state in `state`, in English; add the subcommand.
+    pub fn praxis(&self, port: u16, state: &std::path::Path) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_praxis-tls"));
+        c.arg("--state-dir")
+            .arg(state)
+            .args(["--lang", "en"])
+            .arg("--acme-directory")
+            .arg(&self.directory_url)
+            .arg("--acme-root")
+            .arg(&self.listener_ca)
+            .args(["--responder-port", &port.to_string()])
+            .env_remove("PRAXIS_TLS_STATE_DIR")
+            .stdin(Stdio::null());
+        c
+    }
+
     pub fn choice(&self) -> DirectoryChoice {
         DirectoryChoice::Custom {
             url: self.directory_url.clone(),

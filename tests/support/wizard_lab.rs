@@ -22,20 +22,45 @@ pub const EMAIL: &str = "praxis@praxis-e2e.ch";
 /// Where the lab publishes traefik's 443.
 pub const HTTPS_PORT: u16 = 18443;
 
-/// One Docker lab at a time, across test binaries and worktrees (the same
-/// lock as `tests/golive_flow.rs` and `tests/golive_docker.rs`). Always in
-/// /tmp, also when TMPDIR puts the temporary directories elsewhere.
-pub fn lab_lock() -> nix::fcntl::Flock<std::fs::File> {
-    let path = Path::new("/tmp/praxis-tls-docker-lab.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .unwrap();
-    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| e)
-        .unwrap()
+/// The flags that point the wizard at this lab: knot for DNS and the
+/// public address, the responder and probe on `port` (Pebble's HTTP-01
+/// port), Pebble as the CA, the final check at traefik on loopback against
+/// Pebble's issuing `root`, and the firewall window inside `netns`.
+pub fn wizard_flags(
+    dns: &str,
+    port: u16,
+    directory_url: &str,
+    listener_ca: &Path,
+    root: &Path,
+    netns: &Netns,
+) -> Vec<String> {
+    let port = port.to_string();
+    let flags = [
+        "--dns-server",
+        dns,
+        "--public-ip-dns",
+        dns,
+        // The router search goes to a loopback port where nothing answers.
+        "--upnp-ssdp",
+        "127.0.0.1:9",
+        "--responder-port",
+        &port,
+        "--probe-port",
+        &port,
+        "--acme-directory",
+        directory_url,
+        "--acme-root",
+        &listener_ca.display().to_string(),
+        "--check-address",
+        "127.0.0.1",
+        "--check-port",
+        &HTTPS_PORT.to_string(),
+        "--check-ca",
+        &root.display().to_string(),
+        "--firewall-netns",
+        &netns.0,
+    ];
+    flags.iter().map(|s| s.to_string()).collect()
 }
 
 /// The lab zones, with the practice's domain delegated in `ch.` (its

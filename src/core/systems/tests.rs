@@ -38,6 +38,28 @@ fn generation(e: &[Effect]) -> u64 {
         .unwrap_or(0)
 }
 
+/// The plan for the effects `e` started, as io answers it: nothing to diff.
+fn planned(w: &mut Wizard, e: &[Effect], kind: SystemKind) {
+    let check = kind.check().unwrap_or(CheckId::Orthanc);
+    let summary = Text::new(match kind {
+        SystemKind::Gateway => "systems-gateway-plan",
+        _ => "systems-orthanc-plan",
+    });
+    update(
+        w,
+        Msg::SystemPlanned {
+            check,
+            generation: generation(e),
+            result: Ok(SystemPlan {
+                kind,
+                summary,
+                diff: String::new(),
+            }),
+        },
+        NOW,
+    );
+}
+
 fn failed_with(w: &Wizard, id: CheckId) -> String {
     match w.check(id) {
         CheckState::Failed(f) => f.summary.id.clone(),
@@ -158,19 +180,7 @@ fn no_on_the_plan_writes_nothing_and_returns_to_the_form() {
     let mut w = at_systems();
     orthanc_form(&mut w, "pacs.praxis.lan", "");
     let e = key(&mut w, Action::Next);
-    update(
-        &mut w,
-        Msg::SystemPlanned {
-            check: CheckId::Orthanc,
-            generation: generation(&e),
-            result: Ok(SystemPlan {
-                kind: SystemKind::Orthanc,
-                summary: Text::new("systems-orthanc-plan"),
-                diff: String::new(),
-            }),
-        },
-        NOW,
-    );
+    planned(&mut w, &e, SystemKind::Orthanc);
     key(&mut w, Action::Next);
     assert!(key(&mut w, Action::No).is_empty());
     assert!(w.systems.plan.is_none());
@@ -179,19 +189,7 @@ fn no_on_the_plan_writes_nothing_and_returns_to_the_form() {
 
     // Esc on a shown plan discards it and stays on the step.
     let e = key(&mut w, Action::Next);
-    update(
-        &mut w,
-        Msg::SystemPlanned {
-            check: CheckId::Orthanc,
-            generation: generation(&e),
-            result: Ok(SystemPlan {
-                kind: SystemKind::Orthanc,
-                summary: Text::new("systems-orthanc-plan"),
-                diff: String::new(),
-            }),
-        },
-        NOW,
-    );
+    planned(&mut w, &e, SystemKind::Orthanc);
     key(&mut w, Action::Back);
     assert_eq!(w.step, Step::Systems);
     assert!(w.systems.plan.is_none());
@@ -204,19 +202,7 @@ fn a_plan_that_arrives_after_esc_waits_for_the_return() {
     let e = key(&mut w, Action::Next);
     key(&mut w, Action::Back);
     assert_eq!(w.step, Step::FinalCheck);
-    update(
-        &mut w,
-        Msg::SystemPlanned {
-            check: CheckId::Orthanc,
-            generation: generation(&e),
-            result: Ok(SystemPlan {
-                kind: SystemKind::Orthanc,
-                summary: Text::new("systems-orthanc-plan"),
-                diff: String::new(),
-            }),
-        },
-        NOW,
-    );
+    planned(&mut w, &e, SystemKind::Orthanc);
     // No question on a screen it does not belong to.
     assert_eq!(w.session.overlay, Overlay::None);
     w.step = Step::Systems;
@@ -342,19 +328,7 @@ fn the_gateway_issues_with_the_firewall_window() {
     assert_eq!(gateway_root, "/var/lib/certs");
     assert_eq!(email, "praxis@meine-praxis.ch");
     assert_eq!(expected, &w.network.dns_a);
-    update(
-        &mut w,
-        Msg::SystemPlanned {
-            check: CheckId::Gateway,
-            generation: generation(&e),
-            result: Ok(SystemPlan {
-                kind: SystemKind::Gateway,
-                summary: Text::new("systems-gateway-plan"),
-                diff: String::new(),
-            }),
-        },
-        NOW,
-    );
+    planned(&mut w, &e, SystemKind::Gateway);
     key(&mut w, Action::Next);
     let e = key(&mut w, Action::Yes);
     assert!(

@@ -11,8 +11,8 @@ use crate::core::network::PublicSeen;
 use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
 use crate::core::start::{DetectError, Generation, Installation};
 use crate::core::status::CertRecord;
-use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
-use crate::core::{CheckId, Effect, Finding, Msg, Outcome, Text};
+use crate::core::systems::{SystemDone, SystemPlan, SystemRequest};
+use crate::core::{Effect, Finding, Msg, Outcome, Text};
 
 /// What the outside world answers.
 #[derive(Debug, Clone)]
@@ -52,13 +52,6 @@ fn record(name: &str) -> CertRecord {
         issuer: "Test CA".into(),
         fingerprint_sha256: "00".into(),
         renewal: Default::default(),
-    }
-}
-
-fn system_of(request: &SystemRequest) -> (CheckId, SystemKind) {
-    match request {
-        SystemRequest::Orthanc { .. } => (CheckId::Orthanc, SystemKind::Orthanc),
-        SystemRequest::Gateway { .. } => (CheckId::Gateway, SystemKind::Gateway),
     }
 }
 
@@ -138,7 +131,7 @@ impl World {
                 request,
                 generation,
             } => {
-                let (check, kind) = system_of(&request);
+                let (check, kind) = (request.check(), request.kind());
                 Msg::SystemPlanned {
                     check,
                     generation,
@@ -154,7 +147,7 @@ impl World {
                 generation,
                 ..
             } => {
-                let (check, kind) = system_of(&request);
+                let (check, kind) = (request.check(), request.kind());
                 let host = match request {
                     SystemRequest::Orthanc { host, .. } | SystemRequest::Gateway { host, .. } => {
                         host
