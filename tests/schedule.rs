@@ -1,36 +1,52 @@
-//! The daily renewal schedule: unit and cron texts as data, the files
-//! written through the journal into a temporary root, and undone again.
+//! The renewal schedule below a temporary root: what is found there, the
+//! plan the core makes of it, and that plan carried out through the journal
+//! (with the real `systemctl --root`, which works on the files alone) and
+//! undone again.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use praxis_tls::core::Lang;
+use praxis_tls::core::schedule::{LocalCopy, PACKAGE_BINARY, Scheduler, Verdict, judge, plan};
 use praxis_tls::io::journal::Journal;
-use praxis_tls::io::schedule::{
-    self, CronTime, RenewCommand, ScheduleError, Scheduler, cron_entry, service_unit, timer_unit,
-};
+use praxis_tls::io::schedule::{self, RenewCommand, cron_entry, service_unit, timer_unit};
 
-fn cmd() -> RenewCommand {
-    RenewCommand {
-        binary: "/usr/local/bin/praxis-tls".into(),
-        state_dir: "/var/lib/praxis-tls".into(),
-    }
+const STATE: &str = "/var/lib/praxis-tls";
+
+fn setup(kind: &str) -> (tempfile::TempDir, tempfile::TempDir) {
+    let root = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    fs::create_dir_all(root.path().join(kind)).unwrap();
+    (root, state)
 }
 
-#[test]
-fn service_unit_runs_renew_with_the_state_dir() {
-    let unit = service_unit(&cmd()).unwrap();
-    assert!(unit.contains("\n[Service]\nType=oneshot\n"));
+/// A stand-in for the running program, outside every stable place.
+fn program(dir: &Path, content: &[u8]) -> PathBuf {
+    let p = dir.join("build/praxis-tls");
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(&p, content).unwrap();
+    p
+}
+
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+fn systemctl_available() -> bool {
+    let found = std::process::Command::new("systemctl")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     assert!(
-        unit.contains(
-            "\nExecStart=/usr/local/bin/praxis-tls renew --state-dir /var/lib/praxis-tls\n"
-        ),
-        "{unit}"
+        found || std::env::var_os("CI").is_none(),
+        "systemctl is missing (CI installs systemd)"
     );
+    found
 }
 
 #[test]
-fn timer_is_daily_randomized_and_persistent() {
+fn the_timer_runs_twice_a_day_in_working_hours_at_this_servers_own_time() {
     let t = timer_unit();
     let timer: Vec<&str> = t
         .split("[Timer]\n")
@@ -44,160 +60,155 @@ fn timer_is_daily_randomized_and_persistent() {
     assert_eq!(
         timer,
         [
-            "OnCalendar=daily",
-            "RandomizedDelaySec=1h",
+            "OnCalendar=*-*-* 08,13:00",
+            "RandomizedDelaySec=3h",
+            "FixedRandomDelay=true",
             "Persistent=true"
         ]
     );
-    assert!(t.ends_with("[Install]\nWantedBy=timers.target\n"));
-}
-
-#[test]
-fn odd_paths_are_quoted_or_refused() {
-    let odd = RenewCommand {
-        binary: "/opt/praxis tls/praxis-tls".into(),
-        state_dir: "/srv/100%/$state".into(),
+    let cmd = RenewCommand {
+        binary: "/usr/local/sbin/praxis-tls".into(),
+        state_dir: STATE.into(),
     };
-    let unit = service_unit(&odd).unwrap();
+    let service = service_unit(&cmd).unwrap();
+    for line in [
+        "ExecStart=/usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls",
+        "OnFailure=praxis-tls-renew-failed.service",
+        "SyslogIdentifier=praxis-tls",
+    ] {
+        assert!(service.lines().any(|l| l == line), "{line} in\n{service}");
+    }
+    let cron = cron_entry(&cmd, 7, "9,14").unwrap();
     assert!(
-        unit.contains(
-            "ExecStart=\"/opt/praxis tls/praxis-tls\" renew --state-dir \"/srv/100%%/$$state\"\n"
-        ),
-        "{unit}"
-    );
-    let cron = cron_entry(
-        &odd,
-        CronTime {
-            hour: 11,
-            minute: 5,
-        },
-    )
-    .unwrap();
-    assert!(
-        cron.contains("5 11 * * * root '/opt/praxis tls/praxis-tls' renew --state-dir '/srv/100\\%/$state' >/dev/null 2>&1\n"),
+        cron.lines().any(|l| l
+            == "7 9,14 * * * root /usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls >/dev/null 2>&1 || /usr/local/sbin/praxis-tls notify-failure --state-dir /var/lib/praxis-tls >/dev/null 2>&1"),
         "{cron}"
     );
-    let evil = RenewCommand {
-        binary: "/usr/bin/x\nExecStartPre=/bin/rm".into(),
-        state_dir: "/var/lib/praxis-tls".into(),
-    };
-    assert!(matches!(
-        service_unit(&evil),
-        Err(ScheduleError::UnsafePath { .. })
-    ));
-    let relative = RenewCommand {
-        binary: "praxis-tls".into(),
-        state_dir: "/x".into(),
-    };
-    assert!(
-        cron_entry(
-            &relative,
-            CronTime {
-                hour: 10,
-                minute: 0
-            }
-        )
-        .is_err()
-    );
+    assert!(cron.ends_with('\n'), "cron ignores a last line without newline");
 }
 
 #[test]
-fn cron_entry_is_a_complete_cron_d_file() {
-    let text = cron_entry(
-        &cmd(),
-        CronTime {
-            hour: 14,
-            minute: 7,
-        },
-    )
-    .unwrap();
-    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(
-        lines,
-        [
-            "SHELL=/bin/sh",
-            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-            "7 14 * * * root /usr/local/bin/praxis-tls renew --state-dir /var/lib/praxis-tls >/dev/null 2>&1",
-        ]
-    );
-    assert!(
-        text.ends_with('\n'),
-        "cron ignores a last line without newline"
-    );
-    let t = schedule::cron_time_for("praxis-a");
-    assert_eq!(t, schedule::cron_time_for("praxis-a"));
-    assert!((10..16).contains(&t.hour) && t.minute < 60);
-}
-
-fn setup(kind: &str) -> (tempfile::TempDir, tempfile::TempDir) {
-    let root = tempfile::tempdir().unwrap();
-    let state = tempfile::tempdir().unwrap();
-    fs::create_dir_all(root.path().join(kind)).unwrap();
-    (root, state)
-}
-
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(p).unwrap().permissions().mode() & 0o7777
-}
-
-#[test]
-fn systemd_units_are_written_through_the_journal_and_undone() {
+fn a_program_in_a_build_folder_is_copied_and_the_units_name_the_copy() {
+    if !systemctl_available() {
+        return;
+    }
     let (root, state) = setup("run/systemd/system");
-    assert_eq!(schedule::detect(root.path()), Some(Scheduler::Systemd));
+    let running = program(state.path(), b"program v1");
+    let facts = schedule::inspect(root.path(), &running);
+    assert_eq!(judge(&facts, Path::new(STATE)), Verdict::NotSet);
+    let p = plan(&facts, Path::new(STATE)).unwrap();
     let mut j = Journal::open(state.path()).unwrap();
-    let done = schedule::install(&mut j, root.path(), &cmd(), Lang::De).unwrap();
-    assert_eq!(done.scheduler, Scheduler::Systemd);
-    assert!(!done.activated, "never systemctl outside the real root");
-    let service = root
-        .path()
-        .join("etc/systemd/system/praxis-tls-renew.service");
-    let timer = root
-        .path()
-        .join("etc/systemd/system/praxis-tls-renew.timer");
-    assert_eq!(done.files, vec![service.clone(), timer.clone()]);
-    assert_eq!(
-        fs::read_to_string(&service).unwrap(),
-        service_unit(&cmd()).unwrap()
+    let done = schedule::install(&mut j, root.path(), &p, Path::new(STATE), Lang::De).unwrap();
+    assert!(done.activated);
+    let copy = root.path().join("usr/local/sbin/praxis-tls");
+    assert_eq!(fs::read(&copy).unwrap(), b"program v1");
+    assert_eq!(mode(&copy), 0o755);
+    let units = root.path().join("etc/systemd/system");
+    let service = fs::read_to_string(units.join("praxis-tls-renew.service")).unwrap();
+    assert!(
+        service.contains("ExecStart=/usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls\n"),
+        "{service}"
     );
-    assert_eq!(fs::read_to_string(&timer).unwrap(), timer_unit());
-    assert_eq!(mode(&service), 0o644);
-    assert_eq!(j.entries().len(), 2);
+    assert!(!service.contains("build"), "never the build folder: {service}");
+    assert!(units.join("praxis-tls-renew-failed.service").is_file());
+    let wants = units.join("timers.target.wants/praxis-tls-renew.timer");
+    assert!(fs::symlink_metadata(&wants).is_ok(), "the timer is enabled");
+
+    // What status reads now.
+    let facts = schedule::inspect(root.path(), &running);
+    assert_eq!(facts.local_copy, LocalCopy::Same);
+    assert!(judge(&facts, Path::new(STATE)).works());
 
     // Again: nothing changes, nothing new in the journal.
-    let again = schedule::install(&mut j, root.path(), &cmd(), Lang::De).unwrap();
-    assert!(again.changed.is_empty());
-    assert_eq!(j.entries().len(), 2);
+    let entries = j.entries().len();
+    let p = plan(&facts, Path::new(STATE)).unwrap();
+    assert_eq!(p.copy_from, None);
+    let again = schedule::install(&mut j, root.path(), &p, Path::new(STATE), Lang::De).unwrap();
+    assert!(!again.changed_anything(), "{again:?}");
+    assert_eq!(j.entries().len(), entries);
 
     let reports = j.undo_all(false).unwrap();
     assert!(reports.iter().all(|r| r.outcome.reverted()), "{reports:?}");
-    assert!(!service.exists() && !timer.exists());
+    assert!(!copy.exists() && !units.join("praxis-tls-renew.service").exists());
+    assert!(fs::symlink_metadata(&wants).is_err(), "undo disables it");
+}
+
+#[test]
+fn the_package_units_are_only_switched_on_and_a_gone_program_is_found() {
+    if !systemctl_available() {
+        return;
+    }
+    let (root, state) = setup("run/systemd/system");
+    let lib = root.path().join("usr/lib/systemd/system");
+    fs::create_dir_all(&lib).unwrap();
+    let cmd = RenewCommand {
+        binary: PACKAGE_BINARY.into(),
+        state_dir: STATE.into(),
+    };
+    fs::write(lib.join("praxis-tls-renew.service"), service_unit(&cmd).unwrap()).unwrap();
+    fs::write(lib.join("praxis-tls-renew.timer"), timer_unit()).unwrap();
+    let running = program(state.path(), b"program");
+    // The package's program is gone (removed, or never installed here).
+    let facts = schedule::inspect(root.path(), &running);
+    assert!(matches!(
+        judge(&facts, Path::new(STATE)),
+        Verdict::Missing { .. }
+    ));
+
+    fs::create_dir_all(root.path().join("usr/bin")).unwrap();
+    fs::write(root.path().join("usr/bin/praxis-tls"), b"packaged").unwrap();
+    let facts = schedule::inspect(root.path(), &running);
+    assert_eq!(judge(&facts, Path::new(STATE)), Verdict::Inactive);
+    let p = plan(&facts, Path::new(STATE)).unwrap();
+    assert!(!p.write_units && p.copy_from.is_none(), "{p:?}");
+    let mut j = Journal::open(state.path()).unwrap();
+    let done = schedule::install(&mut j, root.path(), &p, Path::new(STATE), Lang::En).unwrap();
+    assert!(done.changed.is_empty() && done.activated);
+    assert!(!root.path().join("etc/systemd/system/praxis-tls-renew.service").exists());
+    let facts = schedule::inspect(root.path(), &running);
+    assert_eq!(
+        judge(&facts, Path::new(STATE)),
+        Verdict::Active {
+            binary: PACKAGE_BINARY.into()
+        }
+    );
+    j.undo_all(false).unwrap();
+    assert_eq!(
+        judge(&schedule::inspect(root.path(), &running), Path::new(STATE)),
+        Verdict::Inactive,
+        "undo switches the package's timer off and leaves its files"
+    );
 }
 
 #[test]
 fn cron_is_used_without_systemd_and_undone() {
     let (root, state) = setup("etc/cron.d");
+    let running = program(state.path(), b"program");
+    let facts = schedule::inspect(root.path(), &running);
+    assert_eq!(facts.scheduler, Some(Scheduler::Cron));
+    let p = plan(&facts, Path::new(STATE)).unwrap();
     let mut j = Journal::open(state.path()).unwrap();
-    let done = schedule::install(&mut j, root.path(), &cmd(), Lang::En).unwrap();
+    let done = schedule::install(&mut j, root.path(), &p, Path::new(STATE), Lang::En).unwrap();
     assert_eq!(done.scheduler, Scheduler::Cron);
     let file = root.path().join("etc/cron.d/praxis-tls-renew");
-    assert_eq!(done.files, vec![file.clone()]);
     let text = fs::read_to_string(&file).unwrap();
     assert!(
-        text.contains(
-            " * * * root /usr/local/bin/praxis-tls renew --state-dir /var/lib/praxis-tls"
-        )
+        text.contains(" * * * root /usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls"),
+        "{text}"
     );
     assert!(!root.path().join("etc/systemd").exists());
+    assert!(judge(&schedule::inspect(root.path(), &running), Path::new(STATE)).works());
     j.undo_all(false).unwrap();
     assert!(!file.exists());
 }
 
 #[test]
-fn no_scheduler_is_an_error_with_a_text() {
+fn no_scheduler_is_said_in_plain_words() {
     let (root, state) = setup("srv");
-    let mut j = Journal::open(state.path()).unwrap();
-    let err = schedule::install(&mut j, root.path(), &cmd(), Lang::De).unwrap_err();
-    assert_eq!(err.text().id, "schedule-no-scheduler");
-    assert!(j.entries().is_empty());
+    let running = program(state.path(), b"program");
+    let facts = schedule::inspect(root.path(), &running);
+    assert_eq!(
+        plan(&facts, Path::new(STATE)).unwrap_err().id,
+        "schedule-no-scheduler"
+    );
 }

@@ -57,10 +57,10 @@ cli-mail-not-configured = Es sind keine Mail-Einstellungen gespeichert, darum gi
 cli-mail-not-sent = Die Mail konnte nicht gesendet werden:
 cli-mail-test-sent = Die Test-Mail ist an { $to } verschickt.
 
-## Täglicher Lauf (praxis-tls schedule)
+## Automatische Erneuerung (praxis-tls schedule)
 cli-schedule-no-binary = Der eigene Pfad des Programms ist nicht zu finden: { $detail }
 cli-schedule-wrote = Geschrieben: { $path }
-cli-schedule-unchanged = Der tägliche Lauf ist schon so eingerichtet, wie er sein soll; nichts geändert.
-cli-schedule-none = Kein von praxis-tls eingerichteter täglicher Lauf gefunden.
+cli-schedule-unchanged = Die automatische Erneuerung ist schon so eingerichtet, wie sie sein soll; nichts geändert.
+cli-schedule-none = Keine von praxis-tls eingerichtete automatische Erneuerung gefunden.
 cli-schedule-removed = Entfernt: { $path }
 cli-schedule-changed = { $path } wurde seither von jemand anderem geändert und bleibt, wie es ist.

@@ -33,19 +33,6 @@ renew-due-expired = Das Zertifikat für { $domain } ist abgelaufen und wird jetz
 renew-backoff = Das Zertifikat für { $domain } wird heute nicht noch einmal erneuert: Der letzte Versuch ist noch nicht lange genug her. Nächster Versuch frühestens { $date }.
 renew-remind-first = Für { $domain } geht zuerst eine Erinnerung per E-Mail hinaus (geplant für { $date }): Vor der Erneuerung muss die Portweiterleitung im Router eingeschaltet werden.
 
-## The daily schedule
-
-schedule-no-scheduler = Auf diesem Server gibt es weder systemd noch cron. Die tägliche Erneuerung kann darum nicht eingerichtet werden. Bitten Sie Ihre IT-Betreuung, cron zu installieren.
-schedule-unsafe-path = Der Pfad { $path } kann nicht in einen Zeitplan geschrieben werden (er enthält Zeilenumbrüche oder Steuerzeichen oder ist nicht vollständig). Verwenden Sie einen einfachen, vollständigen Pfad.
-schedule-systemctl-failed = Der Befehl „{ $command }“ ist fehlgeschlagen: { $detail }. Die Dateien sind geschrieben, der Zeitplan ist aber noch nicht aktiv. Bitte wenden Sie sich an Ihre IT-Betreuung.
-schedule-installed-systemd = Die tägliche Prüfung und Erneuerung ist eingerichtet und aktiv ({ $files }).
-schedule-written-systemd = Die Dateien für die tägliche Prüfung sind geschrieben ({ $files }). Sie werden aktiv, sobald systemd sie lädt.
-schedule-installed-cron = Die tägliche Prüfung und Erneuerung ist über cron eingerichtet ({ $files }).
-schedule-journal-service = Dienst für die tägliche Zertifikatserneuerung
-schedule-journal-timer = Zeitplan für die tägliche Zertifikatserneuerung
-schedule-journal-activate = Zeitplan für die tägliche Zertifikatserneuerung eingeschaltet (systemctl enable)
-schedule-journal-cron = Cron-Eintrag für die tägliche Zertifikatserneuerung
-
 ## Mails
 
 mail-renew-failed-subject = Zertifikat für { $domain } konnte nicht erneuert werden

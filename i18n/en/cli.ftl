@@ -57,10 +57,10 @@ cli-mail-not-configured = No mail settings are stored, so no mail went out (set 
 cli-mail-not-sent = The mail could not be sent:
 cli-mail-test-sent = The test mail went out to { $to }.
 
-## Daily run (praxis-tls schedule)
+## Automatic renewal (praxis-tls schedule)
 cli-schedule-no-binary = The program's own path cannot be found: { $detail }
 cli-schedule-wrote = Written: { $path }
-cli-schedule-unchanged = The daily run is already set up as it should be; nothing changed.
-cli-schedule-none = No daily run set up by praxis-tls was found.
+cli-schedule-unchanged = Automatic renewal is already set up as it should be; nothing changed.
+cli-schedule-none = No automatic renewal set up by praxis-tls was found.
 cli-schedule-removed = Removed: { $path }
 cli-schedule-changed = { $path } was changed by someone else since and is left alone.

@@ -33,19 +33,6 @@ renew-due-expired = The certificate for { $domain } has expired and is being ren
 renew-backoff = The certificate for { $domain } is not renewed again today: the last attempt was too recent. Next attempt no earlier than { $date }.
 renew-remind-first = For { $domain } a reminder mail goes out first (planned for { $date }): the router's port forwarding must be switched on before the renewal.
 
-## The daily schedule
-
-schedule-no-scheduler = This server has neither systemd nor cron, so the daily renewal cannot be set up. Ask your IT support to install cron.
-schedule-unsafe-path = The path { $path } cannot be written into a schedule (it contains line breaks or control characters, or is not complete). Use a simple, complete path.
-schedule-systemctl-failed = The command "{ $command }" failed: { $detail }. The files are written, but the schedule is not active yet. Please contact your IT support.
-schedule-installed-systemd = The daily check and renewal is set up and active ({ $files }).
-schedule-written-systemd = The files for the daily check are written ({ $files }). They become active once systemd loads them.
-schedule-installed-cron = The daily check and renewal is set up through cron ({ $files }).
-schedule-journal-service = Service for the daily certificate renewal
-schedule-journal-timer = Schedule for the daily certificate renewal
-schedule-journal-activate = Daily certificate renewal schedule switched on (systemctl enable)
-schedule-journal-cron = Cron entry for the daily certificate renewal
-
 ## Mails
 
 mail-renew-failed-subject = Certificate for { $domain } could not be renewed

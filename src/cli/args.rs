@@ -85,6 +85,20 @@ pub struct Cli {
     /// and stops, for the person, where it says nothing.
     #[arg(long, global = true, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+    /// The root of the file system the renewal run is set up in (tests).
+    #[arg(
+        long = "system-root",
+        alias = "root",
+        global = true,
+        hide = true,
+        default_value = "/"
+    )]
+    pub system_root: PathBuf,
+    /// More detail in the log file (and the system journal under systemd):
+    /// -v for debug, -vv for trace. PRAXIS_TLS_LOG=<level> sets it too,
+    /// e.g. PRAXIS_TLS_LOG=debug.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -116,8 +130,11 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Stores where the failure and reminder mails go (and sends a test).
     Mail(super::mail::MailArgs),
-    /// Installs the daily renewal run (systemd timer or cron).
+    /// Sets up the renewal run twice a day (systemd timer or cron).
     Schedule(super::schedule::ScheduleArgs),
+    /// Mails that the scheduled renewal failed (the timer's OnFailure unit
+    /// and the cron entry call it).
+    NotifyFailure,
 }
 
 #[derive(Args, Debug)]
@@ -163,6 +180,20 @@ pub struct RenewArgs {
     /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
+    /// Run the whole renewal against Let's Encrypt's staging service and
+    /// install nothing (the certificate is not trusted; no rate limit).
+    #[arg(long, conflicts_with = "force")]
+    pub dry_run: bool,
+    /// Renew now even when not due (within the once-a-day guard and the
+    /// CA's rate limits).
+    #[arg(long)]
+    pub force: bool,
+    /// A command to run after each successful renewal, e.g. to reload a
+    /// service; kept for the scheduled runs. It gets RENEWED_LINEAGE (the
+    /// folder of the files) and RENEWED_DOMAINS, as with certbot. An empty
+    /// value removes it.
+    #[arg(long, value_name = "CMD")]
+    pub deploy_hook: Option<String>,
     #[command(flatten)]
     pub final_check: super::golive::FinalArgs,
 }

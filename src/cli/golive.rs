@@ -46,6 +46,7 @@ const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 const RESTART_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// How a go-live ended.
+#[derive(Debug)]
 pub(super) enum Live {
     /// The final check saw the new certificate.
     Checked,
@@ -130,6 +131,7 @@ pub(super) fn run(
         }
     };
 
+    tracing::info!(domain = %record.domain, %fingerprint, "installed; final check");
     say(
         lang,
         &Text::new("cli-golive-checking").arg("address", addr.to_string()),
@@ -145,6 +147,7 @@ pub(super) fn run(
     };
     match verdict(&report, reachable_before) {
         Ok(live) => {
+            tracing::info!(domain = %record.domain, ?live, %fingerprint, "final check passed");
             let id = match live {
                 Live::NotCheckable => "cli-golive-not-checkable",
                 _ => "cli-golive-live",

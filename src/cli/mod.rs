@@ -13,10 +13,14 @@ mod check;
 mod firewall_window;
 mod golive;
 mod issue;
+mod log;
 mod mail;
+mod notify_failure;
 mod progress;
 mod renew;
 mod renew_gateway;
+mod renew_hook;
+mod renew_repair;
 mod replay;
 mod report;
 mod schedule;
@@ -74,7 +78,7 @@ pub fn main() -> ExitCode {
                     return ExitCode::from(exit::USAGE);
                 }
             };
-            init_log(&cli.state_dir);
+            init_log(&cli.state_dir, cli.verbose, journal_wanted(&cli.command));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
             match other {
                 // `run_undo` holds the session lock itself.
@@ -94,6 +98,7 @@ pub fn main() -> ExitCode {
                 Some(Command::Schedule(a)) => {
                     with_lock(&cli, lang, |_| schedule::run(&cli, lang, a))
                 }
+                Some(Command::NotifyFailure) => notify_failure::run(&cli, lang),
                 _ => with_lock(&cli, lang, |_| wizard::wizard(&cli, store.clone(), lang)),
             }
         }
@@ -124,23 +129,33 @@ fn with_lock(cli: &Cli, lang: Lang, f: impl FnOnce(&Lock) -> u8) -> u8 {
     }
 }
 
-/// The log goes to a file: the screen belongs to the person.
-fn init_log(dir: &Path) {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(dir.join(LOG_FILE));
-    if let Ok(file) = file {
-        let _ = tracing_subscriber::fmt()
-            .with_writer(std::sync::Mutex::new(file))
-            .with_ansi(false)
-            .with_env_filter(
-                tracing_subscriber::EnvFilter::try_from_env("PRAXIS_TLS_LOG")
-                    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-            )
-            .try_init();
+/// Under systemd the unattended commands also log to the system journal
+/// (stderr, which systemd tags with `SyslogIdentifier=praxis-tls`); the
+/// wizard never writes its log where the person reads.
+fn journal_wanted(cmd: &Option<Command>) -> bool {
+    cmd.is_some() && std::env::var_os("JOURNAL_STREAM").is_some()
+}
+
+fn init_log(dir: &Path, verbose: u8, to_stderr: bool) {
+    log::init(&dir.join(LOG_FILE), verbose, to_stderr);
+}
+
+/// Asks a yes/no question on the terminal; anything but yes is no, and so
+/// is the end of the input.
+pub(crate) fn ask(lang: Lang, question: &Text) -> bool {
+    use std::io::{BufRead, Write};
+    print!("{} ", i18n::text(lang, question));
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    match std::io::stdin().lock().read_line(&mut line) {
+        Ok(n) if n > 0 => matches!(
+            line.trim().to_lowercase().as_str(),
+            "j" | "ja" | "y" | "yes"
+        ),
+        _ => {
+            println!();
+            false
+        }
     }
 }
 

@@ -55,13 +55,17 @@ pub(super) fn on_progress(
 ) {
     let label = env_label(lang, env);
     match p {
-        Progress::Stage(s) => say(
-            lang,
-            &Text::new("cli-cert-stage")
-                .arg("env", label)
-                .arg("stage", i18n::tr(lang, s.text_id())),
-        ),
+        Progress::Stage(s) => {
+            tracing::info!(?env, stage = s.text_id(), "acme");
+            say(
+                lang,
+                &Text::new("cli-cert-stage")
+                    .arg("env", label)
+                    .arg("stage", i18n::tr(lang, s.text_id())),
+            )
+        }
         Progress::Order { url, resumed } => {
+            tracing::info!(?env, %url, resumed, "acme: order");
             {
                 let mut w = lock(state);
                 match env {

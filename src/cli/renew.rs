@@ -67,11 +67,23 @@ fn reminders(state_dir: &Path) -> Vec<renew::Attempt> {
 }
 
 pub(super) fn record_reminder(state_dir: &Path, domain: &str, now: OffsetDateTime) {
+    record(state_dir, domain, AttemptKind::Reminder, now);
+}
+
+/// Whether `renew` mailed a failure within `within` of now.
+pub(super) fn failure_mailed_since(state_dir: &Path, within: time::Duration) -> bool {
+    let since = OffsetDateTime::now_utc() - within;
+    reminders(state_dir)
+        .iter()
+        .any(|a| a.kind == AttemptKind::FailureMailed && a.at >= since)
+}
+
+fn record(state_dir: &Path, domain: &str, kind: AttemptKind, at: OffsetDateTime) {
     let mut all = reminders(state_dir);
     all.push(renew::Attempt {
         domain: domain.to_string(),
-        at: now,
-        kind: AttemptKind::Reminder,
+        at,
+        kind,
     });
     let keep = all.len().saturating_sub(50);
     all.drain(..keep);
@@ -125,19 +137,43 @@ fn last_error(store: &Store) -> Option<Text> {
 }
 
 fn failure_mail(cli: &Cli, lang: Lang, store: &Store, old: &CertRecord, reason: Text) {
+    tracing::error!(domain = %old.domain, reason = %reason.id, "renewal failed");
     let notice = Notice::RenewFailed {
         domain: old.domain.clone(),
         days_left: old.days_left(OffsetDateTime::now_utc()),
         reason,
         next_try: next_try(store, &cli.state_dir),
     };
-    mail::notify(cli, lang, &notice);
+    if mail::notify(cli, lang, &notice) {
+        let now = OffsetDateTime::now_utc();
+        record(&cli.state_dir, &old.domain, AttemptKind::FailureMailed, now);
+    }
 }
 
 /// The appointment service's certificate first, then the gateway's from
 /// the systems step; the exit code is the worse of the two.
 pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, lock: &Lock, a: &RenewArgs) -> u8 {
+    if let Some(command) = &a.deploy_hook {
+        match super::renew_hook::store(&cli.state_dir, lang, command) {
+            Ok(changed) => {
+                let id = match (changed, command.trim().is_empty()) {
+                    (true, false) => "cli-hook-stored",
+                    (true, true) => "cli-hook-removed",
+                    (false, _) => "cli-hook-unchanged",
+                };
+                say(lang, &Text::new(id).arg("command", command.trim()));
+            }
+            Err(t) => {
+                say(lang, &t);
+                return exit::USAGE;
+            }
+        }
+    }
+    super::renew_repair::run(cli, lang);
     let termine = run_termine(cli, lang, store, lock, a);
+    if a.dry_run {
+        return termine;
+    }
     let gateway = super::renew_gateway::run(cli, lang, store, a);
     if termine != exit::OK {
         termine
@@ -152,7 +188,12 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
         Err(code) => return code,
     };
     let now = OffsetDateTime::now_utc();
-    let decision = decide(&wizard, &cli.state_dir, now);
+    let mut decision = decide(&wizard, &cli.state_dir, now);
+    if a.force || a.dry_run {
+        let records: Vec<CertRecord> = wizard.certificate.installed.iter().cloned().collect();
+        decision = renew::force(decision, &records);
+    }
+    tracing::info!(?decision, force = a.force, dry_run = a.dry_run, "renew: decision");
     say(lang, &decision.text());
     let record_of = |d: &str| {
         wizard
@@ -164,6 +205,9 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
     };
     let due_domain = match &decision {
         RenewDecision::Due { domain, .. } => domain.clone(),
+        RenewDecision::Backoff { .. } | RenewDecision::RemindFirst { .. } if a.dry_run => {
+            return exit::OK;
+        }
         RenewDecision::Backoff { domain, .. } => {
             if let Some(old) = record_of(domain) {
                 let reason = last_error(store).unwrap_or_else(|| {
@@ -209,11 +253,22 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
         name,
         email: None,
         accept_terms: false,
-        staging_only: false,
+        staging_only: a.dry_run,
         cert_dir,
         no_firewall: a.no_firewall,
     };
     let (code, record) = issue::run(cli, lang, store, wizard, &plan);
+    if a.dry_run {
+        // The staging certificate proves the way works; it is never installed.
+        let id = if code == exit::OK {
+            "cli-renew-dry-run-ok"
+        } else {
+            "cli-renew-dry-run-failed"
+        };
+        tracing::info!(code, "renew: dry run");
+        say(lang, &Text::new(id).arg("domain", old.domain.clone()));
+        return code;
+    }
     let Some(record) = record else {
         let reason = last_error(store)
             .unwrap_or_else(|| Text::new("cli-renew-failed-code").arg("code", code.to_string()));
@@ -236,11 +291,27 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
             return exit::FAILED;
         }
     }
+    tracing::info!(domain = %record.domain, until = %stamp(record.not_after), "renewed");
     say(
         lang,
         &Text::new("cli-renew-done")
             .arg("domain", record.domain.clone())
             .arg("until", stamp(record.not_after)),
     );
+    match super::renew_hook::load(&cli.state_dir) {
+        Ok(Some(command)) => {
+            if let Err(reason) = super::renew_hook::run(&command, &record) {
+                say(lang, &reason);
+                failure_mail(cli, lang, store, &record, reason);
+                return exit::FAILED;
+            }
+            say(lang, &Text::new("cli-hook-ran").arg("command", command));
+        }
+        Ok(None) => {}
+        Err(t) => {
+            say(lang, &t);
+            return exit::FAILED;
+        }
+    }
     code
 }

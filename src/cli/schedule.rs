@@ -1,52 +1,41 @@
-//! `praxis-tls schedule`: installs the daily `renew` run (a systemd timer,
-//! or cron where systemd does not run) through the journal, so that
-//! `praxis-tls undo` or `schedule --remove` takes it away again.
+//! `praxis-tls schedule`: sets up the renewal run (the package's timer, units
+//! of our own, or cron where systemd does not run) through the journal, so
+//! that `praxis-tls undo` or `schedule --remove` takes it away again. It
+//! says what it found and will replace, and replaces only after a yes.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use praxis_tls::core::schedule::{self as plan, LOCAL_BINARY, SchedulePlan, TIMER_NAME};
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::io::journal::{Change, EntryState, Journal};
-use praxis_tls::io::schedule::{
-    self, CRON_NAME, RenewCommand, SERVICE_NAME, Scheduler, TIMER_NAME,
-};
+use praxis_tls::io::schedule::{self, Installed};
 
 use super::{Cli, exit, say};
 
 #[derive(Args, Debug)]
 pub struct ScheduleArgs {
-    /// Remove the daily run again.
+    /// Remove the renewal run again.
     #[arg(long)]
     pub remove: bool,
-    /// The file system root to write below (tests).
-    #[arg(long, hide = true, value_name = "DIR", default_value = "/")]
-    pub root: PathBuf,
+    /// Replace what an older version or a moved program left, without asking.
+    #[arg(long)]
+    pub yes: bool,
 }
 
-/// Every file a schedule may consist of, below `root`.
-fn schedule_files(root: &Path) -> Vec<PathBuf> {
-    let units = root.join("etc/systemd/system");
-    vec![
-        units.join(SERVICE_NAME),
-        units.join(TIMER_NAME),
-        root.join("etc/cron.d").join(CRON_NAME),
-    ]
+/// The program's own path, which a copy is made from.
+pub(super) fn running_binary(lang: Lang) -> Result<PathBuf, u8> {
+    std::env::current_exe().map_err(|e| {
+        say(
+            lang,
+            &Text::new("cli-schedule-no-binary").arg("detail", e.to_string()),
+        );
+        exit::FAILED
+    })
 }
 
-fn real_systemd(root: &Path) -> bool {
-    root == Path::new("/") && schedule::detect(root) == Some(Scheduler::Systemd)
-}
-
-fn systemctl(args: &[&str]) {
-    match std::process::Command::new("systemctl").args(args).output() {
-        Ok(o) if o.status.success() => {}
-        Ok(o) => tracing::warn!(
-            "systemctl {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&o.stderr).trim()
-        ),
-        Err(e) => tracing::warn!("systemctl {}: {e}", args.join(" ")),
-    }
+pub(super) fn state_dir(cli: &Cli) -> PathBuf {
+    std::path::absolute(&cli.state_dir).unwrap_or_else(|_| cli.state_dir.clone())
 }
 
 pub(super) fn run(cli: &Cli, lang: Lang, a: &ScheduleArgs) -> u8 {
@@ -57,52 +46,86 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &ScheduleArgs) -> u8 {
             return exit::USAGE;
         }
     };
+    let root = cli.system_root.as_path();
     if a.remove {
-        return remove(lang, &mut journal, &a.root);
+        return remove(lang, &mut journal, root);
     }
-    let binary = match std::env::current_exe() {
+    let running = match running_binary(lang) {
         Ok(b) => b,
-        Err(e) => {
-            say(
-                lang,
-                &Text::new("cli-schedule-no-binary").arg("detail", e.to_string()),
-            );
+        Err(code) => return code,
+    };
+    let state = state_dir(cli);
+    let facts = schedule::inspect(root, &running);
+    let plan = match plan::plan(&facts, &state) {
+        Ok(p) => p,
+        Err(t) => {
+            say(lang, &t);
             return exit::FAILED;
         }
     };
-    let state_dir = std::path::absolute(&cli.state_dir).unwrap_or_else(|_| cli.state_dir.clone());
-    let cmd = RenewCommand { binary, state_dir };
-    match schedule::install(&mut journal, &a.root, &cmd, lang) {
+    for t in plan.texts() {
+        say(lang, &t);
+    }
+    if !plan.findings.is_empty() && !a.yes && !super::ask(lang, &Text::new("cli-schedule-ask")) {
+        say(lang, &Text::new("cli-schedule-not-replaced"));
+        return exit::FAILED;
+    }
+    match apply(&mut journal, root, &plan, &state, lang) {
         Ok(installed) => {
-            for file in &installed.files {
-                println!("file: {}", file.display());
-            }
-            for file in &installed.changed {
-                say(
-                    lang,
-                    &Text::new("cli-schedule-wrote").arg("path", file.display().to_string()),
-                );
-                if let Ok(text) = std::fs::read_to_string(file) {
-                    eprintln!("{text}");
-                }
-            }
-            if installed.changed.is_empty() {
-                say(lang, &Text::new("cli-schedule-unchanged"));
-            }
-            say(lang, &installed.text());
+            print_json(installed.changed_anything());
             exit::OK
         }
-        Err(e) => {
-            tracing::error!("schedule: {e}");
-            say(lang, &e.text());
+        Err(t) => {
+            say(lang, &t);
             exit::FAILED
         }
     }
 }
 
+/// Carries the plan out and says what was written.
+pub(super) fn apply(
+    journal: &mut Journal,
+    root: &Path,
+    plan: &SchedulePlan,
+    state: &Path,
+    lang: Lang,
+) -> Result<Installed, Text> {
+    let installed = schedule::install(journal, root, plan, state, lang).map_err(|e| {
+        tracing::error!("schedule: {e}");
+        e.text()
+    })?;
+    for file in &installed.files {
+        println!("file: {}", file.display());
+    }
+    for file in &installed.changed {
+        tracing::info!(path = %file.display(), "schedule: written");
+        say(
+            lang,
+            &Text::new("cli-schedule-wrote").arg("path", file.display().to_string()),
+        );
+        if file.ends_with(LOCAL_BINARY.trim_start_matches('/')) {
+            continue;
+        }
+        if let Ok(text) = std::fs::read_to_string(file) {
+            eprintln!("{text}");
+        }
+    }
+    if installed.changed_anything() {
+        say(lang, &installed.text());
+    } else {
+        say(lang, &Text::new("cli-schedule-unchanged"));
+    }
+    Ok(installed)
+}
+
+/// The last line on stdout, for Ansible's `changed_when` and other tools.
+fn print_json(changed: bool) {
+    println!("{}", serde_json::json!({ "changed": changed }));
+}
+
 /// Undoes the journal entries that wrote the schedule, newest first.
 fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
-    let files = schedule_files(root);
+    let files = schedule::schedule_files(root);
     let mut ids: Vec<u64> = journal
         .entries()
         .iter()
@@ -117,12 +140,8 @@ fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
     ids.sort_unstable();
     if ids.is_empty() {
         say(lang, &Text::new("cli-schedule-none"));
+        print_json(false);
         return exit::OK;
-    }
-    // A schedule from before the activation was journalled is stopped here;
-    // otherwise undoing that entry (the newest) stops it.
-    if real_systemd(root) && !schedule::timer_enabled_by(journal) {
-        systemctl(&["disable", "--now", TIMER_NAME]);
     }
     let mut code = exit::OK;
     for id in ids.into_iter().rev() {
@@ -144,8 +163,7 @@ fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
             }
         }
     }
-    if real_systemd(root) {
-        systemctl(&["daemon-reload"]);
-    }
+    print_json(true);
     code
 }
+

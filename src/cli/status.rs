@@ -47,7 +47,12 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
         warning_days: a.warning,
         critical_days: a.critical,
     };
-    let report = status::evaluate(&installed, thresholds, OffsetDateTime::now_utc());
+    let mut report = status::evaluate(&installed, thresholds, OffsetDateTime::now_utc());
+    if let Ok(running) = std::env::current_exe() {
+        let facts = praxis_tls::io::schedule::inspect(&cli.system_root, &running);
+        let state = super::schedule::state_dir(cli);
+        report = report.with_schedule(praxis_tls::core::schedule::judge(&facts, &state));
+    }
     match a.format {
         Format::Text => {
             for t in report.texts() {

@@ -23,6 +23,7 @@ pub mod orthanc;
 pub mod reach;
 pub mod renew;
 pub mod renewal;
+pub mod schedule;
 pub mod start;
 pub mod status;
 pub mod step;

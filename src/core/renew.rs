@@ -33,6 +33,9 @@ pub enum AttemptKind {
     Staging { ok: bool },
     /// The reminder mail went out.
     Reminder,
+    /// `renew` mailed its own failure: the timer's failure unit, which
+    /// follows right after, need not mail again.
+    FailureMailed,
 }
 
 /// What to do with the router's port-80 forward between renewals.
@@ -79,6 +82,8 @@ pub enum DueReason {
     /// Two thirds of the lifetime are gone.
     TwoThirds,
     Expired,
+    /// Asked for (`renew --force`), before it was due.
+    Forced,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +137,7 @@ impl RenewDecision {
                     DueReason::Ari => "renew-due-ari",
                     DueReason::TwoThirds => "renew-due-two-thirds",
                     DueReason::Expired => "renew-due-expired",
+                    DueReason::Forced => "renew-due-forced",
                 };
                 Text::new(id).arg("domain", domain.clone())
             }
@@ -178,6 +184,22 @@ pub fn due_at(record: &CertRecord) -> (OffsetDateTime, WindowSource) {
 }
 
 /// Decides for every record and answers with the most pressing decision.
+/// `renew --force`: a certificate that is not due yet is renewed now. The
+/// back-off after failures and the reminder stay; the once-a-day guard and
+/// the rate limits are checked at the issuance.
+pub fn force(decision: RenewDecision, records: &[CertRecord]) -> RenewDecision {
+    match decision {
+        RenewDecision::NotDue { .. } => match records.first() {
+            Some(r) => RenewDecision::Due {
+                domain: r.domain.clone(),
+                reason: DueReason::Forced,
+            },
+            None => RenewDecision::NothingInstalled,
+        },
+        other => other,
+    }
+}
+
 pub fn decide(
     records: &[CertRecord],
     history: &[Attempt],

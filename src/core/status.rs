@@ -256,6 +256,32 @@ pub struct StatusReport {
     /// The worst of the certificates' states; UNKNOWN when there is none.
     pub state: State,
     pub certificates: Vec<CertStatus>,
+    /// Whether anything renews them (absent when it was not looked at).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<super::schedule::Verdict>,
+}
+
+impl StatusReport {
+    /// Adds what the system says about the renewal run. A certificate that
+    /// nothing renews will expire: WARNING; a scheduled run whose program
+    /// is gone or will vanish has stopped renewing silently: CRITICAL.
+    pub fn with_schedule(mut self, verdict: super::schedule::Verdict) -> Self {
+        use super::schedule::Verdict;
+        if !self.certificates.is_empty() {
+            let state = match &verdict {
+                Verdict::Active { .. } => State::Ok,
+                Verdict::Missing { .. } | Verdict::Unstable { .. } => State::Critical,
+                Verdict::NotSet | Verdict::Inactive | Verdict::OtherStateDir { .. } => {
+                    State::Warning
+                }
+            };
+            if state.severity() > self.state.severity() {
+                self.state = state;
+            }
+        }
+        self.schedule = Some(verdict);
+        self
+    }
 }
 
 /// Judges each certificate with its file state.
@@ -277,6 +303,7 @@ pub fn evaluate(
         checked_at: now,
         state,
         certificates,
+        schedule: None,
     }
 }
 

@@ -119,10 +119,13 @@ impl StatusReport {
         if self.certificates.is_empty() {
             return vec![Text::new("status-none")];
         }
-        self.certificates
+        let mut out: Vec<Text> = self
+            .certificates
             .iter()
             .flat_map(|c| [c.text(), c.window_text()])
-            .collect()
+            .collect();
+        out.extend(self.schedule.as_ref().map(|v| v.text()));
+        out
     }
 
     pub fn exit_code(&self) -> u8 {
@@ -165,6 +168,7 @@ impl StatusReport {
             .certificates
             .iter()
             .map(CertStatus::nagios_text)
+            .chain(self.schedule.iter().map(|v| v.nagios_text()))
             .collect::<Vec<_>>()
             .join("; ");
         let single = self.certificates.len() == 1;

@@ -22,6 +22,9 @@ pub enum Notice {
     GatewayRenewed { domain: String, until: String },
     /// Sent from the wizard to prove the settings work.
     Test,
+    /// The scheduled run failed without mailing why (it crashed, hung or
+    /// was stopped): someone should look at the server.
+    RunFailed { host: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +72,13 @@ pub fn compose(notice: &Notice, lang: Lang) -> Composed {
             (
                 i18n::tr_args(lang, "mail-gateway-renewed-subject", &args),
                 i18n::tr_args(lang, "mail-gateway-renewed-body", &args),
+            )
+        }
+        Notice::RunFailed { host } => {
+            let args = [("host", host.as_str())];
+            (
+                i18n::tr_args(lang, "mail-run-failed-subject", &args),
+                i18n::tr_args(lang, "mail-run-failed-body", &args),
             )
         }
         Notice::Test => (

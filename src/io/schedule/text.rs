@@ -1,10 +1,14 @@
-//! The texts of the unit files and the cron entry: pure, tested as data.
+//! The unit files and the cron entry: the templates in `assets/`, filled in
+//! with the program's path and the state directory. Pure, tested as data.
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::ScheduleError;
+
+const SERVICE: &str = include_str!("../../../assets/systemd/praxis-tls-renew.service");
+const TIMER: &str = include_str!("../../../assets/systemd/praxis-tls-renew.timer");
+const FAILED: &str = include_str!("../../../assets/systemd/praxis-tls-renew-failed.service");
+const CRON: &str = include_str!("../../../assets/cron/praxis-tls-renew");
 
 /// What the scheduled run executes: `<binary> renew --state-dir <dir>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,20 +17,9 @@ pub struct RenewCommand {
     pub state_dir: PathBuf,
 }
 
-impl RenewCommand {
-    fn args(&self) -> Result<[String; 4], ScheduleError> {
-        Ok([
-            checked(&self.binary)?,
-            "renew".to_string(),
-            "--state-dir".to_string(),
-            checked(&self.state_dir)?,
-        ])
-    }
-}
-
 /// A line break or other control character in a path would end the line
 /// and let the rest become a directive of its own.
-fn checked(p: &Path) -> Result<String, ScheduleError> {
+fn checked(p: &Path) -> Result<&str, ScheduleError> {
     let s = p.to_str().ok_or_else(|| ScheduleError::UnsafePath {
         path: p.to_path_buf(),
     })?;
@@ -35,7 +28,7 @@ fn checked(p: &Path) -> Result<String, ScheduleError> {
             path: p.to_path_buf(),
         });
     }
-    Ok(s.to_string())
+    Ok(s)
 }
 
 fn plain(s: &str) -> bool {
@@ -63,73 +56,102 @@ fn shell_word(s: &str) -> String {
     }
 }
 
+fn fill(
+    template: &str,
+    cmd: &RenewCommand,
+    word: fn(&str) -> String,
+) -> Result<String, ScheduleError> {
+    let binary = word(checked(&cmd.binary)?);
+    let state = word(checked(&cmd.state_dir)?);
+    Ok(template
+        .replace("@BINARY@", &binary)
+        .replace("@STATE_DIR@", &state))
+}
+
 pub fn service_unit(cmd: &RenewCommand) -> Result<String, ScheduleError> {
-    let exec: Vec<String> = cmd.args()?.iter().map(|a| systemd_word(a)).collect();
-    Ok(format!(
-        "# Written by praxis-tls; \"praxis-tls undo\" removes it.\n\
-         [Unit]\n\
-         Description=praxis-tls: check the certificate and renew it when due\n\
-         Wants=network-online.target\n\
-         After=network-online.target docker.service\n\
-         \n\
-         [Service]\n\
-         Type=oneshot\n\
-         ExecStart={}\n\
-         # An issuance waits for DNS and the CA; never let a hung run\n\
-         # block the next day's.\n\
-         TimeoutStartSec=30min\n",
-        exec.join(" ")
-    ))
+    fill(SERVICE, cmd, systemd_word)
+}
+
+pub fn failed_unit(cmd: &RenewCommand) -> Result<String, ScheduleError> {
+    fill(FAILED, cmd, systemd_word)
 }
 
 pub fn timer_unit() -> String {
-    // Persistent: a server that was off at the planned time runs the
-    // check at the next boot. The random delay spreads the practices'
-    // requests, as Let's Encrypt asks clients to do.
-    "# Written by praxis-tls; \"praxis-tls undo\" removes it.\n\
-     [Unit]\n\
-     Description=praxis-tls: daily certificate check and renewal\n\
-     \n\
-     [Timer]\n\
-     OnCalendar=daily\n\
-     RandomizedDelaySec=1h\n\
-     Persistent=true\n\
-     \n\
-     [Install]\n\
-     WantedBy=timers.target\n"
-        .to_string()
+    TIMER.to_string()
 }
 
-/// The time of day of the cron run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CronTime {
-    pub hour: u8,
-    pub minute: u8,
+/// The cron entry, at `minute` past each of `hours` (e.g. "9,14").
+pub fn cron_entry(cmd: &RenewCommand, minute: u8, hours: &str) -> Result<String, ScheduleError> {
+    Ok(fill(CRON, cmd, shell_word)?
+        .replace("@MINUTE@", &minute.to_string())
+        .replace("@HOURS@", hours))
 }
 
-/// A time between 10:00 and 15:59, derived from `seed`: within office
-/// hours (cron does not catch up on a missed run, and the server is
-/// surely on then; a failure mail finds someone to read it), and spread
-/// across practices without changing on reinstall.
-pub fn cron_time_for(seed: &str) -> CronTime {
-    let d = Sha256::digest(seed.as_bytes());
-    let n = u16::from_be_bytes([d[0], d[1]]) % (6 * 60);
-    CronTime {
-        hour: 10 + u8::try_from(n / 60).unwrap_or(0),
-        minute: u8::try_from(n % 60).unwrap_or(0),
+/// Splits a command line as systemd and /bin/sh split ours: words, with
+/// double or single quotes and backslash escapes.
+pub fn split_words(line: &str) -> Option<Vec<String>> {
+    shell_words::split(line).ok()
+}
+
+/// The program and state directory of an ExecStart line or a cron line.
+pub fn parse_command(line: &str, systemd: bool) -> Option<(PathBuf, Option<PathBuf>)> {
+    let line = if systemd {
+        line.replace("%%", "%").replace("$$", "$")
+    } else {
+        line.replace("\\%", "%")
+    };
+    let words = split_words(&line)?;
+    let renew = words.iter().position(|w| w == "renew")?;
+    let binary = PathBuf::from(words.get(renew.checked_sub(1)?)?);
+    let state = words
+        .iter()
+        .skip(renew)
+        .position(|w| w == "--state-dir")
+        .and_then(|i| words.get(renew + i + 1))
+        .map(PathBuf::from);
+    Some((binary, state))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmd(binary: &str, state: &str) -> RenewCommand {
+        RenewCommand {
+            binary: binary.into(),
+            state_dir: state.into(),
+        }
     }
-}
 
-pub fn cron_entry(cmd: &RenewCommand, at: CronTime) -> Result<String, ScheduleError> {
-    let line: Vec<String> = cmd.args()?.iter().map(|a| shell_word(a)).collect();
-    Ok(format!(
-        "# Written by praxis-tls; \"praxis-tls undo\" removes it.\n\
-         # Daily certificate check and renewal; the run logs to its state directory.\n\
-         SHELL=/bin/sh\n\
-         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n\
-         {} {} * * * root {} >/dev/null 2>&1\n",
-        at.minute,
-        at.hour,
-        line.join(" ")
-    ))
+    #[test]
+    fn what_is_written_is_what_is_read_back() {
+        let odd = cmd("/opt/praxis tls/praxis-tls", "/srv/100%/$state");
+        let unit = service_unit(&odd).unwrap();
+        let exec = unit
+            .lines()
+            .find_map(|l| l.strip_prefix("ExecStart="))
+            .unwrap();
+        let (binary, state) = parse_command(exec, true).unwrap();
+        assert_eq!(binary, odd.binary);
+        assert_eq!(state, Some(odd.state_dir.clone()));
+        let cron = cron_entry(&odd, 5, "9,14").unwrap();
+        let line = cron.lines().last().unwrap();
+        assert!(line.starts_with("5 9,14 * * * root "), "{line}");
+        let (binary, state) = parse_command(line, false).unwrap();
+        assert_eq!(binary, odd.binary);
+        assert_eq!(state, Some(odd.state_dir));
+    }
+
+    #[test]
+    fn no_placeholder_is_left() {
+        let c = cmd("/usr/local/sbin/praxis-tls", "/var/lib/praxis-tls");
+        for text in [
+            service_unit(&c).unwrap(),
+            failed_unit(&c).unwrap(),
+            timer_unit(),
+            cron_entry(&c, 0, "8,13").unwrap(),
+        ] {
+            assert!(!text.contains('@'), "{text}");
+        }
+    }
 }
