@@ -13,10 +13,39 @@ use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_praxis-tls");
 
+/// `status` against `state`, on a system whose renewal runs (so the
+/// certificate alone decides), unless `root` says otherwise.
 fn praxis(state: &Path, args: &[&str]) -> Output {
+    let root = tempfile::tempdir().unwrap();
+    scheduled(root.path(), state, true);
+    praxis_at(root.path(), state, args)
+}
+
+/// A system root whose cron entry runs `renew` for `state`, with or without
+/// the program it names.
+fn scheduled(root: &Path, state: &Path, program: bool) {
+    std::fs::create_dir_all(root.join("etc/cron.d")).unwrap();
+    std::fs::create_dir_all(root.join("usr/bin")).unwrap();
+    if program {
+        std::fs::write(root.join("usr/bin/praxis-tls"), b"").unwrap();
+    }
+    let state = std::path::absolute(state).unwrap();
+    std::fs::write(
+        root.join("etc/cron.d/praxis-tls-renew"),
+        format!(
+            "5 9,14 * * * root /usr/bin/praxis-tls renew --state-dir {}\n",
+            state.display()
+        ),
+    )
+    .unwrap();
+}
+
+fn praxis_at(root: &Path, state: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
         .arg("--state-dir")
         .arg(state)
+        .arg("--system-root")
+        .arg(root)
         .args(["--lang", "en"])
         .args(args)
         .env_remove("PRAXIS_TLS_STATE_DIR")
@@ -97,6 +126,23 @@ fn status_in_three_formats_with_monitoring_exit_codes() {
     let (code, out) = show(&praxis(state.path(), &args));
     assert_eq!(code, 2, "CRITICAL");
     assert!(out.starts_with("TLS CRITICAL: "), "{out}");
+
+    // Nothing renews it: WARNING although it is valid long enough; the
+    // program the schedule names is gone: renewal has stopped, CRITICAL.
+    let root = tempfile::tempdir().unwrap();
+    let args = ["status", "--format", "nagios", "-w", "5", "-c", "3"];
+    let (code, out) = show(&praxis_at(root.path(), state.path(), &args));
+    assert_eq!(code, 1, "WARNING without a schedule");
+    assert!(out.contains("renewal is not scheduled"), "{out}");
+    scheduled(root.path(), state.path(), false);
+    let (code, out) = show(&praxis_at(root.path(), state.path(), &args));
+    assert_eq!(code, 2, "CRITICAL when the scheduled program is gone");
+    assert!(
+        out.contains("/usr/bin/praxis-tls which does not exist"),
+        "{out}"
+    );
+    let (_, out) = show(&praxis_at(root.path(), state.path(), &["status"]));
+    assert!(out.contains("no longer exists"), "{out}");
 
     // The file on disk decides too: gone means UNKNOWN.
     let saved: Value =

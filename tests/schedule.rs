@@ -84,7 +84,10 @@ fn the_timer_runs_twice_a_day_in_working_hours_at_this_servers_own_time() {
             == "7 9,14 * * * root /usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls >/dev/null 2>&1 || /usr/local/sbin/praxis-tls notify-failure --state-dir /var/lib/praxis-tls >/dev/null 2>&1"),
         "{cron}"
     );
-    assert!(cron.ends_with('\n'), "cron ignores a last line without newline");
+    assert!(
+        cron.ends_with('\n'),
+        "cron ignores a last line without newline"
+    );
 }
 
 #[test]
@@ -106,10 +109,15 @@ fn a_program_in_a_build_folder_is_copied_and_the_units_name_the_copy() {
     let units = root.path().join("etc/systemd/system");
     let service = fs::read_to_string(units.join("praxis-tls-renew.service")).unwrap();
     assert!(
-        service.contains("ExecStart=/usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls\n"),
+        service.contains(
+            "ExecStart=/usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls\n"
+        ),
         "{service}"
     );
-    assert!(!service.contains("build"), "never the build folder: {service}");
+    assert!(
+        !service.contains("build"),
+        "never the build folder: {service}"
+    );
     assert!(units.join("praxis-tls-renew-failed.service").is_file());
     let wants = units.join("timers.target.wants/praxis-tls-renew.timer");
     assert!(fs::symlink_metadata(&wants).is_ok(), "the timer is enabled");
@@ -145,7 +153,11 @@ fn the_package_units_are_only_switched_on_and_a_gone_program_is_found() {
         binary: PACKAGE_BINARY.into(),
         state_dir: STATE.into(),
     };
-    fs::write(lib.join("praxis-tls-renew.service"), service_unit(&cmd).unwrap()).unwrap();
+    fs::write(
+        lib.join("praxis-tls-renew.service"),
+        service_unit(&cmd).unwrap(),
+    )
+    .unwrap();
     fs::write(lib.join("praxis-tls-renew.timer"), timer_unit()).unwrap();
     let running = program(state.path(), b"program");
     // The package's program is gone (removed, or never installed here).
@@ -164,7 +176,12 @@ fn the_package_units_are_only_switched_on_and_a_gone_program_is_found() {
     let mut j = Journal::open(state.path()).unwrap();
     let done = schedule::install(&mut j, root.path(), &p, Path::new(STATE), Lang::En).unwrap();
     assert!(done.changed.is_empty() && done.activated);
-    assert!(!root.path().join("etc/systemd/system/praxis-tls-renew.service").exists());
+    assert!(
+        !root
+            .path()
+            .join("etc/systemd/system/praxis-tls-renew.service")
+            .exists()
+    );
     let facts = schedule::inspect(root.path(), &running);
     assert_eq!(
         judge(&facts, Path::new(STATE)),
@@ -193,7 +210,9 @@ fn cron_is_used_without_systemd_and_undone() {
     let file = root.path().join("etc/cron.d/praxis-tls-renew");
     let text = fs::read_to_string(&file).unwrap();
     assert!(
-        text.contains(" * * * root /usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls"),
+        text.contains(
+            " * * * root /usr/local/sbin/praxis-tls renew --state-dir /var/lib/praxis-tls"
+        ),
         "{text}"
     );
     assert!(!root.path().join("etc/systemd").exists());

@@ -24,7 +24,7 @@ restart-body =
     docker-compose up -d
     («restart» allein übernimmt geänderte Einstellungen nicht.)
 done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, lässt sich mit «praxis-tls undo» rückgängig machen.
-done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. «praxis-tls renew» erneuert rechtzeitig; «praxis-tls schedule» richtet das täglich ein.
+done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. Der Server erneuert sie ab jetzt zweimal am Tag selbst, wenn es an der Zeit ist.
 firewall-confirm-body = Das Programm führt jetzt diese Befehle aus. Sie werden festgehalten und lassen sich mit «praxis-tls undo» zurücknehmen:
 ports-help =
     FRITZ!Box: Internet > Freigaben > Portfreigaben > «Gerät für Freigaben hinzufügen», den Server wählen, dann «Neue Freigabe» > «Portfreigabe», Protokoll TCP. «Port an Gerät» ist der Port auf dem Server, «Port extern gewünscht» der Port im Internet. Für Port 80 nur «IPv4» ankreuzen.

@@ -137,7 +137,7 @@ done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, l
 done-domain = Adresse:
 done-dir = Elexis-OOB:
 done-overrides = Übergangene Prüfungen: { $count }
-done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. „praxis-tls renew“ erneuert rechtzeitig; „praxis-tls schedule“ richtet das täglich ein.
+done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. Der Server erneuert sie ab jetzt zweimal am Tag selbst, wenn es an der Zeit ist.
 
 ## Dialoge
 help-title = Hilfe

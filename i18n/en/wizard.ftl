@@ -137,7 +137,7 @@ done-body = The appointment service is set up. What this program changed can be 
 done-domain = Address:
 done-dir = Elexis-OOB:
 done-overrides = Checks passed over: { $count }
-done-renew = Let's Encrypt certificates are valid for 90 days at most (64 from 2027, 45 from 2028), and Let's Encrypt no longer sends reminders. "praxis-tls renew" renews in time; "praxis-tls schedule" sets that up daily.
+done-renew = Let's Encrypt certificates are valid for 90 days at most (64 from 2027, 45 from 2028), and Let's Encrypt no longer sends reminders. The server now renews them by itself, checking twice a day.
 
 ## Dialogs
 help-title = Help

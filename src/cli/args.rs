@@ -272,6 +272,7 @@ impl Cli {
             cfg.upnp.ssdp_target = target;
             cfg.upnp.discovery_timeout = Duration::from_millis(300);
         }
+        cfg.system_root = self.system_root.clone();
         cfg.final_address = self.check_address;
         cfg.final_port = self.check_port;
         if let Some(ca) = &self.check_ca {

@@ -8,15 +8,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use praxis_tls::core::{Lang, Text};
-use praxis_tls::io::atomic;
 use praxis_tls::io::mail::{
     self, MailSettings, Notice, Password, Security, load_password, save_password,
 };
 
 use super::{Cli, exit, say};
-
-/// In the state directory; holds no password.
-pub(super) const SETTINGS_FILE: &str = "mail.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SecurityArg {
@@ -64,34 +60,15 @@ pub struct MailArgs {
 }
 
 fn path(state_dir: &Path) -> PathBuf {
-    state_dir.join(SETTINGS_FILE)
+    mail::settings_path(state_dir)
 }
 
-/// The stored settings; `Ok(None)` when none are stored.
 pub(super) fn load(state_dir: &Path) -> Result<Option<MailSettings>, Text> {
-    let p = path(state_dir);
-    let bad = |detail: String| {
-        Text::new("cli-mail-settings-unreadable")
-            .arg("path", p.display().to_string())
-            .arg("detail", detail)
-    };
-    match std::fs::read_to_string(&p) {
-        Ok(s) => toml::from_str(&s).map(Some).map_err(|e| bad(e.to_string())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(bad(e.to_string())),
-    }
+    mail::load_settings(state_dir)
 }
 
 fn save(state_dir: &Path, settings: &MailSettings) -> Result<(), Text> {
-    let p = path(state_dir);
-    let bad = |detail: String| {
-        Text::new("cli-mail-settings-unwritable")
-            .arg("path", p.display().to_string())
-            .arg("detail", detail)
-    };
-    let text = toml::to_string(settings).map_err(|e| bad(e.to_string()))?;
-    let text = format!("# praxis-tls mail settings (the password is not here)\n{text}");
-    atomic::write_atomic(&p, text.as_bytes(), 0o600).map_err(|e| bad(e.to_string()))
+    mail::save_settings(state_dir, settings)
 }
 
 /// Sends `notice` with the stored settings. `Ok(false)`: no settings.

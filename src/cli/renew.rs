@@ -193,7 +193,12 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
         let records: Vec<CertRecord> = wizard.certificate.installed.iter().cloned().collect();
         decision = renew::force(decision, &records);
     }
-    tracing::info!(?decision, force = a.force, dry_run = a.dry_run, "renew: decision");
+    tracing::info!(
+        ?decision,
+        force = a.force,
+        dry_run = a.dry_run,
+        "renew: decision"
+    );
     say(lang, &decision.text());
     let record_of = |d: &str| {
         wizard

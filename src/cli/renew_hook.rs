@@ -110,7 +110,10 @@ pub(super) fn run(command: &str, record: &CertRecord) -> Result<(), Text> {
         Ok(None) => {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(failed(format!("timeout after {} s", HOOK_TIMEOUT.as_secs())));
+            return Err(failed(format!(
+                "timeout after {} s",
+                HOOK_TIMEOUT.as_secs()
+            )));
         }
         Err(e) => return Err(failed(e.to_string())),
     };

@@ -166,4 +166,3 @@ fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
     print_json(true);
     code
 }
-

@@ -9,6 +9,7 @@
 //! "trotzdem weiter".
 
 mod drive;
+mod renewal;
 mod systems;
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ use super::reach::AddressPlan;
 use super::{Lang, Step, Wizard};
 
 pub use drive::{Decision, Stop, StopReason, decide, next_action};
+pub use renewal::{MailSecurity, RenewalAnswer};
 pub use systems::{GatewayAnswer, OrthancAnswer};
 
 /// The layout of the answers file; a file with a higher one is refused.
@@ -46,6 +48,18 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     (
         "gateway",
         &["host", "config", "disk_root", "gateway_root", "email"],
+    ),
+    (
+        "renewal",
+        &[
+            "schedule",
+            "mail_host",
+            "mail_port",
+            "mail_security",
+            "mail_user",
+            "mail_from",
+            "mail_to",
+        ],
     ),
 ];
 
@@ -77,6 +91,9 @@ pub struct Answers {
     pub orthanc: Option<OrthancAnswer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway: Option<GatewayAnswer>,
+    /// Automatic renewal: set up (with mail) or skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<RenewalAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,6 +260,7 @@ impl Default for Answers {
             steps: None,
             orthanc: None,
             gateway: None,
+            renewal: None,
         }
     }
 }
@@ -310,6 +328,7 @@ impl Answers {
         if w.systems.done(SystemKind::Gateway).is_some() {
             a.gateway = Some(GatewayAnswer::of(w));
         }
+        a.renewal = RenewalAnswer::of(w);
         a
     }
 
@@ -343,6 +362,7 @@ pub fn table_of(step: Step) -> &'static str {
         Step::PortForwarding => "ports",
         Step::Firewall => "firewall",
         Step::Certificate => "certificate",
+        Step::AutoRenew => "renewal",
         _ => "steps",
     }
 }

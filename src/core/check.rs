@@ -45,6 +45,10 @@ pub enum CheckId {
     Orthanc,
     /// Express Gateway's certificate (the optional systems step).
     Gateway,
+    /// Automatic renewal: looked at, then set up.
+    Schedule,
+    /// A test mail with the renewal step's settings.
+    TestMail,
 }
 
 impl CheckId {
@@ -71,6 +75,8 @@ impl CheckId {
             CheckId::Uploaded => "check-uploaded",
             CheckId::Orthanc => "check-orthanc",
             CheckId::Gateway => "check-gateway",
+            CheckId::Schedule => "check-schedule",
+            CheckId::TestMail => "check-test-mail",
         }
     }
 }
@@ -178,6 +184,10 @@ impl CheckState {
 
     pub fn is_settled(&self) -> bool {
         matches!(self, CheckState::Passed(_) | CheckState::Warning(_))
+    }
+
+    pub fn is_passed(&self) -> bool {
+        matches!(self, CheckState::Passed(_))
     }
 
     pub fn is_running(&self) -> bool {

@@ -43,6 +43,17 @@ pub fn gate(w: &Wizard) -> Gate {
                 Gate::Blocked
             }
         }
+        Step::AutoRenew => {
+            if w.check(CheckId::Schedule).is_running() || w.check(CheckId::TestMail).is_running() {
+                Gate::Waiting
+            } else if w.check(CheckId::Schedule).is_passed()
+                || w.autorenew.choice == super::autorenew::RenewChoice::Skip
+            {
+                Gate::Open
+            } else {
+                Gate::Blocked
+            }
+        }
         Step::Start => {
             let g = checks_gate(w, Wizard::checks_of(Step::Start));
             if g == Gate::Open && w.start.found.is_none() {

@@ -6,8 +6,8 @@ use super::check::{CheckId, CheckState};
 use super::gate::{Gate, gate};
 use super::transitions::{advance, detect_install, domain_changed, on_enter, run_checks};
 use super::{
-    Action, Effect, Lang, Overlay, OverrideRecord, Step, Wizard, cert_step, golive_step, network,
-    systems,
+    Action, Effect, Lang, Overlay, OverrideRecord, Step, Wizard, autorenew, cert_step, golive_step,
+    network, systems,
 };
 
 pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -84,6 +84,9 @@ pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec
             }
             _ => Vec::new(),
         },
+        Overlay::ConfirmAction if w.step == Step::AutoRenew => {
+            yes_no(w, action, autorenew::on_confirm)
+        }
         Overlay::ConfirmAction => yes_no(w, action, golive_step::on_confirm),
         Overlay::ConfirmIssue => yes_no(w, action, |w| cert_step::on_confirm(w, now)),
         Overlay::ConfirmOpen => yes_no(w, action, network::open_confirmed),
@@ -178,6 +181,9 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if w.step == Step::Systems {
                 return systems::on_next(w);
             }
+            if w.step == Step::AutoRenew {
+                return autorenew::on_next(w);
+            }
             if w.step == Step::Certificate && gate(w) != Gate::Open {
                 return cert_step::on_next(w, now);
             }
@@ -250,6 +256,15 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             systems::on_next_field(w);
             Vec::new()
         }
+        Action::NextField if w.step == Step::AutoRenew => {
+            autorenew::on_next_field(w);
+            Vec::new()
+        }
+        Action::Up | Action::Down if w.step == Step::AutoRenew => {
+            autorenew::on_choice(w);
+            Vec::new()
+        }
+        Action::TestMail if w.step == Step::AutoRenew => autorenew::on_test_mail(w),
         Action::Up | Action::Down if w.step == Step::Systems => {
             systems::on_choice(w, action == Action::Up);
             Vec::new()
@@ -292,7 +307,7 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             w.session.scroll = w.session.scroll.saturating_sub(PAGE);
             Vec::new()
         }
-        Action::Yes | Action::No => Vec::new(),
+        Action::Yes | Action::No | Action::TestMail => Vec::new(),
     }
 }
 
@@ -342,7 +357,7 @@ fn is_edit(a: Action) -> bool {
 /// Steps whose fields take the editing keys before any other meaning.
 fn takes_letters_first(w: &Wizard) -> bool {
     (golive_step::offers_upload(w) && w.session.upload_focus)
-        || matches!(w.step, Step::Systems | Step::Certificate)
+        || matches!(w.step, Step::Systems | Step::Certificate | Step::AutoRenew)
 }
 
 /// An editing key for the focused text field of the step.
@@ -355,6 +370,10 @@ fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
     let input = match w.step {
         Step::Systems => {
             systems::on_edit(w, action);
+            return Vec::new();
+        }
+        Step::AutoRenew => {
+            autorenew::on_edit(w, action);
             return Vec::new();
         }
         Step::Certificate => {

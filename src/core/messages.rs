@@ -4,7 +4,10 @@
 use std::path::PathBuf;
 
 use super::check::{CheckId, Finding, Outcome, Text};
-use super::{certificate, dns, firewall, golive_step, network, reach, start, status, systems};
+use super::{
+    Lang, autorenew, certificate, dns, firewall, golive_step, network, reach, start, status,
+    systems,
+};
 
 /// A key press, already translated by the ui's key map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,8 @@ pub enum Action {
     OpenWindow,
     /// Tab: the next text field of a step with several.
     NextField,
+    /// Ctrl+T: send a test mail (the renewal step).
+    TestMail,
 }
 
 /// A change left half done by an earlier run, as the journal reports it.
@@ -164,6 +169,20 @@ pub enum Msg {
         generation: u64,
         result: Result<systems::SystemDone, Finding>,
     },
+    /// What the renewal step found on the system.
+    ScheduleInspected {
+        generation: u64,
+        view: autorenew::ScheduleView,
+    },
+    ScheduleInstalled {
+        generation: u64,
+        result: Result<autorenew::RenewalSetUp, Finding>,
+    },
+    /// The test mail went out (the text says to whom), or why not.
+    TestMailSent {
+        generation: u64,
+        result: Result<Text, Finding>,
+    },
 }
 
 impl Msg {
@@ -210,6 +229,10 @@ impl Msg {
                 (CheckId::Restarted, generation)
             }
             FinalChecked { generation, .. } => (CheckId::FinalTls, generation),
+            ScheduleInspected { generation, .. } | ScheduleInstalled { generation, .. } => {
+                (CheckId::Schedule, generation)
+            }
+            TestMailSent { generation, .. } => (CheckId::TestMail, generation),
             Key(_)
             | InstallCandidates(_)
             | PendingChanges(_)
@@ -336,6 +359,24 @@ pub enum Effect {
         request: systems::SystemRequest,
         window: Option<firewall::FirewallPlan>,
         passphrase: String,
+        generation: u64,
+    },
+    /// Read what renews the certificate now, and plan what would.
+    InspectSchedule {
+        generation: u64,
+    },
+    /// Store the mail settings (the password in its own 0600 file, when
+    /// one was typed) and set up the renewal run, through the journal.
+    InstallSchedule {
+        mail: Option<autorenew::MailRequest>,
+        password: Option<String>,
+        lang: Lang,
+        generation: u64,
+    },
+    SendTestMail {
+        mail: autorenew::MailRequest,
+        password: Option<String>,
+        lang: Lang,
         generation: u64,
     },
 }

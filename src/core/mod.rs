@@ -5,6 +5,7 @@
 pub mod acme_errors;
 pub mod answers;
 pub mod attempts;
+pub mod autorenew;
 pub mod cert_step;
 pub mod certificate;
 pub mod check;
@@ -176,6 +177,11 @@ pub struct Session {
     pub acme_stage: Option<(certificate::AcmeEnv, certificate::AcmeStage)>,
     /// Cursor on the language list.
     pub lang_cursor: usize,
+    /// The focused field of the renewal step's mail form.
+    pub renew_field: usize,
+    /// The mail server's password: typed, stored by io in its own 0600
+    /// file, never in the resume file.
+    pub mail_password: TextInput,
     /// Set once a pending-change dialog was answered, to tell the outcome.
     pub pending_result: Option<bool>,
     pub quitting: bool,
@@ -199,6 +205,8 @@ pub struct Wizard {
     pub golive: golive_step::GoLiveState,
     #[serde(default)]
     pub systems: systems::SystemsState,
+    #[serde(default)]
+    pub autorenew: autorenew::AutoRenewState,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -221,6 +229,7 @@ impl Wizard {
             certificate: certificate::CertificateState::default(),
             golive: golive_step::GoLiveState::default(),
             systems: systems::SystemsState::default(),
+            autorenew: autorenew::AutoRenewState::default(),
             started_at: now,
             updated_at: now,
             session: Session {
@@ -288,6 +297,7 @@ impl Wizard {
             && (matches!(self.step, Step::Start | Step::Domain)
                 || (self.step == Step::Certificate && cert_step::field(self).is_some())
                 || (self.step == Step::Systems && systems::field(self).is_some())
+                || (self.step == Step::AutoRenew && autorenew::field(self).is_some())
                 || (golive_step::offers_upload(self) && self.session.upload_focus))
     }
 

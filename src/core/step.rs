@@ -18,11 +18,13 @@ pub enum Step {
     FinalCheck,
     /// Optional: Orthanc and Express Gateway, each under a name of its own.
     Systems,
+    /// Automatic renewal: the timer (or cron), and the mail on failure.
+    AutoRenew,
     Done,
 }
 
 impl Step {
-    pub const ALL: [Step; 13] = [
+    pub const ALL: [Step; 14] = [
         Step::Language,
         Step::Start,
         Step::Domain,
@@ -35,6 +37,7 @@ impl Step {
         Step::Restart,
         Step::FinalCheck,
         Step::Systems,
+        Step::AutoRenew,
         Step::Done,
     ];
 
@@ -75,6 +78,7 @@ impl Step {
             Step::Restart => "restart",
             Step::FinalCheck => "final",
             Step::Systems => "systems",
+            Step::AutoRenew => "autorenew",
             Step::Done => "done",
         }
     }
@@ -96,7 +100,7 @@ mod tests {
     #[test]
     fn order_is_consistent() {
         assert_eq!(Step::Language.number(), 1);
-        assert_eq!(Step::Done.number(), 13);
+        assert_eq!(Step::Done.number(), 14);
         assert_eq!(Step::Language.prev(), None);
         assert_eq!(Step::Done.next(), None);
         for w in Step::ALL.windows(2) {

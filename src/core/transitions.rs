@@ -145,6 +145,18 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             w.checks.insert(CheckId::FinalPort80, port80.into());
             Vec::new()
         }
+        Msg::ScheduleInspected { view, .. } => {
+            super::autorenew::on_inspected(w, view);
+            Vec::new()
+        }
+        Msg::ScheduleInstalled { result, .. } => {
+            super::autorenew::on_installed(w, result);
+            Vec::new()
+        }
+        Msg::TestMailSent { result, .. } => {
+            super::autorenew::on_test_sent(w, result);
+            Vec::new()
+        }
         Msg::ProbeFailed { reason, .. } => {
             let f = Finding::new(reason).fix(Text::new("firewall-probe-failed-fix"));
             w.checks
@@ -331,6 +343,7 @@ pub(super) fn run_checks(w: &mut Wizard) -> Vec<Effect> {
         }
         Step::FinalCheck => golive_step::final_check(w),
         Step::ProxyConfig => golive_step::on_enter(w),
+        Step::AutoRenew => super::autorenew::on_enter(w),
         _ => Vec::new(),
     }
 }
@@ -381,6 +394,7 @@ pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
         Step::PortForwarding | Step::Firewall => network::on_enter(w),
         Step::Certificate => cert_step::on_enter(w),
         Step::Install | Step::ProxyConfig | Step::FinalCheck => golive_step::on_enter(w),
+        Step::AutoRenew => super::autorenew::on_enter(w),
         _ => Vec::new(),
     }
 }

@@ -266,6 +266,15 @@ mod tests {
                 gateway_root: Some("/certs".into()),
                 email: Some("gateway@praxis-muster.ch".into()),
             }),
+            renewal: Some(crate::core::answers::RenewalAnswer {
+                schedule: true,
+                mail_host: Some("mail.praxis-muster.ch".into()),
+                mail_port: Some(465),
+                mail_security: Some(crate::core::answers::MailSecurity::Tls),
+                mail_user: Some("praxis".into()),
+                mail_from: Some("praxis@praxis-muster.ch".into()),
+                mail_to: vec!["it@praxis-muster.ch".into()],
+            }),
             ..Answers::default()
         };
         let src = to_toml(&a);

@@ -47,6 +47,10 @@ pub struct IoConfig {
     pub restart_timeout: Duration,
     /// How long the admin app may take to answer an upload.
     pub upload_timeout: Duration,
+    /// The file system the renewal run is set up in (`/`; a test's folder).
+    pub system_root: PathBuf,
+    /// The running program, which the renewal run may need a copy of.
+    pub running_binary: PathBuf,
 }
 
 impl IoConfig {
@@ -68,6 +72,8 @@ impl IoConfig {
             final_roots: super::verify::Roots::System,
             restart_timeout: Duration::from_secs(300),
             upload_timeout: Duration::from_secs(15),
+            system_root: PathBuf::from("/"),
+            running_binary: std::env::current_exe().unwrap_or_default(),
         }
     }
 }
@@ -363,6 +369,38 @@ impl Executor {
             }
             e @ (Effect::PlanSystem { .. } | Effect::ApplySystem { .. }) => {
                 super::systems::run(cfg, self.journal.clone(), e, tx);
+            }
+            Effect::InspectSchedule { generation } => {
+                tokio::task::spawn_blocking(move || {
+                    let view = super::autorenew::inspect(&cfg);
+                    let _ = tx.send(Msg::ScheduleInspected { generation, view });
+                });
+            }
+            Effect::InstallSchedule {
+                mail,
+                password,
+                lang,
+                generation,
+            } => {
+                let journal = self.journal.clone();
+                tokio::task::spawn_blocking(move || {
+                    let result = match journal.lock() {
+                        Ok(mut j) => super::autorenew::install(&cfg, &mut j, mail, password, lang),
+                        Err(_) => Err(crate::core::Finding::new(Text::new("autorenew-failed-fix"))),
+                    };
+                    let _ = tx.send(Msg::ScheduleInstalled { generation, result });
+                });
+            }
+            Effect::SendTestMail {
+                mail,
+                password,
+                lang,
+                generation,
+            } => {
+                tokio::spawn(async move {
+                    let result = super::autorenew::test_mail(&cfg, &mail, password, lang).await;
+                    let _ = tx.send(Msg::TestMailSent { generation, result });
+                });
             }
             Effect::ResolvePending { finish } => {
                 let journal = self.journal.clone();

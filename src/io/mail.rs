@@ -7,6 +7,7 @@
 
 mod compose;
 mod password;
+mod settings;
 
 use std::time::Duration;
 
@@ -21,6 +22,7 @@ use crate::core::{Lang, Text};
 
 pub use compose::{Composed, Notice, compose};
 pub use password::{PASSWORD_FILE, Password, load_password, save_password};
+pub use settings::{SETTINGS_FILE, load_settings, save_settings, settings_path};
 
 /// How the connection to the mail server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 pub mod acme;
 pub mod answers;
 pub mod atomic;
+pub mod autorenew;
 pub mod cert_import;
 pub mod compose;
 pub mod dns;

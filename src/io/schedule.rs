@@ -86,7 +86,9 @@ fn read_small(path: &Path) -> Option<String> {
 
 fn scheduled_from_unit(root: &Path, unit: &Path) -> Option<ScheduledRun> {
     let text = read_small(&below(root, unit))?;
-    let exec = text.lines().find_map(|l| l.trim().strip_prefix("ExecStart="))?;
+    let exec = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("ExecStart="))?;
     let (binary, state_dir) = parse_command(exec, true)?;
     Some(ScheduledRun {
         source: unit.to_path_buf(),
@@ -232,7 +234,14 @@ pub fn install(
             detail: e.to_string(),
         })?;
         let target = below(root, Path::new(LOCAL_BINARY));
-        if write(journal, &target, &bytes, 0o755, lang, "schedule-journal-copy")? {
+        if write(
+            journal,
+            &target,
+            &bytes,
+            0o755,
+            lang,
+            "schedule-journal-copy",
+        )? {
             changed.push(target.clone());
         }
         files.push(target);

@@ -19,6 +19,10 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             tr.t("systems-confirm-title"),
             yes_no(tr, super::systems::confirm_body(w, tr)),
         ),
+        Overlay::ConfirmAction if w.step == Step::AutoRenew => (
+            tr.t("autorenew-confirm-title"),
+            yes_no(tr, super::autorenew::confirm_body(w, tr)),
+        ),
         Overlay::ConfirmAction => (
             tr.t("golive-confirm-title"),
             yes_no(tr, super::golive::confirm_body(w, tr)),

@@ -23,6 +23,7 @@ pub fn map(key: KeyEvent, text_input: bool) -> Option<Action> {
             KeyCode::Char('h') => Some(Action::Backspace),
             KeyCode::Char('n') => Some(Action::PageDown),
             KeyCode::Char('p') => Some(Action::PageUp),
+            KeyCode::Char('t') => Some(Action::TestMail),
             _ => None,
         };
     }

@@ -1,5 +1,6 @@
 //! The terminal: the event loop, the key map and the views.
 
+mod autorenew;
 mod certificate;
 mod dialogs;
 mod golive;

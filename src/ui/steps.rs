@@ -27,6 +27,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             super::golive::draw(&mut lines, w, tr)
         }
         Step::Systems => super::systems::draw(&mut lines, w, tr),
+        Step::AutoRenew => super::autorenew::draw(&mut lines, w, tr),
         Step::Done => done(&mut lines, w, tr),
         s => manual(&mut lines, s, w, tr),
     }
@@ -259,7 +260,14 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         lines.push(Line::raw(format!("  {} {until}", tr.t("cert-until"))));
     }
     lines.push(Line::raw(""));
-    para(lines, tr.t("done-renew"));
+    if crate::core::autorenew::not_set_up(w) {
+        lines.push(Line::styled(
+            format!("{} {}", tr.theme.warning(), tr.t("done-renew-missing")),
+            tr.theme.warn_style(),
+        ));
+    } else {
+        para(lines, tr.t("done-renew"));
+    }
     lines.push(Line::raw(""));
     // The Webelexis seed's advice, with the statement filled in.
     let db_user = "termine";
@@ -291,6 +299,7 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
             ("systems-gate-apply", Style::default())
         }
         Gate::Blocked if w.step == Step::Systems => ("systems-gate-plan", Style::default()),
+        Gate::Blocked if w.step == Step::AutoRenew => ("autorenew-gate", Style::default()),
         Gate::Blocked
             if w.step == Step::ProxyConfig
                 && w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) =>

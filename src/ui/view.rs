@@ -197,6 +197,12 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             ]);
         }
         s if s.is_manual() => second.push(tr.t("key-toggle")),
+        Step::AutoRenew => {
+            second.push(tr.t("key-choose"));
+            if crate::core::autorenew::field(w).is_some() {
+                second.extend([tr.t("key-field"), tr.t("key-test-mail")]);
+            }
+        }
         _ => {}
     }
     if gate(w) == Gate::Overridable {

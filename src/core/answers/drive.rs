@@ -116,6 +116,7 @@ pub fn decide(w: &Wizard, a: &Answers) -> Decision {
         Step::Firewall => firewall(w, a),
         Step::Certificate => certificate(w, a),
         Step::Systems => super::systems::decide(w, a),
+        Step::AutoRenew => super::renewal::decide(w, a),
         s if s.is_manual() => manual(w, a),
         _ => stop(w, StopReason::Blocked),
     }
@@ -142,6 +143,9 @@ fn on_overlay(w: &Wizard, a: &Answers) -> Option<Decision> {
         Overlay::ConfirmIssue => Some(yes_if(issue_covered(w, a))),
         Overlay::ConfirmAction if w.step == Step::Systems => {
             Some(yes_if(super::systems::confirms(w, a)))
+        }
+        Overlay::ConfirmAction if w.step == Step::AutoRenew => {
+            Some(yes_if(super::renewal::confirms(a)))
         }
         Overlay::ConfirmAction => Some(yes_if(a.confirms(w.step))),
         Overlay::Help | Overlay::ConfirmQuit | Overlay::Pending { .. } => {

@@ -92,6 +92,15 @@ fn full() -> Answers {
                 Step::FinalCheck,
             ],
         }),
+        renewal: Some(RenewalAnswer {
+            schedule: true,
+            mail_host: Some("mail.meine-praxis.ch".into()),
+            mail_port: Some(465),
+            mail_security: None,
+            mail_user: None,
+            mail_from: Some("praxis@meine-praxis.ch".into()),
+            mail_to: vec!["it@meine-praxis.ch".into()],
+        }),
         ..Answers::default()
     }
 }
@@ -356,4 +365,33 @@ fn browser_certificates_hand_the_passphrase_to_the_person() {
         replay(&mut w, &a, &World::default()).reason,
         StopReason::End
     );
+}
+
+#[test]
+fn renewal_is_set_up_skipped_or_stopped_at_as_the_answers_say() {
+    // Skipped, explicitly: the replay goes on to the end and says so again.
+    let mut a = full();
+    if let Some(r) = a.renewal.as_mut() {
+        r.schedule = false;
+    }
+    let mut w = fresh();
+    let stop = replay(&mut w, &a, &World::default());
+    assert_eq!(stop.reason, StopReason::End);
+    assert!(w.autorenew.skipped && w.autorenew.set_up.is_none());
+    let back = Answers::from_wizard(&w).renewal.unwrap();
+    assert!(!back.schedule);
+
+    // Set up, with the mail settings typed into the form.
+    let mut w = fresh();
+    replay(&mut w, &full(), &World::default());
+    assert!(w.autorenew.set_up.as_ref().is_some_and(|s| s.mail));
+    assert_eq!(w.autorenew.mail.host.value, "mail.meine-praxis.ch:465");
+
+    // An answers file from before this step stops there for the person.
+    let mut a = full();
+    a.renewal = None;
+    let mut w = fresh();
+    let stop = replay(&mut w, &a, &World::default());
+    assert_eq!(stop.step, Step::AutoRenew);
+    assert_eq!(stop.reason, StopReason::Unanswered);
 }

@@ -44,7 +44,10 @@ fn the_package_is_enabled_as_it_is() {
     let p = plan(&f, Path::new(STATE)).unwrap();
     assert_eq!(p.binary, Path::new(PACKAGE_BINARY));
     assert_eq!(p.copy_from, None);
-    assert!(!p.write_units, "the package's units are switched on, not rewritten");
+    assert!(
+        !p.write_units,
+        "the package's units are switched on, not rewritten"
+    );
     assert!(p.findings.is_empty());
     // Another state directory needs units of its own.
     let p = plan(&f, Path::new("/srv/praxis")).unwrap();
@@ -61,7 +64,10 @@ fn a_package_over_a_hand_copied_binary_prefers_the_package() {
     let p = plan(&f, Path::new(STATE)).unwrap();
     assert_eq!(p.binary, Path::new(PACKAGE_BINARY));
     assert_eq!(p.copy_from, None);
-    assert!(p.write_units, "the old units in /etc would shadow the package's");
+    assert!(
+        p.write_units,
+        "the old units in /etc would shadow the package's"
+    );
     let ids: Vec<&str> = p.findings.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,

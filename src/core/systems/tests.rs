@@ -83,7 +83,7 @@ fn nothing_chosen_goes_on_to_the_end() {
     let mut w = at_systems();
     assert_eq!(gate(&w), Gate::Open);
     key(&mut w, Action::Next);
-    assert_eq!(w.step, Step::Done);
+    assert_eq!(w.step, Step::AutoRenew);
     key(&mut w, Action::Back);
     assert_eq!(w.step, Step::Systems);
 }

@@ -208,6 +208,35 @@ impl World {
                     port80: ok,
                 }
             }
+            Effect::InspectSchedule { generation } => Msg::ScheduleInspected {
+                generation,
+                view: crate::core::autorenew::ScheduleView {
+                    verdict: crate::core::schedule::Verdict::NotSet,
+                    plan: Ok(crate::core::schedule::SchedulePlan {
+                        scheduler: crate::core::schedule::Scheduler::Cron,
+                        binary: "/usr/local/sbin/praxis-tls".into(),
+                        copy_from: None,
+                        write_units: true,
+                        findings: vec![],
+                    }),
+                    stored_mail: None,
+                    password_stored: false,
+                },
+            },
+            Effect::InstallSchedule {
+                generation, mail, ..
+            } => Msg::ScheduleInstalled {
+                generation,
+                result: Ok(crate::core::autorenew::RenewalSetUp {
+                    files: vec!["/etc/cron.d/praxis-tls-renew".into()],
+                    binary: "/usr/local/sbin/praxis-tls".into(),
+                    mail: mail.is_some(),
+                }),
+            },
+            Effect::SendTestMail { generation, .. } => Msg::TestMailSent {
+                generation,
+                result: Ok(Text::new("autorenew-test-sent")),
+            },
             Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
         };
         vec![msg]
