@@ -288,7 +288,7 @@ fn answers_prefill_the_wizard_and_hand_over_at_the_first_gap() {
     // the port forwards are for the person.
     let wait = Duration::from_secs(30);
     let screen = t.wait_for("Portfreigaben im Router", wait);
-    assert!(screen.contains("Schritt 5 von 13"), "{screen}");
+    assert!(screen.contains("Schritt 5 von 14"), "{screen}");
     // The person's keys work as ever.
     t.keys(&["Escape"]);
     t.wait_for("DNS-Einträge prüfen", wait);

@@ -63,7 +63,8 @@ fn answers(dir: &Path, install: &Path) -> PathBuf {
          [ports]\npolicy = \"permanent\"\naddress = \"static\"\nforwards_done = true\n\n\
          [firewall]\nopen_window = true\n\n\
          [certificate]\nsource = \"letsencrypt\"\nemail = \"{EMAIL}\"\naccept_terms = true\n\n\
-         [steps]\nconfirmed = [\"install\", \"proxy-config\", \"restart\", \"final-check\"]\n",
+         [steps]\nconfirmed = [\"install\", \"proxy-config\", \"restart\", \"final-check\"]\n\n\
+         [renewal]\nschedule = true\n",
         install.display()
     );
     std::fs::write(&path, text).unwrap();
@@ -93,9 +94,14 @@ fn killed_after_every_transition_it_still_ends_once() {
     let file = answers(tmp.path(), &install);
     eprintln!("lab up after {:?}", started.elapsed());
 
+    // The renewal run goes below a root of the test's own (cron there).
+    let system = tmp.path().join("system");
+    std::fs::create_dir_all(system.join("etc/cron.d")).unwrap();
     let mut args: Vec<String> = [
         "--state-dir",
         &state.display().to_string(),
+        "--system-root",
+        &system.display().to_string(),
         "--lang",
         "en",
         "--dns-timeout",
@@ -200,6 +206,19 @@ fn killed_after_every_transition_it_still_ends_once() {
         "something still listens on the responder port {responder}"
     );
 
+    // The renewal run is set up once, naming the stable copy.
+    let cron = system.join("etc/cron.d/praxis-tls-renew");
+    let entry = std::fs::read_to_string(&cron).unwrap();
+    assert!(
+        entry.contains(" root /usr/local/sbin/praxis-tls renew --state-dir "),
+        "{entry}"
+    );
+    assert_eq!(
+        std::fs::read(system.join("usr/local/sbin/praxis-tls")).unwrap(),
+        std::fs::read(BIN).unwrap(),
+        "the copy is whole"
+    );
+
     // Undo brings back every original, also after all those kills.
     let undo = Command::new(BIN)
         .args(["--state-dir", &state.display().to_string(), "--lang", "en"])
@@ -211,6 +230,7 @@ fn killed_after_every_transition_it_still_ends_once() {
     let text = String::from_utf8_lossy(&undo.stdout);
     assert!(undo.status.success(), "undo: {text}");
     watch.originals_back();
+    assert!(!cron.exists() && !system.join("usr/local/sbin/praxis-tls").exists());
 
     drop(lab);
     eprintln!("kill chain took {:?}", started.elapsed());

@@ -68,7 +68,7 @@ fn walk_kill_and_resume() {
     t.keys(&["Enter"]);
 
     let screen = t.wait_for("DNS-Einträge prüfen", WAIT);
-    assert!(screen.contains("Schritt 4 von 13"), "{screen}");
+    assert!(screen.contains("Schritt 4 von 14"), "{screen}");
     let screen = t.wait_for("Alles in Ordnung", WAIT);
     assert!(
         screen.contains("203.0.113.10"),

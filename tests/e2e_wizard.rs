@@ -95,6 +95,9 @@ struct Words {
     exposure_none: &'static str,
     phone_confirmed: &'static str,
     systems_title: &'static str,
+    renew_title: &'static str,
+    renew_confirm: &'static str,
+    renew_done: &'static str,
     done_title: &'static str,
     done_overrides: &'static str,
     gate_open: &'static str,
@@ -108,7 +111,7 @@ const DE_CH: Words = Words {
     choose: &["Up"],
     yes: "j",
     step: "Schritt",
-    of: "von 13",
+    of: "von 14",
     start_title: "Elexis-OOB finden",
     current: "Generation: aktuelle Version",
     found_in: "Aktuelle Elexis-OOB-Version gefunden in",
@@ -148,6 +151,9 @@ const DE_CH: Words = Words {
     exposure_none: "Von aussen ist nur der Termindienst erreichbar.",
     phone_confirmed: "[x] Auf dem Handy geprüft",
     systems_title: "Weitere Systeme (freiwillig)",
+    renew_title: "Automatisch erneuern",
+    renew_confirm: "Automatische Erneuerung einrichten?",
+    renew_done: "Eingerichtet. Der Zeitplan startet /usr/local/sbin/praxis-tls",
     done_title: "Geschafft",
     done_overrides: "Übergangene Prüfungen: 1",
     gate_open: "Alles in Ordnung.",
@@ -161,7 +167,7 @@ const EN: Words = Words {
     choose: &[],
     yes: "y",
     step: "Step",
-    of: "of 13",
+    of: "of 14",
     start_title: "Find Elexis-OOB",
     current: "Generation: current version",
     found_in: "Current Elexis-OOB version found in",
@@ -201,6 +207,9 @@ const EN: Words = Words {
     exposure_none: "Only the appointment service can be reached from outside.",
     phone_confirmed: "[x] Checked on the phone",
     systems_title: "Other systems (optional)",
+    renew_title: "Renew automatically",
+    renew_confirm: "Set up automatic renewal?",
+    renew_done: "Set up. The schedule starts /usr/local/sbin/praxis-tls",
     done_title: "Done",
     done_overrides: "Checks passed over: 1",
     gate_open: "All good.",
@@ -409,7 +418,16 @@ fn walk(lang: &str, width: u16, height: u16) {
     let state = tmp.path().join("state");
     eprintln!("{lang}: lab up after {:?}", started.elapsed());
 
-    let mut args = vec!["--state-dir".to_string(), state.display().to_string()];
+    // The renewal run is set up below a root of the test's own, where
+    // systemd "runs" (systemctl --root works on the files alone).
+    let system = tmp.path().join("system");
+    std::fs::create_dir_all(system.join("run/systemd/system")).unwrap();
+    let mut args = vec![
+        "--state-dir".to_string(),
+        state.display().to_string(),
+        "--system-root".to_string(),
+        system.display().to_string(),
+    ];
     args.extend(wizard_flags(
         &knot.addr.to_string(),
         responder,
@@ -578,8 +596,32 @@ fn walk(lang: &str, width: u16, height: u16) {
     walk.gate_open(SCREEN);
     t.keys(&["Enter"]);
 
-    // 13 Done.
-    let screen = walk.step(13, w.done_title);
+    // 13 Renewal: set up after a yes, naming a stable copy of the program.
+    let screen = walk.step(13, w.renew_title);
+    walk.has(&screen, "SMTP");
+    t.keys(&["Enter"]);
+    walk.wait(w.renew_confirm, SCREEN);
+    walk.find("/usr/local/sbin/praxis-tls");
+    t.keys(&[w.yes]);
+    let screen = walk.gate_open(CHECK);
+    walk.has(&screen, w.renew_done);
+    let units = system.join("etc/systemd/system");
+    let service = std::fs::read_to_string(units.join("praxis-tls-renew.service")).unwrap();
+    let exec = service
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .unwrap_or_default();
+    assert!(
+        exec.starts_with("/usr/local/sbin/praxis-tls renew --state-dir "),
+        "{service}"
+    );
+    assert!(!exec.contains("target"), "never the build folder: {exec}");
+    let wants = units.join("timers.target.wants/praxis-tls-renew.timer");
+    assert!(std::fs::symlink_metadata(&wants).is_ok(), "the timer is on");
+    t.keys(&["Enter"]);
+
+    // 14 Done.
+    let screen = walk.step(14, w.done_title);
     walk.has(&screen, HOST);
     walk.has(&screen, &install.display().to_string());
     walk.has(&screen, w.done_overrides);
@@ -613,6 +655,8 @@ fn walk(lang: &str, width: u16, height: u16) {
     let status = Command::new(bin)
         .arg("--state-dir")
         .arg(&state)
+        .arg("--system-root")
+        .arg(&system)
         .args(["status", "--format", "json"])
         .output()
         .unwrap();
@@ -640,6 +684,23 @@ fn walk(lang: &str, width: u16, height: u16) {
             "{file}"
         );
     }
+
+    assert_eq!(json["schedule"]["state"], "active", "{json:#}");
+
+    // undo takes the renewal run away with everything else.
+    let undo = Command::new(bin)
+        .arg("--state-dir")
+        .arg(&state)
+        .args(["undo", "--yes"])
+        .output()
+        .unwrap();
+    assert!(undo.status.success(), "{undo:?}");
+    assert!(!units.join("praxis-tls-renew.service").exists());
+    assert!(!system.join("usr/local/sbin/praxis-tls").exists());
+    assert!(
+        std::fs::symlink_metadata(&wants).is_err(),
+        "the timer is off"
+    );
 
     drop(t);
     drop(lab);

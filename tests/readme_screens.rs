@@ -29,7 +29,7 @@ fn capture(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// "praxis-tls · DNS-Einträge prüfen    Schritt 4 von 13" → the title.
+/// "praxis-tls · DNS-Einträge prüfen    Schritt 4 von 14" → the title.
 fn title(first: &str) -> String {
     let after = first.split_once('·').map_or(first, |(_, t)| t).trim();
     after.split("  ").next().unwrap_or(after).trim().to_string()

@@ -62,7 +62,10 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
             | praxis_tls::core::Effect::Restart { generation, .. }
             | praxis_tls::core::Effect::FinalCheck { generation, .. }
             | praxis_tls::core::Effect::PlanSystem { generation, .. }
-            | praxis_tls::core::Effect::ApplySystem { generation, .. } => Some(*generation),
+            | praxis_tls::core::Effect::ApplySystem { generation, .. }
+            | praxis_tls::core::Effect::InspectSchedule { generation }
+            | praxis_tls::core::Effect::InstallSchedule { generation, .. }
+            | praxis_tls::core::Effect::SendTestMail { generation, .. } => Some(*generation),
             _ => None,
         })
         .unwrap_or(0)
@@ -328,9 +331,51 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
     if step == Step::Systems {
         return w;
     }
+    let g = key(&mut w, Action::Next);
+    send(
+        &mut w,
+        Msg::ScheduleInspected {
+            generation: g,
+            view: inspected(),
+        },
+    );
+    if step == Step::AutoRenew {
+        return w;
+    }
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    send(
+        &mut w,
+        Msg::ScheduleInstalled {
+            generation: g,
+            result: Ok(praxis_tls::core::autorenew::RenewalSetUp {
+                files: vec!["/etc/systemd/system/praxis-tls-renew.timer".into()],
+                binary: "/usr/local/sbin/praxis-tls".into(),
+                mail: false,
+            }),
+        },
+    );
     key(&mut w, Action::Next);
     assert_eq!(w.step, step);
     w
+}
+
+/// What the renewal step finds on a server where the wizard runs from
+/// the folder it was built in.
+fn inspected() -> praxis_tls::core::autorenew::ScheduleView {
+    use praxis_tls::core::schedule::{SchedulePlan, Scheduler, Verdict};
+    praxis_tls::core::autorenew::ScheduleView {
+        verdict: Verdict::NotSet,
+        plan: Ok(SchedulePlan {
+            scheduler: Scheduler::Systemd,
+            binary: "/usr/local/sbin/praxis-tls".into(),
+            copy_from: Some("/root/praxis-tls/target/release/praxis-tls".into()),
+            write_units: true,
+            findings: vec![],
+        }),
+        stored_mail: None,
+        password_stored: false,
+    }
 }
 
 fn name(step: Step, lang: Lang) -> String {
@@ -644,6 +689,53 @@ fn systems_form_plan_and_result_in_both_languages() {
         key(&mut w, Action::Up);
         insta::assert_snapshot!(
             format!("systems_gateway_form_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+    }
+}
+
+#[test]
+fn renewal_form_question_skip_and_done_in_every_language() {
+    for lang in [Lang::De, Lang::DeCh, Lang::En] {
+        let mut w = wizard_at(Step::AutoRenew, lang);
+        typed(&mut w, "mail.praxis-muster.ch");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "praxis@praxis-muster.ch");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "it@praxis-muster.ch");
+        key(&mut w, Action::NextField);
+        key(&mut w, Action::NextField);
+        typed(&mut w, "geheim");
+        let g = key(&mut w, Action::TestMail);
+        send(
+            &mut w,
+            Msg::TestMailSent {
+                generation: g,
+                result: Err(Finding::new(
+                    Text::new("mail-error-auth").arg("host", "mail.praxis-muster.ch"),
+                )
+                .fix(Text::new("autorenew-test-failed-fix"))),
+            },
+        );
+        insta::assert_snapshot!(
+            format!("autorenew_form_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::Next);
+        insta::assert_snapshot!(
+            format!("autorenew_confirm_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::No);
+        key(&mut w, Action::Down);
+        insta::assert_snapshot!(
+            format!("autorenew_skip_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::Next);
+        assert_eq!(w.step, Step::Done);
+        insta::assert_snapshot!(
+            format!("done_without_renewal_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
         );
     }

@@ -2,7 +2,7 @@
 
 autorenew-name = Erneuern
 autorenew-title = Automatisch erneuern
-autorenew-body = Ein Zertifikat von Let's Encrypt gilt nur wenige Wochen. Damit Ihre Patientinnen und Patienten nie eine Warnung sehen, erneuert der Server es von selbst.
+autorenew-body = Ein Zertifikat von Let's Encrypt gilt nur wenige Wochen. Damit nie eine Warnung erscheint, prüft der Server es zweimal am Tag (zwischen 8 und 11 Uhr und zwischen 13 und 16 Uhr) und erneuert es rechtzeitig.
 autorenew-help =
     Was hier eingerichtet wird: Ein Zeitplan auf diesem Server (bei systemd ein „Timer“, sonst ein Eintrag für cron) startet zweimal am Tag „praxis-tls renew“. Das Programm prüft dann, ob das Zertifikat bald abläuft, und holt rechtzeitig ein neues.
     Es braucht dafür ein Programm an einem festen Ort. Läuft der Assistent gerade aus einem anderen Ordner, kopiert er sich nach /usr/local/sbin.
@@ -12,7 +12,7 @@ autorenew-help =
 autorenew-choice-set-up = Automatisch erneuern (empfohlen)
 autorenew-choice-skip = Nicht einrichten
 autorenew-skip-warning = Ohne automatische Erneuerung läuft das Zertifikat in wenigen Wochen ab, und die Terminbuchung zeigt dann eine Warnung. Jemand muss vorher „praxis-tls renew“ von Hand starten.
-autorenew-mail-intro = E-Mail bei einem Fehler (freiwillig; die Angaben kennt Ihre IT-Betreuung):
+autorenew-mail-intro = E-Mail bei einem Fehler (freiwillig):
 autorenew-mail-host = Mailserver (SMTP):
 autorenew-mail-from = Absender:
 autorenew-mail-to = Empfänger:
@@ -38,3 +38,4 @@ check-schedule = Automatische Erneuerung
 check-test-mail = Test-E-Mail
 key-test-mail = ^T Testmail
 done-renew-missing = Die automatische Erneuerung ist nicht eingerichtet. Das Zertifikat läuft in wenigen Wochen ab, wenn niemand es erneuert. Starten Sie den Assistenten noch einmal, oder lassen Sie Ihre IT-Betreuung „praxis-tls schedule“ ausführen.
+autorenew-gate-skip = Enter geht ohne automatische Erneuerung weiter.

@@ -2,7 +2,7 @@
 
 autorenew-name = Renewal
 autorenew-title = Renew automatically
-autorenew-body = A Let's Encrypt certificate is valid for a few weeks only. So that your patients never see a warning, the server renews it by itself.
+autorenew-body = A Let's Encrypt certificate is valid for a few weeks only. So that no warning ever appears, the server checks it twice a day (between 8 and 11 a.m. and between 1 and 4 p.m.) and renews it in time.
 autorenew-help =
     What is set up here: a schedule on this server (with systemd a "timer", otherwise an entry for cron) starts "praxis-tls renew" twice a day. The program then checks whether the certificate expires soon and gets a new one in time.
     For that it needs the program in a fixed place. If the wizard is running from another folder, it copies itself to /usr/local/sbin.
@@ -12,7 +12,7 @@ autorenew-help =
 autorenew-choice-set-up = Renew automatically (recommended)
 autorenew-choice-skip = Do not set up
 autorenew-skip-warning = Without automatic renewal the certificate expires in a few weeks, and the booking page then shows a warning. Someone must run "praxis-tls renew" by hand before that.
-autorenew-mail-intro = E-mail when something fails (optional; your IT support knows the details):
+autorenew-mail-intro = E-mail when something fails (optional):
 autorenew-mail-host = Mail server (SMTP):
 autorenew-mail-from = Sender:
 autorenew-mail-to = Recipients:
@@ -38,3 +38,4 @@ check-schedule = Automatic renewal
 check-test-mail = Test e-mail
 key-test-mail = ^T test mail
 done-renew-missing = Automatic renewal is not set up. The certificate expires in a few weeks unless someone renews it. Run the wizard again, or have your IT support run "praxis-tls schedule".
+autorenew-gate-skip = Enter goes on without automatic renewal.

@@ -94,7 +94,7 @@ const SMTPS_PORT: u16 = 465;
 /// The focused field, while the form takes letters.
 pub fn field(w: &Wizard) -> Option<usize> {
     (w.autorenew.choice == RenewChoice::SetUp && !running(w))
-        .then(|| w.session.renew_field % FIELDS)
+        .then_some(w.session.renew_field % FIELDS)
 }
 
 fn running(w: &Wizard) -> bool {

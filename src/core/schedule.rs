@@ -154,6 +154,15 @@ pub fn judge(facts: &ScheduleFacts, state_dir: &Path) -> Verdict {
     let Some(run) = &facts.scheduled else {
         return Verdict::NotSet;
     };
+    // Another state directory's schedule is not this one's to judge or
+    // repair: for this state, nothing renews.
+    if let Some(dir) = &run.state_dir
+        && dir != state_dir
+    {
+        return Verdict::OtherStateDir {
+            state_dir: dir.clone(),
+        };
+    }
     if !run.binary_exists {
         return Verdict::Missing {
             binary: run.binary.clone(),
@@ -162,13 +171,6 @@ pub fn judge(facts: &ScheduleFacts, state_dir: &Path) -> Verdict {
     if !stable(&run.binary) {
         return Verdict::Unstable {
             binary: run.binary.clone(),
-        };
-    }
-    if let Some(dir) = &run.state_dir
-        && dir != state_dir
-    {
-        return Verdict::OtherStateDir {
-            state_dir: dir.clone(),
         };
     }
     if !facts.active {

@@ -11,11 +11,6 @@ use crate::core::{CheckId, CheckState, TextInput, Wizard};
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let s = &w.autorenew;
     lines.push(Line::raw(tr.t("autorenew-body")));
-    if let Some(plan) = s.view.as_ref().and_then(|v| v.plan.as_ref().ok()) {
-        for t in plan.texts() {
-            lines.push(Line::raw(tr.text(&t)));
-        }
-    }
     lines.push(Line::raw(""));
     for (choice, id) in [
         (RenewChoice::SetUp, "autorenew-choice-set-up"),
@@ -77,6 +72,13 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         "autorenew-with-mail"
     };
     lines.push(Line::styled(tr.t(id), tr.theme.dim()));
+    // Where the program comes from and what is replaced: below the form
+    // (the question before the yes shows it again).
+    if let Some(plan) = s.view.as_ref().and_then(|v| v.plan.as_ref().ok()) {
+        for t in plan.texts().iter().skip(1) {
+            lines.push(Line::raw(tr.text(t)));
+        }
+    }
 }
 
 /// The question before setting it up: the plan, and where mails go.

@@ -291,6 +291,12 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
     let g = gate(w);
     let (id, style) = match g {
         Gate::Open if w.overridden(w.step) => ("gate-overridden", tr.theme.warn_style()),
+        Gate::Open
+            if w.step == Step::AutoRenew
+                && w.autorenew.choice == crate::core::autorenew::RenewChoice::Skip =>
+        {
+            ("autorenew-gate-skip", tr.theme.warn_style())
+        }
         Gate::Open => ("gate-open", tr.theme.ok_style()),
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
