@@ -740,3 +740,41 @@ fn renewal_form_question_skip_and_done_in_every_language() {
         );
     }
 }
+
+#[test]
+fn renewal_question_names_what_it_replaces() {
+    use praxis_tls::core::schedule::{SchedulePlan, Scheduler, Verdict};
+    let mut w = wizard_at(Step::Systems, Lang::DeCh);
+    let g = key(&mut w, Action::Next);
+    let view = praxis_tls::core::autorenew::ScheduleView {
+        verdict: Verdict::Missing {
+            binary: "/root/praxis-tls/target/release/praxis-tls".into(),
+        },
+        plan: Ok(SchedulePlan {
+            scheduler: Scheduler::Cron,
+            binary: "/usr/local/sbin/praxis-tls".into(),
+            copy_from: Some("/tmp/praxis-tls".into()),
+            write_units: true,
+            findings: vec![
+                Text::new("schedule-finding-stale-copy").arg("path", "/usr/local/sbin/praxis-tls"),
+                Text::new("schedule-finding-gone-binary")
+                    .arg("binary", "/root/praxis-tls/target/release/praxis-tls")
+                    .arg("source", "/etc/cron.d/praxis-tls-renew"),
+            ],
+        }),
+        stored_mail: None,
+        password_stored: true,
+    };
+    send(
+        &mut w,
+        Msg::ScheduleInspected {
+            generation: g,
+            view,
+        },
+    );
+    key(&mut w, Action::Next);
+    insta::assert_snapshot!(
+        "autorenew_confirm_findings_de-CH",
+        render(&w, &ctx(), 80, 24)
+    );
+}

@@ -15,12 +15,12 @@ schedule-journal-copy = Kopie des Programms für die automatische Erneuerung
 
 schedule-plan-timer = Zweimal am Tag prüft der Server das Zertifikat und erneuert es, wenn es an der Zeit ist: einmal zwischen 8 und 11 Uhr, einmal zwischen 13 und 16 Uhr (jeder Server zu seiner eigenen, festen Minute). War der Server zu der Zeit aus, holt er die Prüfung beim nächsten Start nach.
 schedule-plan-cron = Zweimal am Tag prüft der Server das Zertifikat und erneuert es, wenn es an der Zeit ist: einmal am Vormittag, einmal am Nachmittag (über cron, jeder Server zu seiner eigenen, festen Zeit).
-schedule-plan-copy = Das Programm läuft gerade aus { $from }. Dieser Ort bleibt nicht sicher bestehen; darum wird es nach { $to } kopiert, und die Erneuerung startet es von dort.
+schedule-plan-copy = Das Programm wird nach { $to } kopiert: Es läuft jetzt aus { $from }, und dieser Ort bleibt nicht sicher bestehen.
 schedule-plan-binary = Die Erneuerung startet das Programm { $binary }.
 schedule-finding-package-preferred = Das Programm ist als Paket installiert (/usr/bin/praxis-tls). Die Erneuerung verwendet das Paket, nicht die Kopie in { $running }.
-schedule-finding-stale-copy = In { $path } liegt eine andere Version des Programms. Sie wird durch die laufende ersetzt.
-schedule-finding-other-binary = Die bisherige Erneuerung ({ $source }) startet { $binary }. Sie wird ersetzt.
-schedule-finding-gone-binary = Die bisherige Erneuerung ({ $source }) startet { $binary }, das es nicht mehr gibt. Sie hat darum aufgehört zu arbeiten und wird jetzt ersetzt.
+schedule-finding-stale-copy = Die ältere Version in { $path } wird ersetzt.
+schedule-finding-other-binary = Die bisherige Erneuerung startet { $binary }; sie wird ersetzt.
+schedule-finding-gone-binary = Die bisherige Erneuerung startet { $binary }, das es nicht mehr gibt; sie wird ersetzt.
 
 schedule-verdict-not-set = Die automatische Erneuerung ist nicht eingerichtet. Das Zertifikat läuft ab, wenn niemand es von Hand erneuert.
 schedule-verdict-inactive = Die automatische Erneuerung ist vorbereitet, aber nicht eingeschaltet. Starten Sie „praxis-tls schedule“.

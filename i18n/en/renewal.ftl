@@ -15,12 +15,12 @@ schedule-journal-copy = Copy of the program for automatic renewal
 
 schedule-plan-timer = Twice a day the server checks the certificate and renews it when it is time: once between 8 and 11 a.m., once between 1 and 4 p.m. (each server at a fixed minute of its own). If the server was off at that time, it catches up at the next start.
 schedule-plan-cron = Twice a day the server checks the certificate and renews it when it is time: once in the morning, once in the afternoon (through cron, each server at a fixed time of its own).
-schedule-plan-copy = The program is running from { $from }. That place does not reliably last, so it is copied to { $to }, and renewal starts it from there.
+schedule-plan-copy = The program is copied to { $to }: it runs from { $from } now, and that place does not reliably last.
 schedule-plan-binary = Renewal starts the program { $binary }.
 schedule-finding-package-preferred = The program is installed as a package (/usr/bin/praxis-tls). Renewal uses the package, not the copy in { $running }.
-schedule-finding-stale-copy = { $path } holds another version of the program. It is replaced by the running one.
-schedule-finding-gone-binary = The existing renewal ({ $source }) starts { $binary }, which no longer exists. It has therefore stopped working and is replaced now.
-schedule-finding-other-binary = The existing renewal ({ $source }) starts { $binary }. It is replaced.
+schedule-finding-stale-copy = The older version in { $path } is replaced.
+schedule-finding-gone-binary = The existing renewal starts { $binary }, which no longer exists; it is replaced.
+schedule-finding-other-binary = The existing renewal starts { $binary }; it is replaced.
 
 schedule-verdict-not-set = Automatic renewal is not set up. The certificate expires unless someone renews it by hand.
 schedule-verdict-inactive = Automatic renewal is prepared but not switched on. Run "praxis-tls schedule".

@@ -256,11 +256,7 @@ pub fn plan(facts: &ScheduleFacts, state_dir: &Path) -> Result<SchedulePlan, Tex
         } else {
             "schedule-finding-gone-binary"
         };
-        findings.push(
-            Text::new(id)
-                .arg("binary", run.binary.display().to_string())
-                .arg("source", run.source.display().to_string()),
-        );
+        findings.push(Text::new(id).arg("binary", run.binary.display().to_string()));
     }
     let default_dir = state_dir == Path::new(DEFAULT_STATE_DIR);
     let write_units = scheduler == Scheduler::Cron

@@ -84,8 +84,10 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
 /// The question before setting it up: the plan, and where mails go.
 pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
     let mut body: Vec<String> = Vec::new();
+    // The schedule itself stands on the step; the question names what
+    // changes on the system.
     if let Some(plan) = w.autorenew.view.as_ref().and_then(|v| v.plan.as_ref().ok()) {
-        body.extend(plan.texts().iter().map(|t| tr.text(t)));
+        body.extend(plan.texts().iter().skip(1).map(|t| tr.text(t)));
     }
     let mail = &w.autorenew.mail;
     body.push(if mail.is_empty() {
