@@ -216,3 +216,66 @@ fn renew_from_a_moved_program_points_the_timer_at_the_stable_copy() {
     assert_eq!(code, 0);
     assert!(!root.join("usr/local/sbin/praxis-tls").exists());
 }
+
+#[test]
+fn an_older_schedule_is_named_and_replaced_only_after_a_yes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, state) = (tmp.path().join("root"), tmp.path().join("state"));
+    fs::create_dir_all(root.join("etc/cron.d")).unwrap();
+    let root_s = root.display().to_string();
+    // An older version's entry, naming a program in a home directory.
+    fs::create_dir_all(root.join("home/it")).unwrap();
+    fs::write(root.join("home/it/praxis-tls"), b"old").unwrap();
+    let cron = root.join("etc/cron.d/praxis-tls-renew");
+    let state_abs = std::path::absolute(&state).unwrap();
+    let old = format!(
+        "0 3 * * * root /home/it/praxis-tls renew --state-dir {}\n",
+        state_abs.display()
+    );
+    fs::write(&cron, &old).unwrap();
+    // And a stale copy in /usr/local/sbin.
+    fs::create_dir_all(root.join("usr/local/sbin")).unwrap();
+    fs::write(root.join("usr/local/sbin/praxis-tls"), b"older copy").unwrap();
+
+    // No terminal to answer (stdin is empty): nothing is replaced.
+    let (code, _, err) = praxis(&state, &["schedule", "--root", &root_s]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("The older version in /usr/local/sbin/praxis-tls"),
+        "{err}"
+    );
+    assert!(
+        err.contains("starts /home/it/praxis-tls; it is replaced"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Replace? [y/N]") || err.contains("Nothing changed"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&cron).unwrap(), old);
+    assert_eq!(
+        fs::read(root.join("usr/local/sbin/praxis-tls")).unwrap(),
+        b"older copy"
+    );
+
+    let (code, out, err) = praxis(&state, &["schedule", "--yes", "--root", &root_s]);
+    assert_eq!(code, 0, "{err}");
+    assert!(changed(&out));
+    assert!(
+        fs::read_to_string(&cron)
+            .unwrap()
+            .contains(" root /usr/local/sbin/praxis-tls renew")
+    );
+    assert_eq!(
+        fs::read(root.join("usr/local/sbin/praxis-tls")).unwrap(),
+        fs::read(BIN).unwrap()
+    );
+    // undo brings the older version's files back, byte for byte.
+    let (code, _, _) = praxis(&state, &["undo", "--yes"]);
+    assert_eq!(code, 0);
+    assert_eq!(fs::read_to_string(&cron).unwrap(), old);
+    assert_eq!(
+        fs::read(root.join("usr/local/sbin/praxis-tls")).unwrap(),
+        b"older copy"
+    );
+}

@@ -248,3 +248,41 @@ fn the_most_pressing_certificate_decides() {
 fn d_text_id(d: &RenewDecision) -> String {
     d.text().id
 }
+
+#[test]
+fn force_renews_what_is_not_due_and_nothing_else() {
+    let r = record();
+    let early = r.not_before + Duration::days(1);
+    let not_due = decide(&[], early);
+    assert!(matches!(not_due, RenewDecision::NotDue { .. }));
+    assert!(matches!(
+        renew::force(not_due, std::slice::from_ref(&r)),
+        RenewDecision::Due {
+            reason: DueReason::Forced,
+            ..
+        }
+    ));
+    // A back-off after a failure stays: force is no way around it.
+    let failed = decide(
+        &[prod(two_thirds(), false)],
+        two_thirds() + Duration::hours(2),
+    );
+    assert!(
+        matches!(failed, RenewDecision::Backoff { .. }),
+        "{failed:?}"
+    );
+    assert_eq!(renew::force(failed.clone(), &[r]), failed);
+}
+
+#[test]
+fn a_deploy_hook_gets_certbots_names() {
+    let env = renew::deploy_env(&record());
+    let get = |k: &str| env.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
+    assert_eq!(
+        get("RENEWED_DOMAINS").as_deref(),
+        Some(record().domain.as_str())
+    );
+    let lineage = record().path_crt.parent().unwrap().display().to_string();
+    assert_eq!(get("RENEWED_LINEAGE"), Some(lineage));
+    assert!(get("PRAXIS_TLS_KEY").is_some());
+}

@@ -19,7 +19,6 @@ mod notify_failure;
 mod progress;
 mod renew;
 mod renew_gateway;
-mod renew_hook;
 mod renew_repair;
 mod replay;
 mod report;

@@ -154,7 +154,7 @@ fn failure_mail(cli: &Cli, lang: Lang, store: &Store, old: &CertRecord, reason: 
 /// the systems step; the exit code is the worse of the two.
 pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, lock: &Lock, a: &RenewArgs) -> u8 {
     if let Some(command) = &a.deploy_hook {
-        match super::renew_hook::store(&cli.state_dir, lang, command) {
+        match praxis_tls::io::deploy_hook::store(&cli.state_dir, lang, command) {
             Ok(changed) => {
                 let id = match (changed, command.trim().is_empty()) {
                     (true, false) => "cli-hook-stored",
@@ -303,9 +303,9 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
             .arg("domain", record.domain.clone())
             .arg("until", stamp(record.not_after)),
     );
-    match super::renew_hook::load(&cli.state_dir) {
+    match praxis_tls::io::deploy_hook::load(&cli.state_dir) {
         Ok(Some(command)) => {
-            if let Err(reason) = super::renew_hook::run(&command, &record) {
+            if let Err(reason) = praxis_tls::io::deploy_hook::run(&command, &record) {
                 say(lang, &reason);
                 failure_mail(cli, lang, store, &record, reason);
                 return exit::FAILED;

@@ -184,6 +184,25 @@ pub fn due_at(record: &CertRecord) -> (OffsetDateTime, WindowSource) {
 }
 
 /// Decides for every record and answers with the most pressing decision.
+/// What a deploy hook is told about the renewed certificate: certbot's
+/// names, so hooks written for certbot work unchanged, and our own.
+pub fn deploy_env(record: &CertRecord) -> Vec<(&'static str, String)> {
+    let lineage = record
+        .path_crt
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    vec![
+        ("RENEWED_LINEAGE", lineage),
+        ("RENEWED_DOMAINS", record.domain.clone()),
+        (
+            "PRAXIS_TLS_CERTIFICATE",
+            record.path_crt.display().to_string(),
+        ),
+        ("PRAXIS_TLS_KEY", record.path_key.display().to_string()),
+    ]
+}
+
 /// `renew --force`: a certificate that is not due yet is renewed now. The
 /// back-off after failures and the reminder stay; the once-a-day guard and
 /// the rate limits are checked at the issuance.

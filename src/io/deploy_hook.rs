@@ -10,15 +10,16 @@ use std::process::{Command, Stdio};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Lang, Text};
-use praxis_tls::i18n;
-use praxis_tls::io::journal::Journal;
+use crate::core::renew::deploy_env;
+use crate::core::status::CertRecord;
+use crate::core::{Lang, Text};
+use crate::i18n;
+use crate::io::journal::Journal;
 use serde::{Deserialize, Serialize};
 use wait_timeout::ChildExt;
 
 /// In the state directory.
-pub(super) const HOOK_FILE: &str = "deploy-hook.toml";
+pub const HOOK_FILE: &str = "deploy-hook.toml";
 /// A hook that hangs must not hold up the run (and the lock) for ever.
 const HOOK_TIMEOUT: Duration = Duration::from_secs(600);
 const MAX_FILE: u64 = 16 * 1024;
@@ -35,7 +36,7 @@ fn path(state_dir: &Path) -> PathBuf {
 }
 
 /// The stored hook, if any.
-pub(super) fn load(state_dir: &Path) -> Result<Option<String>, Text> {
+pub fn load(state_dir: &Path) -> Result<Option<String>, Text> {
     let p = path(state_dir);
     let bad = |detail: String| {
         Text::new("cli-hook-unreadable")
@@ -57,7 +58,7 @@ pub(super) fn load(state_dir: &Path) -> Result<Option<String>, Text> {
 
 /// Stores `command` (empty: no hook) through the journal; nothing is
 /// written when it is already the stored one.
-pub(super) fn store(state_dir: &Path, lang: Lang, command: &str) -> Result<bool, Text> {
+pub fn store(state_dir: &Path, lang: Lang, command: &str) -> Result<bool, Text> {
     let command = command.trim();
     if command.contains(['\n', '\r', '\0']) {
         return Err(Text::new("cli-hook-invalid"));
@@ -79,12 +80,7 @@ pub(super) fn store(state_dir: &Path, lang: Lang, command: &str) -> Result<bool,
 }
 
 /// Runs the hook for the renewed certificate; `Err` says why it failed.
-pub(super) fn run(command: &str, record: &CertRecord) -> Result<(), Text> {
-    let lineage = record
-        .path_crt
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
+pub fn run(command: &str, record: &CertRecord) -> Result<(), Text> {
     tracing::info!(%command, "deploy hook");
     let failed = |detail: String| {
         Text::new("cli-hook-failed")
@@ -94,10 +90,7 @@ pub(super) fn run(command: &str, record: &CertRecord) -> Result<(), Text> {
     let mut child = Command::new("/bin/sh")
         .arg("-c")
         .arg(command)
-        .env("RENEWED_LINEAGE", &lineage)
-        .env("RENEWED_DOMAINS", &record.domain)
-        .env("PRAXIS_TLS_CERTIFICATE", &record.path_crt)
-        .env("PRAXIS_TLS_KEY", &record.path_key)
+        .envs(deploy_env(record))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
