@@ -7,7 +7,7 @@
 use praxis_tls::core::schedule::{judge, plan};
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::io::journal::Journal;
-use praxis_tls::io::schedule::inspect;
+use praxis_tls::io::schedule::{inspect, inspect_schedule};
 
 use super::schedule::{apply, running_binary, state_dir};
 use super::{Cli, say};
@@ -18,12 +18,12 @@ pub(super) fn run(cli: &Cli, lang: Lang) {
     };
     let root = cli.system_root.as_path();
     let state = state_dir(cli);
-    let facts = inspect(root, &running);
-    let verdict = judge(&facts, &state);
+    let verdict = judge(&inspect_schedule(root, &running), &state);
     if !verdict.broken() {
         tracing::info!(?verdict, "schedule");
         return;
     }
+    let facts = inspect(root, &running);
     tracing::warn!(?verdict, running = %running.display(), "schedule: repairing");
     say(lang, &verdict.text());
     let repaired = plan(&facts, &state).and_then(|p| {

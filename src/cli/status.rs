@@ -49,7 +49,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
     };
     let mut report = status::evaluate(&installed, thresholds, OffsetDateTime::now_utc());
     if let Ok(running) = std::env::current_exe() {
-        let facts = praxis_tls::io::schedule::inspect(&cli.system_root, &running);
+        let facts = praxis_tls::io::schedule::inspect_schedule(&cli.system_root, &running);
         let state = super::schedule::state_dir(cli);
         report = report.with_schedule(praxis_tls::core::schedule::judge(&facts, &state));
     }

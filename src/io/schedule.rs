@@ -140,6 +140,15 @@ fn digest(path: &Path) -> Option<Vec<u8>> {
 /// What the system under `root` has now. `running` is the program's own
 /// path on the real system (`current_exe`).
 pub fn inspect(root: &Path, running: &Path) -> ScheduleFacts {
+    let mut facts = inspect_schedule(root, running);
+    facts.local_copy = same_file(running, &below(root, Path::new(LOCAL_BINARY)));
+    facts
+}
+
+/// The same without comparing the local copy with the running program
+/// (reading two programs whole): enough to judge, as `status` does on
+/// every monitoring poll.
+pub fn inspect_schedule(root: &Path, running: &Path) -> ScheduleFacts {
     let scheduler = detect(root);
     let etc_service = Path::new("/").join(ETC_UNITS).join(SERVICE_NAME);
     let lib_service = Path::new("/").join(PACKAGE_UNITS).join(SERVICE_NAME);
@@ -172,7 +181,6 @@ pub fn inspect(root: &Path, running: &Path) -> ScheduleFacts {
             }
         },
     };
-    let local = below(root, Path::new(LOCAL_BINARY));
     ScheduleFacts {
         scheduler,
         packaged_units,
@@ -181,7 +189,7 @@ pub fn inspect(root: &Path, running: &Path) -> ScheduleFacts {
         active,
         scheduled,
         running: running.to_path_buf(),
-        local_copy: same_file(running, &local),
+        local_copy: LocalCopy::Missing,
     }
 }
 
