@@ -78,11 +78,17 @@ fn without_systemd_the_wizard_sets_up_cron_on_the_real_root() {
     let t = Tmux::start(BIN, &args, &env, 80, 24);
     t.wait_for("Sie waren bei Schritt 13", WAIT);
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Automatisch erneuern", WAIT);
+    // The step has looked at the system once it names the copy it will
+    // make of the program (while it looks, Enter waits for it).
+    let screen = t.wait_for(
+        "Das Programm wird nach /usr/local/sbin/praxis-tls kopiert",
+        WAIT,
+    );
     assert!(screen.contains("Schritt 13 von 14"), "{screen}");
+    assert!(screen.contains("Mailserver (SMTP)"), "{screen}");
     t.keys(&["Enter"]);
     let screen = t.wait_for("Automatische Erneuerung einrichten?", WAIT);
-    assert!(screen.contains("über cron"), "{screen}");
+    assert!(screen.contains("«praxis-tls undo» nimmt es wieder zurück"), "{screen}");
     assert!(screen.contains("Enter oder J: Ja"), "{screen}");
     t.keys(&["j"]);
     let screen = t.wait_for("Eingerichtet.", WAIT);

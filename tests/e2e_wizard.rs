@@ -96,6 +96,7 @@ struct Words {
     phone_confirmed: &'static str,
     systems_title: &'static str,
     renew_title: &'static str,
+    renew_gate: &'static str,
     renew_confirm: &'static str,
     renew_done: &'static str,
     done_title: &'static str,
@@ -152,6 +153,7 @@ const DE_CH: Words = Words {
     phone_confirmed: "[x] Auf dem Handy geprüft",
     systems_title: "Weitere Systeme (freiwillig)",
     renew_title: "Automatisch erneuern",
+    renew_gate: "Das Programm wird nach /usr/local/sbin/praxis-tls kopiert",
     renew_confirm: "Automatische Erneuerung einrichten?",
     renew_done: "Eingerichtet. Der Zeitplan startet /usr/local/sbin/praxis-tls",
     done_title: "Geschafft",
@@ -208,6 +210,7 @@ const EN: Words = Words {
     phone_confirmed: "[x] Checked on the phone",
     systems_title: "Other systems (optional)",
     renew_title: "Renew automatically",
+    renew_gate: "The program is copied to /usr/local/sbin/praxis-tls",
     renew_confirm: "Set up automatic renewal?",
     renew_done: "Set up. The schedule starts /usr/local/sbin/praxis-tls",
     done_title: "Done",
@@ -597,7 +600,10 @@ fn walk(lang: &str, width: u16, height: u16) {
     t.keys(&["Enter"]);
 
     // 13 Renewal: set up after a yes, naming a stable copy of the program.
-    let screen = walk.step(13, w.renew_title);
+    walk.step(13, w.renew_title);
+    // Enter waits while the step looks at the system; what it found (the
+    // copy it will make of the program) says when it is done.
+    let screen = walk.wait(w.renew_gate, CHECK);
     walk.has(&screen, "SMTP");
     t.keys(&["Enter"]);
     walk.wait(w.renew_confirm, SCREEN);
