@@ -64,3 +64,4 @@ cli-schedule-unchanged = Der tägliche Lauf ist schon so eingerichtet, wie er se
 cli-schedule-none = Kein von praxis-tls eingerichteter täglicher Lauf gefunden.
 cli-schedule-removed = Entfernt: { $path }
 cli-schedule-changed = { $path } wurde seither von jemand anderem geändert und bleibt, wie es ist.
+cli-generate-failed = In { $path } lässt sich nicht schreiben: { $detail }

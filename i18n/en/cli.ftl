@@ -64,3 +64,4 @@ cli-schedule-unchanged = The daily run is already set up as it should be; nothin
 cli-schedule-none = No daily run set up by praxis-tls was found.
 cli-schedule-removed = Removed: { $path }
 cli-schedule-changed = { $path } was changed by someone else since and is left alone.
+cli-generate-failed = Cannot write into { $path }: { $detail }

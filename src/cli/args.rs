@@ -118,6 +118,10 @@ pub enum Command {
     Mail(super::mail::MailArgs),
     /// Installs the daily renewal run (systemd timer or cron).
     Schedule(super::schedule::ScheduleArgs),
+    /// Writes the man page, the shell completions or the purge note
+    /// (for building the package).
+    #[command(hide = true)]
+    Generate(super::generate::GenerateArgs),
 }
 
 #[derive(Args, Debug)]
