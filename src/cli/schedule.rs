@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use praxis_tls::core::{Lang, Text};
-use praxis_tls::io::journal::{Change, EntryState, Journal};
+use praxis_tls::io::journal::{Change, EntryState, JOURNAL_FILE, Journal};
 use praxis_tls::io::schedule::{
     self, CRON_NAME, RenewCommand, SERVICE_NAME, Scheduler, TIMER_NAME,
 };
@@ -50,6 +50,7 @@ fn systemctl(args: &[&str]) {
 }
 
 pub(super) fn run(cli: &Cli, lang: Lang, a: &ScheduleArgs) -> u8 {
+    let journal_before = std::fs::read(cli.state_dir.join(JOURNAL_FILE)).ok();
     let mut journal = match Journal::open(&cli.state_dir) {
         Ok(j) => j,
         Err(e) => {
@@ -90,6 +91,11 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &ScheduleArgs) -> u8 {
                 say(lang, &Text::new("cli-schedule-unchanged"));
             }
             say(lang, &installed.text());
+            // The last stdout line, for Ansible's `changed_when`; the
+            // journal also sees an activation of unchanged files.
+            let journal_now = std::fs::read(cli.state_dir.join(JOURNAL_FILE)).ok();
+            let changed = !installed.changed.is_empty() || journal_now != journal_before;
+            println!("{}", serde_json::json!({ "changed": changed }));
             exit::OK
         }
         Err(e) => {
