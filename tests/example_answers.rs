@@ -25,10 +25,18 @@ fn the_example_loads_for_a_current_generation_install() {
     assert!(ports.forwards_done && ports.policy.is_some() && ports.address.is_some());
     assert!(a.firewall.unwrap().open_window);
     let confirmed = a.steps.unwrap().confirmed;
-    for step in [Step::Install, Step::ProxyConfig, Step::Restart, Step::FinalCheck] {
+    for step in [
+        Step::Install,
+        Step::ProxyConfig,
+        Step::Restart,
+        Step::FinalCheck,
+    ] {
         assert!(confirmed.contains(&step), "{step:?} is not confirmed");
     }
-    assert!(!a.dns.unwrap_or_default().allow_override, "only a lab passes DNS");
+    assert!(
+        !a.dns.unwrap_or_default().allow_override,
+        "only a lab passes DNS"
+    );
 }
 
 #[test]
