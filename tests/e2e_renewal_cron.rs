@@ -88,7 +88,10 @@ fn without_systemd_the_wizard_sets_up_cron_on_the_real_root() {
     assert!(screen.contains("Mailserver (SMTP)"), "{screen}");
     t.keys(&["Enter"]);
     let screen = t.wait_for("Automatische Erneuerung einrichten?", WAIT);
-    assert!(screen.contains("«praxis-tls undo» nimmt es wieder zurück"), "{screen}");
+    assert!(
+        screen.contains("«praxis-tls undo» nimmt es wieder zurück"),
+        "{screen}"
+    );
     assert!(screen.contains("Enter oder J: Ja"), "{screen}");
     t.keys(&["j"]);
     let screen = t.wait_for("Eingerichtet.", WAIT);

@@ -64,3 +64,4 @@ cli-schedule-unchanged = Die automatische Erneuerung ist schon so eingerichtet, 
 cli-schedule-none = Keine von praxis-tls eingerichtete automatische Erneuerung gefunden.
 cli-schedule-removed = Entfernt: { $path }
 cli-schedule-changed = { $path } wurde seither von jemand anderem geändert und bleibt, wie es ist.
+cli-generate-failed = In { $path } lässt sich nicht schreiben: { $detail }

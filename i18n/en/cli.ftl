@@ -64,3 +64,4 @@ cli-schedule-unchanged = Automatic renewal is already set up as it should be; no
 cli-schedule-none = No automatic renewal set up by praxis-tls was found.
 cli-schedule-removed = Removed: { $path }
 cli-schedule-changed = { $path } was changed by someone else since and is left alone.
+cli-generate-failed = Cannot write into { $path }: { $detail }

@@ -135,6 +135,10 @@ pub enum Command {
     /// Mails that the scheduled renewal failed (the timer's OnFailure unit
     /// and the cron entry call it).
     NotifyFailure,
+    /// Writes the man page, the shell completions or the purge note
+    /// (for building the package).
+    #[command(hide = true)]
+    Generate(super::generate::GenerateArgs),
 }
 
 #[derive(Args, Debug)]

@@ -11,6 +11,7 @@ mod args;
 mod certificate;
 mod check;
 mod firewall_window;
+mod generate;
 mod golive;
 mod issue;
 mod log;
@@ -58,7 +59,12 @@ pub(crate) fn say(lang: Lang, t: &Text) {
 pub fn main() -> ExitCode {
     // Two providers in the tree and none chosen would panic at the first TLS use.
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Monitoring reads a usage error of `status` as UNKNOWN, not as
+        // clap's 2 (CRITICAL).
+        Err(e) => return ExitCode::from(status::usage_error(&e)),
+    };
     let lang = cli.lang.unwrap_or_else(i18n::from_env);
 
     let code = match &cli.command {
@@ -66,6 +72,8 @@ pub fn main() -> ExitCode {
         Some(Command::Status(a)) => status::run(&cli, lang, a),
         Some(Command::Check(a)) => check::run(&cli, lang, a),
         Some(Command::Report(a)) => report::run(&cli, lang, a),
+        // Packaging: no state directory at all, so no pointer to its log.
+        Some(Command::Generate(a)) => return ExitCode::from(generate::run(lang, a)),
         other => {
             let store = match Store::open(&cli.state_dir) {
                 Ok(s) => match cli.test_kill_after_saves {

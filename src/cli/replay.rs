@@ -12,7 +12,7 @@ use praxis_tls::core::{Action, Effect, Gate, Lang, Msg, Overlay, Step, Wizard, g
 use praxis_tls::i18n;
 use praxis_tls::io::answers;
 use praxis_tls::io::exec::Executor;
-use praxis_tls::io::journal::Journal;
+use praxis_tls::io::journal::{JOURNAL_FILE, Journal};
 use praxis_tls::io::store::Store;
 use praxis_tls::ui::Theme;
 use time::OffsetDateTime;
@@ -54,6 +54,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
             return exit::USAGE;
         }
     };
+    let before = (w.step, std::fs::read(cli.state_dir.join(JOURNAL_FILE)).ok());
     let journal = match Journal::open(&cli.state_dir) {
         Ok(j) => j,
         Err(e) => {
@@ -84,7 +85,18 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
     }
     let end = rt.block_on(r.drive(&mut w, &answers, &mut rx));
     rt.shutdown_timeout(Duration::from_millis(200));
-    r.report(&w, &answers, end)
+    let code = r.report(&w, &answers, end);
+    println!("{}", outcome(&cli.state_dir, &before, &w));
+    code
+}
+
+/// The last stdout line, for configuration management (Ansible's
+/// `changed_when`): every change outside the wizard goes through the
+/// journal, so an unchanged journal and step mean this run changed nothing.
+fn outcome(state_dir: &std::path::Path, before: &(Step, Option<Vec<u8>>), w: &Wizard) -> String {
+    let journal = std::fs::read(state_dir.join(JOURNAL_FILE)).ok();
+    let changed = before.0 != w.step || before.1 != journal;
+    serde_json::json!({ "changed": changed, "step": w.step }).to_string()
 }
 
 fn confirm(lang: Lang, path: &str) -> bool {

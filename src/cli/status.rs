@@ -3,12 +3,12 @@
 //! state without the session lock and writes nothing.
 
 use praxis_tls::core::Lang;
-use praxis_tls::core::status::{self, CertRecord, FileState, ReadError, Thresholds};
+use praxis_tls::core::status::{self, CertRecord, FileState, ReadError, State, Thresholds};
 use praxis_tls::i18n;
 use time::OffsetDateTime;
 
 use super::args::{Format, StatusArgs};
-use super::{Cli, read_state, say};
+use super::{Cli, exit, read_state, say};
 
 /// What is on disk at the recorded path, compared with the record.
 fn on_disk(r: &CertRecord) -> FileState {
@@ -38,6 +38,12 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
             })
             .collect(),
         Err(t) => {
+            // NRPE and MRPE pass on stdout only: the cause goes there, on
+            // the one line the monitoring shows.
+            if a.format == Format::Nagios {
+                println!("{}", unknown_line(&i18n::text(lang, &t)));
+                return State::Unknown.exit_code();
+            }
             // Still answer in the requested format: UNKNOWN.
             say(lang, &t);
             Vec::new()
@@ -63,4 +69,43 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
         Format::Nagios => println!("{}", report.nagios()),
     }
     report.exit_code()
+}
+
+/// The service name of the lines `status --format nagios` prints.
+const SERVICE: &str = "TLS";
+
+/// A Nagios line for a state nothing could be judged in.
+fn unknown_line(cause: &str) -> String {
+    let cause: String = cause
+        .chars()
+        .map(|c| match c {
+            // `|` would start the performance data.
+            '|' => '/',
+            '\n' | '\r' => ' ',
+            c => c,
+        })
+        .collect();
+    format!("{SERVICE} {}: {}", State::Unknown.label(), cause.trim())
+}
+
+/// A command line clap refuses. For `status`, what monitoring runs, the
+/// plugin rules apply: one line on stdout and UNKNOWN (clap's own 2 would
+/// read as CRITICAL). Help, version and other commands keep clap's output
+/// and code.
+pub(super) fn usage_error(e: &clap::Error) -> u8 {
+    use clap::CommandFactory;
+    let status = e.use_stderr()
+        && Cli::command()
+            .ignore_errors(true)
+            .try_get_matches()
+            .is_ok_and(|m| m.subcommand_name() == Some("status"));
+    let _ = e.print();
+    if !status {
+        return u8::try_from(e.exit_code()).unwrap_or(exit::USAGE);
+    }
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    let cause = first.strip_prefix("error: ").unwrap_or(first);
+    println!("{}", unknown_line(&format!("praxis-tls status: {cause}")));
+    State::Unknown.exit_code()
 }

@@ -1,0 +1,97 @@
+//! `praxis-tls generate` (hidden): what the Debian package ships beside the
+//! binary, made from the binary itself, so the man page and completions
+//! cannot drift from the options, and the note the package prints at purge
+//! comes from the same Fluent messages as every other text.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, CommandFactory, ValueEnum};
+use clap_complete::Shell;
+use praxis_tls::core::{Lang, Text};
+use praxis_tls::i18n;
+
+use super::{Cli, exit, say};
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    #[arg(value_enum)]
+    pub what: Artifact,
+    /// The directory the files go to (created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Artifact {
+    /// praxis-tls.1 and one page per subcommand.
+    Man,
+    /// bash, zsh and fish.
+    Completions,
+    /// The text `postrm purge` prints, German then English.
+    PurgeNote,
+}
+
+/// The purge note names the default state directory: the package cannot
+/// know another one a person chose with `--state-dir`.
+const PACKAGE_STATE_DIR: &str = "/var/lib/praxis-tls";
+pub const PURGE_NOTE_FILE: &str = "purge-note.txt";
+
+pub(super) fn run(lang: Lang, a: &GenerateArgs) -> u8 {
+    let written = std::fs::create_dir_all(&a.out).and_then(|()| match a.what {
+        Artifact::Man => man(&a.out),
+        Artifact::Completions => completions(&a.out),
+        Artifact::PurgeNote => purge_note(&a.out),
+    });
+    match written {
+        Ok(files) => {
+            for f in files {
+                println!("{}", f.display());
+            }
+            exit::OK
+        }
+        Err(e) => {
+            say(
+                lang,
+                &Text::new("cli-generate-failed")
+                    .arg("path", a.out.display().to_string())
+                    .arg("detail", e.to_string()),
+            );
+            exit::FAILED
+        }
+    }
+}
+
+fn files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn man(out: &Path) -> std::io::Result<Vec<PathBuf>> {
+    clap_mangen::generate_to(Cli::command(), out)?;
+    files_in(out)
+}
+
+fn completions(out: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut cmd = Cli::command();
+    let name = cmd.get_name().to_string();
+    [Shell::Bash, Shell::Zsh, Shell::Fish]
+        .into_iter()
+        .map(|shell| clap_complete::generate_to(shell, &mut cmd, &name, out))
+        .collect()
+}
+
+fn purge_note(out: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let note = Text::new("package-purge-note").arg("dir", PACKAGE_STATE_DIR);
+    let text = format!(
+        "{}\n\n{}\n",
+        i18n::text(Lang::De, &note),
+        i18n::text(Lang::En, &note)
+    );
+    let path = out.join(PURGE_NOTE_FILE);
+    std::fs::write(&path, text)?;
+    Ok(vec![path])
+}
