@@ -4,6 +4,8 @@
 
 #[path = "support/pebble.rs"]
 mod pebble;
+#[path = "support/renewal_root.rs"]
+mod renewal_root;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -17,27 +19,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_praxis-tls");
 /// certificate alone decides), unless `root` says otherwise.
 fn praxis(state: &Path, args: &[&str]) -> Output {
     let root = tempfile::tempdir().unwrap();
-    scheduled(root.path(), state, true);
+    renewal_root::scheduled(root.path(), state, true);
     praxis_at(root.path(), state, args)
-}
-
-/// A system root whose cron entry runs `renew` for `state`, with or without
-/// the program it names.
-fn scheduled(root: &Path, state: &Path, program: bool) {
-    std::fs::create_dir_all(root.join("etc/cron.d")).unwrap();
-    std::fs::create_dir_all(root.join("usr/bin")).unwrap();
-    if program {
-        std::fs::write(root.join("usr/bin/praxis-tls"), b"").unwrap();
-    }
-    let state = std::path::absolute(state).unwrap();
-    std::fs::write(
-        root.join("etc/cron.d/praxis-tls-renew"),
-        format!(
-            "5 9,14 * * * root /usr/bin/praxis-tls renew --state-dir {}\n",
-            state.display()
-        ),
-    )
-    .unwrap();
 }
 
 fn praxis_at(root: &Path, state: &Path, args: &[&str]) -> Output {
@@ -134,7 +117,7 @@ fn status_in_three_formats_with_monitoring_exit_codes() {
     let (code, out) = show(&praxis_at(root.path(), state.path(), &args));
     assert_eq!(code, 1, "WARNING without a schedule");
     assert!(out.contains("renewal is not scheduled"), "{out}");
-    scheduled(root.path(), state.path(), false);
+    renewal_root::scheduled(root.path(), state.path(), false);
     let (code, out) = show(&praxis_at(root.path(), state.path(), &args));
     assert_eq!(code, 2, "CRITICAL when the scheduled program is gone");
     assert!(

@@ -40,7 +40,6 @@ impl Drop for Cleanup {
 /// Whether this machine is one the test may change: root, no systemd
 /// running (it would enable a real timer), nothing of ours there yet.
 fn usable() -> bool {
-    let ci = std::env::var_os("CI").is_some();
     let reason = if !nix::unistd::geteuid().is_root() {
         "needs root"
     } else if Path::new("/run/systemd/system").exists() {
@@ -52,8 +51,7 @@ fn usable() -> bool {
     } else {
         return true;
     };
-    assert!(!ci, "cannot run on this machine: {reason}");
-    eprintln!("skipped: {reason}");
+    support::skip::skipped(reason);
     false
 }
 
@@ -94,7 +92,7 @@ fn without_systemd_the_wizard_sets_up_cron_on_the_real_root() {
     );
     assert!(screen.contains("Enter oder J: Ja"), "{screen}");
     t.keys(&["j"]);
-    let screen = t.wait_for("Eingerichtet.", WAIT);
+    let screen = t.wait_for("Eingerichtet:", WAIT);
     assert!(screen.contains("/usr/local/sbin/praxis-tls"), "{screen}");
     t.keys(&["Enter"]);
     t.wait_for("Schritt 14 von 14", WAIT);

@@ -2,6 +2,9 @@
 //! window for real inside a network namespace this test creates (never the
 //! machine's own firewall; only 127.0.0.1 inside that namespace).
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::process::Command as Std;
 use std::time::{Duration, Instant};
 
@@ -228,7 +231,7 @@ impl Drop for Netns {
 #[tokio::test]
 async fn nftables_window_in_a_namespace() {
     if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: network namespaces need root");
+        skip::skipped("network namespaces need root");
         return;
     }
     let ns = Netns::new().expect("ip netns add");
@@ -291,7 +294,7 @@ async fn nftables_window_in_a_namespace() {
 #[tokio::test]
 async fn foreign_dropping_table_gets_its_own_window() {
     if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: network namespaces need root");
+        skip::skipped("network namespaces need root");
         return;
     }
     let ns = Netns::new().expect("ip netns add");

@@ -1,6 +1,9 @@
 //! The change journal: undo is exact, ordered, crash-proof and never
 //! clobbers someone else's work.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -53,7 +56,7 @@ fn undo_restores_bytes_and_mode_and_removes_new_files() {
 fn a_replaced_file_keeps_its_owner_and_gets_it_back() {
     use std::os::unix::fs::MetadataExt;
     if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: needs root to chown");
+        skip::skipped("needs root to chown");
         return;
     }
     let (_root, state, etc) = setup();

@@ -128,7 +128,7 @@ fn attempt(
 #[test]
 fn the_ca_validates_through_the_routers_forward_and_explains_a_missing_one() {
     if let Some(why) = unavailable() {
-        eprintln!("skipped: {why}");
+        support::skip::skipped(&why);
         return;
     }
     let _ = rustls::crypto::ring::default_provider().install_default();

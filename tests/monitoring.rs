@@ -9,6 +9,8 @@
 
 #[path = "support/pebble.rs"]
 mod pebble;
+#[path = "support/renewal_root.rs"]
+mod renewal_root;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -215,21 +217,6 @@ fn system_root(state: &Path) -> PathBuf {
     state.with_extension("system")
 }
 
-fn schedule_renewal(state: &Path) {
-    let root = system_root(state);
-    std::fs::create_dir_all(root.join("etc/cron.d")).unwrap();
-    std::fs::create_dir_all(root.join("usr/bin")).unwrap();
-    std::fs::write(root.join("usr/bin/praxis-tls"), b"").unwrap();
-    std::fs::write(
-        root.join("etc/cron.d/praxis-tls-renew"),
-        format!(
-            "5 9,14 * * * root /usr/bin/praxis-tls renew --state-dir {}\n",
-            std::path::absolute(state).unwrap().display()
-        ),
-    )
-    .unwrap();
-}
-
 /// A state directory whose certificate came from a real Pebble and lasts
 /// `days`.
 fn issued(dir: &Path, name: &str, days: u64) -> PathBuf {
@@ -250,7 +237,7 @@ fn issued(dir: &Path, name: &str, days: u64) -> PathBuf {
         String::from_utf8_lossy(&o.stderr),
         pebble.log()
     );
-    schedule_renewal(&state);
+    renewal_root::scheduled(&system_root(&state), &state, true);
     state
 }
 

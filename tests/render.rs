@@ -349,7 +349,6 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         Msg::ScheduleInstalled {
             generation: g,
             result: Ok(praxis_tls::core::autorenew::RenewalSetUp {
-                files: vec!["/etc/systemd/system/praxis-tls-renew.timer".into()],
                 binary: "/usr/local/sbin/praxis-tls".into(),
                 mail: false,
             }),
@@ -777,4 +776,6 @@ fn renewal_question_names_what_it_replaces() {
         "autorenew_confirm_findings_de-CH",
         render(&w, &ctx(), 80, 24)
     );
+    key(&mut w, Action::Yes);
+    insta::assert_snapshot!("autorenew_installing_de-CH", render(&w, &ctx(), 80, 24));
 }

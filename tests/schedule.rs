@@ -3,6 +3,9 @@
 //! (with the real `systemctl --root`, which works on the files alone) and
 //! undone again.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -38,10 +41,9 @@ fn systemctl_available() -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "systemctl is missing (CI installs systemd)"
-    );
+    if !found {
+        skip::skipped("systemctl is missing (scripts/test installs systemd)");
+    }
     found
 }
 

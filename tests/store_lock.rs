@@ -4,6 +4,9 @@
 //! test binary, see `child_helper`), as another user or in their own mount
 //! namespace, so the machine running the tests is never affected.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -143,16 +146,16 @@ fn result_of(line: &str) -> Option<&str> {
 
 /// A mount namespace with `setup` run inside before the child starts, or
 /// `None` where namespaces are not allowed (then the test says so and is
-/// skipped rather than failing on the machine, not on the code).
+/// skipped, or fails under CI).
 fn in_namespace(role: &str, dir: &Path, setup: &str) -> Option<String> {
     if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: needs root for a private mount namespace");
+        skip::skipped("needs root for a private mount namespace");
         return None;
     }
     let script = format!("{setup} || {{ echo RESULT:setup-failed; exit 0; }}; exec \"$@\"");
     let result = child(role, dir, &["unshare", "-m", "sh", "-c", &script, "sh"]);
     if result.as_deref() == Some("setup-failed") {
-        eprintln!("skipped: mount namespace setup failed here");
+        skip::skipped("mount namespace setup failed here");
         return None;
     }
     Some(result.unwrap_or_default())
@@ -194,7 +197,7 @@ fn full_disk_is_reported_and_the_old_state_survives() {
 #[test]
 fn missing_rights_are_reported_with_the_path() {
     if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: needs root to switch to an ordinary user");
+        skip::skipped("needs root to switch to an ordinary user");
         return;
     }
     let root = tempfile::tempdir().unwrap();

@@ -3,7 +3,6 @@
 //! wizard), without a terminal. One line per step; exit 0 at the end, 1
 //! where it stopped, with the reason.
 
-use std::io::{self, BufRead, Write};
 use std::time::Duration;
 
 use praxis_tls::core::answers::{Answers, Decision, Stop, StopReason, decide, table_of};
@@ -100,19 +99,7 @@ fn outcome(state_dir: &std::path::Path, before: &(Step, Option<Vec<u8>>), w: &Wi
 }
 
 fn confirm(lang: Lang, path: &str) -> bool {
-    print!(
-        "{} ",
-        i18n::text(lang, &Text::new("answers-replay-confirm").arg("path", path))
-    );
-    let _ = io::stdout().flush();
-    let mut line = String::new();
-    if io::stdin().lock().read_line(&mut line).is_err() {
-        return false;
-    }
-    matches!(
-        line.trim().to_lowercase().as_str(),
-        "j" | "ja" | "y" | "yes"
-    )
+    super::ask(lang, &Text::new("answers-replay-confirm").arg("path", path))
 }
 
 struct Replay<'a> {

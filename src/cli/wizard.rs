@@ -1,6 +1,5 @@
 //! The wizard itself (no subcommand) and `undo`.
 
-use std::io::{self, BufRead, Write};
 use std::path::Path;
 use std::time::Duration;
 
@@ -120,19 +119,7 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
         for e in entries {
             println!("  - {}", i18n::text(lang, &e.what()));
         }
-        if yes {
-            return true;
-        }
-        print!("{} ", i18n::text(lang, &journal::confirm_text(entries)));
-        let _ = io::stdout().flush();
-        let mut line = String::new();
-        if io::stdin().lock().read_line(&mut line).is_err() {
-            return false;
-        }
-        matches!(
-            line.trim().to_lowercase().as_str(),
-            "j" | "ja" | "y" | "yes"
-        )
+        yes || super::ask(lang, &journal::confirm_text(entries))
     };
     let report = |r: &journal::UndoReport| println!("  {}", i18n::text(lang, &r.text()));
     match journal::run_undo(state_dir, force, confirm, report) {

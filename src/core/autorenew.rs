@@ -68,7 +68,6 @@ pub struct ScheduleView {
 /// What was set up, for the screen, «Fertig» and the answers file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenewalSetUp {
-    pub files: Vec<String>,
     pub binary: String,
     pub mail: bool,
 }
@@ -217,6 +216,14 @@ fn password(w: &Wizard) -> Option<String> {
     (!p.is_empty()).then(|| p.clone())
 }
 
+/// What is wrong with the mail form, shown where the test mail's result
+/// stands (right below the fields).
+fn form_problem(w: &mut Wizard, t: Text) -> Vec<Effect> {
+    w.checks
+        .insert(CheckId::TestMail, CheckState::Failed(Finding::new(t)));
+    Vec::new()
+}
+
 /// Enter: skip goes on; a step already set up goes on; otherwise ask.
 pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
     if running(w) {
@@ -231,9 +238,7 @@ pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
         return super::transitions::advance(w);
     }
     if let Err(t) = mail_request(&w.autorenew.mail) {
-        w.checks
-            .insert(CheckId::TestMail, CheckState::Failed(Finding::new(t)));
-        return Vec::new();
+        return form_problem(w, t);
     }
     match w.autorenew.view.as_ref().map(|v| &v.plan) {
         Some(Ok(_)) => w.session.overlay = Overlay::ConfirmAction,
@@ -248,11 +253,7 @@ pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
     w.session.overlay = Overlay::None;
     let mail = match mail_request(&w.autorenew.mail) {
         Ok(m) => m,
-        Err(t) => {
-            w.checks
-                .insert(CheckId::TestMail, CheckState::Failed(Finding::new(t)));
-            return Vec::new();
-        }
+        Err(t) => return form_problem(w, t),
     };
     let generation = start(w, CheckId::Schedule);
     vec![Effect::InstallSchedule {
@@ -266,9 +267,7 @@ pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
 pub(super) fn on_installed(w: &mut Wizard, result: Result<RenewalSetUp, Finding>) {
     match result {
         Ok(done) => {
-            let text = Text::new("autorenew-done")
-                .arg("binary", done.binary.clone())
-                .arg("files", done.files.join(", "));
+            let text = Text::new("autorenew-done").arg("binary", done.binary.clone());
             w.checks
                 .insert(CheckId::Schedule, CheckState::Passed(Finding::new(text)));
             w.autorenew.set_up = Some(done);
@@ -286,11 +285,6 @@ pub(super) fn on_test_mail(w: &mut Wizard) -> Vec<Effect> {
     if running(w) || w.autorenew.choice != RenewChoice::SetUp {
         return Vec::new();
     }
-    let fail = |w: &mut Wizard, t: Text| {
-        w.checks
-            .insert(CheckId::TestMail, CheckState::Failed(Finding::new(t)));
-        Vec::new()
-    };
     match mail_request(&w.autorenew.mail) {
         Ok(Some(mail)) => {
             let generation = start(w, CheckId::TestMail);
@@ -301,8 +295,8 @@ pub(super) fn on_test_mail(w: &mut Wizard) -> Vec<Effect> {
                 generation,
             }]
         }
-        Ok(None) => fail(w, Text::new("autorenew-mail-host-missing")),
-        Err(t) => fail(w, t),
+        Ok(None) => form_problem(w, Text::new("autorenew-mail-host-missing")),
+        Err(t) => form_problem(w, t),
     }
 }
 

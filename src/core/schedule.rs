@@ -46,8 +46,6 @@ pub fn stable(path: &Path) -> bool {
 /// in /etc before the package's) or from the cron entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScheduledRun {
-    /// The file it was read from, as the system names it.
-    pub source: PathBuf,
     pub binary: PathBuf,
     pub binary_exists: bool,
     pub state_dir: Option<PathBuf>,

@@ -8,6 +8,23 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// Reads a file someone else wrote, whole, but refuses one larger than
+/// `max` bytes rather than loading it; bytes that are not UTF-8 do not
+/// stop the reader.
+pub fn read_small(path: &Path, max: u64) -> io::Result<String> {
+    use std::io::Read;
+    let file = File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {max} bytes"),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Why a file operation failed, in the terms the person can act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FsFault {

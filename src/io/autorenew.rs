@@ -5,8 +5,6 @@
 // other steps' results.
 #![allow(clippy::result_large_err)]
 
-use std::path::Path;
-
 use super::exec::IoConfig;
 use super::journal::Journal;
 use super::mail::{self, MailSettings, Notice, Password, Security};
@@ -105,22 +103,9 @@ pub fn install(
     })?;
     tracing::info!(files = ?done.files, binary = %p.binary.display(), "renewal set up");
     Ok(RenewalSetUp {
-        files: done
-            .files
-            .iter()
-            .map(|f| shown(&cfg.system_root, f))
-            .collect(),
         binary: p.binary.display().to_string(),
         mail: mail.is_some() || mail::load_settings(&cfg.state_dir).ok().flatten().is_some(),
     })
-}
-
-/// A file as the system names it (without a test's root in front).
-fn shown(root: &Path, f: &Path) -> String {
-    match f.strip_prefix(root) {
-        Ok(rel) if root != Path::new("/") => format!("/{}", rel.display()),
-        _ => f.display().to_string(),
-    }
 }
 
 pub async fn test_mail(

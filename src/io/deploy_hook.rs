@@ -43,15 +43,11 @@ pub fn load(state_dir: &Path) -> Result<Option<String>, Text> {
             .arg("path", p.display().to_string())
             .arg("detail", detail)
     };
-    let file = match std::fs::File::open(&p) {
-        Ok(f) => f,
+    let text = match crate::io::atomic::read_small(&p, MAX_FILE) {
+        Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),
     };
-    let mut text = String::new();
-    file.take(MAX_FILE)
-        .read_to_string(&mut text)
-        .map_err(|e| bad(e.to_string()))?;
     let parsed: HookFile = toml::from_str(&text).map_err(|e| bad(e.to_string()))?;
     Ok(Some(parsed.command).filter(|c| !c.trim().is_empty()))
 }

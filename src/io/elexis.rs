@@ -5,7 +5,7 @@ mod compose;
 mod env;
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::core::start::{self, DetectError, DetectWarning, Installation, Layout, TomlState};
@@ -224,18 +224,9 @@ fn toml_state(path: &Path) -> TomlState {
 }
 
 /// Reads a file a person wrote; anything huge is refused rather than
-/// loaded, and bytes that are not UTF-8 do not stop detection.
+/// loaded.
 fn read_small(path: &Path) -> io::Result<String> {
-    let file = fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "larger than 1 MiB",
-        ));
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    super::atomic::read_small(path, MAX_FILE)
 }
 
 fn io_error(path: &Path, e: &io::Error) -> DetectError {

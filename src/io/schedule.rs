@@ -7,7 +7,6 @@
 
 mod text;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::core::firewall::Command as CommandLine;
@@ -78,10 +77,7 @@ fn below(root: &Path, path: &Path) -> PathBuf {
 }
 
 fn read_small(path: &Path) -> Option<String> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut text = String::new();
-    file.take(MAX_TEXT).read_to_string(&mut text).ok()?;
-    Some(text)
+    crate::io::atomic::read_small(path, MAX_TEXT).ok()
 }
 
 fn scheduled_from_unit(root: &Path, unit: &Path) -> Option<ScheduledRun> {
@@ -91,7 +87,6 @@ fn scheduled_from_unit(root: &Path, unit: &Path) -> Option<ScheduledRun> {
         .find_map(|l| l.trim().strip_prefix("ExecStart="))?;
     let (binary, state_dir) = parse_command(exec, true)?;
     Some(ScheduledRun {
-        source: unit.to_path_buf(),
         binary_exists: below(root, &binary).is_file(),
         binary,
         state_dir,
@@ -105,7 +100,6 @@ fn scheduled_from_cron(root: &Path, file: &Path) -> Option<ScheduledRun> {
         .find(|l| !l.trim_start().starts_with('#') && l.contains(" renew"))?;
     let (binary, state_dir) = parse_command(line, false)?;
     Some(ScheduledRun {
-        source: file.to_path_buf(),
         binary_exists: below(root, &binary).is_file(),
         binary,
         state_dir,

@@ -57,14 +57,28 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ));
     }
     lines.push(password);
+    // Once the step has looked at the system, a running renewal check is
+    // the setting up: say that, not "being checked".
+    let installing = s.view.is_some() && w.check(CheckId::Schedule).is_running();
     let shown: Vec<CheckId> = [CheckId::Schedule, CheckId::TestMail]
         .into_iter()
         .filter(|id| !matches!(w.check(*id), CheckState::Idle))
+        .filter(|id| !(installing && *id == CheckId::Schedule))
         .collect();
-    if !shown.is_empty() {
+    if installing || !shown.is_empty() {
         lines.push(Line::raw(""));
-        widgets::checks(lines, w, &shown, tr);
     }
+    if installing {
+        lines.push(Line::styled(
+            format!(
+                "{} {}",
+                tr.theme.spinner(tr.ctx.tick),
+                tr.t("autorenew-installing")
+            ),
+            tr.theme.dim(),
+        ));
+    }
+    widgets::checks(lines, w, &shown, tr);
     lines.push(Line::raw(""));
     let id = if m.is_empty() {
         "autorenew-no-mail"

@@ -6,5 +6,6 @@ pub mod admin_app;
 pub mod knot;
 pub mod lab;
 pub mod netns;
+pub mod skip;
 pub mod smtp;
 pub mod tmux;

@@ -91,6 +91,24 @@ pub(super) fn fill(w: &Wizard, input: &TextInput, target: &str) -> Option<Decisi
     }
 }
 
+/// A form brought to what the answers say, one key at a time: Tab to the
+/// first field that differs from its target, then type into it. `None`
+/// once every field holds its target.
+pub(super) fn fill_form(
+    w: &Wizard,
+    focused: usize,
+    fields: &[(&TextInput, &str)],
+) -> Option<Decision> {
+    let (i, (input, target)) = fields
+        .iter()
+        .enumerate()
+        .find(|(_, (input, target))| input.value != *target)?;
+    if focused != i {
+        return Some(Decision::Press(Action::NextField));
+    }
+    fill(w, input, target)
+}
+
 pub fn decide(w: &Wizard, a: &Answers) -> Decision {
     if let Some(d) = on_overlay(w, a) {
         return d;

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::drive::{Decision, StopReason, fill, stop};
+use super::drive::{Decision, StopReason, fill_form, stop};
 use crate::core::autorenew::{FIELDS, RenewChoice};
 use crate::core::check::{CheckId, CheckState};
 use crate::core::{Action, Overlay, Wizard};
@@ -112,18 +112,13 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
         return Decision::Wait;
     }
     let m = &w.autorenew.mail;
-    let inputs = [&m.host, &m.from, &m.to, &m.user];
-    let focused = w.session.renew_field % FIELDS;
-    for (i, (input, target)) in inputs.iter().zip(r.fields().iter()).enumerate() {
-        if input.value == *target {
-            continue;
-        }
-        if focused != i {
-            return Decision::Press(Action::NextField);
-        }
-        if let Some(d) = fill(w, input, target) {
-            return d;
-        }
+    let targets = r.fields();
+    let fields = [&m.host, &m.from, &m.to, &m.user]
+        .into_iter()
+        .zip(targets.iter().map(String::as_str))
+        .collect::<Vec<_>>();
+    if let Some(d) = fill_form(w, w.session.renew_field % FIELDS, &fields) {
+        return d;
     }
     if let CheckState::Failed(f) = w.check(CheckId::TestMail) {
         return stop(w, StopReason::Invalid(Some(f.summary.clone())));

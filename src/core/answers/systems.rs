@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::drive::{Decision, StopReason, fill, stop};
+use super::drive::{Decision, StopReason, fill_form, stop};
 use crate::core::check::CheckState;
 use crate::core::systems::{MIN_PASSPHRASE, SystemKind, field_count};
-use crate::core::{Action, Overlay, Wizard};
+use crate::core::{Action, Overlay, TextInput, Wizard};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,16 +161,13 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
         }
     };
     let focused = w.session.system_field % field_count(kind).max(1);
-    for (i, (input, target)) in inputs.iter().zip(targets.iter()).enumerate() {
-        if input.value == *target {
-            continue;
-        }
-        if focused != i {
-            return Decision::Press(Action::NextField);
-        }
-        if let Some(d) = fill(w, input, target) {
-            return d;
-        }
+    let fields: Vec<(&TextInput, &str)> = inputs
+        .iter()
+        .copied()
+        .zip(targets.iter().map(String::as_str))
+        .collect();
+    if let Some(d) = fill_form(w, focused, &fields) {
+        return d;
     }
     if clients && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
         // A secret: typed by the person, never in the file.

@@ -88,7 +88,6 @@ fn nothing_is_set_up_before_a_yes() {
         other => panic!("{other:?}"),
     };
     let done = RenewalSetUp {
-        files: vec!["/etc/systemd/system/praxis-tls-renew.timer".into()],
         binary: "/usr/local/sbin/praxis-tls".into(),
         mail: false,
     };

@@ -15,7 +15,6 @@ fn facts(running: &str) -> ScheduleFacts {
 
 fn run(binary: &str, exists: bool) -> Option<ScheduledRun> {
     Some(ScheduledRun {
-        source: PathBuf::from("/etc/systemd/system/praxis-tls-renew.service"),
         binary: PathBuf::from(binary),
         binary_exists: exists,
         state_dir: Some(PathBuf::from(DEFAULT_STATE_DIR)),

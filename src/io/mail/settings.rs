@@ -1,7 +1,6 @@
 //! The stored mail settings: `mail.toml` in the state directory, without
 //! the password (that has its own 0600 file).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::MailSettings;
@@ -25,15 +24,11 @@ pub fn load_settings(state_dir: &Path) -> Result<Option<MailSettings>, Text> {
             .arg("path", p.display().to_string())
             .arg("detail", detail)
     };
-    let file = match std::fs::File::open(&p) {
-        Ok(f) => f,
+    let s = match atomic::read_small(&p, MAX_BYTES) {
+        Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),
     };
-    let mut s = String::new();
-    file.take(MAX_BYTES)
-        .read_to_string(&mut s)
-        .map_err(|e| bad(e.to_string()))?;
     toml::from_str(&s).map(Some).map_err(|e| bad(e.to_string()))
 }
 

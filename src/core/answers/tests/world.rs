@@ -228,7 +228,6 @@ impl World {
             } => Msg::ScheduleInstalled {
                 generation,
                 result: Ok(crate::core::autorenew::RenewalSetUp {
-                    files: vec!["/etc/cron.d/praxis-tls-renew".into()],
                     binary: "/usr/local/sbin/praxis-tls".into(),
                     mail: mail.is_some(),
                 }),
