@@ -142,14 +142,28 @@ fn current_generation_goes_live_with_the_override() {
     let targets = Targets {
         https: Some(HTTPS),
         http: Some(HTTP),
+        plain_on_https: true,
         termine_host: HOST.into(),
         local_name: "nuno".into(),
         public_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
     };
     let probes = rt.block_on(exposure::probe_hosts(&targets, Duration::from_secs(3)));
-    for p in probes.iter().filter(|p| p.scheme == Scheme::Https) {
+    // Over TLS and in plain HTTP on 443: traefik serves a router without
+    // entrypoints (the lab's `pacs`) on 443 unencrypted unless the
+    // override pins it to http.
+    for p in probes
+        .iter()
+        .filter(|p| matches!(p.scheme, Scheme::Https | Scheme::PlainOnHttps))
+    {
         assert_eq!(p.reach, Reach::NotRouted(404), "{p:?}");
     }
+    assert_eq!(
+        probes
+            .iter()
+            .filter(|p| p.scheme == Scheme::PlainOnHttps)
+            .count(),
+        6
+    );
     // Traefik's port 80 does route the internal sites (that is how the
     // practice reaches them): the router's port 80 must never lead there.
     let reached_on_80: Vec<&str> = probes
@@ -157,14 +171,17 @@ fn current_generation_goes_live_with_the_override() {
         .filter(|p| p.scheme == Scheme::Http && matches!(p.reach, Reach::Reached(_)))
         .map(|p| p.host.as_str())
         .collect();
-    assert_eq!(reached_on_80, ["webelexis.nuno", "appserver.nuno"]);
+    assert_eq!(
+        reached_on_80,
+        ["webelexis.nuno", "appserver.nuno", "pacs.nuno"]
+    );
     assert!(matches!(
         exposure::outcome(&probes, &[]),
         Outcome::Failed(_)
     ));
     let https_only: Vec<_> = probes
         .into_iter()
-        .filter(|p| p.scheme == Scheme::Https)
+        .filter(|p| p.scheme != Scheme::Http)
         .collect();
     assert!(matches!(
         exposure::outcome(&https_only, &[]),

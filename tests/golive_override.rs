@@ -159,3 +159,28 @@ fn dynamic_config_names_versioned_files_under_certs() {
     assert!(!files.names_same_host("termine.praxis-lab.example.org.crt"));
     assert!(!files.names_same_host("intranet.praxis-lab.example.crt"));
 }
+
+#[test]
+fn a_router_without_entrypoints_is_pinned_to_the_lan_entrypoint() {
+    let text = current_override(&base(), &plan(), None).unwrap().text;
+    let ov: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let labels: Vec<String> =
+        serde_yaml_ng::from_value(ov["services"]["appserver"]["labels"].clone()).unwrap();
+    assert_eq!(labels, ["traefik.http.routers.pacs.entrypoints=http"]);
+}
+
+#[test]
+fn a_router_that_cannot_be_pinned_is_refused_by_name() {
+    let base = base().replace(
+        "\"--entrypoints.http.address=:80\"",
+        "\"--entrypoints.web.address=:8000\"",
+    );
+    let err = current_override(&base, &plan(), None).unwrap_err();
+    assert_eq!(
+        err,
+        OverrideError::Unpinnable {
+            router: "pacs".into()
+        }
+    );
+    assert_eq!(err.text().id, "proxy-router-unpinnable");
+}

@@ -1,7 +1,7 @@
 ## Nur was im Schweizer Deutsch anders ist (ss statt Eszett); der Rest kommt aus de.
 
-cli-golive-checking = Schlusstest: Was { $address } von aussen zeigt …
-cli-golive-not-checkable = Das neue Zertifikat für { $domain } ist eingespielt, aber { $address } ist von diesem Server aus nicht erreichbar (weder vor noch nach der Änderung; der Router leitet vielleicht nicht zurück). Bitte https://{ $domain } von aussen prüfen.
+cli-golive-checking = Schlusstest: Was Patienten unter https://{ $domain } sehen, an jeder Adresse des Namens …
+cli-golive-not-checkable = Das neue Zertifikat für { $domain } ist eingespielt, aber von diesem Server aus ist keine Adresse des Namens erreichbar (weder vor noch nach der Änderung). Bitte https://{ $domain } von aussen prüfen, zum Beispiel auf dem Handy ohne WLAN.
 
 # Schweizer Schreibweise (ss, «…») der übrigen Meldungen aus de/cli.ftl.
 cli-cert-bad-domain = «{ $domain }» ist kein gültiger Name für ein Zertifikat:

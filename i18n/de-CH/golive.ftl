@@ -12,3 +12,4 @@ restart-timeout = «{ $command }» war nach { $seconds } Sekunden noch nicht fer
 restart-spawn-failed = «{ $command }» liess sich nicht starten: { $error }
 verify-bad-name = «{ $host }» ist kein gültiger Servername.
 exposure-ports-open-fix = Schalten Sie am Router «Exposed Host» und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
+exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt «Proxy (Traefik) einrichten»: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.

@@ -51,7 +51,7 @@ verify-passed = Geschafft: Der Termindienst ist unter https://{ $host } sicher e
 ## Was von aussen erreichbar ist
 
 exposure-host-reached = Von außen sind über Port { $port } auch interne Seiten erreichbar: { $hosts }.
-exposure-host-reached-fix = Leiten Sie am Router nur Port 443 auf den Server weiter. Port 80 darf nicht zu Elexis-OOB führen.
+exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt „Proxy (Traefik) einrichten“: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
 exposure-ports-open = Von außen sind interne Dienste von Elexis-OOB direkt erreichbar (Ports { $ports }).
 exposure-ports-open-fix = Schalten Sie am Router „Exposed Host“ und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
 exposure-none = Von außen ist nur der Termindienst erreichbar.

@@ -12,7 +12,10 @@ golive-dir-failed = Der Ordner { $dir } lässt sich nicht anlegen: { $error }
 
 ## Hochladen über die Verwaltungsseite von Elexis-OOB (Port 3000)
 
-upload-warning = Achtung: Das Hochladen über die Verwaltungsseite ({ $server }) ist nur ein Notbehelf. Der private Schlüssel geht unverschlüsselt (http) durch das Praxisnetz und landet im Ordner webelexisdata, den auch die Terminseite lesen kann, die vom Internet aus erreichbar ist. Nutzen Sie es nur, wenn der Assistent nicht auf dem Server selbst laufen kann.
+upload-warning = Achtung: Das Hochladen über die Verwaltungsseite ({ $server }) ist nur ein Notbehelf.
+    • Die Verwaltungsseite verlangt fürs Hochladen kein Passwort: Jeder Computer im Praxisnetz kann dort Schlüssel und Zertifikat des Termindienstes ersetzen.
+    • Der private Schlüssel geht unverschlüsselt (http) durchs Praxisnetz und landet im Ordner webelexisdata, den auch die Terminseite im Internet lesen kann.
+    Danach sollte die Verwaltungsseite (Port 3000) nur noch vom Server selbst erreichbar sein: In docker-compose.yml beim Dienst appserver „3000:3000“ in „127.0.0.1:3000:3000“ ändern und Elexis-OOB neu starten.
 upload-file-unreadable = Die Datei { $file } lässt sich nicht lesen: { $error }
 upload-file-unreadable-fix = Gehen Sie zurück zum Schritt Zertifikat und prüfen Sie dort, ob das Zertifikat noch da ist; stellen Sie es wenn nötig neu aus.
 upload-refused = Die Verwaltungsseite unter { $url } nimmt keine Verbindung an. Läuft Elexis-OOB, und stimmt die Adresse des Servers?

@@ -51,7 +51,7 @@ verify-passed = Done: the appointment service can be reached safely at https://{
 ## What can be reached from outside
 
 exposure-host-reached = Internal pages can also be reached from outside through port { $port }: { $hosts }.
-exposure-host-reached-fix = Forward only port 443 on the router to the server. Port 80 must not lead to Elexis-OOB.
+exposure-host-reached-fix = The internal pages must be visible on the practice network only. Go back to the step "Set up the proxy (Traefik)": there the wizard puts every internal page on the entrance for the practice network (traefik's port 80, which the router does not forward). Pages set up by hand must be put on that entrance (entrypoints) by your IT supporter in the same way.
 exposure-ports-open = Internal services of Elexis-OOB can be reached directly from outside (ports { $ports }).
 exposure-ports-open-fix = On the router, switch off "Exposed Host" and automatic forwards (UPnP) for the server, and remove forwards for these ports.
 exposure-none = Only the appointment service can be reached from outside.

@@ -12,7 +12,10 @@ golive-dir-failed = The folder { $dir } cannot be created: { $error }
 
 ## Uploading through Elexis-OOB's admin page (port 3000)
 
-upload-warning = Caution: uploading through the admin page ({ $server }) is a stopgap. The private key travels unencrypted (http) through the practice network and ends up in the folder webelexisdata, which the appointment page reachable from the internet can read too. Use it only when the wizard cannot run on the server itself.
+upload-warning = Caution: uploading through the admin page ({ $server }) is a stopgap.
+    • The admin page asks for no password to upload: any computer on the practice network can replace the appointment service's key and certificate there.
+    • The private key travels unencrypted (http) through the practice network and ends up in the folder webelexisdata, which the booking page on the internet can read too.
+    Afterwards the admin page (port 3000) should be reachable from the server itself only: in docker-compose.yml, change "3000:3000" to "127.0.0.1:3000:3000" for the service appserver and restart Elexis-OOB.
 upload-file-unreadable = The file { $file } cannot be read: { $error }
 upload-file-unreadable-fix = Go back to the certificate step and check there that the certificate is still there; issue it again if need be.
 upload-refused = The admin page at { $url } refuses the connection. Is Elexis-OOB running, and is the server's address right?

@@ -57,11 +57,9 @@ pub struct Cli {
     /// Run firewall commands inside this network namespace (lab and tests).
     #[arg(long, global = true, hide = true)]
     pub firewall_netns: Option<String>,
-    /// The final check: the address patients reach instead of the name's
-    /// (a lab), the port (443; a lab maps its own), and a CA file to trust
-    /// instead of the system's (a test CA).
-    #[arg(long = "check-address", global = true, hide = true)]
-    pub check_address: Option<IpAddr>,
+    /// The wizard's final check: the port (443; a lab maps its own), and a
+    /// CA file to trust instead of the system's (a test CA). The address is
+    /// always the name's, resolved at the moment of the check.
     #[arg(long = "check-port", global = true, hide = true, default_value_t = 443)]
     pub check_port: u16,
     #[arg(long = "check-ca", global = true, hide = true)]
@@ -219,6 +217,12 @@ pub struct StatusArgs {
     /// CRITICAL at this many days left or fewer.
     #[arg(short = 'c', long = "critical", value_name = "DAYS")]
     pub critical: Option<i64>,
+    /// Also look from the patients' side now: resolve the name, connect to
+    /// every address (A and AAAA), and compare what each one serves.
+    #[arg(long)]
+    pub live: bool,
+    #[command(flatten)]
+    pub final_check: super::golive::FinalArgs,
 }
 
 #[derive(Args, Debug)]
@@ -277,7 +281,6 @@ impl Cli {
             cfg.upnp.discovery_timeout = Duration::from_millis(300);
         }
         cfg.system_root = self.system_root.clone();
-        cfg.final_address = self.check_address;
         cfg.final_port = self.check_port;
         if let Some(ca) = &self.check_ca {
             cfg.final_roots = praxis_tls::io::verify::Roots::CaFile(ca.clone());

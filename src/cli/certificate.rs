@@ -58,6 +58,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &Certif
     };
     match golive::run(cli, lang, store, &record, previous.as_ref(), &a.final_check) {
         Ok(Live::Checked | Live::NotCheckable) => code,
+        Ok(Live::Exposed(_)) => exit::FAILED,
         Ok(Live::NoInstallation) => {
             say(lang, &Text::new("cli-golive-no-installation"));
             exit::FAILED

@@ -4,9 +4,9 @@
 //! check fails, this run's journal entries undone (the previous
 //! certificate served again) and the previous record restored.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::Args;
 use praxis_tls::core::start::Installation;
@@ -14,23 +14,22 @@ use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::{Lang, Outcome, Text};
 use praxis_tls::io::compose::Compose;
 use praxis_tls::io::golive::{
-    self, Docker, FinalCheck, FinalReport, GoLiveError, Site, apply_proxy, install_files,
-    plan_proxy,
+    self, Docker, GoLiveError, Site, apply_proxy, install_files, plan_proxy,
 };
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::store::Store;
 use praxis_tls::io::verify::Roots;
+use praxis_tls::io::verify::exposure::INTERNAL_PORTS;
+use praxis_tls::io::verify::patients::{self, Lookout, PatientsReport};
 use time::OffsetDateTime;
 use tokio::runtime::Runtime;
 
 use super::{Cli, say};
 
-/// Where the final check looks.
+/// Where the final check looks. There is no flag for the address: the
+/// check resolves the name as a patient's browser does.
 #[derive(Args, Debug, Clone)]
 pub struct FinalArgs {
-    /// The address the final check connects to (default: the name's).
-    #[arg(long, value_name = "IP")]
-    pub final_address: Option<IpAddr>,
     /// The HTTPS port the final check connects to.
     #[arg(long, value_name = "PORT", default_value_t = 443)]
     pub final_port: u16,
@@ -50,6 +49,9 @@ const RESTART_TIMEOUT: Duration = Duration::from_secs(300);
 pub(super) enum Live {
     /// The final check saw the new certificate.
     Checked,
+    /// The new certificate is served, but something internal answers from
+    /// outside: the run fails, mails and `status` reports CRITICAL.
+    Exposed(Text),
     /// Nothing answers at the check's address, before the change as after
     /// it (a router without hairpin NAT): the change is kept.
     NotCheckable,
@@ -95,25 +97,26 @@ pub(super) fn run(
         &cli.state_dir,
     );
     let mut journal = Journal::open(&cli.state_dir).map_err(|e| early(e.text()))?;
-    let addr = address(cli, &rt, &record.domain, args).map_err(early)?;
     let roots = args.final_ca.clone().map_or(Roots::System, Roots::CaFile);
     let local_name = inst.local_name.clone().unwrap_or_default();
-    let check = |expected: Option<&str>| {
-        let c = FinalCheck {
+    let own = own_addresses(store);
+    let dns = cli.io_config().dns;
+    let check = |expected: Option<&str>, settle: Duration| {
+        let l = Lookout {
             host: &record.domain,
-            https: addr,
-            http: None,
-            public_ip: addr.ip(),
-            local_name: &local_name,
-            ports: &[],
+            port: args.final_port,
+            dns: &dns,
             roots: &roots,
             expected,
+            own: &own,
+            local_name: &local_name,
+            ports: &INTERNAL_PORTS,
             timeout: CHECK_TIMEOUT,
-            now: OffsetDateTime::now_utc(),
+            settle,
         };
-        rt.block_on(golive::final_check(&c))
+        rt.block_on(patients::check(&l))
     };
-    let reachable_before = check(None).report.is_some();
+    let reachable_before = check(None, Duration::ZERO).reached_directly();
 
     let mut changes = Changes {
         entries: Vec::new(),
@@ -134,17 +137,10 @@ pub(super) fn run(
     tracing::info!(domain = %record.domain, %fingerprint, "installed; final check");
     say(
         lang,
-        &Text::new("cli-golive-checking").arg("address", addr.to_string()),
+        &Text::new("cli-golive-checking").arg("domain", record.domain.clone()),
     );
-    let start = Instant::now();
-    let report = loop {
-        let r = check(Some(&fingerprint));
-        let seen = matches!(r.termine, Outcome::Passed(_) | Outcome::Warning(_));
-        if seen || start.elapsed() > SETTLE {
-            break r;
-        }
-        std::thread::sleep(Duration::from_secs(2));
-    };
+    let report = check(Some(&fingerprint), SETTLE);
+    save_live(store, &report);
     match verdict(&report, reachable_before) {
         Ok(live) => {
             tracing::info!(domain = %record.domain, ?live, %fingerprint, "final check passed");
@@ -152,12 +148,11 @@ pub(super) fn run(
                 Live::NotCheckable => "cli-golive-not-checkable",
                 _ => "cli-golive-live",
             };
-            say(
-                lang,
-                &Text::new(id)
-                    .arg("domain", record.domain.clone())
-                    .arg("address", addr.to_string()),
-            );
+            say(lang, &Text::new(id).arg("domain", record.domain.clone()));
+            say(lang, &report.tried());
+            if let Live::Exposed(t) = &live {
+                say(lang, t);
+            }
             println!("installed: {}", site.cert_dir().display());
             println!("fingerprint: {fingerprint}");
             Ok(live)
@@ -173,12 +168,49 @@ pub(super) fn run(
     }
 }
 
-/// Whether the new certificate is live, from the last check.
-fn verdict(report: &FinalReport, reachable_before: bool) -> Result<Live, Text> {
-    match &report.termine {
-        Outcome::Passed(_) | Outcome::Warning(_) => Ok(Live::Checked),
-        _ if report.report.is_none() && !reachable_before => Ok(Live::NotCheckable),
-        Outcome::Failed(f) => Err(f.summary.clone()),
+/// Whether the new certificate is live, from the last check: every
+/// address of the name must serve it. A router without hairpin NAT is
+/// checked on this server itself (a warning, not a failure).
+fn verdict(report: &PatientsReport, reachable_before: bool) -> Result<Live, Text> {
+    match report.termine() {
+        Outcome::Passed(_) | Outcome::Warning(_) => match report.exposure() {
+            Outcome::Failed(f) => Ok(Live::Exposed(f.summary)),
+            _ => Ok(Live::Checked),
+        },
+        _ if report.fingerprints().is_empty() && !reachable_before && report.lookup.is_none() => {
+            Ok(Live::NotCheckable)
+        }
+        Outcome::Failed(f) => Err(f.summary),
+    }
+}
+
+/// The practice's public addresses as the wizard found them.
+fn own_addresses(store: &Store) -> Vec<IpAddr> {
+    let Some(w) = store.load().ok().flatten() else {
+        return Vec::new();
+    };
+    w.network
+        .public_v4
+        .map(IpAddr::V4)
+        .into_iter()
+        .chain(w.network.public_v6.map(IpAddr::V6))
+        .collect()
+}
+
+/// What the last unattended check saw, for `status`.
+fn save_live(store: &Store, report: &PatientsReport) {
+    let live = praxis_tls::core::status::LiveCheck::judge(
+        OffsetDateTime::now_utc(),
+        &report.termine(),
+        &report.exposure(),
+        report
+            .addresses
+            .iter()
+            .map(|a| a.address.to_string())
+            .collect(),
+    );
+    if let Err(e) = praxis_tls::io::live::save(store.dir(), &live) {
+        tracing::warn!("live check not recorded: {e}");
     }
 }
 
@@ -280,28 +312,4 @@ fn restore(lang: Lang, store: &Store, previous: Option<&CertRecord>) {
         Ok(None) => {}
         Err(e) => say(lang, &e.text()),
     }
-}
-
-/// The flag's address, or the name's (IPv4 first: the router forwards it).
-fn address(cli: &Cli, rt: &Runtime, domain: &str, args: &FinalArgs) -> Result<SocketAddr, Text> {
-    if let Some(ip) = args.final_address {
-        return Ok(SocketAddr::new(ip, args.final_port));
-    }
-    let cfg = cli.io_config();
-    let report = rt.block_on(praxis_tls::io::dns::resolve(&cfg.dns, domain));
-    let v4 = report
-        .a
-        .ok()
-        .and_then(|a| a.first().copied())
-        .map(IpAddr::V4);
-    let v6 = || {
-        report
-            .aaaa
-            .ok()
-            .and_then(|a| a.first().copied())
-            .map(IpAddr::V6)
-    };
-    v4.or_else(v6)
-        .map(|ip| SocketAddr::new(ip, args.final_port))
-        .ok_or_else(|| Text::new("cli-golive-no-address").arg("domain", domain.to_string()))
 }

@@ -287,6 +287,13 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
                 .arg("path", record.path_crt.display().to_string()),
         ),
         Ok(Live::Checked | Live::NotCheckable) => {}
+        Ok(Live::Exposed(reason)) => {
+            // The new certificate is live; what is exposed is a separate
+            // danger that no renewal fixes, so the run fails loudly.
+            tracing::error!(domain = %record.domain, "exposed: {}", reason.id);
+            failure_mail(cli, lang, store, &record, reason);
+            return exit::FAILED;
+        }
         Err(reason) => {
             say(
                 lang,

@@ -59,6 +59,12 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
         let state = super::schedule::state_dir(cli);
         report = report.with_schedule(praxis_tls::core::schedule::judge(&facts, &state));
     }
+    let live = if a.live {
+        live_now(cli, a, &report)
+    } else {
+        praxis_tls::io::live::load(&cli.state_dir)
+    };
+    report = report.with_live(live);
     match a.format {
         Format::Text => {
             for t in report.texts() {
@@ -69,6 +75,55 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
         Format::Nagios => println!("{}", report.nagios()),
     }
     report.exit_code()
+}
+
+/// The patients' check, now, against the first certificate (the
+/// appointment service's). Nothing is written: `status` only reads.
+fn live_now(cli: &Cli, a: &StatusArgs, report: &status::StatusReport) -> Option<status::LiveCheck> {
+    use praxis_tls::io::verify::Roots;
+    use praxis_tls::io::verify::exposure::INTERNAL_PORTS;
+    use praxis_tls::io::verify::patients::{self, Lookout};
+    let cert = report.certificates.first()?;
+    // Without hairpin NAT the practice's own address is checked on this
+    // server instead of being reported as unreachable.
+    let own: Vec<std::net::IpAddr> = read_state(&cli.state_dir)
+        .ok()
+        .flatten()
+        .map(|w| {
+            w.network
+                .public_v4
+                .map(std::net::IpAddr::V4)
+                .into_iter()
+                .chain(w.network.public_v6.map(std::net::IpAddr::V6))
+                .collect()
+        })
+        .unwrap_or_default();
+    let rt = super::runtime().ok()?;
+    let dns = cli.io_config().dns;
+    let roots = a
+        .final_check
+        .final_ca
+        .clone()
+        .map_or(Roots::System, Roots::CaFile);
+    let l = Lookout {
+        host: &cert.domain,
+        port: a.final_check.final_port,
+        dns: &dns,
+        roots: &roots,
+        expected: Some(&cert.fingerprint_sha256),
+        own: &own,
+        local_name: "",
+        ports: &INTERNAL_PORTS,
+        timeout: std::time::Duration::from_secs(5),
+        settle: std::time::Duration::ZERO,
+    };
+    let r = rt.block_on(patients::check(&l));
+    Some(status::LiveCheck::judge(
+        OffsetDateTime::now_utc(),
+        &r.termine(),
+        &r.exposure(),
+        r.addresses.iter().map(|x| x.address.to_string()).collect(),
+    ))
 }
 
 /// The service name of the lines `status --format nagios` prints.

@@ -112,6 +112,10 @@ pub enum OverrideError {
     NoCommand,
     #[error("{0} exists and was not written by praxis-tls")]
     ForeignOverride(String),
+    /// A router without entrypoints is served on 443 too, and there is no
+    /// port-80 entrypoint to pin it to.
+    #[error("router {router} has no entrypoints and the proxy has no entrypoint on :80")]
+    Unpinnable { router: String },
 }
 
 impl OverrideError {
@@ -125,6 +129,9 @@ impl OverrideError {
             OverrideError::NoCommand => Text::new("proxy-compose-no-command"),
             OverrideError::ForeignOverride(f) => {
                 Text::new("proxy-override-foreign").arg("file", f.clone())
+            }
+            OverrideError::Unpinnable { router } => {
+                Text::new("proxy-router-unpinnable").arg("router", router.clone())
             }
         }
     }
@@ -302,6 +309,43 @@ fn termine_router(doc: &Value) -> Option<TermineRouter> {
     None
 }
 
+/// The entrypoint the proxy command puts on port 80: reachable only from
+/// the practice network, because the router's port 80 leads to the
+/// challenge responder, never to traefik.
+fn lan_entrypoint(command: &[String]) -> Option<String> {
+    command.iter().find_map(|arg| {
+        let rest = arg.strip_prefix("--entrypoints.")?;
+        let (name, address) = rest.split_once(".address=")?;
+        (address.trim() == ":80").then(|| name.to_string())
+    })
+}
+
+/// Routers (by service) that name no entrypoint: traefik serves those on
+/// every entrypoint, 443 included, in plain HTTP unless they ask for TLS.
+fn unpinned_routers(doc: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (service, svc) in services(doc) {
+        let labels = labels(svc);
+        for (k, rule) in &labels {
+            let Some(router) = k
+                .strip_prefix("traefik.http.routers.")
+                .and_then(|r| r.strip_suffix(".rule"))
+            else {
+                continue;
+            };
+            // The appointment service is meant for the internet anyway.
+            if rule.contains("termine.") {
+                continue;
+            }
+            let ep = format!("traefik.http.routers.{router}.entrypoints");
+            if !labels.iter().any(|(k, v)| *k == ep && !v.trim().is_empty()) {
+                out.push((service.clone(), router.to_string()));
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn check_ours(existing: Option<&str>) -> Result<&str, OverrideError> {
     match existing {
         None => Ok(""),
@@ -326,6 +370,15 @@ pub fn current_override(
     let (proxy, svc) = proxy_service(&doc).ok_or(OverrideError::NoProxy)?;
     let base_cmd = command(svc).ok_or(OverrideError::NoCommand)?;
     let termine = termine_router(&doc).ok_or(OverrideError::NoTermineRouter)?;
+    let unpinned = unpinned_routers(&doc);
+    let lan = match (unpinned.first(), lan_entrypoint(&base_cmd)) {
+        (Some((_, router)), None) => {
+            return Err(OverrideError::Unpinnable {
+                router: router.clone(),
+            });
+        }
+        (_, lan) => lan.unwrap_or_default(),
+    };
 
     let mut out = format!("{OVERRIDE_MARKER}; the next run rewrites it.\n");
     out.push_str("# The proxy's command below repeats the base file's, which compose\n");
@@ -345,12 +398,30 @@ pub fn current_override(
     out.push_str("    volumes:\n");
     out.push_str(&item(&format!("{}:{CERTS_MOUNT}:ro", plan.cert_dir)));
     out.push_str(&item(&format!("{}:{CONFIG_MOUNT}:ro", plan.config_dir)));
+    let pin = |out: &mut String, service: &str| {
+        for (_, router) in unpinned.iter().filter(|(s, _)| s == service) {
+            out.push_str(&item(&format!(
+                "traefik.http.routers.{router}.entrypoints={lan}"
+            )));
+        }
+    };
     out.push_str(&format!("  {}:\n    labels:\n", termine.service_name));
     let r = "traefik.http.routers.termine-tls";
     out.push_str(&item(&format!("{r}.rule=Host(`{}`)", plan.host)));
     out.push_str(&item(&format!("{r}.entrypoints=https")));
     out.push_str(&item(&format!("{r}.tls=true")));
     out.push_str(&item(&format!("{r}.service={}", termine.traefik_service)));
+    pin(&mut out, &termine.service_name);
+    let mut others: Vec<&str> = unpinned
+        .iter()
+        .map(|(s, _)| s.as_str())
+        .filter(|s| *s != termine.service_name)
+        .collect();
+    others.dedup();
+    for service in others {
+        out.push_str(&format!("  {service}:\n    labels:\n"));
+        pin(&mut out, service);
+    }
     Ok(Edit::new("docker-compose.override.yml", old, out))
 }
 

@@ -72,6 +72,13 @@ pub fn by_hand(w: &Wizard) -> bool {
     w.start.found.is_none()
 }
 
+/// Whether the current step is one the person does by hand and confirms.
+/// The final check never is: it is a network check that runs from any
+/// machine, and going live without it is what the checks exist to stop.
+pub fn done_by_hand(w: &Wizard) -> bool {
+    by_hand(w) && w.step != Step::FinalCheck
+}
+
 pub fn checks(step: Step) -> &'static [CheckId] {
     match step {
         Step::Install => &[CheckId::FilesInstalled],
@@ -87,6 +94,9 @@ pub fn checks(step: Step) -> &'static [CheckId] {
 }
 
 pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
+    if w.step == Step::FinalCheck {
+        return final_check(w);
+    }
     if by_hand(w) {
         return Vec::new();
     }
@@ -131,7 +141,6 @@ pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
                 generation,
             }]
         }
-        Step::FinalCheck => final_check(w),
         _ => Vec::new(),
     }
 }
@@ -144,8 +153,24 @@ impl InstalledFiles {
     }
 }
 
+/// The fingerprint the name must serve: what was installed on this
+/// server, or (by hand) the certificate that was issued and sent.
+fn expected_fingerprint(w: &Wizard) -> Option<String> {
+    if by_hand(w) {
+        return w
+            .certificate
+            .installed
+            .as_ref()
+            .map(|c| c.fingerprint_sha256.clone());
+    }
+    w.golive.installed.as_ref().map(|i| i.fingerprint.clone())
+}
+
 pub(super) fn final_check(w: &mut Wizard) -> Vec<Effect> {
-    let (Some(site), Some(files)) = (site(w), w.golive.installed.clone()) else {
+    let (Some(host), Some(expected)) = (
+        w.domain.parsed.as_ref().map(|d| d.ascii.clone()),
+        expected_fingerprint(w),
+    ) else {
         return Vec::new();
     };
     let local_name = w
@@ -154,18 +179,58 @@ pub(super) fn final_check(w: &mut Wizard) -> Vec<Effect> {
         .as_ref()
         .and_then(|i| i.local_name.clone())
         .unwrap_or_default();
-    let public = w.network.dns_a.first().copied().map(std::net::IpAddr::V4);
+    let own: Vec<std::net::IpAddr> = w
+        .network
+        .public_v4
+        .map(std::net::IpAddr::V4)
+        .into_iter()
+        .chain(w.network.public_v6.map(std::net::IpAddr::V6))
+        .collect();
     let generation = super::transitions::next_generation(w);
     for id in checks(Step::FinalCheck) {
         w.checks.insert(*id, CheckState::Running { generation });
     }
     vec![Effect::FinalCheck {
-        host: site.host,
+        host,
         local_name,
-        public,
-        expected: files.fingerprint,
+        own,
+        expected,
         generation,
     }]
+}
+
+/// After the final check: an upload to the admin app counts only when the
+/// name now serves the certificate that was sent. Its page says «installed»
+/// whether or not it wrote anything.
+pub(super) fn on_final_checked(w: &mut Wizard, fingerprints: &[String]) {
+    let sent_before = !matches!(
+        w.check(CheckId::Uploaded),
+        CheckState::Idle | CheckState::Running { .. }
+    );
+    if !by_hand(w) || !sent_before {
+        return;
+    }
+    let Some(sent) = expected_fingerprint(w) else {
+        return;
+    };
+    let norm = |s: &str| s.replace(':', "").to_ascii_lowercase();
+    let confirmed = !fingerprints.is_empty() && fingerprints.iter().all(|f| norm(f) == norm(&sent));
+    let detail = format!("sent sha256 {sent}; served {}", fingerprints.join(", "));
+    let outcome = if confirmed {
+        Outcome::Passed(Finding::new(Text::new("upload-confirmed")).detail(detail))
+    } else {
+        Outcome::Failed(
+            Finding::new(Text::new("upload-not-confirmed"))
+                .fix(Text::new("upload-not-confirmed-fix"))
+                .detail(detail),
+        )
+    };
+    if !confirmed && let CheckState::Failed(f) = w.check(CheckId::FinalTls).clone() {
+        let mut f = f;
+        f.more.insert(0, Text::new("upload-not-confirmed"));
+        w.checks.insert(CheckId::FinalTls, CheckState::Failed(f));
+    }
+    w.checks.insert(CheckId::Uploaded, outcome.into());
 }
 
 /// Whether the install step offers the upload to the admin app: only when
@@ -329,7 +394,7 @@ pub fn gate_open(w: &Wizard) -> Option<bool> {
     ) {
         return None;
     }
-    if by_hand(w) {
+    if done_by_hand(w) {
         return Some(w.confirmed.contains(&w.step));
     }
     let settled = |id| w.check(id).is_settled();

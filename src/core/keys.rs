@@ -187,7 +187,7 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if w.step == Step::Certificate && gate(w) != Gate::Open {
                 return cert_step::on_next(w, now);
             }
-            if w.step.is_manual() && !golive_step::by_hand(w) && gate(w) != Gate::Open {
+            if w.step.is_manual() && !golive_step::done_by_hand(w) && gate(w) != Gate::Open {
                 return golive_step::on_next(w);
             }
             if golive_step::offers_upload(w) && gate(w) != Gate::Open {

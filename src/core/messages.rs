@@ -152,6 +152,8 @@ pub enum Msg {
         tls: Outcome,
         exposure: Outcome,
         port80: Outcome,
+        /// What the name's addresses served, one per address that answered.
+        fingerprints: Vec<String>,
     },
     /// Sent to the admin app: a warning ("not confirmed") or a failure.
     Uploaded {
@@ -343,7 +345,9 @@ pub enum Effect {
     FinalCheck {
         host: String,
         local_name: String,
-        public: Option<std::net::IpAddr>,
+        /// The practice's own public addresses: an address of the name
+        /// that is not one of them is someone else's.
+        own: Vec<std::net::IpAddr>,
         expected: String,
         generation: u64,
     },

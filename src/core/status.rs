@@ -7,7 +7,10 @@
 //! people (Fluent ids), [`StatusReport::to_json`] for scripts, and
 //! [`StatusReport::nagios`] for monitoring systems.
 
+mod live;
 mod render;
+
+pub use live::LiveCheck;
 
 use std::path::PathBuf;
 
@@ -259,6 +262,9 @@ pub struct StatusReport {
     /// Whether anything renews them (absent when it was not looked at).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<super::schedule::Verdict>,
+    /// The last check from the patients' side (absent when none was made).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live: Option<LiveCheck>,
 }
 
 impl StatusReport {
@@ -304,6 +310,7 @@ pub fn evaluate(
         state,
         certificates,
         schedule: None,
+        live: None,
     }
 }
 

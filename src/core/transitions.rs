@@ -138,11 +138,13 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             tls,
             exposure,
             port80,
+            fingerprints,
             ..
         } => {
             w.checks.insert(CheckId::FinalTls, tls.into());
             w.checks.insert(CheckId::FinalExposure, exposure.into());
             w.checks.insert(CheckId::FinalPort80, port80.into());
+            super::golive_step::on_final_checked(w, &fingerprints);
             Vec::new()
         }
         Msg::ScheduleInspected { view, .. } => {

@@ -42,7 +42,6 @@ pub struct IoConfig {
     /// The final check: the port patients reach (443; a lab maps its own),
     /// an address instead of the name's (a lab), and the roots to trust.
     pub final_port: u16,
-    pub final_address: Option<std::net::IpAddr>,
     pub final_roots: super::verify::Roots,
     pub restart_timeout: Duration,
     /// How long the admin app may take to answer an upload.
@@ -68,7 +67,6 @@ impl IoConfig {
             acme_production: DirectoryChoice::LetsEncryptProduction,
             cert_dir: state_dir.join("certs"),
             final_port: 443,
-            final_address: None,
             final_roots: super::verify::Roots::System,
             restart_timeout: Duration::from_secs(300),
             upload_timeout: Duration::from_secs(15),

@@ -1,7 +1,7 @@
 //! The go-live effects: install the files, plan and apply the proxy
 //! configuration, restart, and the final check, each answered as a message.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -9,9 +9,10 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::compose::Compose;
 use super::exec::IoConfig;
-use super::golive::{self, Docker, FinalCheck, ProxyPlan, Site};
+use super::golive::{self, Docker, ProxyPlan, Site};
 use super::journal::Journal;
 use super::verify::exposure::INTERNAL_PORTS;
+use super::verify::patients::{self, Lookout, Vantage};
 use crate::core::compose_override::{CertFiles, Drift};
 use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView, SiteSpec};
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
@@ -123,18 +124,19 @@ pub fn run(
         Effect::FinalCheck {
             host,
             local_name,
-            public,
+            own,
             expected,
             generation,
         } => {
             tokio::spawn(async move {
-                let (tls, exposure, port80) =
-                    final_check(&cfg, &host, &local_name, public, &expected).await;
+                let (tls, exposure, port80, fingerprints) =
+                    final_check(&cfg, &host, &local_name, &own, &expected).await;
                 let _ = tx.send(Msg::FinalChecked {
                     generation,
                     tls,
                     exposure,
                     port80,
+                    fingerprints,
                 });
             });
         }
@@ -194,102 +196,43 @@ async fn restart(
 /// and answers with its own default certificate meanwhile, or not at all.
 const SETTLE: Duration = Duration::from_secs(20);
 
-/// Waits until `https` presents the certificate with fingerprint
-/// `expected`, or `SETTLE` has passed: a proxy still starting is not
-/// reported as a wrong certificate. The check proper follows either way.
-async fn wait_for_certificate(cfg: &IoConfig, host: &str, https: SocketAddr, expected: &str) {
-    let norm = |s: &str| s.replace(':', "").to_ascii_lowercase();
-    let deadline = tokio::time::Instant::now() + SETTLE;
-    loop {
-        let now = time::OffsetDateTime::now_utc();
-        let served = super::verify::check_termine(
-            https,
-            host,
-            &cfg.final_roots,
-            Duration::from_secs(2),
-            now,
-        )
-        .await
-        .map(|r| r.tls.fingerprint);
-        if served.as_deref().is_ok_and(|f| norm(f) == norm(expected))
-            || tokio::time::Instant::now() >= deadline
-        {
-            return;
-        }
-        tracing::debug!("final check: not the installed certificate yet: {served:?}");
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-}
-
+/// From the patients' side: the name resolved now, every address checked.
 async fn final_check(
     cfg: &IoConfig,
     host: &str,
     local_name: &str,
-    public: Option<IpAddr>,
+    own: &[IpAddr],
     expected: &str,
-) -> (Outcome, Outcome, Outcome) {
-    let public = match cfg.final_address.or(public) {
-        Some(ip) => Some(ip),
-        None => tokio::net::lookup_host((host, cfg.final_port))
-            .await
-            .ok()
-            .and_then(|mut a| a.next())
-            .map(|a| a.ip()),
-    };
-    let Some(public) = public else {
-        let f = Finding::new(Text::new("golive-step-no-address").arg("host", host.to_string()));
-        return (
-            Outcome::Failed(f.clone()),
-            Outcome::Failed(f.clone()),
-            Outcome::Failed(f),
-        );
-    };
-    let https = SocketAddr::new(public, cfg.final_port);
-    wait_for_certificate(cfg, host, https, expected).await;
-    let check = FinalCheck {
+) -> (Outcome, Outcome, Outcome, Vec<String>) {
+    let lookout = Lookout {
         host,
-        https,
-        // The router's port 80 leads to the responder, never to traefik.
-        http: None,
-        public_ip: public,
-        local_name,
-        ports: &INTERNAL_PORTS,
+        port: cfg.final_port,
+        dns: &cfg.dns,
         roots: &cfg.final_roots,
         expected: Some(expected),
+        own,
+        local_name,
+        ports: &INTERNAL_PORTS,
         timeout: Duration::from_secs(5),
-        now: time::OffsetDateTime::now_utc(),
+        settle: SETTLE,
     };
-    let report = golive::final_check(&check).await;
-    if report.report.is_some() {
-        let port80 = port80_quiet(cfg, host, public).await;
-        return (report.termine, report.exposure, port80);
-    }
-    // No TLS connection through the public address: a router that cannot
-    // loop back. The certificate is checked through this server's own
-    // address; what the internet sees can only be checked from outside.
-    let local = SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), cfg.final_port);
-    let inside = FinalCheck {
-        https: local,
-        ports: &[],
-        ..check
+    let report = patients::check(&lookout).await;
+    // Port 80 is probed at an IPv4 address that was reached from outside:
+    // only the IPv4 forward leads to the responder.
+    let direct_v4 = report
+        .addresses
+        .iter()
+        .find(|a| a.vantage == Vantage::Direct && a.address.is_ipv4() && a.fingerprint.is_some())
+        .map(|a| a.address);
+    let port80 = match direct_v4 {
+        Some(ip) => port80_quiet(cfg, host, ip).await,
+        None => Outcome::Warning(
+            Finding::new(Text::new("golive-port80-inside"))
+                .fix(Text::new("golive-from-outside-fix").arg("host", host.to_string())),
+        ),
     };
-    let report = golive::final_check(&inside).await;
-    let untestable = |id: &str| {
-        Outcome::Warning(
-            Finding::new(Text::new(id))
-                .fix(Text::new("golive-from-outside-fix").arg("host", host.to_string()))
-                .detail(format!("no connection to {https}")),
-        )
-    };
-    let termine = match report.termine {
-        Outcome::Passed(f) => Outcome::Warning(f.fix(Text::new("golive-checked-inside"))),
-        other => other,
-    };
-    (
-        termine,
-        untestable("golive-exposure-inside"),
-        untestable("golive-port80-inside"),
-    )
+    let fingerprints = report.fingerprints();
+    (report.termine(), report.exposure(), port80, fingerprints)
 }
 
 /// Outside an issuance window nothing may answer on the router's port 80:

@@ -14,6 +14,7 @@ pub mod golive;
 pub mod golive_exec;
 pub mod issuance;
 pub mod journal;
+pub mod live;
 pub mod lock;
 pub mod mail;
 pub mod practice_ca;

@@ -5,6 +5,7 @@
 
 pub mod exposure;
 pub mod http;
+pub mod patients;
 mod tls;
 
 use std::net::SocketAddr;

@@ -23,7 +23,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
         Step::PortForwarding => super::network::ports(&mut lines, w, tr),
         Step::Firewall => super::network::firewall(&mut lines, w, tr),
         Step::Certificate => super::certificate::draw(&mut lines, w, tr),
-        s if s.is_manual() && !crate::core::golive_step::by_hand(w) => {
+        s if s.is_manual() && !crate::core::golive_step::done_by_hand(w) => {
             super::golive::draw(&mut lines, w, tr)
         }
         Step::Systems => super::systems::draw(&mut lines, w, tr),
@@ -312,7 +312,7 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         {
             ("golive-gate-apply", Style::default())
         }
-        Gate::Blocked if w.step == Step::Restart && !crate::core::golive_step::by_hand(w) => {
+        Gate::Blocked if w.step == Step::Restart && !crate::core::golive_step::done_by_hand(w) => {
             ("golive-gate-restart", Style::default())
         }
         Gate::Blocked if super::network::waits_for_opening(w) => {

@@ -181,7 +181,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             }
             second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
         }
-        Step::FinalCheck if !crate::core::golive_step::by_hand(w) => {
+        Step::FinalCheck => {
             second.extend([tr.t("key-toggle"), tr.t("key-recheck"), tr.t("key-detail")]);
         }
         Step::Install | Step::ProxyConfig | Step::Restart

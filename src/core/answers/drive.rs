@@ -385,7 +385,7 @@ fn manual(w: &Wizard, a: &Answers) -> Decision {
         Gate::Waiting => return Decision::Wait,
         _ => {}
     }
-    if golive_step::by_hand(w) {
+    if golive_step::done_by_hand(w) {
         return if w.confirmed.contains(&w.step) {
             pass(w, &Answers::default())
         } else {

@@ -125,6 +125,10 @@ impl StatusReport {
             .flat_map(|c| [c.text(), c.window_text()])
             .collect();
         out.extend(self.schedule.as_ref().map(|v| v.text()));
+        if let Some(l) = &self.live {
+            out.push(l.text());
+            out.extend(l.problem.clone());
+        }
         out
     }
 
@@ -169,6 +173,7 @@ impl StatusReport {
             .iter()
             .map(CertStatus::nagios_text)
             .chain(self.schedule.iter().map(|v| v.nagios_text()))
+            .chain(self.live.iter().map(live_nagios))
             .collect::<Vec<_>>()
             .join("; ");
         let single = self.certificates.len() == 1;
@@ -197,6 +202,14 @@ impl StatusReport {
         } else {
             format!("{head}: {text} | {}", perf.join(" "))
         }
+    }
+}
+
+fn live_nagios(l: &super::LiveCheck) -> String {
+    let at = l.addresses.join(", ");
+    match &l.problem {
+        None => format!("served correctly at {at}"),
+        Some(p) => format!("patients' check at {at}: {}", p.id),
     }
 }
 

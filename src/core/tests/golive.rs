@@ -145,12 +145,13 @@ fn the_four_steps_run_in_order_and_guard_next() {
     assert_eq!(w.step, Step::FinalCheck);
     assert!(
         matches!(e.iter().find(|e| matches!(e, Effect::FinalCheck { .. })),
-        Some(Effect::FinalCheck { expected, public: Some(_), local_name, .. }) if expected == "abcd" && local_name == "nuno")
+        Some(Effect::FinalCheck { expected, local_name, .. }) if expected == "abcd" && local_name == "nuno")
     );
     let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
     update(
         &mut w,
         Msg::FinalChecked {
+            fingerprints: Vec::new(),
             generation: generation(&e),
             tls: ok.clone(),
             exposure: ok.clone(),
@@ -178,6 +179,7 @@ fn exposure_is_a_hard_stop() {
     update(
         &mut w,
         Msg::FinalChecked {
+            fingerprints: Vec::new(),
             generation: generation(&e),
             tls: ok.clone(),
             exposure: exposed,
@@ -317,6 +319,7 @@ fn a_router_without_hairpin_sends_the_person_outside_but_lets_them_pass() {
     update(
         &mut w,
         Msg::FinalChecked {
+            fingerprints: Vec::new(),
             generation: generation(&e),
             tls: inside,
             exposure: untestable.clone(),
@@ -326,5 +329,64 @@ fn a_router_without_hairpin_sends_the_person_outside_but_lets_them_pass() {
     );
     assert_eq!(gate(&w), Gate::Blocked, "the phone check is still owed");
     key(&mut w, Action::Toggle);
+    assert_eq!(gate(&w), Gate::Open);
+}
+
+/// Away from the server, the final check still runs: a confirmation alone
+/// never opens step 11, and an upload counts only when the name serves it.
+#[test]
+fn by_hand_the_final_check_runs_and_gates_like_on_the_server() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    w.network.public_v4 = Some("203.0.113.7".parse().unwrap());
+    w.step = Step::Restart;
+    w.confirmed.insert(Step::Restart);
+    let e = key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::FinalCheck);
+    let sent = record().fingerprint_sha256;
+    assert!(
+        matches!(e.iter().find(|e| matches!(e, Effect::FinalCheck { .. })),
+        Some(Effect::FinalCheck { expected, own, .. }) if *expected == sent && own.len() == 1),
+        "{e:?}"
+    );
+    key(&mut w, Action::Toggle);
+    assert_ne!(gate(&w), Gate::Open, "a confirmation alone is not enough");
+    let wrong = Outcome::Failed(Finding::new(Text::new("verify-other-certificate")));
+    let ok = Outcome::Passed(Finding::new(Text::new("exposure-none")));
+    w.checks.insert(
+        CheckId::Uploaded,
+        Outcome::Warning(Finding::new(Text::new("upload-sent-unconfirmed"))).into(),
+    );
+    update(
+        &mut w,
+        Msg::FinalChecked {
+            fingerprints: vec!["00ff".into()],
+            generation: generation(&e),
+            tls: wrong,
+            exposure: ok.clone(),
+            port80: ok.clone(),
+        },
+        NOW,
+    );
+    assert_eq!(gate(&w), Gate::Blocked);
+    assert!(w.check(CheckId::Uploaded).is_failed());
+    let CheckState::Failed(f) = w.check(CheckId::FinalTls) else {
+        panic!("{:?}", w.check(CheckId::FinalTls))
+    };
+    assert_eq!(f.more[0].id, "upload-not-confirmed");
+
+    let e = key(&mut w, Action::Recheck);
+    update(
+        &mut w,
+        Msg::FinalChecked {
+            fingerprints: vec![sent.to_uppercase()],
+            generation: generation(&e),
+            tls: Outcome::Passed(Finding::new(Text::new("verify-passed"))),
+            exposure: ok.clone(),
+            port80: ok,
+        },
+        NOW,
+    );
+    assert!(w.check(CheckId::Uploaded).is_passed());
     assert_eq!(gate(&w), Gate::Open);
 }

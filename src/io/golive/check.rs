@@ -171,6 +171,7 @@ pub async fn final_check(c: &FinalCheck<'_>) -> FinalReport {
     let targets = Targets {
         https: Some(c.https),
         http: c.http,
+        plain_on_https: true,
         termine_host: c.host.to_string(),
         local_name: c.local_name.to_string(),
         public_ip: c.public_ip,

@@ -36,6 +36,9 @@ pub struct Targets {
     /// ports). `None` skips that scheme.
     pub https: Option<SocketAddr>,
     pub http: Option<SocketAddr>,
+    /// Also send plain HTTP to the HTTPS port: traefik serves a router
+    /// without `tls` on every entrypoint, 443 included, unencrypted.
+    pub plain_on_https: bool,
     pub termine_host: String,
     /// `LOCAL_NAME` of the install, e.g. `nuno`.
     pub local_name: String,
@@ -46,6 +49,17 @@ pub struct Targets {
 pub enum Scheme {
     Http,
     Https,
+    /// Plain HTTP sent to the HTTPS port.
+    PlainOnHttps,
+}
+
+impl Scheme {
+    fn port(self) -> &'static str {
+        match self {
+            Scheme::Http => "80",
+            Scheme::Https | Scheme::PlainOnHttps => "443",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +150,14 @@ pub async fn probe_hosts(t: &Targets, timeout: Duration) -> Vec<HostProbe> {
                 reach,
             });
         }
+        if let Some(addr) = t.https.filter(|_| t.plain_on_https) {
+            let reach = probe_http(addr, &host, timeout).await;
+            out.push(HostProbe {
+                scheme: Scheme::PlainOnHttps,
+                host: host.clone(),
+                reach,
+            });
+        }
         if let Some(addr) = t.http {
             let reach = probe_http(addr, &host, timeout).await;
             out.push(HostProbe {
@@ -173,8 +195,17 @@ pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
         .collect();
     let mut detail = String::new();
     for p in hosts {
-        let port = if p.scheme == Scheme::Https { 443 } else { 80 };
-        detail.push_str(&format!("Host {} on {port}: {:?}\n", p.host, p.reach));
+        let how = if p.scheme == Scheme::PlainOnHttps {
+            " (plain HTTP)"
+        } else {
+            ""
+        };
+        detail.push_str(&format!(
+            "Host {} on {}{how}: {:?}\n",
+            p.host,
+            p.scheme.port(),
+            p.reach
+        ));
     }
     for p in ports {
         detail.push_str(&format!(
@@ -184,11 +215,7 @@ pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
         ));
     }
     if let Some(first) = reached.first() {
-        let port = if first.scheme == Scheme::Https {
-            "443"
-        } else {
-            "80"
-        };
+        let port = first.scheme.port();
         let names: Vec<&str> = reached.iter().map(|p| p.host.as_str()).collect();
         let mut f = Finding::new(
             Text::new("exposure-host-reached")

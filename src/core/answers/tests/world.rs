@@ -202,6 +202,7 @@ impl World {
             Effect::FinalCheck { generation, .. } => {
                 let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
                 Msg::FinalChecked {
+                    fingerprints: Vec::new(),
                     generation,
                     tls: ok.clone(),
                     exposure: ok.clone(),
