@@ -8,6 +8,8 @@
 
 #[path = "support/docker.rs"]
 mod docker;
+#[path = "support/knot.rs"]
+mod knot;
 #[path = "support/pebble.rs"]
 mod pebble;
 
@@ -38,11 +40,28 @@ struct Run {
     err: String,
 }
 
-fn praxis(p: &pebble::Pebble, port: u16, state: &Path, ca: &Path, args: &[&str]) -> Run {
+/// The name as patients resolve it: knot answers 127.0.0.1, where the
+/// lab publishes traefik's 443 on 18443.
+fn dns() -> knot::Knot {
+    knot::Knot::start(&[knot::Zone::new(
+        "praxis-lab.ch.",
+        "$ORIGIN praxis-lab.ch.\n$TTL 60\n@ SOA ns hostmaster 1 60 60 600 60\n@ NS ns\nns A 127.0.0.1\ntermine A 127.0.0.1\n",
+    )])
+}
+
+fn praxis(
+    p: &pebble::Pebble,
+    dns: &knot::Knot,
+    port: u16,
+    state: &Path,
+    ca: &Path,
+    args: &[&str],
+) -> Run {
     let o = p
         .praxis(port, state)
         .args(args)
-        .args(["--final-address", "127.0.0.1", "--final-port", "18443"])
+        .args(["--dns-server", &dns.addr.to_string()])
+        .args(["--final-port", "18443"])
         .arg("--final-ca")
         .arg(ca)
         .output()
@@ -97,6 +116,7 @@ fn renew_installs_the_new_certificate_and_the_final_check_sees_it() {
 
     let port = pebble::free_port();
     let pebble = pebble::Pebble::start(port, Some(VALIDITY), 0);
+    let dns = dns();
     let tmp = tempfile::tempdir().unwrap();
     let state = tmp.path().join("state");
     let ca = tmp.path().join("pebble-root.pem");
@@ -112,6 +132,7 @@ fn renew_installs_the_new_certificate_and_the_final_check_sees_it() {
 
     let first = praxis(
         &pebble,
+        &dns,
         port,
         &state,
         &ca,
@@ -167,7 +188,14 @@ fn renew_installs_the_new_certificate_and_the_final_check_sees_it() {
         std::thread::sleep(wait.unsigned_abs());
     }
 
-    let renew = praxis(&pebble, port, &state, &ca, &["renew", "--no-firewall"]);
+    let renew = praxis(
+        &pebble,
+        &dns,
+        port,
+        &state,
+        &ca,
+        &["renew", "--no-firewall"],
+    );
     assert_eq!(renew.code, 0, "{}", pebble.log());
     assert!(
         renew.err.contains("Renewing the certificate"),

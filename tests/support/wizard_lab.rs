@@ -51,8 +51,6 @@ pub fn wizard_flags(
         directory_url,
         "--acme-root",
         &listener_ca.display().to_string(),
-        "--check-address",
-        "127.0.0.1",
         "--check-port",
         &HTTPS_PORT.to_string(),
         "--check-ca",
