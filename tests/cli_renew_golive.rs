@@ -8,6 +8,7 @@
 
 #[path = "support/docker.rs"]
 mod docker;
+#[allow(dead_code)]
 #[path = "support/knot.rs"]
 mod knot;
 #[path = "support/pebble.rs"]

@@ -318,6 +318,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         &mut w,
         Msg::FinalChecked {
             generation: g,
+            fingerprints: Vec::new(),
             tls,
             exposure,
             port80: Outcome::Passed(Finding::new(Text::new("golive-port80-quiet"))),

@@ -6,6 +6,7 @@
 
 #[path = "support/docker.rs"]
 mod docker;
+#[allow(dead_code)]
 #[path = "support/knot.rs"]
 mod knot;
 
