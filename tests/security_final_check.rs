@@ -109,7 +109,7 @@ fn state(dir: &Path, p: &Pki) {
         renewal: Default::default(),
     });
     w.network.public_v4 = Some("127.0.0.1".parse().unwrap());
-    Store::open(&dir.join("state")).unwrap().save(&w).unwrap();
+    Store::open(dir.join("state")).unwrap().save(&w).unwrap();
 }
 
 fn live(dir: &Path, dns: &knot::Knot, port: u16, ca: &Path) -> Value {

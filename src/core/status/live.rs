@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn an_exposed_internal_page_is_critical() {
-        let ok = Outcome::Passed(Finding::new(Text::new("verify-ok")));
+        let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
         let exposed = Outcome::Failed(Finding::new(Text::new("exposure-host-reached")));
         let l = LiveCheck::judge(
             OffsetDateTime::UNIX_EPOCH,

@@ -348,7 +348,7 @@ mod tests {
     }
 
     fn ok() -> Outcome {
-        Outcome::Passed(Finding::new(Text::new("verify-ok")))
+        Outcome::Passed(Finding::new(Text::new("verify-passed")))
     }
 
     #[test]
