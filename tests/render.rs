@@ -433,6 +433,27 @@ fn failures_are_shown_with_what_to_do() {
             render(&w, &ctx(), 80, 24)
         );
 
+        // Pasted from a chat: an address, with a Cyrillic «а» in it.
+        let mut w = wizard_at(Step::Domain, lang);
+        for _ in 0..30 {
+            key(&mut w, Action::Backspace);
+        }
+        typed(&mut w, "https://termine.pr\u{0430}xis.ch/");
+        insta::assert_snapshot!(
+            format!("domain_look_alike_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+
+        let mut w = wizard_at(Step::Domain, lang);
+        for _ in 0..30 {
+            key(&mut w, Action::Backspace);
+        }
+        typed(&mut w, "termine.pra\u{200B}xis.ch");
+        insta::assert_snapshot!(
+            format!("domain_invisible_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+
         let mut w = wizard_at(Step::Domain, lang);
         let g = key(&mut w, Action::Next);
         let mut bad = report();

@@ -17,3 +17,20 @@ domain-error-internal-suffix = .{ $suffix } ist nur im Praxisnetz bekannt – Pa
 domain-error-public-suffix = „{ $name }“ ist nur eine Endung, die niemandem allein gehört. Geben Sie Ihre eigene Domain davor ein, zum Beispiel termine.meine-praxis.{ $name }.
 domain-error-unknown-suffix = Die Endung .{ $suffix } gibt es im Internet nicht. Prüfen Sie die Schreibweise; übliche Endungen sind zum Beispiel .ch, .li, .de oder .com.
 domain-hint-registered-itself = Hinweis: { $domain } ist Ihre Domain selbst. Üblich ist ein eigener Name für den Termindienst, zum Beispiel { $suggestion }. Beides funktioniert; der Name muss nur auf Ihren Anschluss zeigen.
+domain-error-too-many-labels = Der Name hat { $count } durch Punkte getrennte Teile. Let's Encrypt stellt Zertifikate nur für Namen mit höchstens { $max } Teilen aus. Wählen Sie einen kürzeren Namen, zum Beispiel termine.meine-praxis.ch.
+domain-error-invisible = Im Namen steckt an Stelle { $position } ein unsichtbares Zeichen: { $kind ->
+        [zero-width-space] ein Leerzeichen ohne Breite
+        [zero-width-joiner] ein Verbindungszeichen ohne Breite
+        [byte-order-mark] eine unsichtbare Markierung für den Textanfang
+        [soft-hyphen] ein verstecktes Trennzeichen
+        [word-joiner] ein unsichtbares Bindezeichen
+        [direction-mark] eine Markierung für die Schreibrichtung
+       *[other] ein Steuerzeichen
+    } ({ $code }). So etwas kommt beim Kopieren aus einer E-Mail oder einem Dokument mit. Löschen Sie den Namen ganz und tippen Sie ihn von Hand neu ein.
+domain-hint-www = Hinweis: { $name } beginnt mit www. Das ist üblich für die Webseite der Praxis, nicht für den Termindienst; üblich wäre { $suggestion }. Beides funktioniert, der Name muss nur auf Ihren Anschluss zeigen.
+domain-warning-mixed-scripts = Achtung: Der Name mischt zwei Alphabete. Er enthält { $script ->
+        [cyrillic] kyrillische
+        [greek] griechische
+        [armenian] armenische
+       *[other] fremde
+    } Buchstaben, die wie unsere aussehen, aber andere sind. Buchstabe für Buchstabe (die fremden in eckigen Klammern): { $spelled }. Wenn Sie das nicht so wollten, tippen Sie den Namen von Hand neu ein.

@@ -84,6 +84,7 @@ start-fix-path = Prüfen Sie den Pfad. Wenn Sie dieses Programm nicht auf dem El
 domain-title = Internet-Adresse des Termindienstes
 domain-body = Unter welchem Namen sollen Patienten den Termindienst finden? Üblich ist termine. gefolgt von Ihrer Domain, zum Beispiel termine.meine-praxis.ch. Die Domain müssen Sie bei einem Registrar gekauft haben.
 domain-input-label = Name:
+domain-kept = Verwendet wird:
 domain-ascii = Im Internet geschrieben:
 domain-registered = Registrierte Domain:
 

@@ -17,3 +17,20 @@ domain-error-internal-suffix = .{ $suffix } is known only inside the practice ne
 domain-error-public-suffix = “{ $name }” is only an ending that nobody owns alone. Put your own domain in front of it, for example termine.my-practice.{ $name }.
 domain-error-unknown-suffix = The ending .{ $suffix } does not exist on the internet. Check the spelling; common endings are .ch, .li, .de or .com.
 domain-hint-registered-itself = Note: { $domain } is your domain itself. A separate name for the appointment service is usual, for example { $suggestion }. Both work; the name only has to point to your internet connection.
+domain-error-too-many-labels = The name has { $count } parts separated by dots. Let's Encrypt issues certificates only for names of at most { $max } parts. Choose a shorter name, for example termine.my-practice.ch.
+domain-error-invisible = At position { $position } the name contains an invisible character: { $kind ->
+        [zero-width-space] a zero-width space
+        [zero-width-joiner] a zero-width joiner
+        [byte-order-mark] an invisible start-of-text mark
+        [soft-hyphen] a hidden hyphen
+        [word-joiner] an invisible word joiner
+        [direction-mark] a writing-direction mark
+       *[other] a control character
+    } ({ $code }). It comes along when copying from an e-mail or a document. Delete the whole name and type it again by hand.
+domain-hint-www = Note: { $name } begins with www. That is usual for the practice's website, not for the appointment service; the usual name would be { $suggestion }. Both work; the name only has to point at your connection.
+domain-warning-mixed-scripts = Caution: the name mixes two alphabets. It contains { $script ->
+        [cyrillic] Cyrillic
+        [greek] Greek
+        [armenian] Armenian
+       *[other] foreign
+    } letters that look like ours but are different ones. Letter by letter (the foreign ones in square brackets): { $spelled }. If you did not mean this, type the name again by hand.

@@ -84,6 +84,7 @@ start-fix-path = Check the path. If you are not running this program on the Elex
 domain-title = Internet address of the appointment service
 domain-body = Under which name should patients find the appointment service? Usually termine. followed by your domain, for example termine.meine-praxis.ch. You must have bought the domain from a registrar.
 domain-input-label = Name:
+domain-kept = Name used:
 domain-ascii = As written on the internet:
 domain-registered = Registered domain:
 

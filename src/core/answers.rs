@@ -282,10 +282,14 @@ impl Answers {
                 allow_override: false,
             });
         }
-        let name = w.domain.input.value.trim();
+        // The kept name, not what was pasted (`https://…/`).
+        let name = match &w.domain.parsed {
+            Some(d) => d.unicode.clone(),
+            None => w.domain.input.value.trim().to_string(),
+        };
         if past(Step::Domain) && !name.is_empty() {
             a.domain = Some(DomainAnswer {
-                name: name.to_string(),
+                name,
                 allow_override: false,
             });
         }

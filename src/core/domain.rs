@@ -13,10 +13,13 @@ use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use serde::{Deserialize, Serialize};
 
 use super::check::Text;
+use super::domain_spelling::{Invisible, first_invisible, mixed_scripts};
 
 /// RFC 1035 limits, counted on the punycode form (what DNS carries).
 pub const MAX_NAME_LEN: usize = 253;
 pub const MAX_LABEL_LEN: usize = 63;
+/// Let's Encrypt refuses names of more parts than this (its policy, not DNS).
+pub const MAX_LABELS: usize = 10;
 
 /// Suffixes that only exist inside a network (RFC 2606, 6761, 6762, 8375,
 /// 7686, ICANN's `.internal`) or that routers and companies use as if they
@@ -51,13 +54,26 @@ impl DomainName {
         psl::suffix(self.ascii.as_bytes()).and_then(|s| s.typ()) == Some(psl::Type::Private)
     }
 
-    /// A hint for a valid name that is probably not what the person meant.
-    pub fn hint(&self) -> Option<Text> {
-        self.is_registered_domain_itself().then(|| {
-            Text::new("domain-hint-registered-itself")
-                .arg("domain", self.unicode.clone())
-                .arg("suggestion", format!("termine.{}", self.unicode))
-        })
+    /// Hints for a valid name that is probably not what the person meant.
+    pub fn hints(&self) -> Vec<Text> {
+        let mut hints = Vec::new();
+        if let Some(mixed) = mixed_scripts(&self.unicode) {
+            hints.push(mixed);
+        }
+        if let Some(rest) = self.unicode.strip_prefix("www.") {
+            hints.push(
+                Text::new("domain-hint-www")
+                    .arg("name", self.unicode.clone())
+                    .arg("suggestion", format!("termine.{rest}")),
+            );
+        } else if self.is_registered_domain_itself() {
+            hints.push(
+                Text::new("domain-hint-registered-itself")
+                    .arg("domain", self.unicode.clone())
+                    .arg("suggestion", format!("termine.{}", self.unicode)),
+            );
+        }
+        hints
     }
 }
 
@@ -83,6 +99,10 @@ pub enum DomainError {
     LabelTooLong { label: String, len: usize },
     #[error("the name is {0} characters long (at most 253)")]
     TooLong(usize),
+    #[error("the name has {0} parts (Let's Encrypt allows at most 10)")]
+    TooManyLabels(usize),
+    #[error("the name contains the invisible character {:?} at position {}", .0.code, .0.position)]
+    Invisible(Invisible),
     #[error("the name cannot be converted to an international domain name")]
     Idna,
     #[error("{0} has no dot: a name inside the practice network only")]
@@ -115,6 +135,10 @@ impl DomainError {
             DomainError::TooLong(len) => Text::new("domain-error-too-long")
                 .arg("length", len.to_string())
                 .arg("max", MAX_NAME_LEN.to_string()),
+            DomainError::TooManyLabels(n) => Text::new("domain-error-too-many-labels")
+                .arg("count", n.to_string())
+                .arg("max", MAX_LABELS.to_string()),
+            DomainError::Invisible(found) => found.text(),
             DomainError::Idna => Text::new("domain-error-idna"),
             DomainError::NoDot(n) => Text::new("domain-error-no-dot").arg("name", n),
             DomainError::InternalSuffix(s) => {
@@ -133,6 +157,9 @@ pub fn parse(input: &str) -> Result<DomainName, DomainError> {
     let name = name.strip_suffix('.').unwrap_or(name);
     if name.is_empty() {
         return Err(DomainError::Empty);
+    }
+    if let Some(found) = first_invisible(name) {
+        return Err(DomainError::Invisible(found));
     }
     reject_non_names(name)?;
     check_labels(name.split('.'))?;
@@ -259,6 +286,10 @@ fn check_lengths(ascii: &str) -> Result<(), DomainError> {
     if ascii.len() > MAX_NAME_LEN {
         return Err(DomainError::TooLong(ascii.len()));
     }
+    let labels = ascii.split('.').count();
+    if labels > MAX_LABELS {
+        return Err(DomainError::TooManyLabels(labels));
+    }
     Ok(())
 }
 
@@ -326,7 +357,7 @@ mod tests {
         assert_eq!(d.registered, "meine-praxis.ch");
         assert_eq!(d.suffix, "ch");
         assert!(!d.is_registered_domain_itself());
-        assert_eq!(d.hint(), None);
+        assert!(d.hints().is_empty());
     }
 
     #[test]
@@ -361,7 +392,7 @@ mod tests {
     fn bare_registered_domain_is_valid_with_a_hint() {
         let d = ok("meine-praxis.ch");
         assert!(d.is_registered_domain_itself());
-        let hint = d.hint().map(|t| t.args);
+        let hint = d.hints().into_iter().next().map(|t| t.args);
         assert_eq!(
             hint,
             Some(vec![

@@ -12,6 +12,7 @@ pub mod check;
 pub mod compose_override;
 pub mod dns;
 pub mod domain;
+pub mod domain_spelling;
 pub mod express_gateway;
 pub mod firewall;
 mod gate;

@@ -143,6 +143,14 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ));
     }
     if let Some(name) = &w.domain.parsed {
+        if w.domain.input.value.trim().trim_end_matches('.') != name.unicode {
+            // A pasted address was reduced: show what is kept.
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                tr.t("domain-kept"),
+                name.unicode
+            )));
+        }
         if name.ascii != name.unicode {
             lines.push(Line::raw(format!(
                 "  {} {}",
@@ -155,7 +163,7 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             tr.t("domain-registered"),
             name.registered
         )));
-        if let Some(hint) = name.hint() {
+        for hint in name.hints() {
             lines.push(Line::styled(tr.text(&hint), tr.theme.warn_style()));
         }
     }

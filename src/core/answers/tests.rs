@@ -395,3 +395,16 @@ fn renewal_is_set_up_skipped_or_stopped_at_as_the_answers_say() {
     assert_eq!(stop.step, Step::AutoRenew);
     assert_eq!(stop.reason, StopReason::Unanswered);
 }
+
+#[test]
+fn a_pasted_address_is_saved_as_the_name_that_was_kept() {
+    let mut w = fresh();
+    let mut a = full();
+    a.domain = Some(DomainAnswer {
+        name: format!("https://{NAME}/termine?x=1"),
+        allow_override: false,
+    });
+    replay(&mut w, &a, &World::default());
+    let saved = Answers::from_wizard(&w).domain.map(|d| d.name);
+    assert_eq!(saved.as_deref(), Some(NAME));
+}
