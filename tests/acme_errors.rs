@@ -34,6 +34,11 @@ fn every_fixture_maps_to_its_explanation() {
             "acme-fix-connection-timeout",
         ),
         (
+            "redirect-https-timeout",
+            "acme-error-redirect-https",
+            "acme-fix-redirect-https",
+        ),
+        (
             "connection-refused",
             "acme-error-connection-refused",
             "acme-fix-connection-refused",
@@ -67,7 +72,7 @@ fn every_fixture_maps_to_its_explanation() {
         (
             "rate-limited-failed-authz",
             "acme-error-rate-failed",
-            "acme-fix-rate-wait",
+            "acme-fix-rate-failed",
         ),
         (
             "secondary-validation",
@@ -97,7 +102,12 @@ fn every_fixture_maps_to_its_explanation() {
             "acme-fix-order-not-ready",
         ),
         ("bad-csr", "acme-error-bad-csr", "acme-fix-bad-csr"),
-        ("tls", "acme-error-tls", "acme-fix-tls"),
+        // A TLS failure at an https:// URL happened after a redirect from port 80.
+        (
+            "tls",
+            "acme-error-redirect-https",
+            "acme-fix-redirect-https",
+        ),
         (
             "incorrect-response",
             "acme-error-incorrect-response",
@@ -173,4 +183,56 @@ fn every_fixture_parses_and_every_id_exists_in_both_languages() {
             }
         }
     }
+}
+
+fn german(t: &praxis_tls::core::Text) -> String {
+    praxis_tls::i18n::text(praxis_tls::core::Lang::De, t)
+}
+
+#[test]
+fn too_many_failed_validations_never_advise_waiting_unchanged() {
+    let f = explain(&fixture("rate-limited-failed-authz"), HOST, None);
+    let fix = german(&f.fix.unwrap());
+    assert!(fix.contains("Probelauf"), "{fix}");
+    assert!(fix.contains("2026-11-24 13:41"), "{fix}");
+    assert!(!fix.contains("nichts ändern"), "{fix}");
+}
+
+#[test]
+fn a_redirect_to_https_is_named_with_port_443_not_port_80() {
+    let f = explain(&fixture("redirect-https-timeout"), HOST, None);
+    let summary = german(&f.summary);
+    assert!(summary.contains("443"), "{summary}");
+    let fix = german(&f.fix.unwrap());
+    assert!(fix.contains("leitet"), "{fix}");
+    assert!(!fix.contains("Firewall"), "{fix}");
+}
+
+#[test]
+fn in_the_wizard_the_fix_names_the_port_and_a_foreign_address_is_the_cause() {
+    use praxis_tls::core::acme_context::in_context;
+    let own = ["93.184.215.14".parse().unwrap()];
+    let f = in_context(
+        explain(&fixture("connection-refused"), HOST, None),
+        28402,
+        &own,
+        HOST,
+    );
+    let fix = german(&f.fix.unwrap());
+    assert!(fix.contains("Port 28402"), "{fix}");
+    assert!(!fix.contains("Port des Assistenten"), "{fix}");
+
+    let other = ["198.51.100.9".parse().unwrap()];
+    let f = in_context(
+        explain(&fixture("connection-refused"), HOST, None),
+        28402,
+        &other,
+        HOST,
+    );
+    let summary = german(&f.summary);
+    assert!(
+        summary.contains("93.184.215.14") && summary.contains("198.51.100.9"),
+        "{summary}"
+    );
+    assert!(!german(&f.fix.unwrap()).contains("Router: Sie muss"));
 }

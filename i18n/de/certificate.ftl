@@ -101,3 +101,18 @@ cert-fix-name-mismatch = Sie brauchen ein Zertifikat für { $host } (oder einen 
 cert-fix-chain-incomplete = Laden Sie beim Anbieter das Zwischenzertifikat (oft „CA-Bundle“ oder „Kette“) herunter und fügen Sie es hinten an die Zertifikatsdatei an.
 cert-fix-expired = Das Zertifikat muss erneuert werden. Nehmen Sie ein neues vom Anbieter oder wählen Sie Let's Encrypt.
 cert-fix-not-yet-valid = Prüfen Sie die Uhrzeit dieses Servers, oder warten Sie bis zu diesem Datum.
+
+## Fehler von Let's Encrypt, mit dem, was der Assistent weiss
+acme-error-redirect-https = Let's Encrypt hat { $host } über Port 80 erreicht, wurde dort aber auf die verschlüsselte Seite (HTTPS, Port 443) umgeleitet und ist erst dort gescheitert.
+acme-fix-redirect-https = Die Weiterleitung von Port 80 im Router zeigt auf ein Programm, das auf HTTPS umleitet, meist den Proxy von Elexis-OOB. Sie muss auf diesen Server und den Port des Assistenten zeigen. Port 443 spielt für diese Prüfung keine Rolle.
+acme-fix-redirect-https-port = Die Weiterleitung von Port 80 im Router zeigt auf ein Programm, das auf HTTPS umleitet, meist den Proxy von Elexis-OOB. Sie muss auf diesen Server und dort auf Port { $port } zeigen. Port 443 spielt für diese Prüfung keine Rolle.
+acme-fix-rate-failed = Warten allein hilft nicht: Derselbe Fehler käme wieder. Bringen Sie zuerst in Ordnung, woran die Versuche gescheitert sind (meist die Weiterleitung von Port 80 im Router oder die Firewall). Prüfen Sie es dann mit dem Probelauf auf dem Test-Server von Let's Encrypt; er zählt nicht mit. Ein echter Versuch ist ab { $until } wieder möglich.
+acme-fix-rate-failed-unknown = Warten allein hilft nicht: Derselbe Fehler käme wieder. Bringen Sie zuerst in Ordnung, woran die Versuche gescheitert sind (meist die Weiterleitung von Port 80 im Router oder die Firewall). Prüfen Sie es dann mit dem Probelauf auf dem Test-Server von Let's Encrypt; er zählt nicht mit. Ein echter Versuch ist frühestens in einer Stunde wieder möglich.
+acme-error-elsewhere = Let's Encrypt hat { $host } unter der Adresse { $seen } gesucht. Ihr Internetanschluss hat aber die Adresse { $public }: Der Eintrag des Namens zeigt woandershin.
+acme-fix-elsewhere = Ändern Sie beim Anbieter Ihrer Domain den Eintrag für { $host } auf { $public }. Bei einem DynDNS-Namen: Prüfen Sie im Router, ob die Aktualisierung läuft. Jeder fehlgeschlagene Versuch zählt gegen die Grenze von 5 pro Stunde; versuchen Sie es erst wieder, wenn der DNS-Schritt den richtigen Eintrag zeigt.
+acme-fix-connection-refused-port = Prüfen Sie die Weiterleitung von Port 80 im Router: Sie muss auf diesen Server und dort auf Port { $port } zeigen. Dann erneut versuchen.
+acme-fix-response-404-port = Oft kommt die Anfrage über IPv6 bei einem anderen Gerät an. Entfernen Sie den IPv6-Eintrag (AAAA) für den Namen oder leiten Sie IPv6-Port 80 nicht weiter. Prüfen Sie auch, dass Port 80 auf Port { $port } dieses Servers zeigt und nicht auf den Proxy.
+acme-fix-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 auf diesen Server und dort auf Port { $port } zeigt.
+acme-fix-unauthorized-port = Prüfen Sie, dass der Name auf Ihre öffentliche Adresse zeigt und Port 80 auf Port { $port } dieses Servers weitergeleitet ist.
+acme-fix-incorrect-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 auf Port { $port } dieses Servers zeigt und nicht auf den Proxy oder ein anderes Gerät.
+acme-fix-tls-port = Port 80 muss auf Port { $port } dieses Servers zeigen, nicht auf einen Dienst mit HTTPS. Prüfen Sie die Weiterleitung im Router.

@@ -101,3 +101,18 @@ cert-fix-name-mismatch = You need a certificate for { $host } (or a wildcard suc
 cert-fix-chain-incomplete = Download the intermediate certificate (often "CA bundle" or "chain") from the provider and append it to the certificate file.
 cert-fix-expired = The certificate must be renewed. Get a new one from the provider or choose Let's Encrypt.
 cert-fix-not-yet-valid = Check this server's clock, or wait until that date.
+
+## Let's Encrypt errors, with what the wizard knows
+acme-error-redirect-https = Let's Encrypt reached { $host } on port 80, was redirected there to the encrypted page (HTTPS, port 443) and failed only there.
+acme-fix-redirect-https = The router's port 80 forward points to a program that redirects to HTTPS, usually Elexis-OOB's proxy. It must point to this server and the wizard's port. Port 443 does not matter for this check.
+acme-fix-redirect-https-port = The router's port 80 forward points to a program that redirects to HTTPS, usually Elexis-OOB's proxy. It must point to port { $port } on this server. Port 443 does not matter for this check.
+acme-fix-rate-failed = Waiting alone does not help: the same error would come back. First fix what made the attempts fail (usually the router's port 80 forward or the firewall). Then prove it with the dry run on Let's Encrypt's test server, which does not count. A real attempt is possible again from { $until }.
+acme-fix-rate-failed-unknown = Waiting alone does not help: the same error would come back. First fix what made the attempts fail (usually the router's port 80 forward or the firewall). Then prove it with the dry run on Let's Encrypt's test server, which does not count. A real attempt is possible again in an hour at the earliest.
+acme-error-elsewhere = Let's Encrypt looked for { $host } at the address { $seen }. Your internet connection has the address { $public }, though: the name's entry points elsewhere.
+acme-fix-elsewhere = At your domain's provider, change the entry for { $host } to { $public }. For a DynDNS name, check in the router that the update runs. Every failed attempt counts against the limit of 5 an hour; try again only once the DNS step shows the right entry.
+acme-fix-connection-refused-port = Check the port 80 forward in the router: it must point to port { $port } on this server. Then try again.
+acme-fix-response-404-port = Often the request arrives at another device over IPv6. Remove the name's IPv6 entry (AAAA) or do not forward IPv6 port 80. Also check that port 80 points to port { $port } on this server, not to the proxy.
+acme-fix-response-port = Check that the port 80 forward points to port { $port } on this server.
+acme-fix-unauthorized-port = Check that the name points to your public address and that port 80 is forwarded to port { $port } on this server.
+acme-fix-incorrect-response-port = Check that the port 80 forward points to port { $port } on this server, not to the proxy or another device.
+acme-fix-tls-port = Port 80 must point to port { $port } on this server, not to a service with HTTPS. Check the forward in the router.

@@ -192,8 +192,13 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
     // ACME CAs) "connection refused": the cause is the same.
     let lower = d.to_ascii_lowercase();
     let has = |needle: &str| lower.contains(&needle.to_ascii_lowercase());
+    // The CA writes the URL it fetched last: after a redirect to HTTPS the
+    // failure is at port 443, and advice about port 80 would mislead.
+    let redirected = has("Fetching https://") || has("from https://");
     let (summary, fix) = if d.trim_start().starts_with(SECONDARY) {
         pair("acme-error-secondary", "acme-fix-secondary")
+    } else if redirected && kind != RateLimited {
+        pair("acme-error-redirect-https", "acme-fix-redirect-https")
     } else {
         match kind {
             Connection if has("Timeout during connect") => pair(
@@ -236,9 +241,18 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
                     Text::new("acme-error-rate-limited")
                 };
                 let until = retry_after.or_else(|| retry_after_in_detail(d));
-                let f = match until {
-                    Some(t) => Text::new("acme-fix-rate-wait").arg("until", format_time(t)),
-                    None => Text::new("acme-fix-rate-wait-unknown"),
+                // Failed validations fail again after the wait unless the
+                // cause is fixed: "wait and change nothing" would be wrong.
+                let failed = has("failed authorizations");
+                let f = match (until, failed) {
+                    (Some(t), true) => {
+                        Text::new("acme-fix-rate-failed").arg("until", format_time(t))
+                    }
+                    (None, true) => Text::new("acme-fix-rate-failed-unknown"),
+                    (Some(t), false) => {
+                        Text::new("acme-fix-rate-wait").arg("until", format_time(t))
+                    }
+                    (None, false) => Text::new("acme-fix-rate-wait-unknown"),
                 };
                 (s, f)
             }

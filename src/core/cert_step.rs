@@ -264,6 +264,16 @@ pub(super) fn on_failed(
     now: OffsetDateTime,
 ) {
     w.session.acme_stage = None;
+    let public: Vec<std::net::IpAddr> = w
+        .network
+        .public_v4
+        .map(Into::into)
+        .into_iter()
+        .chain(w.network.public_v6.map(Into::into))
+        .collect();
+    let host = name(w).map(|(h, _)| h).unwrap_or_default();
+    let finding =
+        super::acme_context::in_context(finding, w.network.responder_port, &public, &host);
     if let (Some(AcmeEnv::Production), Some((host, registered))) = (env, name(w)) {
         w.certificate.attempts.record(Attempt {
             at: now,

@@ -2,6 +2,7 @@
 //! no network, no clock. `update` consumes one message and answers with the
 //! effects the io layer must carry out; their results come back as messages.
 
+pub mod acme_context;
 pub mod acme_errors;
 pub mod answers;
 pub mod attempts;
