@@ -35,31 +35,32 @@ pub fn address_tried(raw: &str) -> Option<IpAddr> {
 /// the responder's port.
 pub fn in_context(mut finding: Finding, port: u16, public: &[IpAddr], host: &str) -> Finding {
     let raw = finding.detail.clone().unwrap_or_default();
-    if let Some(seen) = address_tried(&raw) {
-        if !public.is_empty() && !public.contains(&seen) {
-            let own: Vec<String> = public.iter().map(ToString::to_string).collect();
-            let own = own.join(", ");
-            let original = std::mem::replace(
-                &mut finding.summary,
-                Text::new("acme-error-elsewhere")
-                    .arg("host", host)
-                    .arg("seen", seen.to_string())
-                    .arg("public", own.clone()),
-            );
-            finding.more.insert(0, original);
-            finding.fix = Some(
-                Text::new("acme-fix-elsewhere")
-                    .arg("host", host)
-                    .arg("public", own),
-            );
-            return finding;
-        }
+    if let Some(seen) = address_tried(&raw)
+        && !public.is_empty()
+        && !public.contains(&seen)
+    {
+        let own: Vec<String> = public.iter().map(ToString::to_string).collect();
+        let own = own.join(", ");
+        let original = std::mem::replace(
+            &mut finding.summary,
+            Text::new("acme-error-elsewhere")
+                .arg("host", host)
+                .arg("seen", seen.to_string())
+                .arg("public", own.clone()),
+        );
+        finding.more.insert(0, original);
+        finding.fix = Some(
+            Text::new("acme-fix-elsewhere")
+                .arg("host", host)
+                .arg("public", own),
+        );
+        return finding;
     }
-    if let Some(fix) = &mut finding.fix {
-        if NAMES_THE_PORT.contains(&fix.id.as_str()) {
-            fix.id.push_str("-port");
-            fix.args.push(("port".into(), port.to_string()));
-        }
+    if let Some(fix) = &mut finding.fix
+        && NAMES_THE_PORT.contains(&fix.id.as_str())
+    {
+        fix.id.push_str("-port");
+        fix.args.push(("port".into(), port.to_string()));
     }
     finding
 }
