@@ -75,7 +75,10 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let cat = catalog();
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
-        fargs.set(*k, FluentValue::from(*v));
+        match local_date(lang, v) {
+            Some(date) => fargs.set(*k, FluentValue::from(date)),
+            None => fargs.set(*k, FluentValue::from(*v)),
+        }
     }
     for tag in chain(lang) {
         let Some(bundle) = cat.bundles.get(tag) else {
@@ -94,6 +97,33 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     }
     tracing::warn!("missing message {id}");
     id.to_string()
+}
+
+/// A date argument in the reader's format. The core passes dates as ISO
+/// text (`2026-12-24`, `2026-12-24 13:41 UTC`, RFC 3339); German readers
+/// get `24.12.2026`, English ones keep ISO. One place for every message,
+/// so that no screen, mail or status line can forget it.
+pub fn local_date(lang: Lang, value: &str) -> Option<String> {
+    use time::format_description::well_known::Rfc3339;
+    use time::macros::format_description;
+    if lang == Lang::En || !value.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let day = format_description!("[year]-[month]-[day]");
+    let minute = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    let second = format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+    let german_day = format_description!("[day].[month].[year]");
+    let german_minute = format_description!("[day].[month].[year] [hour]:[minute] UTC");
+    if let Ok(d) = time::Date::parse(value, &day) {
+        return d.format(&german_day).ok();
+    }
+    let at = time::PrimitiveDateTime::parse(value, &minute)
+        .or_else(|_| time::PrimitiveDateTime::parse(value, &second))
+        .map(|t| t.assume_utc())
+        .or_else(|_| time::OffsetDateTime::parse(value, &Rfc3339));
+    at.ok()
+        .map(|t| t.to_offset(time::UtcOffset::UTC))
+        .and_then(|t| t.format(&german_minute).ok())
 }
 
 pub fn tr(lang: Lang, id: &str) -> String {
@@ -120,4 +150,38 @@ pub fn from_env() -> Lang {
         }
     }
     Lang::En
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_readers_get_german_dates_in_every_iso_shape() {
+        for (iso, german) in [
+            ("2026-12-24", "24.12.2026"),
+            ("2026-11-24 13:41 UTC", "24.11.2026 13:41 UTC"),
+            ("2026-11-24 13:41:07 UTC", "24.11.2026 13:41 UTC"),
+            ("2026-11-24T14:41:07+01:00", "24.11.2026 13:41 UTC"),
+        ] {
+            assert_eq!(local_date(Lang::De, iso).as_deref(), Some(german), "{iso}");
+            assert_eq!(
+                local_date(Lang::DeCh, iso).as_deref(),
+                Some(german),
+                "{iso}"
+            );
+            assert_eq!(local_date(Lang::En, iso), None, "{iso}");
+        }
+        for other in ["28402", "2026", "termine.praxis.ch", "2026-13-45"] {
+            assert_eq!(local_date(Lang::De, other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_message_with_a_date_reads_german_in_german() {
+        let t = Text::new("acme-fix-rate-wait").arg("until", "2026-11-26 09:23 UTC");
+        let de = text(Lang::De, &t);
+        assert!(de.contains("26.11.2026 09:23 UTC"), "{de}");
+        assert!(text(Lang::En, &t).contains("2026-11-26 09:23 UTC"));
+    }
 }

@@ -82,7 +82,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         lines.push(Line::raw(format!(
             "  {} {}",
             tr.t("cert-until"),
-            rec.not_after.date()
+            tr.date(rec.not_after.date())
         )));
         if c.source == CertSource::SelfSigned {
             lines.push(Line::styled(

@@ -264,7 +264,7 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         )));
     }
     if let Some(cert) = &w.certificate.installed {
-        let until = cert.not_after.date().to_string();
+        let until = tr.date(cert.not_after.date());
         lines.push(Line::raw(format!("  {} {until}", tr.t("cert-until"))));
     }
     lines.push(Line::raw(""));

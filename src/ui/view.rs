@@ -40,6 +40,11 @@ impl Tr<'_> {
     pub fn t(&self, id: &str) -> String {
         self.theme.text(&i18n::tr(self.lang, id))
     }
+    /// A calendar day as the reader writes it (24.12.2026 in German).
+    pub fn date(&self, d: time::Date) -> String {
+        let iso = d.to_string();
+        i18n::local_date(self.lang, &iso).unwrap_or(iso)
+    }
     pub fn ta(&self, id: &str, args: &[(&str, &str)]) -> String {
         self.theme.text(&i18n::tr_args(self.lang, id, args))
     }
