@@ -2,6 +2,9 @@
 //! the real executor and responder: dry run first, then the certificate; an
 //! interrupted issuance resumes its order; the screens in both languages.
 
+#[path = "support/knot.rs"]
+#[allow(dead_code)]
+mod knot;
 #[path = "support/pebble.rs"]
 mod pebble;
 
@@ -24,10 +27,27 @@ use tokio::sync::mpsc;
 const NAME: &str = "termine.praxis-muster.ch";
 
 struct Lab {
+    _knot: knot::Knot,
+    dns: DnsConfig,
     pebble: Pebble,
     state: tempfile::TempDir,
     exec: Executor,
     rx: mpsc::UnboundedReceiver<Msg>,
+}
+
+/// The practice's zone on a knotd of the test's own: the name points at
+/// loopback, where the responder listens (the wizard looks it up again
+/// right before every order).
+fn zone() -> (knot::Knot, DnsConfig) {
+    let knot = knot::Knot::start(&[knot::Zone::new(
+        "praxis-muster.ch.",
+        "$ORIGIN praxis-muster.ch.\n$TTL 60\n@ SOA ns hostmaster 1 60 60 600 60\n@ NS ns\nns A 127.0.0.1\ntermine A 127.0.0.1\n",
+    )]);
+    let dns = DnsConfig {
+        server: Some(knot.addr),
+        timeout: Duration::from_secs(2),
+    };
+    (knot, dns)
 }
 
 fn lab() -> Lab {
@@ -35,11 +55,8 @@ fn lab() -> Lab {
     let port = free_port();
     let pebble = Pebble::start(port, None, 0);
     let state = tempfile::tempdir().unwrap();
-    let dns = DnsConfig {
-        server: None,
-        timeout: Duration::from_secs(2),
-    };
-    let mut cfg = IoConfig::new(state.path(), dns);
+    let (knot, dns) = zone();
+    let mut cfg = IoConfig::new(state.path(), dns.clone());
     cfg.acme_staging = pebble.choice();
     cfg.acme_production = pebble.choice();
     cfg.responder_port = port;
@@ -47,6 +64,8 @@ fn lab() -> Lab {
     let (tx, rx) = mpsc::unbounded_channel();
     Lab {
         exec: Executor::new(cfg, journal, tx),
+        _knot: knot,
+        dns,
         pebble,
         state,
         rx,
@@ -59,6 +78,8 @@ fn wizard(lang: Lang) -> Wizard {
     w.domain.parsed = domain::parse(NAME).ok();
     w.step = Step::Certificate;
     w.certificate.email.set("praxis@praxis-muster.ch");
+    // What the DNS step found.
+    w.network.dns_a = vec![std::net::Ipv4Addr::LOCALHOST];
     w
 }
 
@@ -259,13 +280,8 @@ fn an_interrupted_issuance_resumes_its_order() {
     let port = free_port();
     let pebble = Pebble::start(port, None, 0);
     let state = tempfile::tempdir().unwrap();
-    let mut cfg = IoConfig::new(
-        state.path(),
-        DnsConfig {
-            server: None,
-            timeout: Duration::from_secs(2),
-        },
-    );
+    let (_knot, dns) = zone();
+    let mut cfg = IoConfig::new(state.path(), dns);
     cfg.acme_staging = pebble.choice();
     cfg.acme_production = pebble.choice();
     cfg.responder_port = port;
@@ -329,13 +345,7 @@ async fn a_failed_validation_is_explained_and_counted() {
     w.certificate.dry_run_for = Some(NAME.into());
     // Pebble knocks on its httpPort; make the responder listen elsewhere.
     let (tx, rx) = mpsc::unbounded_channel();
-    let mut cfg = IoConfig::new(
-        lab.state.path(),
-        DnsConfig {
-            server: None,
-            timeout: Duration::from_secs(2),
-        },
-    );
+    let mut cfg = IoConfig::new(lab.state.path(), lab.dns.clone());
     cfg.acme_staging = lab.pebble.choice();
     cfg.acme_production = lab.pebble.choice();
     cfg.responder_port = free_port();
@@ -354,4 +364,28 @@ async fn a_failed_validation_is_explained_and_counted() {
     assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
     let s = screen(&w);
     assert!(s.contains("failed attempts"), "{s}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_that_moved_since_the_dns_step_stops_before_any_order() {
+    let mut lab = lab();
+    let mut w = wizard(Lang::De);
+    // The DNS step saw another address; the zone now says 127.0.0.1.
+    w.network.dns_a = vec![std::net::Ipv4Addr::new(192, 0, 2, 7)];
+    w.certificate.terms_accepted = true;
+    step(&mut w, &lab, Msg::Key(Action::Next));
+    let n = step(&mut w, &lab, Msg::Key(Action::Yes));
+    settle(&mut w, &mut lab, n, |_| false).await;
+    let CheckState::Failed(f) = w.check(CheckId::DryRun) else {
+        panic!("{:?}", w.check(CheckId::DryRun));
+    };
+    assert_eq!(f.summary.id, "cert-recheck-moved", "{f:?}");
+    assert!(w.certificate.staging_order.is_none(), "no order was placed");
+    assert!(
+        w.certificate.attempts.attempts.is_empty(),
+        "nothing counted"
+    );
+    let s = screen(&w);
+    assert!(s.contains("192.0.2.7") && s.contains("127.0.0.1"), "{s}");
+    assert!(s.contains("nichts bei Let's Encrypt"), "{s}");
 }

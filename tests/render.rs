@@ -52,6 +52,7 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
             praxis_tls::core::Effect::DetectInstall { generation, .. }
             | praxis_tls::core::Effect::CheckDelegation { generation, .. }
             | praxis_tls::core::Effect::ResolveDns { generation, .. }
+            | praxis_tls::core::Effect::RecheckName { generation, .. }
             | praxis_tls::core::Effect::DiscoverPublic { generation }
             | praxis_tls::core::Effect::DetectFirewall { generation }
             | praxis_tls::core::Effect::OpenFirewall { generation, .. }

@@ -116,3 +116,10 @@ acme-fix-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 auf die
 acme-fix-unauthorized-port = Prüfen Sie, dass der Name auf Ihre öffentliche Adresse zeigt und Port 80 auf Port { $port } dieses Servers weitergeleitet ist.
 acme-fix-incorrect-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 auf Port { $port } dieses Servers zeigt und nicht auf den Proxy oder ein anderes Gerät.
 acme-fix-tls-port = Port 80 muss auf Port { $port } dieses Servers zeigen, nicht auf einen Dienst mit HTTPS. Prüfen Sie die Weiterleitung im Router.
+
+## Der Name, kurz vor der Bestellung noch einmal nachgeschlagen
+cert-recheck-moved = Der Name { $host } zeigt jetzt auf { $now }, beim Schritt DNS war es { $before }. Ich habe deshalb nichts bei Let's Encrypt bestellt: Die Prüfung würde scheitern und zählt gegen die Grenze von 5 Fehlversuchen pro Stunde.
+cert-recheck-gone = Den Eintrag für { $host } gibt es nicht mehr; beim Schritt DNS zeigte er auf { $before }. Ich habe deshalb nichts bei Let's Encrypt bestellt: Die Prüfung würde scheitern und zählt gegen die Grenze von 5 Fehlversuchen pro Stunde.
+cert-recheck-moved-fix = Prüfen Sie den Eintrag beim Anbieter Ihrer Domain; bei einem DynDNS-Namen, ob die Aktualisierung im Router läuft. Gehen Sie dann mit Esc zurück zum Schritt DNS und lassen Sie neu prüfen.
+cert-recheck-lookup-failed = Der Name { $host } liess sich gerade nicht nachschlagen. Ich habe deshalb nichts bei Let's Encrypt bestellt, denn Let's Encrypt schlägt ihn genauso nach.
+cert-recheck-lookup-failed-fix = Warten Sie einige Minuten und versuchen Sie es erneut. Bleibt es so, fragen Sie den Anbieter Ihrer Domain.

@@ -116,3 +116,10 @@ acme-fix-response-port = Check that the port 80 forward points to port { $port }
 acme-fix-unauthorized-port = Check that the name points to your public address and that port 80 is forwarded to port { $port } on this server.
 acme-fix-incorrect-response-port = Check that the port 80 forward points to port { $port } on this server, not to the proxy or another device.
 acme-fix-tls-port = Port 80 must point to port { $port } on this server, not to a service with HTTPS. Check the forward in the router.
+
+## The name, looked up again right before the order
+cert-recheck-moved = The name { $host } now points to { $now }; on the DNS step it was { $before }. So nothing was ordered from Let's Encrypt: the check would fail and count against the limit of 5 failed attempts an hour.
+cert-recheck-gone = The entry for { $host } is gone; on the DNS step it pointed to { $before }. So nothing was ordered from Let's Encrypt: the check would fail and count against the limit of 5 failed attempts an hour.
+cert-recheck-moved-fix = Check the entry at your domain's provider; for a DynDNS name, whether the router's update runs. Then go back to the DNS step with Esc and have it checked again.
+cert-recheck-lookup-failed = The name { $host } could not be looked up just now. So nothing was ordered from Let's Encrypt, which looks it up the same way.
+cert-recheck-lookup-failed-fix = Wait a few minutes and try again. If it stays like this, ask your domain's provider.

@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use super::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
 use super::certificate::{AcmeEnv, AcmeStage, CertSource};
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
+use super::dns::DnsReport;
 use super::firewall::Backend;
 use super::status::CertRecord;
 use super::{Action, Effect, Overlay, Wizard};
@@ -166,12 +167,50 @@ fn running(w: &mut Wizard) -> u64 {
     generation
 }
 
-fn start(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
+/// Before any order, the name is looked up once more (see cert_recheck).
+fn start(w: &mut Wizard, env: AcmeEnv, _now: OffsetDateTime) -> Vec<Effect> {
     let Some((host, _)) = name(w) else {
         return Vec::new();
     };
     let generation = running(w);
     w.session.acme_stage = Some((env, AcmeStage::Account));
+    vec![Effect::RecheckName {
+        name: host,
+        generation,
+    }]
+}
+
+/// The name still points where the DNS step found it: order; otherwise
+/// stop here, before a validation is spent.
+pub(super) fn on_rechecked(w: &mut Wizard, report: &DnsReport, now: OffsetDateTime) -> Vec<Effect> {
+    let Some((env, _)) = w.session.acme_stage else {
+        return Vec::new();
+    };
+    if let Some(finding) = super::cert_recheck::moved(&w.network, report) {
+        w.session.acme_stage = None;
+        let id = if env == AcmeEnv::Staging {
+            CheckId::DryRun
+        } else {
+            CheckId::Certificate
+        };
+        w.checks.insert(id, Outcome::Failed(finding.clone()).into());
+        if id == CheckId::DryRun {
+            w.checks.insert(CheckId::Certificate, CheckState::Idle);
+        }
+        w.certificate.last_error = Some(finding);
+        return Vec::new();
+    }
+    order(w, env, now)
+}
+
+fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
+    let Some((host, _)) = name(w) else {
+        return Vec::new();
+    };
+    let generation = match w.checks.get(&CheckId::Certificate) {
+        Some(CheckState::Running { generation }) => *generation,
+        _ => running(w),
+    };
     let resume_order = match env {
         AcmeEnv::Staging => w.certificate.staging_order.clone(),
         AcmeEnv::Production => w.certificate.production_order.clone(),

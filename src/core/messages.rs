@@ -72,6 +72,11 @@ pub enum Msg {
         generation: u64,
         report: dns::DnsReport,
     },
+    /// The name looked up again right before an order.
+    NameRechecked {
+        generation: u64,
+        report: dns::DnsReport,
+    },
     /// At start: changes an earlier run recorded but did not finish.
     PendingChanges(Vec<PendingChange>),
     /// The journal finished or undid the pending changes.
@@ -213,6 +218,7 @@ impl Msg {
                 (CheckId::Reachability, generation)
             }
             IssueProgress { generation, .. }
+            | NameRechecked { generation, .. }
             | OrderCreated { generation, .. }
             | Issued { generation, .. }
             | IssueFailed { generation, .. } => (CheckId::Certificate, generation),
@@ -262,6 +268,11 @@ pub enum Effect {
         generation: u64,
     },
     ResolveDns {
+        name: String,
+        generation: u64,
+    },
+    /// Look the name up again before an order is placed.
+    RecheckName {
         name: String,
         generation: u64,
     },

@@ -7,6 +7,7 @@ pub mod acme_errors;
 pub mod answers;
 pub mod attempts;
 pub mod autorenew;
+pub mod cert_recheck;
 pub mod cert_step;
 pub mod certificate;
 pub mod check;

@@ -40,7 +40,8 @@ fn generation_of(effects: &[Effect]) -> u64 {
         .find_map(|e| match e {
             Effect::DetectInstall { generation, .. }
             | Effect::CheckDelegation { generation, .. }
-            | Effect::ResolveDns { generation, .. } => Some(*generation),
+            | Effect::ResolveDns { generation, .. }
+            | Effect::RecheckName { generation, .. } => Some(*generation),
             _ => None,
         })
         .unwrap_or(0)

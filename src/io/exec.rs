@@ -161,6 +161,12 @@ impl Executor {
                     let _ = tx.send(Msg::DnsResolved { generation, report });
                 });
             }
+            Effect::RecheckName { name, generation } => {
+                tokio::spawn(async move {
+                    let report = dns::resolve(&cfg.dns, &name).await;
+                    let _ = tx.send(Msg::NameRechecked { generation, report });
+                });
+            }
             Effect::DiscoverPublic { generation } => {
                 tokio::spawn(async move {
                     let (found, router) = tokio::join!(

@@ -56,6 +56,16 @@ fn record(name: &str) -> CertRecord {
 }
 
 impl World {
+    fn dns(&self, name: String) -> DnsReport {
+        DnsReport {
+            name,
+            cname_chain: vec![],
+            a: Ok(vec![self.a]),
+            aaaa: Err(LookupError::NoRecords),
+            caa: Ok(None),
+        }
+    }
+
     pub(super) fn respond(&self, effect: Effect) -> Vec<Msg> {
         let msg = match effect {
             Effect::ScanInstallDirs => Msg::InstallCandidates(vec![]),
@@ -79,13 +89,11 @@ impl World {
             },
             Effect::ResolveDns { name, generation } => Msg::DnsResolved {
                 generation,
-                report: DnsReport {
-                    name,
-                    cname_chain: vec![],
-                    a: Ok(vec![self.a]),
-                    aaaa: Err(LookupError::NoRecords),
-                    caa: Ok(None),
-                },
+                report: self.dns(name),
+            },
+            Effect::RecheckName { name, generation } => Msg::NameRechecked {
+                generation,
+                report: self.dns(name),
             },
             Effect::DiscoverPublic { generation } => Msg::PublicDiscovered {
                 generation,

@@ -1,0 +1,148 @@
+//! The name looked up again right before an order: a validation that is
+//! bound to fail still counts against Let's Encrypt's limit of five failed
+//! validations an hour, so an entry that moved since the DNS step stops
+//! the order before it is placed.
+
+use std::collections::BTreeSet;
+use std::net::IpAddr;
+
+use super::check::{Finding, Text};
+use super::dns::{DnsReport, LookupError};
+use super::network::NetworkState;
+
+/// Why the order must not be placed, or `None` when the name still points
+/// where the DNS step found it.
+pub fn moved(net: &NetworkState, report: &DnsReport) -> Option<Finding> {
+    let addresses = |a: &[std::net::Ipv4Addr], aaaa: &[std::net::Ipv6Addr]| -> BTreeSet<IpAddr> {
+        a.iter()
+            .map(|ip| IpAddr::V4(*ip))
+            .chain(aaaa.iter().map(|ip| IpAddr::V6(*ip)))
+            .collect()
+    };
+    let (a, aaaa) = match (found(&report.a), found(&report.aaaa)) {
+        (Ok(a), Ok(aaaa)) => (a, aaaa),
+        (Err(e), _) | (_, Err(e)) => {
+            return Some(
+                Finding::new(Text::new("cert-recheck-lookup-failed").arg("host", &report.name))
+                    .fix(Text::new("cert-recheck-lookup-failed-fix"))
+                    .detail(format!("{e:?}")),
+            );
+        }
+    };
+    let before = addresses(&net.dns_a, &net.dns_aaaa);
+    let now = addresses(&a, &aaaa);
+    if before == now {
+        return None;
+    }
+    let list = |set: &BTreeSet<IpAddr>| {
+        set.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let summary = if now.is_empty() {
+        Text::new("cert-recheck-gone")
+    } else {
+        Text::new("cert-recheck-moved").arg("now", list(&now))
+    };
+    Some(
+        Finding::new(
+            summary
+                .arg("host", &report.name)
+                .arg("before", list(&before)),
+        )
+        .fix(Text::new("cert-recheck-moved-fix")),
+    )
+}
+
+/// No record of a type is an empty list; only a failed lookup is an error.
+fn found<T: Clone>(r: &Result<Vec<T>, LookupError>) -> Result<Vec<T>, LookupError> {
+    match r {
+        Ok(list) => Ok(list.clone()),
+        Err(LookupError::NoRecords | LookupError::NxDomain) => Ok(Vec::new()),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::{Ipv4Addr, Ipv6Addr};
+
+    fn report(a: Result<Vec<Ipv4Addr>, LookupError>, aaaa: Vec<Ipv6Addr>) -> DnsReport {
+        DnsReport {
+            name: "termine.praxis.ch".into(),
+            cname_chain: vec![],
+            a,
+            aaaa: if aaaa.is_empty() {
+                Err(LookupError::NoRecords)
+            } else {
+                Ok(aaaa)
+            },
+            caa: Ok(None),
+        }
+    }
+
+    fn net() -> NetworkState {
+        NetworkState {
+            dns_a: vec![Ipv4Addr::new(198, 51, 100, 4)],
+            public_v4: Some(Ipv4Addr::new(198, 51, 100, 4)),
+            ..NetworkState::default()
+        }
+    }
+
+    #[test]
+    fn an_unchanged_name_orders() {
+        assert_eq!(
+            moved(
+                &net(),
+                &report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![])
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_lapsed_dyndns_entry_stops_the_order_with_both_addresses() {
+        let f = moved(
+            &net(),
+            &report(Ok(vec![Ipv4Addr::new(203, 0, 113, 9)]), vec![]),
+        )
+        .unwrap();
+        assert_eq!(f.summary.id, "cert-recheck-moved");
+        assert!(
+            f.summary
+                .args
+                .contains(&("now".into(), "203.0.113.9".into()))
+        );
+        assert!(
+            f.summary
+                .args
+                .contains(&("before".into(), "198.51.100.4".into()))
+        );
+    }
+
+    #[test]
+    fn a_new_ipv6_entry_counts_as_a_move() {
+        let v6: Ipv6Addr = "2001:db8::4".parse().unwrap();
+        let f = moved(
+            &net(),
+            &report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![v6]),
+        )
+        .unwrap();
+        assert!(
+            f.summary
+                .args
+                .iter()
+                .any(|(_, v)| v.contains("2001:db8::4"))
+        );
+    }
+
+    #[test]
+    fn a_vanished_entry_and_a_failed_lookup_stop_too() {
+        let f = moved(&net(), &report(Err(LookupError::NxDomain), vec![])).unwrap();
+        assert_eq!(f.summary.id, "cert-recheck-gone");
+        let f = moved(&net(), &report(Err(LookupError::Timeout), vec![])).unwrap();
+        assert_eq!(f.summary.id, "cert-recheck-lookup-failed");
+    }
+}
