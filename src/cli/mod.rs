@@ -87,6 +87,7 @@ pub fn main() -> ExitCode {
             };
             init_log(&cli.state_dir, cli.verbose, journal_wanted(&cli.command));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
+            praxis_tls::io::leftovers::sweep(&cli.state_dir);
             match other {
                 // `run_undo` holds the session lock itself.
                 Some(Command::Undo { yes, force }) => {
@@ -185,7 +186,7 @@ pub(crate) fn read_state(state_dir: &Path) -> Result<Option<praxis_tls::core::Wi
             .arg("path", path.display().to_string())
             .arg("detail", detail)
     };
-    let bytes = match std::fs::read(&path) {
+    let bytes = match praxis_tls::io::safe_dir::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),
