@@ -22,9 +22,13 @@ pub enum Problem {
     /// The directory itself is a symbolic link.
     Symlink,
     /// Neither the program's user nor root owns it.
-    Owner { uid: u32 },
+    Owner {
+        uid: u32,
+    },
     /// Group or others may write to it (and, for a parent, no sticky bit).
-    Writable { mode: u32 },
+    Writable {
+        mode: u32,
+    },
     NotADir,
 }
 
