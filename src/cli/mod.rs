@@ -111,7 +111,9 @@ pub fn main() -> ExitCode {
             }
         }
     };
-    if code != exit::OK && code != exit::LOCKED && log_relevant(&cli.command) {
+    // An undo answered with no did nothing worth a look in the log.
+    let declined = code == exit::USAGE && matches!(cli.command, Some(Command::Undo { .. }));
+    if code != exit::OK && code != exit::LOCKED && !declined && log_relevant(&cli.command) {
         say(
             lang,
             &Text::new("cli-see-log")
