@@ -220,8 +220,8 @@ fn a_folder_others_may_write_to_is_refused() {
         )),
         "{text}"
     );
-    // Refused before anything is written: no state, no lock, no log.
-    assert!(names(&state).is_empty(), "{:?}", names(&state));
+    // Refused before anything is made: not even the folder.
+    assert!(!state.exists());
 }
 
 #[test]

@@ -114,6 +114,11 @@ pub fn ensure(dir: &Path) -> Result<(), SafeDirError> {
             None => break,
         }
     }
+    // Judge what exists before creating below it: never make a folder
+    // inside a place someone else controls.
+    if !missing.is_empty() {
+        chain(cur, &abs, false)?;
+    }
     for d in missing.iter().rev() {
         match fs::DirBuilder::new().mode(0o700).create(d) {
             Ok(()) => {}
@@ -135,22 +140,31 @@ pub fn ensure(dir: &Path) -> Result<(), SafeDirError> {
 /// write to it (a parent may, with the sticky bit).
 pub fn check(dir: &Path) -> Result<(), SafeDirError> {
     let abs = std::path::absolute(dir).map_err(io_err(dir))?;
+    chain(&abs, &abs, true)
+}
+
+/// Judges `abs` and its parents; `asked` is the folder the person gave,
+/// named in the message. `itself`: `abs` is that folder (no sticky bit
+/// allowance), not a parent of it.
+fn chain(abs: &Path, asked: &Path, itself: bool) -> Result<(), SafeDirError> {
     let unsafe_at = |at: &Path, problem| SafeDirError::Unsafe {
-        dir: abs.clone(),
+        dir: asked.to_path_buf(),
         at: at.to_path_buf(),
         problem,
     };
-    let meta = fs::symlink_metadata(&abs).map_err(io_err(&abs))?;
-    if meta.file_type().is_symlink() {
-        return Err(unsafe_at(&abs, Problem::Symlink));
+    let meta = fs::symlink_metadata(abs).map_err(io_err(abs))?;
+    if meta.file_type().is_symlink() && itself {
+        return Err(unsafe_at(abs, Problem::Symlink));
     }
-    if !meta.is_dir() {
-        return Err(unsafe_at(&abs, Problem::NotADir));
-    }
-    judge(&meta, true).map_err(|p| unsafe_at(&abs, p))?;
-    // The parents as written, links included: a link in a parent is only
-    // as safe as its owner.
-    for p in abs.ancestors().skip(1).filter(|p| !is_dot_dot(p)) {
+    // The parents as written, links included: a link in a parent (such as
+    // /var/run) is only as safe as its owner.
+    let start = if itself {
+        judge(&meta, true).map_err(|p| unsafe_at(abs, p))?;
+        1
+    } else {
+        0
+    };
+    for p in abs.ancestors().skip(start).filter(|p| !is_dot_dot(p)) {
         let m = fs::symlink_metadata(p).map_err(io_err(p))?;
         if m.file_type().is_symlink() {
             owner_ok(&m).map_err(|pr| unsafe_at(p, pr))?;
@@ -159,7 +173,8 @@ pub fn check(dir: &Path) -> Result<(), SafeDirError> {
         }
     }
     // And the parents where they really are.
-    if let Some(parent) = abs.parent() {
+    let parent = if itself { abs.parent() } else { Some(abs) };
+    if let Some(parent) = parent {
         let real = fs::canonicalize(parent).map_err(io_err(parent))?;
         for p in real.ancestors() {
             let m = fs::metadata(p).map_err(io_err(p))?;
@@ -280,6 +295,23 @@ mod tests {
         mode(t.path(), 0o1777);
         check(&real).unwrap();
         mode(t.path(), 0o700);
+    }
+
+    #[test]
+    fn creates_below_a_linked_parent_of_ones_own_not_below_an_open_one() {
+        let t = tempfile::tempdir().unwrap();
+        mode(t.path(), 0o700);
+        let real = t.path().join("real");
+        fs::create_dir(&real).unwrap();
+        mode(&real, 0o755);
+        let link = t.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        ensure(&link.join("state")).unwrap();
+        assert!(real.join("state").is_dir());
+        mode(&real, 0o777);
+        assert!(ensure(&real.join("other/state")).is_err());
+        assert!(!real.join("other").exists(), "made inside an open folder");
+        mode(&real, 0o755);
     }
 
     #[test]
