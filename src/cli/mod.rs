@@ -6,6 +6,9 @@
 //! 4 refused (attempt guard or the CA's rate limit), 5 validation failed.
 //! `status` uses the Monitoring Plugins' codes (0 OK, 1 WARNING,
 //! 2 CRITICAL, 3 UNKNOWN); `check` 0 when nothing failed, else 1.
+//! `undo`: 0 done or nothing to do, 1 a change could not be undone, 2 a no
+//! or the end of the input (nothing done) or an unusable state directory,
+//! 3 locked.
 
 mod args;
 mod certificate;
