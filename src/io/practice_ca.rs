@@ -14,7 +14,6 @@ mod names;
 pub mod orthanc;
 
 use std::fmt;
-use std::fs;
 use std::io;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
