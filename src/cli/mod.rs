@@ -6,6 +6,9 @@
 //! 4 refused (attempt guard or the CA's rate limit), 5 validation failed.
 //! `status` uses the Monitoring Plugins' codes (0 OK, 1 WARNING,
 //! 2 CRITICAL, 3 UNKNOWN); `check` 0 when nothing failed, else 1.
+//! `undo`: 0 done or nothing to do, 1 a change could not be undone, 2 a no
+//! or the end of the input (nothing done) or an unusable state directory,
+//! 3 locked.
 
 mod args;
 mod certificate;
@@ -87,6 +90,7 @@ pub fn main() -> ExitCode {
             };
             init_log(&cli.state_dir, cli.verbose, journal_wanted(&cli.command));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), "start");
+            praxis_tls::io::leftovers::sweep(&cli.state_dir);
             match other {
                 // `run_undo` holds the session lock itself.
                 Some(Command::Undo { yes, force }) => {
@@ -110,7 +114,9 @@ pub fn main() -> ExitCode {
             }
         }
     };
-    if code != exit::OK && code != exit::LOCKED && log_relevant(&cli.command) {
+    // An undo answered with no did nothing worth a look in the log.
+    let declined = code == exit::USAGE && matches!(cli.command, Some(Command::Undo { .. }));
+    if code != exit::OK && code != exit::LOCKED && !declined && log_relevant(&cli.command) {
         say(
             lang,
             &Text::new("cli-see-log")
@@ -185,7 +191,7 @@ pub(crate) fn read_state(state_dir: &Path) -> Result<Option<praxis_tls::core::Wi
             .arg("path", path.display().to_string())
             .arg("detail", detail)
     };
-    let bytes = match std::fs::read(&path) {
+    let bytes = match praxis_tls::io::safe_dir::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),

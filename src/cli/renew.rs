@@ -60,7 +60,7 @@ pub(super) fn history(w: &Wizard, state_dir: &Path) -> Vec<renew::Attempt> {
 }
 
 fn reminders(state_dir: &Path) -> Vec<renew::Attempt> {
-    std::fs::read(state_dir.join(REMINDERS_FILE))
+    praxis_tls::io::safe_dir::read(&state_dir.join(REMINDERS_FILE))
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default()

@@ -53,7 +53,10 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let before = (w.step, std::fs::read(cli.state_dir.join(JOURNAL_FILE)).ok());
+    let before = (
+        w.step,
+        praxis_tls::io::safe_dir::read(&cli.state_dir.join(JOURNAL_FILE)).ok(),
+    );
     let journal = match Journal::open(&cli.state_dir) {
         Ok(j) => j,
         Err(e) => {
@@ -93,7 +96,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
 /// `changed_when`): every change outside the wizard goes through the
 /// journal, so an unchanged journal and step mean this run changed nothing.
 fn outcome(state_dir: &std::path::Path, before: &(Step, Option<Vec<u8>>), w: &Wizard) -> String {
-    let journal = std::fs::read(state_dir.join(JOURNAL_FILE)).ok();
+    let journal = praxis_tls::io::safe_dir::read(&state_dir.join(JOURNAL_FILE)).ok();
     let changed = before.0 != w.step || before.1 != journal;
     serde_json::json!({ "changed": changed, "step": w.step }).to_string()
 }

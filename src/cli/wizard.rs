@@ -7,6 +7,7 @@ use praxis_tls::core::{Lang, Msg, Wizard};
 use praxis_tls::i18n;
 use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::{self, Journal};
+use praxis_tls::io::lock::LockError;
 use praxis_tls::io::store::Store;
 use praxis_tls::ui::app::{App, Exit};
 use praxis_tls::ui::{Theme, ViewCtx};
@@ -127,7 +128,12 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
             println!("{}", i18n::tr(lang, "cli-undo-nothing"));
             exit::OK
         }
-        Ok(summary) if !summary.confirmed => exit::OK,
+        // "No", or the end of the input: nothing was touched, and a script
+        // must not read that as done.
+        Ok(summary) if !summary.confirmed => {
+            println!("{}", i18n::text(lang, &summary.text()));
+            exit::USAGE
+        }
         Ok(summary) => {
             let failed = summary
                 .reports
@@ -143,7 +149,10 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
         }
         Err(e) => {
             eprintln!("{}", i18n::text(lang, &e.text()));
-            exit::FAILED
+            match e {
+                journal::JournalError::Lock(l) if matches!(*l, LockError::Held(_)) => exit::LOCKED,
+                _ => exit::FAILED,
+            }
         }
     }
 }

@@ -101,6 +101,30 @@ pub fn write_atomic_owned(
     result
 }
 
+/// Writes a new file at `path` whole or not at all, and never over an
+/// existing one (`AlreadyExists` then): a full disk or a crash leaves no
+/// short file under the name, at worst a temp file the next start removes.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    let tmp = temp_name(path);
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode & 0o7777)
+            .open(&tmp)?;
+        file.set_permissions(fs::Permissions::from_mode(mode & 0o7777))?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        // link(2), unlike rename(2), refuses an existing name, even a
+        // dangling symlink planted there.
+        fs::hard_link(&tmp, path)
+    })();
+    let _ = fs::remove_file(&tmp);
+    result?;
+    sync_dir(&parent_dir(path))
+}
+
 /// Copies `src` to `dst` atomically. `mode`: `None` keeps the source's
 /// mode, `Some(m)` sets `m` (backups of files that may hold keys use 0600).
 /// Returns the source's metadata, read from the same open file as the bytes.
@@ -133,16 +157,21 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Creates `dir` (and missing parents) with `mode`, and narrows an existing
-/// one that is more open than `mode`.
+/// one that is more open than `mode`. A symlink in its place is an error
+/// (ELOOP), never followed: the mode change would land on its target.
 pub fn ensure_private_dir(dir: &Path, mode: u32) -> io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     fs::DirBuilder::new()
         .recursive(true)
         .mode(mode)
         .create(dir)?;
-    let current = fs::metadata(dir)?.permissions().mode() & 0o7777;
+    let handle = OpenOptions::new()
+        .read(true)
+        .custom_flags(nix::libc::O_NOFOLLOW | nix::libc::O_DIRECTORY)
+        .open(dir)?;
+    let current = handle.metadata()?.permissions().mode() & 0o7777;
     if current & !mode != 0 {
-        fs::set_permissions(dir, fs::Permissions::from_mode(mode))?;
+        handle.set_permissions(fs::Permissions::from_mode(mode))?;
     }
     Ok(())
 }

@@ -43,7 +43,7 @@ pub fn load(state_dir: &Path) -> Result<Option<String>, Text> {
             .arg("path", p.display().to_string())
             .arg("detail", detail)
     };
-    let text = match crate::io::atomic::read_small(&p, MAX_FILE) {
+    let text = match crate::io::safe_dir::read_small(&p, MAX_FILE) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),

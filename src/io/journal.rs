@@ -10,7 +10,6 @@ mod file;
 mod texts_test;
 mod undo;
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -202,7 +201,7 @@ impl Journal {
     /// an error and left as it is: without it, undo would be guesswork.
     pub fn open(state_dir: &Path) -> Result<Journal, JournalError> {
         let path = state_dir.join(JOURNAL_FILE);
-        let bytes = match fs::read(&path) {
+        let bytes = match super::safe_dir::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok(Journal {

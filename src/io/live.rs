@@ -22,6 +22,6 @@ pub fn save(state_dir: &Path, live: &LiveCheck) -> io::Result<()> {
 /// `None` when no check was recorded, or the record cannot be read (a
 /// stale or damaged record must not hide the certificate's own state).
 pub fn load(state_dir: &Path) -> Option<LiveCheck> {
-    let text = super::atomic::read_small(&path(state_dir), MAX_BYTES).ok()?;
+    let text = super::safe_dir::read_small(&path(state_dir), MAX_BYTES).ok()?;
     serde_json::from_str(&text).ok()
 }

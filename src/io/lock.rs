@@ -106,6 +106,8 @@ impl Lock {
             .create(true)
             .truncate(false)
             .mode(0o600)
+            // A link planted under this name must not be truncated through.
+            .custom_flags(nix::libc::O_NOFOLLOW)
             .open(&path)
             .map_err(|e| StoreError::io(&path, e))?;
         let mut file = match Flock::lock(file, FlockArg::LockExclusiveNonblock) {

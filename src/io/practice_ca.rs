@@ -14,7 +14,6 @@ mod names;
 pub mod orthanc;
 
 use std::fmt;
-use std::fs;
 use std::io;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -207,12 +206,15 @@ impl PracticeCa {
         now: OffsetDateTime,
     ) -> Result<Option<PracticeCa>, PracticeCaError> {
         let (key_path, cert_path) = ca_paths(state_dir);
-        let cert_pem = match fs::read_to_string(&cert_path) {
+        // In the state directory: never read through a link.
+        let text =
+            |p: &Path| super::safe_dir::read(p).map(|b| String::from_utf8_lossy(&b).into_owned());
+        let cert_pem = match text(&cert_path) {
             Ok(s) => s,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(PracticeCaError::io(&cert_path, e)),
         };
-        let key_pem = match fs::read_to_string(&key_path) {
+        let key_pem = match text(&key_path) {
             Ok(s) => s,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(PracticeCaError::KeyMissing { path: key_path });

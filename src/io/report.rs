@@ -239,7 +239,9 @@ fn pack(top: &str, files: &[(String, String)], now: OffsetDateTime) -> io::Resul
 /// A file's text; `None` if it does not exist. Bytes that are not UTF-8
 /// are replaced, so the scan sees every line.
 fn read_text(path: &Path) -> Result<Option<String>, ReportError> {
-    match fs::read(path) {
+    // Never through a link: a bundle meant for support must not carry
+    // whatever file a planted link points at.
+    match super::safe_dir::read(path) {
         Ok(b) => Ok(Some(String::from_utf8_lossy(&b).into_owned())),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(ReportError::io(path, e)),

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 
 use super::atomic::{self, FsFault};
+use super::safe_dir::{self, SafeDirError};
 use crate::core::{SCHEMA_VERSION, Text, Wizard};
 
 pub const DEFAULT_STATE_DIR: &str = "/var/lib/praxis-tls";
@@ -41,6 +42,18 @@ pub enum StoreError {
     },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    /// The directory, or a parent, could be changed by someone else.
+    #[error(transparent)]
+    Unsafe(SafeDirError),
+}
+
+impl From<SafeDirError> for StoreError {
+    fn from(e: SafeDirError) -> Self {
+        match e {
+            SafeDirError::Io { path, source } => StoreError::io(path, source),
+            unsafe_dir => StoreError::Unsafe(unsafe_dir),
+        }
+    }
 }
 
 impl StoreError {
@@ -91,6 +104,7 @@ impl StoreError {
             StoreError::Io { path, source } => Text::new("store-io")
                 .arg("path", show(path))
                 .arg("detail", source.to_string()),
+            StoreError::Unsafe(e) => e.text(),
         }
     }
 }
@@ -124,11 +138,12 @@ struct EnvelopeOut<'a> {
 }
 
 impl Store {
-    /// Creates the directory (0700) if missing and proves it is writable,
-    /// so a missing right shows at the start, not after the first step.
+    /// Creates the directory (0700) if missing, refuses one that someone
+    /// else controls (see [`safe_dir`]), and proves it is writable, so a
+    /// missing right shows at the start, not after the first step.
     pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let dir = dir.into();
-        atomic::ensure_private_dir(&dir, 0o700).map_err(|e| StoreError::io(&dir, e))?;
+        safe_dir::ensure(&dir)?;
         probe_writable(&dir)?;
         Ok(Store { dir, crash: None })
     }
@@ -154,7 +169,7 @@ impl Store {
     /// The saved wizard, prepared for resuming; `None` on a first start.
     pub fn load(&self) -> Result<Option<Wizard>, StoreError> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
+        let bytes = match safe_dir::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io(&path, e)),
@@ -258,10 +273,11 @@ fn broken_name(path: &Path) -> io::Result<PathBuf> {
 /// rights and a full disk before any real work is done.
 fn probe_writable(dir: &Path) -> Result<(), StoreError> {
     let probe = dir.join(format!(".probe-{}", std::process::id()));
+    // A fresh file, never one planted under this name.
+    let _ = fs::remove_file(&probe);
     let result = OpenOptions::new()
         .write(true)
-        .create(true)
-        .truncate(true)
+        .create_new(true)
         .mode(0o600)
         .open(&probe)
         .and_then(|mut f| {

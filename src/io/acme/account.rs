@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use instant_acme::{Account, AccountCredentials, NewAccount};
 use serde::{Deserialize, Serialize};
 
-use super::files::{create_private_file, sha256_short};
+use super::files::sha256_short;
 use super::http::{DirectoryChoice, HttpClient};
 use super::{AcmeError, Progress, Stage};
 
@@ -176,7 +176,7 @@ impl Acme {
         let path = AccountFile::path(state_dir, &url);
         let host = "";
         if path.exists() {
-            let text = std::fs::read(&path).map_err(AcmeError::file(&path))?;
+            let text = crate::io::safe_dir::read(&path).map_err(AcmeError::file(&path))?;
             let stored: AccountFile =
                 serde_json::from_slice(&text).map_err(|e| AcmeError::AccountFile {
                     path: path.clone(),
@@ -244,16 +244,9 @@ impl Acme {
 /// Temp file created 0600, synced, renamed: a crash leaves the old file or
 /// the new one, never half a key.
 pub(crate) fn write_private_atomic(path: &Path, data: &[u8]) -> Result<(), AcmeError> {
-    use std::io::Write as _;
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(AcmeError::file(dir))?;
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    let mut f = create_private_file(&tmp)?;
-    f.write_all(data).map_err(AcmeError::file(&tmp))?;
-    f.sync_all().map_err(AcmeError::file(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(AcmeError::file(path))?;
-    Ok(())
+    AcmeError::ensure_dir(dir)?;
+    crate::io::atomic::write_atomic(path, data, 0o600).map_err(AcmeError::file(path))
 }
 
 #[cfg(test)]

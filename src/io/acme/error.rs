@@ -30,6 +30,9 @@ pub enum AcmeError {
     NoHttpChallenge(String),
     #[error("the CA did not finish in time ({stage})")]
     Timeout { stage: &'static str },
+    /// A certificate folder someone else could change (see `safe_dir`).
+    #[error(transparent)]
+    UnsafeDir(Box<crate::io::safe_dir::SafeDirError>),
     #[error("file {path}: {source}")]
     File {
         path: PathBuf,
@@ -50,6 +53,16 @@ impl AcmeError {
         move |source| AcmeError::File { path, source }
     }
 
+    /// Creates a certificate folder (0700) and refuses one that someone
+    /// else controls.
+    pub(crate) fn ensure_dir(dir: &std::path::Path) -> Result<(), AcmeError> {
+        use crate::io::safe_dir::{self, SafeDirError};
+        safe_dir::ensure(dir).map_err(|e| match e {
+            SafeDirError::Io { path, source } => AcmeError::File { path, source },
+            unsafe_dir => AcmeError::UnsafeDir(Box::new(unsafe_dir)),
+        })
+    }
+
     /// A finding for every error: the CA's own explanation when it gave
     /// one, otherwise a plain one; the technical text goes into `detail`.
     pub fn to_finding(&self) -> Finding {
@@ -63,6 +76,17 @@ impl AcmeError {
             AcmeError::TermsNotAccepted => (Text::new("acme-terms-required"), None),
             AcmeError::Timeout { .. } => {
                 (Text::new("acme-error-timeout"), Some("acme-fix-timeout"))
+            }
+            AcmeError::UnsafeDir(e) => return Finding::new(e.text()),
+            // The plain words, not "os error 28": the person can free space.
+            AcmeError::File { path, source }
+                if crate::io::atomic::FsFault::of(source)
+                    == crate::io::atomic::FsFault::DiskFull =>
+            {
+                let dir = path.parent().unwrap_or(path);
+                return Finding::new(
+                    Text::new("safe-dir-disk-full").arg("path", dir.display().to_string()),
+                );
             }
             AcmeError::Http { .. }
             | AcmeError::Directory { .. }

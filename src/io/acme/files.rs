@@ -3,7 +3,6 @@
 //! pair stays in place until the new one is live.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write as _;
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +11,7 @@ use time::Date;
 use time::macros::format_description;
 
 use super::AcmeError;
+use crate::io::atomic;
 
 /// Created with mode 0600 by `open` itself, so the file is never readable
 /// by others, not even between creation and a later chmod. Fails if the
@@ -48,7 +48,7 @@ pub fn write_versioned(
     chain_pem: &[u8],
     key_pem: &[u8],
 ) -> Result<VersionedPaths, AcmeError> {
-    std::fs::create_dir_all(dir).map_err(AcmeError::file(dir))?;
+    AcmeError::ensure_dir(dir)?;
     let fmt = format_description!("[year]-[month]-[day]");
     let day = date
         .format(&fmt)
@@ -64,31 +64,17 @@ pub fn write_versioned(
         if crt.exists() {
             continue;
         }
-        let mut kf = match create_private_file(&key) {
-            Ok(f) => f,
-            Err(AcmeError::File { source, .. })
-                if source.kind() == std::io::ErrorKind::AlreadyExists =>
-            {
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        kf.write_all(key_pem).map_err(AcmeError::file(&key))?;
-        kf.sync_all().map_err(AcmeError::file(&key))?;
-        let mut cf = match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o644)
-            .open(&crt)
-        {
-            Ok(f) => f,
-            Err(e) => {
-                let _ = std::fs::remove_file(&key);
-                return Err(AcmeError::file(&crt)(e));
-            }
-        };
-        cf.write_all(chain_pem).map_err(AcmeError::file(&crt))?;
-        cf.sync_all().map_err(AcmeError::file(&crt))?;
+        // Whole files or none: a full disk must never leave a short file
+        // that looks like a key.
+        match atomic::write_new(&key, key_pem, 0o600) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(AcmeError::file(&key)(e)),
+        }
+        if let Err(e) = atomic::write_new(&crt, chain_pem, 0o644) {
+            let _ = atomic::remove_durable(&key);
+            return Err(AcmeError::file(&crt)(e));
+        }
         return Ok(VersionedPaths { crt, key, stem });
     }
     Err(AcmeError::File {

@@ -308,7 +308,9 @@ impl Acme {
             order.state().status,
             OrderStatus::Processing | OrderStatus::Valid
         ) {
-            return std::fs::read_to_string(pending).map_err(AcmeError::file(pending));
+            return crate::io::safe_dir::read(pending)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map_err(AcmeError::file(pending));
         }
         let key = KeyPair::generate().map_err(|e| AcmeError::Key(e.to_string()))?;
         let params = CertificateParams::new(vec![host.to_string()])

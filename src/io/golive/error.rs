@@ -83,6 +83,9 @@ pub enum GoLiveError {
     Docker { command: String, error: String },
     #[error("cannot create {path}: {error}")]
     Dir { path: PathBuf, error: String },
+    /// `proxy-certs/` could be changed by someone else (see `safe_dir`).
+    #[error(transparent)]
+    UnsafeDir(Box<crate::io::safe_dir::SafeDirError>),
     /// A file of the installation that does not parse, named by its path:
     /// the core's parse errors know only the line.
     #[error("{path} does not parse (line {line}): {message}")]
@@ -117,6 +120,7 @@ impl GoLiveError {
             GoLiveError::Dir { path, error } => Text::new("golive-dir-failed")
                 .arg("dir", p(path))
                 .arg("error", error.clone()),
+            GoLiveError::UnsafeDir(e) => e.text(),
             GoLiveError::Syntax { path, line, .. } => Text::new("proxy-file-broken")
                 .arg("file", p(path))
                 .arg("line", line.to_string()),

@@ -118,7 +118,14 @@ pub fn install_files(
             error,
         })?;
     let dir = site.cert_dir();
-    ensure_dir(&dir)?;
+    // Keys go there: the folder must be one nobody else controls.
+    crate::io::safe_dir::ensure(&dir).map_err(|e| match e {
+        crate::io::safe_dir::SafeDirError::Io { path, source } => GoLiveError::Dir {
+            path,
+            error: source.to_string(),
+        },
+        unsafe_dir => GoLiveError::UnsafeDir(Box::new(unsafe_dir)),
+    })?;
     let files = free_names(&dir, &site.host, now, &chain, &key);
     let (cert_path, key_path) = (dir.join(&files.cert), dir.join(&files.key));
     let mut entries = Vec::new();

@@ -191,7 +191,15 @@ fn current_hash(path: &Path) -> Result<Option<String>, JournalError> {
 /// damaged copy must never be written over a real file.
 fn read_private(state_dir: &Path, rel: &Path, sha256: &str) -> Result<Vec<u8>, JournalError> {
     let abs = state_dir.join(rel);
-    let bytes = fs::read(&abs).map_err(|e| match e.kind() {
+    // Copies live below the state directory; a journal naming any other
+    // place was not written by this program.
+    if !rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(JournalError::CopyDamaged { path: abs });
+    }
+    let bytes = crate::io::safe_dir::read(&abs).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => JournalError::CopyDamaged { path: abs.clone() },
         _ => StoreError::io(&abs, e).into(),
     })?;
@@ -221,10 +229,21 @@ fn keep_foreign(state_dir: &Path, id: u64, path: &Path) -> Result<Option<PathBuf
     Ok(Some(abs))
 }
 
+/// Removes the staged copies; done once every change is undone.
+pub(super) fn remove_staged(state_dir: &Path) -> Result<(), StoreError> {
+    let dir = state_dir.join(STAGED_DIR);
+    // remove_dir_all never follows a symlink, neither at the top nor inside.
+    match fs::remove_dir_all(&dir) {
+        Ok(()) => atomic::sync_dir(state_dir).map_err(|e| StoreError::io(state_dir, e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io(&dir, e)),
+    }
+}
+
 fn private_path(state_dir: &Path, rel: &Path) -> Result<PathBuf, StoreError> {
     let abs = state_dir.join(rel);
     if let Some(parent) = abs.parent() {
-        atomic::ensure_private_dir(parent, 0o700).map_err(|e| StoreError::io(parent, e))?;
+        crate::io::safe_dir::ensure(parent)?;
     }
     Ok(abs)
 }

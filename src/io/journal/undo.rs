@@ -78,5 +78,10 @@ pub fn run_undo(
     if summary.confirmed {
         summary.reports = journal.undo_all_with(force, report)?;
     }
+    if summary.complete() {
+        // Nothing is left to apply: the staged copies (keys among them)
+        // have no use any more and must not lie around.
+        super::file::remove_staged(state_dir)?;
+    }
     Ok(summary)
 }

@@ -47,7 +47,7 @@ pub fn save_password(state_dir: &Path, pw: &Password) -> Result<(), MailError> {
 /// break is dropped: someone may have written the file with an editor.
 pub fn load_password(state_dir: &Path) -> Result<Option<Password>, MailError> {
     let path = state_dir.join(PASSWORD_FILE);
-    match std::fs::read_to_string(&path) {
+    match crate::io::safe_dir::read(&path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
         Ok(s) => {
             let s = s.strip_suffix('\n').unwrap_or(&s);
             let s = s.strip_suffix('\r').unwrap_or(s);

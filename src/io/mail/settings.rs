@@ -24,7 +24,7 @@ pub fn load_settings(state_dir: &Path) -> Result<Option<MailSettings>, Text> {
             .arg("path", p.display().to_string())
             .arg("detail", detail)
     };
-    let s = match atomic::read_small(&p, MAX_BYTES) {
+    let s = match crate::io::safe_dir::read_small(&p, MAX_BYTES) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),
