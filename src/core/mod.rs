@@ -8,6 +8,7 @@ pub mod attempts;
 pub mod autorenew;
 pub mod cert_step;
 pub mod certificate;
+pub mod change_set;
 pub mod check;
 pub mod compose_override;
 pub mod dns;

@@ -150,6 +150,20 @@ pub(super) fn undo(
     })
 }
 
+/// What undo would find at the target now, without touching it.
+pub(super) fn found(fw: &FileWrite) -> crate::core::change_set::Found {
+    use crate::core::change_set::Found;
+    match current_hash(&fw.path) {
+        Ok(now) if now.as_deref() == fw.original.as_ref().map(|o| o.sha256.as_str()) => {
+            Found::AsBefore
+        }
+        Ok(now) if now.as_deref() == Some(fw.sha256.as_str()) => Found::Ours,
+        Ok(_) => Found::ByHand,
+        // Unreadable: undo itself will say why; the set is not judged on it.
+        Err(_) => Found::Other,
+    }
+}
+
 /// A symlinked config is written through to the file it points at, so the
 /// link stays a link and undo restores the same file.
 fn resolve(path: &Path) -> Result<PathBuf, JournalError> {

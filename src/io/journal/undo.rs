@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use super::{Entry, Journal, JournalError, UndoReport};
+use super::{Change, Entry, Journal, JournalError, UndoOutcome, UndoReport, file};
 use crate::core::Text;
+use crate::core::change_set::{self, Break, Found, Member};
 use crate::io::lock::Lock;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,11 +59,16 @@ pub fn confirm_text(planned: &[Entry]) -> Text {
 /// vanish), shows `confirm` the list once, then reverts newest first and
 /// tells `report` each result as it happens. `force` also reverts files
 /// someone else changed since (their version is kept in the state dir).
+///
+/// Without `force`, a change set with a file changed by hand is broken only
+/// when `break_set` says yes; otherwise every change of that set stays as
+/// it is. At the end our firewall table goes, with nothing left to guard.
 pub fn run_undo(
     state_dir: &Path,
     force: bool,
     mut confirm: impl FnMut(&[Entry]) -> bool,
-    report: impl FnMut(&UndoReport),
+    mut break_set: impl FnMut(&Break) -> bool,
+    mut report: impl FnMut(&UndoReport),
 ) -> Result<UndoSummary, JournalError> {
     let _lock = Lock::acquire(state_dir)?;
     let mut journal = Journal::open(state_dir)?;
@@ -72,11 +78,65 @@ pub fn run_undo(
         ..UndoSummary::default()
     };
     if summary.planned.is_empty() {
+        journal.remove_tables();
         return Ok(summary);
     }
     summary.confirmed = confirm(&summary.planned);
-    if summary.confirmed {
-        summary.reports = journal.undo_all_with(force, report)?;
+    if !summary.confirmed {
+        return Ok(summary);
+    }
+    let mut kept: Vec<(u64, String)> = Vec::new();
+    if !force {
+        for b in change_set::breaks(&members(&summary.planned)) {
+            if !break_set(&b) {
+                let edited = b.edited.join(", ");
+                kept.extend(b.ids.iter().map(|id| (*id, edited.clone())));
+            }
+        }
+    }
+    for entry in &summary.planned {
+        let outcome = match kept.iter().find(|(id, _)| *id == entry.id) {
+            Some((_, edited)) => UndoOutcome::KeptWithSet {
+                edited: edited.clone(),
+            },
+            None => match journal.undo(entry.id, force) {
+                Ok(o) => o,
+                // Without a working journal nothing more can be recorded.
+                Err(e @ (JournalError::State(_) | JournalError::Lock(_))) => return Err(e),
+                Err(e) => UndoOutcome::Failed(e.text()),
+            },
+        };
+        let r = UndoReport {
+            id: entry.id,
+            description: entry.description.clone(),
+            target: entry.change.target(),
+            outcome,
+        };
+        report(&r);
+        summary.reports.push(r);
+    }
+    if journal.guard().is_none() && journal.open_windows().is_empty() {
+        journal.remove_tables();
     }
     Ok(summary)
+}
+
+/// What undo would find at each planned change, for the set decision.
+fn members(planned: &[Entry]) -> Vec<Member> {
+    planned
+        .iter()
+        .map(|e| {
+            let (found, removes) = match &e.change {
+                Change::WriteFile(fw) => (file::found(fw), fw.original.is_none()),
+                _ => (Found::Other, false),
+            };
+            Member {
+                id: e.id,
+                set: e.set.clone(),
+                target: e.change.target(),
+                found,
+                removes,
+            }
+        })
+        .collect()
 }
