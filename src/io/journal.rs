@@ -57,7 +57,9 @@ impl Change {
         match self {
             Change::WriteFile(fw) => show(&fw.path),
             Change::FirewallWindow(fw) => format!("firewall {:?}", fw.plan.backend),
-            Change::FirewallGuard(_) => format!("nftables table inet {}", crate::core::firewall::TABLE),
+            Change::FirewallGuard(_) => {
+                format!("nftables table inet {}", crate::core::firewall::TABLE)
+            }
             Change::Commands(c) => c.display(),
         }
     }
@@ -95,7 +97,9 @@ impl Entry {
     pub fn what(&self) -> Text {
         match &self.change {
             Change::WriteFile(fw) => Text::new("journal-change-file").arg("path", show(&fw.path)),
-            Change::FirewallWindow(fw) => Text::new("journal-change-firewall").arg("port", fw.port()),
+            Change::FirewallWindow(fw) => {
+                Text::new("journal-change-firewall").arg("port", fw.port())
+            }
             Change::FirewallGuard(fw) => {
                 Text::new("journal-change-firewall-guard").arg("port", fw.port())
             }
@@ -136,6 +140,14 @@ pub enum UndoOutcome {
 }
 
 impl UndoOutcome {
+    /// The failure's own reason, or `fallback` for an outcome without one.
+    pub fn text_or(&self, fallback: Text) -> Text {
+        match self {
+            UndoOutcome::Failed(t) => t.clone(),
+            _ => fallback,
+        }
+    }
+
     pub fn reverted(&self) -> bool {
         matches!(
             self,

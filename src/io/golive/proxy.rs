@@ -14,10 +14,10 @@ use super::Site;
 use super::docker::{ProxyFacts, check_generation};
 use super::error::GoLiveError;
 use super::files::ensure_dir;
+use crate::core::change_set::{Role, SetMember};
 use crate::core::compose_override::{
     self, CertFiles, CurrentPlan, Drift, Edit, dynamic_config, unified_diff,
 };
-use crate::core::change_set::{Role, SetMember};
 use crate::core::start::Generation;
 use crate::core::traefik_legacy;
 use crate::io::compose;
@@ -197,13 +197,7 @@ pub fn apply_proxy(journal: &mut Journal, plan: &ProxyPlan) -> Result<Vec<u64>, 
             .unwrap_or_default();
         let description = format!("proxy configuration {name} for {}", plan.files.host);
         let set = SetMember::new(super::files::set_name(&plan.files), Role::Configuration);
-        ids.push(journal.write_file_in_set(
-            path,
-            edit.text.as_bytes(),
-            mode,
-            description,
-            set,
-        )?);
+        ids.push(journal.write_file_in_set(path, edit.text.as_bytes(), mode, description, set)?);
     }
     Ok(ids)
 }

@@ -91,12 +91,17 @@ impl Journal {
         Ok(id)
     }
 
-    /// Closes every open window. `keep_table`: the practice keeps its
-    /// port-80 forward, so our table stays as a guard (nftables only; the
-    /// other managers have no table of ours).
-    pub fn close_windows(&mut self, keep_table: bool) -> Vec<(u64, Result<UndoOutcome, JournalError>)> {
+    /// Closes every open window. `keep_table`: `Some(true)` when the
+    /// practice keeps its port-80 forward, so our table stays as a guard
+    /// (nftables only; the other managers have no table of ours);
+    /// `Some(false)` when it does not, so a guard kept before goes too;
+    /// `None` leaves the guard as it is.
+    pub fn close_windows(
+        &mut self,
+        keep_table: Option<bool>,
+    ) -> Vec<(u64, Result<UndoOutcome, JournalError>)> {
         let open = self.open_windows();
-        if keep_table
+        if keep_table == Some(true)
             && self.guard().is_none()
             && let Some(fw) = open.iter().rev().find_map(|e| firewall_of(&e.change))
             && fw.plan.backend == Backend::Nftables
@@ -110,9 +115,20 @@ impl Journal {
                 tracing::error!("recording the firewall guard: {e}");
             }
         }
-        open.iter()
+        let mut results: Vec<_> = open
+            .iter()
             .map(|e| (e.id, self.undo(e.id, false)))
-            .collect()
+            .collect();
+        if keep_table == Some(false) {
+            let guards: Vec<u64> = self
+                .with_state(&[EntryState::Done])
+                .iter()
+                .filter(|e| matches!(e.change, Change::FirewallGuard(_)))
+                .map(|e| e.id)
+                .collect();
+            results.extend(guards.into_iter().map(|id| (id, self.undo(id, false))));
+        }
+        results
     }
 
     /// Closes one window; the last one takes our table with it unless a
