@@ -47,10 +47,10 @@ journal-undo-failed = { $description }: { $path } could not be reset.
 ## Change sets: files of one step that belong together
 
 change-set-question = { $edited } was changed by hand after the wizard wrote it. This file belongs together with other changes of the same step. If the program takes back the others and leaves this file as it is, these will no longer fit together:
-change-set-cert-removed = The configuration { $config } still names the certificate { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
-change-set-key-removed = The configuration { $config } still names the private key { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
-change-set-cert-restored = The configuration { $config } still names the certificate { $file }, which would get back its earlier content.
-change-set-key-restored = The configuration { $config } still names the private key { $file }, which would get back its earlier content.
+change-set-cert-removed = traefik's configuration { $config } still names the certificate { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
+change-set-key-removed = traefik's configuration { $config } still names the private key { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
+change-set-cert-restored = traefik's configuration { $config } still names the certificate { $file }, which would get back its earlier content.
+change-set-key-restored = traefik's configuration { $config } still names the private key { $file }, which would get back its earlier content.
 change-set-mismatch = { $edited } stays as it was changed by hand, but { $other } is taken back. The two then no longer fit together.
 change-set-ask = Take back the other changes anyway? Without a "yes", all changes of this step stay as they are. (yes/no)
 journal-undo-kept-set = { $description }: { $path } stays as it is, because it belongs together with { $kept }, which was changed by hand.

@@ -15,7 +15,7 @@ use super::check::Text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
-    /// A configuration that names other files of the set (traefik's).
+    /// traefik's configuration, which names the other files of the set.
     Configuration,
     Certificate,
     Key,

@@ -150,17 +150,24 @@ pub(super) fn undo(
     })
 }
 
-/// What undo would find at the target now, without touching it.
-pub(super) fn found(fw: &FileWrite) -> crate::core::change_set::Found {
+/// What undo would find at the target of `fw` now, without touching it.
+/// `writes` are every planned write to the same file: one of them being
+/// there counts as ours, since undo unwinds them in order.
+pub(super) fn found(fw: &FileWrite, writes: &[&FileWrite]) -> crate::core::change_set::Found {
     use crate::core::change_set::Found;
-    match current_hash(&fw.path) {
-        Ok(now) if now.as_deref() == fw.original.as_ref().map(|o| o.sha256.as_str()) => {
-            Found::AsBefore
-        }
-        Ok(now) if now.as_deref() == Some(fw.sha256.as_str()) => Found::Ours,
-        Ok(_) => Found::ByHand,
+    let Ok(now) = current_hash(&fw.path) else {
         // Unreadable: undo itself will say why; the set is not judged on it.
-        Err(_) => Found::Other,
+        return Found::Other;
+    };
+    if writes
+        .iter()
+        .any(|w| now.as_deref() == Some(w.sha256.as_str()))
+    {
+        Found::Ours
+    } else if now.as_deref() == fw.original.as_ref().map(|o| o.sha256.as_str()) {
+        Found::AsBefore
+    } else {
+        Found::ByHand
     }
 }
 

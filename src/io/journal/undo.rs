@@ -85,20 +85,33 @@ pub fn run_undo(
     if !summary.confirmed {
         return Ok(summary);
     }
-    let mut kept: Vec<(u64, String)> = Vec::new();
+    // Each change of a set kept whole, with the outcome it reports.
+    let mut kept: Vec<(u64, UndoOutcome)> = Vec::new();
     if !force {
-        for b in change_set::breaks(&members(&summary.planned)) {
-            if !break_set(&b) {
-                let edited = b.edited.join(", ");
-                kept.extend(b.ids.iter().map(|id| (*id, edited.clone())));
+        let members = members(&summary.planned);
+        for b in change_set::breaks(&members) {
+            if break_set(&b) {
+                continue;
+            }
+            let edited = b.edited.join(", ");
+            for id in &b.ids {
+                let by_hand = members
+                    .iter()
+                    .any(|m| m.id == *id && m.found == Found::ByHand);
+                let outcome = if by_hand {
+                    UndoOutcome::Conflict
+                } else {
+                    UndoOutcome::KeptWithSet {
+                        edited: edited.clone(),
+                    }
+                };
+                kept.push((*id, outcome));
             }
         }
     }
     for entry in &summary.planned {
         let outcome = match kept.iter().find(|(id, _)| *id == entry.id) {
-            Some((_, edited)) => UndoOutcome::KeptWithSet {
-                edited: edited.clone(),
-            },
+            Some((_, outcome)) => outcome.clone(),
             None => match journal.undo(entry.id, force) {
                 Ok(o) => o,
                 // Without a working journal nothing more can be recorded.
@@ -123,11 +136,25 @@ pub fn run_undo(
 
 /// What undo would find at each planned change, for the set decision.
 fn members(planned: &[Entry]) -> Vec<Member> {
+    let writes: Vec<&file::FileWrite> = planned
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::WriteFile(fw) => Some(fw),
+            _ => None,
+        })
+        .collect();
     planned
         .iter()
         .map(|e| {
             let (found, removes) = match &e.change {
-                Change::WriteFile(fw) => (file::found(fw), fw.original.is_none()),
+                Change::WriteFile(fw) => {
+                    let same: Vec<&file::FileWrite> = writes
+                        .iter()
+                        .copied()
+                        .filter(|w| w.path == fw.path)
+                        .collect();
+                    (file::found(fw, &same), fw.original.is_none())
+                }
                 _ => (Found::Other, false),
             };
             Member {
