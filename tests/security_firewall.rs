@@ -3,12 +3,19 @@
 //! (`--firewall-netns`; the machine's own rules are never touched) and must
 //! leave no `table inet praxis_tls` behind, unless the practice keeps its
 //! port-80 forward. Then the table stays as a guard, `status` shows it in
-//! text, json and nagios, and `undo` removes it.
+//! text, json and nagios, and `undo` removes it. A `replay` that stops at
+//! the firewall step closes the window it opened (knot answers the DNS).
 
+mod support;
+
+#[path = "support/docker.rs"]
+mod docker;
 #[path = "support/pebble.rs"]
 mod pebble;
-#[path = "support/skip.rs"]
-mod skip;
+#[path = "support/wizard_lab.rs"]
+mod wizard_lab;
+
+use support::skip;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -198,4 +205,86 @@ fn undo_removes_a_table_an_earlier_version_left() {
     assert_eq!(code, 0, "{out}");
     let rules = ns.ruleset();
     assert!(!rules.contains("praxis_tls"), "{rules}");
+}
+
+#[test]
+fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
+    let Some(ns) = Netns::new("replay") else {
+        return;
+    };
+    let knot = wizard_lab::dns();
+    let tmp = tempfile::tempdir().unwrap();
+    let install = tmp.path().join("elexis-oob");
+    std::fs::create_dir_all(&install).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/elexis-current-lab");
+    for f in ["docker-compose.yaml", ".env"] {
+        std::fs::copy(fixture.join(f), install.join(f)).unwrap();
+    }
+    // Everything up to the firewall step is passed over; there the window
+    // opens, and the probe knocks on a port where another web server
+    // answers, so the check fails and the replay stops at this step.
+    let answers = tmp.path().join("answers.toml");
+    std::fs::write(
+        &answers,
+        format!(
+            "[answers]\nversion = 1\n\n[language]\nlang = \"en\"\n\n\
+             [start]\ndir = \"{}\"\noverride = true\n\n\
+             [domain]\nname = \"{}\"\noverride = true\n\n[dns]\noverride = true\n\n\
+             [ports]\npolicy = \"on-demand\"\naddress = \"static\"\nforwards_done = true\noverride = true\n\n\
+             [firewall]\nopen_window = true\n",
+            install.display(),
+            wizard_lab::HOST
+        ),
+    )
+    .unwrap();
+    let state = tmp.path().join("state");
+    let responder = pebble::free_port().to_string();
+    let other = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed = other.local_addr().unwrap().port().to_string();
+    std::thread::spawn(move || {
+        for conn in other.incoming() {
+            let Ok(mut c) = conn else { return };
+            let mut buf = [0u8; 2048];
+            let _ = std::io::Read::read(&mut c, &mut buf);
+            let _ = std::io::Write::write_all(
+                &mut c,
+                b"HTTP/1.1 404 Not Found\r\ncontent-length: 9\r\nconnection: close\r\n\r\nnot here\n",
+            );
+        }
+    });
+    let dns = knot.addr.to_string();
+    let (code, out) = praxis(
+        &state,
+        &ns,
+        &[
+            "--dns-server",
+            &dns,
+            "--public-ip-dns",
+            &dns,
+            "--dns-timeout",
+            "2",
+            "--upnp-ssdp",
+            "127.0.0.1:9",
+            "--responder-port",
+            &responder,
+            "--probe-port",
+            &closed,
+            "replay",
+            "--yes",
+            &answers.display().to_string(),
+        ],
+    );
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        out.contains("\"step\":\"firewall\""),
+        "stopped elsewhere: {out}"
+    );
+    let journal = std::fs::read_to_string(state.join("journal.json")).unwrap();
+    assert!(
+        journal.contains("firewall-window"),
+        "no window opened: {journal}"
+    );
+    let rules = ns.ruleset();
+    assert!(!rules.contains("elements"), "a window is open:\n{rules}");
+    assert!(!rules.contains("praxis_tls"), "the table is left:\n{rules}");
 }
