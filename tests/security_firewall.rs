@@ -19,6 +19,7 @@ use support::skip;
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 use praxis_tls::core::network::Port80Policy;
 use praxis_tls::core::{Lang, Step, Wizard};
@@ -207,11 +208,18 @@ fn undo_removes_a_table_an_earlier_version_left() {
     assert!(!rules.contains("praxis_tls"), "{rules}");
 }
 
-#[test]
-fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
-    let Some(ns) = Netns::new("replay") else {
-        return;
-    };
+/// The steps up to the firewall passed over, knot answering the DNS; at
+/// the firewall step the window opens, and the probe knocks on a port
+/// where another web server answers, so the check fails there.
+struct ToFirewall {
+    _knot: support::knot::Knot,
+    tmp: tempfile::TempDir,
+    answers: std::path::PathBuf,
+    state: std::path::PathBuf,
+    flags: Vec<String>,
+}
+
+fn to_firewall() -> ToFirewall {
     let knot = wizard_lab::dns();
     let tmp = tempfile::tempdir().unwrap();
     let install = tmp.path().join("elexis-oob");
@@ -220,9 +228,6 @@ fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
     for f in ["docker-compose.yaml", ".env"] {
         std::fs::copy(fixture.join(f), install.join(f)).unwrap();
     }
-    // Everything up to the firewall step is passed over; there the window
-    // opens, and the probe knocks on a port where another web server
-    // answers, so the check fails and the replay stops at this step.
     let answers = tmp.path().join("answers.toml");
     std::fs::write(
         &answers,
@@ -237,10 +242,8 @@ fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
         ),
     )
     .unwrap();
-    let state = tmp.path().join("state");
-    let responder = pebble::free_port().to_string();
     let other = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let closed = other.local_addr().unwrap().port().to_string();
+    let probe = other.local_addr().unwrap().port().to_string();
     std::thread::spawn(move || {
         for conn in other.incoming() {
             let Ok(mut c) = conn else { return };
@@ -253,33 +256,48 @@ fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
         }
     });
     let dns = knot.addr.to_string();
-    let (code, out) = praxis(
-        &state,
-        &ns,
-        &[
-            "--dns-server",
-            &dns,
-            "--public-ip-dns",
-            &dns,
-            "--dns-timeout",
-            "2",
-            "--upnp-ssdp",
-            "127.0.0.1:9",
-            "--responder-port",
-            &responder,
-            "--probe-port",
-            &closed,
-            "replay",
-            "--yes",
-            &answers.display().to_string(),
-        ],
-    );
+    let flags = [
+        "--dns-server",
+        &dns,
+        "--public-ip-dns",
+        &dns,
+        "--dns-timeout",
+        "2",
+        "--upnp-ssdp",
+        "127.0.0.1:9",
+        "--responder-port",
+        &pebble::free_port().to_string(),
+        "--probe-port",
+        &probe,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    ToFirewall {
+        _knot: knot,
+        state: tmp.path().join("state"),
+        tmp,
+        answers,
+        flags,
+    }
+}
+
+#[test]
+fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
+    let Some(ns) = Netns::new("replay") else {
+        return;
+    };
+    let lab = to_firewall();
+    let mut args: Vec<&str> = lab.flags.iter().map(String::as_str).collect();
+    let answers = lab.answers.display().to_string();
+    args.extend(["replay", "--yes", &answers]);
+    let (code, out) = praxis(&lab.state, &ns, &args);
     assert_ne!(code, 0, "{out}");
     assert!(
         out.contains("\"step\":\"firewall\""),
         "stopped elsewhere: {out}"
     );
-    let journal = std::fs::read_to_string(state.join("journal.json")).unwrap();
+    let journal = std::fs::read_to_string(lab.state.join("journal.json")).unwrap();
     assert!(
         journal.contains("firewall-window"),
         "no window opened: {journal}"
@@ -287,4 +305,40 @@ fn a_replay_that_stops_at_the_firewall_step_closes_its_window() {
     let rules = ns.ruleset();
     assert!(!rules.contains("elements"), "a window is open:\n{rules}");
     assert!(!rules.contains("praxis_tls"), "the table is left:\n{rules}");
+}
+
+#[test]
+fn quitting_the_wizard_closes_its_window() {
+    let Some(ns) = Netns::new("quit") else {
+        return;
+    };
+    let lab = to_firewall();
+    let mut args: Vec<String> = vec![
+        "--state-dir".into(),
+        lab.state.display().to_string(),
+        "--firewall-netns".into(),
+        ns.0.clone(),
+        "--answers".into(),
+        lab.answers.display().to_string(),
+    ];
+    args.extend(lab.flags.iter().cloned());
+    let env = [
+        ("LANG", "C.UTF-8".to_string()),
+        ("TERM", "xterm-256color".to_string()),
+    ];
+    let t = support::tmux::Tmux::start(env!("CARGO_BIN_EXE_praxis-tls"), &args, &env, 100, 30);
+    // The autopilot opens the window and hands over at the failed check.
+    t.wait_for("Another web server answers", Duration::from_secs(60));
+    assert!(ns.ruleset().contains("elements"), "{}", ns.ruleset());
+    t.keys(&["F10"]);
+    t.keys(&["y"]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !t.dead() {
+        assert!(Instant::now() < deadline, "still running:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let rules = ns.ruleset();
+    assert!(!rules.contains("elements"), "a window is open:\n{rules}");
+    assert!(!rules.contains("praxis_tls"), "the table is left:\n{rules}");
+    drop(lab.tmp);
 }
