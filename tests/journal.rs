@@ -255,6 +255,7 @@ fn run_undo_asks_once_and_reports_each() {
             asked += 1;
             false
         },
+        |_| false,
         |_| {},
     )
     .unwrap();
@@ -272,6 +273,7 @@ fn run_undo_asks_once_and_reports_each() {
             assert_eq!(planned[0].description, "b");
             true
         },
+        |_| panic!("no set to break"),
         |r| seen.push(r.id),
     )
     .unwrap();
@@ -280,7 +282,14 @@ fn run_undo_asks_once_and_reports_each() {
     assert!(!etc.join("a").exists() && !etc.join("b").exists());
     assert_eq!(yes.text().id, "journal-undo-complete");
 
-    let again = run_undo(&state, false, |_| panic!("nothing to ask"), |_| {}).unwrap();
+    let again = run_undo(
+        &state,
+        false,
+        |_| panic!("nothing to ask"),
+        |_| false,
+        |_| {},
+    )
+    .unwrap();
     assert!(again.nothing_to_do());
 }
 
@@ -288,7 +297,7 @@ fn run_undo_asks_once_and_reports_each() {
 fn run_undo_waits_for_a_running_session() {
     let (_root, state, _etc) = setup();
     let _session = praxis_tls::io::lock::Lock::acquire(&state).unwrap();
-    let e = run_undo(&state, false, |_| true, |_| {}).unwrap_err();
+    let e = run_undo(&state, false, |_| true, |_| false, |_| {}).unwrap_err();
     assert!(e.text().id.starts_with("lock-held"));
 }
 

@@ -3,3 +3,4 @@
 
 store-permission-denied = Das Programm darf nicht in { $path } schreiben. Starten Sie es mit Administratorrechten: «sudo praxis-tls».
 journal-target-permission-denied = Das Programm darf { $path } nicht ändern. Starten Sie es mit Administratorrechten: «sudo praxis-tls».
+change-set-ask = Die anderen Änderungen trotzdem zurücknehmen? Ohne «ja» bleiben alle Änderungen dieses Schritts, wie sie sind. (ja/nein)

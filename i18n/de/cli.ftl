@@ -65,3 +65,4 @@ cli-schedule-none = Keine von praxis-tls eingerichtete automatische Erneuerung g
 cli-schedule-removed = Entfernt: { $path }
 cli-schedule-changed = { $path } wurde seither von jemand anderem geändert und bleibt, wie es ist.
 cli-generate-failed = In { $path } lässt sich nicht schreiben: { $detail }
+cli-firewall-guard-kept = Die Firewall-Tabelle bleibt und hält Port { $port } bis zur nächsten Erneuerung geschlossen, weil die Weiterleitung von Port 80 im Router bleibt.

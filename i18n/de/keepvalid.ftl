@@ -79,3 +79,4 @@ mail-error-rejected = Der Mailserver { $host } hat die E-Mail abgelehnt: { $deta
 report-written = Der Bericht für Ihre IT-Betreuung liegt in { $path }. Schlüssel und Passwörter sind nicht darin (entfernte Stellen: { $count }). Sie können die Datei per E-Mail weitergeben.
 report-error-io = Der Bericht konnte nicht erstellt werden: { $path }: { $detail }.
 cli-renew-gateway = Express Gateway ({ $domain }):
+status-firewall-guard = Die Firewall hält Port { $port } zwischen den Erneuerungen geschlossen (Tabelle { $table }), weil die Weiterleitung von Port 80 im Router bleibt. „praxis-tls undo“ entfernt diese Tabelle.

@@ -65,3 +65,4 @@ cli-schedule-none = No automatic renewal set up by praxis-tls was found.
 cli-schedule-removed = Removed: { $path }
 cli-schedule-changed = { $path } was changed by someone else since and is left alone.
 cli-generate-failed = Cannot write into { $path }: { $detail }
+cli-firewall-guard-kept = The firewall table stays and keeps port { $port } closed until the next renewal, because the router keeps forwarding port 80.

@@ -79,3 +79,4 @@ mail-error-rejected = The mail server { $host } refused the mail: { $detail }. C
 report-written = The report for your IT support is in { $path }. It contains no keys or passwords (places removed: { $count }). You can pass the file on by mail.
 report-error-io = The report could not be created: { $path }: { $detail }.
 cli-renew-gateway = Express Gateway ({ $domain }):
+status-firewall-guard = The firewall keeps port { $port } closed between renewals (table { $table }), because the router keeps forwarding port 80. "praxis-tls undo" removes this table.

@@ -71,14 +71,29 @@ pub(super) fn open(
 }
 
 /// Closes the window; a failure is reported, the rule's timeout closes it
-/// anyway.
-pub(super) fn close(lang: Lang, mut open: Open) {
-    match open.journal.undo(open.id, false) {
-        Ok(_) => say(lang, &Text::new("cli-firewall-closed")),
-        Err(e) => {
-            tracing::error!("closing the firewall window: {e}");
-            say(lang, &e.text());
-            say(lang, &Text::new("cli-firewall-close-failed"));
-        }
+/// anyway. `keep_table`: the practice keeps its port-80 forward, so our
+/// nftables table stays as a guard between renewals; otherwise it goes.
+pub(super) fn close(lang: Lang, mut open: Open, keep_table: bool) {
+    let mut failed = false;
+    for (id, result) in open.journal.close_windows(Some(keep_table)) {
+        let text = match result {
+            Ok(o) if o.reverted() => continue,
+            Ok(o) => o.text_or(Text::new("cli-firewall-close-failed")),
+            Err(e) => e.text(),
+        };
+        tracing::error!("closing the firewall window {id} ({}): {text:?}", open.id);
+        say(lang, &text);
+        failed = true;
+    }
+    if failed {
+        say(lang, &Text::new("cli-firewall-close-failed"));
+        return;
+    }
+    say(lang, &Text::new("cli-firewall-closed"));
+    if let Some(guard) = open.journal.guard() {
+        say(
+            lang,
+            &Text::new("cli-firewall-guard-kept").arg("port", guard.port()),
+        );
     }
 }

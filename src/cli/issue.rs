@@ -199,7 +199,8 @@ pub(super) fn run(
         }
     }
     if let Some(w) = window {
-        firewall_window::close(lang, w);
+        let keep = praxis_tls::core::network::keeps_firewall_table(&lock(&state));
+        firewall_window::close(lang, w, keep);
     }
     rt.block_on(responder.stop());
 

@@ -86,6 +86,13 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
         r.handle(&mut w, Msg::PendingChanges(pending));
     }
     let end = rt.block_on(r.drive(&mut w, &answers, &mut rx));
+    // Wherever the replay stopped, no window stays open with nothing
+    // listening behind it.
+    let keep_table = praxis_tls::core::network::stopped(&mut w);
+    r.exec.close_windows_now(keep_table);
+    if let Err(e) = store.save(&w) {
+        tracing::error!("saving the resume file: {e}");
+    }
     rt.shutdown_timeout(Duration::from_millis(200));
     let code = r.report(&w, &answers, end);
     println!("{}", outcome(&cli.state_dir, &before, &w));

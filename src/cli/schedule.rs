@@ -133,7 +133,7 @@ fn remove(lang: Lang, journal: &mut Journal, root: &Path) -> u8 {
         .filter(|e| match &e.change {
             Change::WriteFile(fw) => files.contains(&fw.path),
             Change::Commands(c) => c.display().contains(TIMER_NAME),
-            Change::FirewallWindow(_) => false,
+            Change::FirewallWindow(_) | Change::FirewallGuard(_) => false,
         })
         .map(|e| e.id)
         .collect();

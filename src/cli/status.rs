@@ -65,6 +65,11 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
         praxis_tls::io::live::load(&cli.state_dir)
     };
     report = report.with_live(live);
+    // Read without the lock, like the rest: status never writes.
+    let guard = praxis_tls::io::journal::Journal::open(&cli.state_dir)
+        .ok()
+        .and_then(|j| j.guard().map(|g| status::FirewallGuard::new(g.port())));
+    report = report.with_firewall_guard(guard);
     match a.format {
         Format::Text => {
             for t in report.texts() {

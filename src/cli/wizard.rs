@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use praxis_tls::core::{Lang, Msg, Wizard};
+use praxis_tls::core::{Lang, Msg, Text, Wizard};
 use praxis_tls::i18n;
 use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::{self, Journal};
@@ -122,8 +122,17 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
         }
         yes || super::ask(lang, &journal::confirm_text(entries))
     };
+    // Breaking a set is its own question: `--yes` does not answer it, and
+    // without a yes (or at the end of input) the set stays as it is.
+    let break_set = |b: &praxis_tls::core::change_set::Break| -> bool {
+        println!("{}", i18n::text(lang, &b.question()));
+        for c in &b.consequences {
+            println!("  - {}", i18n::text(lang, c));
+        }
+        super::ask(lang, &Text::new("change-set-ask"))
+    };
     let report = |r: &journal::UndoReport| println!("  {}", i18n::text(lang, &r.text()));
-    match journal::run_undo(state_dir, force, confirm, report) {
+    match journal::run_undo(state_dir, force, confirm, break_set, report) {
         Ok(summary) if summary.planned.is_empty() => {
             println!("{}", i18n::tr(lang, "cli-undo-nothing"));
             exit::OK

@@ -291,8 +291,11 @@ pub enum Effect {
         plan: firewall::FirewallPlan,
         generation: u64,
     },
+    /// Close every open window. `keep_table`: the practice keeps its
+    /// port-80 forward, so our nftables table stays as a guard.
     CloseFirewall {
         plan: firewall::FirewallPlan,
+        keep_table: bool,
     },
     /// Serve a fresh token and fetch it from these addresses by `name`.
     Probe {

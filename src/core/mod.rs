@@ -10,6 +10,7 @@ pub mod autorenew;
 pub mod cert_recheck;
 pub mod cert_step;
 pub mod certificate;
+pub mod change_set;
 pub mod check;
 pub mod compose_override;
 pub mod dns;

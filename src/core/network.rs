@@ -293,8 +293,25 @@ pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
 
 /// Leaving the certificate step forward: the window is not needed any more.
 pub(super) fn close_window(w: &mut Wizard) -> Vec<Effect> {
+    let keep_table = keeps_firewall_table(w);
     match (w.network.window_until.take(), w.network.firewall.clone()) {
-        (Some(_), Some(plan)) => vec![Effect::CloseFirewall { plan }],
+        (Some(_), Some(plan)) => vec![Effect::CloseFirewall { plan, keep_table }],
         _ => Vec::new(),
     }
+}
+
+/// Whether our nftables table stays between windows as a guard: only when
+/// the practice confirmed its port forwards with the policy that keeps the
+/// port-80 forward. Then the router always passes port 80 to the responder
+/// port, and the table's rule drops it while no window is open. Otherwise
+/// the table goes with the last window.
+pub fn keeps_firewall_table(w: &Wizard) -> bool {
+    w.network.policy == Port80Policy::Permanent && w.confirmed.contains(&Step::PortForwarding)
+}
+
+/// The program stops (quit, hangup, a replay that ends): every window
+/// closes, whatever step it stopped at. Returns `keep_table` for io.
+pub fn stopped(w: &mut Wizard) -> bool {
+    w.network.window_until = None;
+    keeps_firewall_table(w)
 }

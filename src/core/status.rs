@@ -265,6 +265,42 @@ pub struct StatusReport {
     /// The last check from the patients' side (absent when none was made).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live: Option<LiveCheck>,
+    /// Our firewall table kept between renewals (absent when there is none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firewall_guard: Option<FirewallGuard>,
+}
+
+/// The nftables table the practice keeps between renewals, because it
+/// keeps its port-80 forward: the table drops the responder port while no
+/// window is open. Shown so nobody is surprised by it; `undo` removes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirewallGuard {
+    /// `inet praxis_tls`.
+    pub table: String,
+    /// The responder port it keeps closed.
+    pub port: String,
+}
+
+impl FirewallGuard {
+    pub fn new(port: impl Into<String>) -> Self {
+        FirewallGuard {
+            table: format!("inet {}", super::firewall::TABLE),
+            port: port.into(),
+        }
+    }
+
+    pub fn text(&self) -> super::Text {
+        super::Text::new("status-firewall-guard")
+            .arg("port", self.port.clone())
+            .arg("table", self.table.clone())
+    }
+
+    pub fn nagios_text(&self) -> String {
+        format!(
+            "firewall table {} kept, drops port {} between renewals",
+            self.table, self.port
+        )
+    }
 }
 
 impl StatusReport {
@@ -286,6 +322,13 @@ impl StatusReport {
             }
         }
         self.schedule = Some(verdict);
+        self
+    }
+
+    /// Adds the firewall table kept between renewals. It changes no state:
+    /// it is how the practice chose to run, not a fault.
+    pub fn with_firewall_guard(mut self, guard: Option<FirewallGuard>) -> Self {
+        self.firewall_guard = guard;
         self
     }
 }
@@ -311,6 +354,7 @@ pub fn evaluate(
         certificates,
         schedule: None,
         live: None,
+        firewall_guard: None,
     }
 }
 

@@ -113,6 +113,12 @@ impl Executor {
 
     /// Changes an earlier run left half done, and firewall windows it left
     /// open, for the dialog at start.
+    /// Closes every open window now, before the program ends (a window
+    /// left open would wait for its timeout with nothing listening).
+    pub fn close_windows_now(&self, keep_table: bool) {
+        close_windows(&self.journal, Some(keep_table));
+    }
+
     pub fn pending(&self) -> Vec<PendingChange> {
         match self.journal.lock() {
             Ok(j) => j
@@ -220,9 +226,9 @@ impl Executor {
                     let _ = tx.send(Msg::FirewallOpened { generation, result });
                 });
             }
-            Effect::CloseFirewall { .. } => {
+            Effect::CloseFirewall { keep_table, .. } => {
                 let journal = self.journal.clone();
-                tokio::task::spawn_blocking(move || close_windows(&journal));
+                tokio::task::spawn_blocking(move || close_windows(&journal, Some(keep_table)));
             }
             Effect::Probe {
                 name,
@@ -503,9 +509,9 @@ fn random_token() -> String {
         .collect()
 }
 
-pub(super) fn close_windows(journal: &Mutex<Journal>) {
+pub(super) fn close_windows(journal: &Mutex<Journal>, keep_table: Option<bool>) {
     if let Ok(mut j) = journal.lock() {
-        close_windows_locked(&mut j);
+        close_windows_locked(&mut j, keep_table);
     }
 }
 
@@ -515,7 +521,7 @@ fn resolve_pending(journal: &Mutex<Journal>, finish: bool) -> bool {
     };
     if !finish {
         // Undo also closes windows left open.
-        close_windows_locked(&mut j);
+        close_windows_locked(&mut j, None);
     }
     let ids: Vec<u64> = j.pending().iter().map(|e| e.id).collect();
     let mut ok = true;
@@ -533,10 +539,12 @@ fn resolve_pending(journal: &Mutex<Journal>, finish: bool) -> bool {
     ok
 }
 
-fn close_windows_locked(j: &mut Journal) {
-    for e in j.open_windows() {
-        if let Err(err) = j.undo(e.id, false) {
-            tracing::error!("closing firewall window {}: {err}", e.id);
+fn close_windows_locked(j: &mut Journal, keep_table: Option<bool>) {
+    for (id, result) in j.close_windows(keep_table) {
+        match result {
+            Ok(o) if o.reverted() => {}
+            Ok(o) => tracing::error!("closing firewall window {id}: {o:?}"),
+            Err(err) => tracing::error!("closing firewall window {id}: {err}"),
         }
     }
 }

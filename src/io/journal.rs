@@ -6,6 +6,7 @@
 mod commands;
 mod error;
 mod file;
+mod firewall;
 #[cfg(test)]
 mod texts_test;
 mod undo;
@@ -19,15 +20,18 @@ use time::OffsetDateTime;
 pub use commands::CommandRun;
 pub use error::JournalError;
 pub use file::{FileWrite, Original};
+pub use firewall::FirewallWindow;
 pub use undo::{UndoSummary, confirm_text, run_undo};
 
 use super::atomic;
 use super::store::{StoreError, show};
+use crate::core::change_set::SetMember;
 use crate::core::{PendingChange, Text};
 
 pub const JOURNAL_FILE: &str = "journal.json";
-/// Layout version of `journal.json`.
-pub const JOURNAL_SCHEMA: u32 = 1;
+/// Layout version of `journal.json`. 2 added `set` to entries; a version 1
+/// journal is read as it is, each of its changes a set of its own.
+pub const JOURNAL_SCHEMA: u32 = 2;
 
 /// A change to the world outside the wizard. New kinds (a firewall rule,
 /// a command run) are new variants; an older program refuses a journal
@@ -40,22 +44,10 @@ pub enum Change {
     FirewallWindow(FirewallWindow),
     /// Commands run on the system, undone by their counterparts.
     Commands(CommandRun),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FirewallWindow {
-    pub plan: crate::core::firewall::FirewallPlan,
-    /// The network namespace the commands ran in (tests and the lab).
-    #[serde(default)]
-    pub netns: Option<String>,
-}
-
-impl FirewallWindow {
-    fn runner(&self) -> crate::io::firewall::Runner {
-        crate::io::firewall::Runner {
-            netns: self.netns.clone(),
-        }
-    }
+    /// Our nftables table kept between windows, because the practice chose
+    /// to keep the router's port-80 forward: its rule drops the responder
+    /// port while no window is open. Undone by removing the table.
+    FirewallGuard(FirewallWindow),
 }
 
 impl Change {
@@ -64,6 +56,9 @@ impl Change {
         match self {
             Change::WriteFile(fw) => show(&fw.path),
             Change::FirewallWindow(fw) => format!("firewall {:?}", fw.plan.backend),
+            Change::FirewallGuard(_) => {
+                format!("nftables table inet {}", crate::core::firewall::TABLE)
+            }
             Change::Commands(c) => c.display(),
         }
     }
@@ -90,6 +85,10 @@ pub struct Entry {
     #[serde(with = "time::serde::rfc3339::option", default)]
     pub undone_at: Option<OffsetDateTime>,
     pub change: Change,
+    /// The change set this change belongs to: undo takes a set back whole
+    /// or asks before breaking it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<SetMember>,
 }
 
 impl Entry {
@@ -98,15 +97,10 @@ impl Entry {
         match &self.change {
             Change::WriteFile(fw) => Text::new("journal-change-file").arg("path", show(&fw.path)),
             Change::FirewallWindow(fw) => {
-                let port = fw
-                    .plan
-                    .describe
-                    .args
-                    .iter()
-                    .find(|(k, _)| k == "port")
-                    .map(|(_, v)| v.clone())
-                    .unwrap_or_default();
-                Text::new("journal-change-firewall").arg("port", port)
+                Text::new("journal-change-firewall").arg("port", fw.port())
+            }
+            Change::FirewallGuard(fw) => {
+                Text::new("journal-change-firewall-guard").arg("port", fw.port())
             }
             Change::Commands(c) => Text::new("journal-change-command").arg("command", c.display()),
         }
@@ -137,9 +131,22 @@ pub enum UndoOutcome {
         kept: Option<PathBuf>,
     },
     Failed(Text),
+    /// Left as it is because it belongs with a file changed by hand, and
+    /// the person did not agree to break the set.
+    KeptWithSet {
+        edited: String,
+    },
 }
 
 impl UndoOutcome {
+    /// The failure's own reason, or `fallback` for an outcome without one.
+    pub fn text_or(&self, fallback: Text) -> Text {
+        match self {
+            UndoOutcome::Failed(t) => t.clone(),
+            _ => fallback,
+        }
+    }
+
     pub fn reverted(&self) -> bool {
         matches!(
             self,
@@ -169,9 +176,11 @@ impl UndoReport {
             UndoOutcome::Conflict => "journal-undo-conflict",
             UndoOutcome::Forced { .. } => "journal-undo-forced",
             UndoOutcome::Failed(_) => "journal-undo-failed",
+            UndoOutcome::KeptWithSet { .. } => "journal-undo-kept-set",
         };
         let kept = match &self.outcome {
             UndoOutcome::Forced { kept: Some(p) } => show(p),
+            UndoOutcome::KeptWithSet { edited } => edited.clone(),
             _ => String::new(),
         };
         Text::new(id)
@@ -250,34 +259,6 @@ impl Journal {
         self.with_state(&[EntryState::Recorded])
     }
 
-    /// Firewall windows opened and not closed by the wizard. They expire by
-    /// themselves, but after a crash the person is offered to close them.
-    pub fn open_windows(&self) -> Vec<Entry> {
-        self.with_state(&[EntryState::Done])
-            .into_iter()
-            .filter(|e| matches!(e.change, Change::FirewallWindow(_)))
-            .collect()
-    }
-
-    /// Records a firewall window and opens it.
-    pub fn open_window(
-        &mut self,
-        window: FirewallWindow,
-        description: String,
-    ) -> Result<u64, JournalError> {
-        let id = self.next_id();
-        let runner = window.runner();
-        let close = window.plan.close.clone();
-        self.push(id, Change::FirewallWindow(window), description)?;
-        if let Err(e) = self.apply(id) {
-            // Half an opening is taken back, so nothing stays open unrecorded.
-            let _ = crate::io::firewall::run_blocking(&close, &runner);
-            let _ = self.set_state(id, EntryState::Undone);
-            return Err(e);
-        }
-        Ok(id)
-    }
-
     /// What `undo_all` would revert, newest first.
     pub fn undoable(&self) -> Vec<Entry> {
         let mut v = self.with_state(&[EntryState::Recorded, EntryState::Done]);
@@ -294,6 +275,22 @@ impl Journal {
         description: String,
     ) -> Result<u64, JournalError> {
         let id = self.record_write_file(path, bytes, mode, description)?;
+        self.apply(id)?;
+        Ok(id)
+    }
+
+    /// Like [`Journal::write_file`], as one change of the set `set`.
+    pub fn write_file_in_set(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        mode: u32,
+        description: String,
+        set: SetMember,
+    ) -> Result<u64, JournalError> {
+        let id = self.next_id();
+        let fw = file::prepare(&self.dir, id, path, bytes, mode)?;
+        self.push_in(id, Change::WriteFile(fw), description, Some(set))?;
         self.apply(id)?;
         Ok(id)
     }
@@ -327,6 +324,8 @@ impl Journal {
             Change::FirewallWindow(fw) => {
                 crate::io::firewall::run_blocking(&fw.plan.open, &fw.runner())?
             }
+            // The table is there already: the window made it.
+            Change::FirewallGuard(_) => {}
             Change::Commands(c) => c.apply()?,
         }
         self.set_state(id, EntryState::Done)
@@ -350,12 +349,8 @@ impl Journal {
         }
         let outcome = match &entry.change {
             Change::WriteFile(fw) => file::undo(fw, &self.dir, id, force)?,
-            Change::FirewallWindow(fw) => {
-                match crate::io::firewall::run_blocking(&fw.plan.close, &fw.runner()) {
-                    Ok(()) => UndoOutcome::Restored,
-                    Err(e) => UndoOutcome::Failed(e.text()),
-                }
-            }
+            Change::FirewallWindow(fw) => self.close_window(id, fw),
+            Change::FirewallGuard(fw) => firewall::remove_table(fw),
             Change::Commands(c) => match c.revert() {
                 Ok(()) => UndoOutcome::Restored,
                 Err(e) => UndoOutcome::Failed(e.text()),
@@ -418,6 +413,16 @@ impl Journal {
     }
 
     fn push(&mut self, id: u64, change: Change, description: String) -> Result<(), JournalError> {
+        self.push_in(id, change, description, None)
+    }
+
+    fn push_in(
+        &mut self,
+        id: u64,
+        change: Change,
+        description: String,
+        set: Option<SetMember>,
+    ) -> Result<(), JournalError> {
         self.entries.push(Entry {
             id,
             description,
@@ -426,6 +431,7 @@ impl Journal {
             done_at: None,
             undone_at: None,
             change,
+            set,
         });
         let saved = self.save();
         if saved.is_err() {

@@ -289,7 +289,8 @@ pub async fn apply_gateway(
     let issued = issue(job, Arc::new(|_| {}), now).await;
     if opened {
         let journal = journal.clone();
-        let _ = tokio::task::spawn_blocking(move || super::exec::close_windows(&journal)).await;
+        let _ =
+            tokio::task::spawn_blocking(move || super::exec::close_windows(&journal, None)).await;
     }
     let record = issued?;
     let read = |p: &PathBuf| {

@@ -120,6 +120,21 @@ impl App {
     pub async fn run(
         mut self,
         terminal: &mut DefaultTerminal,
+        results: mpsc::UnboundedReceiver<Msg>,
+        startup: Vec<Msg>,
+    ) -> io::Result<Exit> {
+        let exit = self.run_loop(terminal, results, startup).await;
+        // However the wizard ends (quit, a closed terminal, a signal), no
+        // firewall window stays open behind it.
+        let keep_table = crate::core::network::stopped(&mut self.wizard);
+        self.exec.close_windows_now(keep_table);
+        self.persist();
+        exit
+    }
+
+    async fn run_loop(
+        &mut self,
+        terminal: &mut DefaultTerminal,
         mut results: mpsc::UnboundedReceiver<Msg>,
         startup: Vec<Msg>,
     ) -> io::Result<Exit> {

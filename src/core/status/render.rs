@@ -3,7 +3,7 @@
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::{CertStatus, FileState, State, StatusReport, WindowSource};
+use super::{CertStatus, FileState, FirewallGuard, State, StatusReport, WindowSource};
 use crate::core::Text;
 
 /// Version of the JSON layout. Field names are a promise to whoever
@@ -117,7 +117,9 @@ impl StatusReport {
     /// Lines for people: one per certificate, then its renewal plan.
     pub fn texts(&self) -> Vec<Text> {
         if self.certificates.is_empty() {
-            return vec![Text::new("status-none")];
+            let mut out = vec![Text::new("status-none")];
+            out.extend(self.firewall_guard.iter().map(FirewallGuard::text));
+            return out;
         }
         let mut out: Vec<Text> = self
             .certificates
@@ -129,6 +131,7 @@ impl StatusReport {
             out.push(l.text());
             out.extend(l.problem.clone());
         }
+        out.extend(self.firewall_guard.iter().map(FirewallGuard::text));
         out
     }
 
@@ -166,7 +169,12 @@ impl StatusReport {
     pub fn nagios(&self) -> String {
         let head = format!("{SERVICE} {}", self.state.label());
         if self.certificates.is_empty() {
-            return format!("{head}: no certificate recorded");
+            let guard = self
+                .firewall_guard
+                .iter()
+                .map(|g| format!("; {}", g.nagios_text()))
+                .collect::<String>();
+            return format!("{head}: no certificate recorded{guard}");
         }
         let text = self
             .certificates
@@ -174,6 +182,7 @@ impl StatusReport {
             .map(CertStatus::nagios_text)
             .chain(self.schedule.iter().map(|v| v.nagios_text()))
             .chain(self.live.iter().map(live_nagios))
+            .chain(self.firewall_guard.iter().map(FirewallGuard::nagios_text))
             .collect::<Vec<_>>()
             .join("; ");
         let single = self.certificates.len() == 1;

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::Site;
 use super::error::GoLiveError;
+use crate::core::change_set::{Role, SetMember};
 use crate::core::compose_override::CertFiles;
 use crate::io::atomic;
 use crate::io::cert_import::{self, ImportError};
@@ -101,6 +102,12 @@ fn free_names(dir: &Path, host: &str, now: OffsetDateTime, cert: &[u8], key: &[u
     files
 }
 
+/// The change set of one certificate going live: its key, its chain and
+/// the proxy configuration that names them, written in two steps.
+pub fn set_name(files: &CertFiles) -> String {
+    format!("go-live {}", files.cert)
+}
+
 /// Copies the chain and key into `<state>/proxy-certs/`, key 0600, each
 /// write recorded in the journal first.
 pub fn install_files(
@@ -130,17 +137,21 @@ pub fn install_files(
     let (cert_path, key_path) = (dir.join(&files.cert), dir.join(&files.key));
     let mut entries = Vec::new();
     // The key first: a certificate without its key is never named anywhere.
-    entries.push(journal.write_file(
+    // One set with the proxy configuration that will name these files.
+    let set = |role| SetMember::new(set_name(&files), role);
+    entries.push(journal.write_file_in_set(
         &key_path,
         &key,
         KEY_MODE,
         format!("private key for {}", site.host),
+        set(Role::Key),
     )?);
-    entries.push(journal.write_file(
+    entries.push(journal.write_file_in_set(
         &cert_path,
         &chain,
         CERT_MODE,
         format!("certificate for {}", site.host),
+        set(Role::Certificate),
     )?);
     Ok(Installed {
         files,

@@ -14,6 +14,7 @@ use super::Site;
 use super::docker::{ProxyFacts, check_generation};
 use super::error::GoLiveError;
 use super::files::ensure_dir;
+use crate::core::change_set::{Role, SetMember};
 use crate::core::compose_override::{
     self, CertFiles, CurrentPlan, Drift, Edit, dynamic_config, unified_diff,
 };
@@ -195,7 +196,8 @@ pub fn apply_proxy(journal: &mut Journal, plan: &ProxyPlan) -> Result<Vec<u64>, 
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let description = format!("proxy configuration {name} for {}", plan.files.host);
-        ids.push(journal.write_file(path, edit.text.as_bytes(), mode, description)?);
+        let set = SetMember::new(super::files::set_name(&plan.files), Role::Configuration);
+        ids.push(journal.write_file_in_set(path, edit.text.as_bytes(), mode, description, set)?);
     }
     Ok(ids)
 }

@@ -150,6 +150,27 @@ pub(super) fn undo(
     })
 }
 
+/// What undo would find at the target of `fw` now, without touching it.
+/// `writes` are every planned write to the same file: one of them being
+/// there counts as ours, since undo unwinds them in order.
+pub(super) fn found(fw: &FileWrite, writes: &[&FileWrite]) -> crate::core::change_set::Found {
+    use crate::core::change_set::Found;
+    let Ok(now) = current_hash(&fw.path) else {
+        // Unreadable: undo itself will say why; the set is not judged on it.
+        return Found::Other;
+    };
+    if writes
+        .iter()
+        .any(|w| now.as_deref() == Some(w.sha256.as_str()))
+    {
+        Found::Ours
+    } else if now.as_deref() == fw.original.as_ref().map(|o| o.sha256.as_str()) {
+        Found::AsBefore
+    } else {
+        Found::ByHand
+    }
+}
+
 /// A symlinked config is written through to the file it points at, so the
 /// link stays a link and undo restores the same file.
 fn resolve(path: &Path) -> Result<PathBuf, JournalError> {

@@ -124,6 +124,9 @@ fn all_texts() -> Vec<Text> {
         UndoOutcome::Conflict,
         UndoOutcome::Forced { kept: Some(p()) },
         UndoOutcome::Failed(Text::new("journal-conflict").arg("path", "/x")),
+        UndoOutcome::KeptWithSet {
+            edited: "/y".into(),
+        },
     ] {
         let report = UndoReport {
             id: 1,
@@ -136,10 +139,37 @@ fn all_texts() -> Vec<Text> {
             texts.push(reason.clone());
         }
     }
+    texts.extend(change_set_texts());
     let planned: Vec<Entry> = Vec::new();
     texts.push(confirm_text(&planned));
     texts.push(UndoSummary::default().text());
     texts
+}
+
+/// Every question and consequence a broken change set can show.
+fn change_set_texts() -> Vec<Text> {
+    use crate::core::change_set::{Found, Member, Role, SetMember, breaks};
+    let m = |id, role, found, removes| Member {
+        id,
+        set: Some(SetMember::new("s", role)),
+        target: format!("/f/{id}"),
+        found,
+        removes,
+    };
+    let ms = [
+        m(1, Role::Key, Found::Ours, true),
+        m(2, Role::Certificate, Found::Ours, true),
+        m(3, Role::Key, Found::Ours, false),
+        m(4, Role::Certificate, Found::Ours, false),
+        m(5, Role::File, Found::Ours, false),
+        m(6, Role::Configuration, Found::ByHand, false),
+    ];
+    let mut out = vec![Text::new("change-set-ask")];
+    for b in breaks(&ms) {
+        out.push(b.question());
+        out.extend(b.consequences);
+    }
+    out
 }
 
 #[test]

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use super::{Entry, Journal, JournalError, UndoReport};
+use super::{Change, Entry, Journal, JournalError, UndoOutcome, UndoReport, file};
 use crate::core::Text;
+use crate::core::change_set::{self, Break, Found, Member};
 use crate::io::lock::Lock;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,11 +59,16 @@ pub fn confirm_text(planned: &[Entry]) -> Text {
 /// vanish), shows `confirm` the list once, then reverts newest first and
 /// tells `report` each result as it happens. `force` also reverts files
 /// someone else changed since (their version is kept in the state dir).
+///
+/// Without `force`, a change set with a file changed by hand is broken only
+/// when `break_set` says yes; otherwise every change of that set stays as
+/// it is. At the end our firewall table goes, with nothing left to guard.
 pub fn run_undo(
     state_dir: &Path,
     force: bool,
     mut confirm: impl FnMut(&[Entry]) -> bool,
-    report: impl FnMut(&UndoReport),
+    mut break_set: impl FnMut(&Break) -> bool,
+    mut report: impl FnMut(&UndoReport),
 ) -> Result<UndoSummary, JournalError> {
     let _lock = Lock::acquire(state_dir)?;
     let mut journal = Journal::open(state_dir)?;
@@ -72,11 +78,58 @@ pub fn run_undo(
         ..UndoSummary::default()
     };
     if summary.planned.is_empty() {
+        journal.remove_tables();
         return Ok(summary);
     }
     summary.confirmed = confirm(&summary.planned);
-    if summary.confirmed {
-        summary.reports = journal.undo_all_with(force, report)?;
+    if !summary.confirmed {
+        return Ok(summary);
+    }
+    // Each change of a set kept whole, with the outcome it reports.
+    let mut kept: Vec<(u64, UndoOutcome)> = Vec::new();
+    if !force {
+        let members = members(&summary.planned);
+        for b in change_set::breaks(&members) {
+            if break_set(&b) {
+                continue;
+            }
+            let edited = b.edited.join(", ");
+            for id in &b.ids {
+                let by_hand = members
+                    .iter()
+                    .any(|m| m.id == *id && m.found == Found::ByHand);
+                let outcome = if by_hand {
+                    UndoOutcome::Conflict
+                } else {
+                    UndoOutcome::KeptWithSet {
+                        edited: edited.clone(),
+                    }
+                };
+                kept.push((*id, outcome));
+            }
+        }
+    }
+    for entry in &summary.planned {
+        let outcome = match kept.iter().find(|(id, _)| *id == entry.id) {
+            Some((_, outcome)) => outcome.clone(),
+            None => match journal.undo(entry.id, force) {
+                Ok(o) => o,
+                // Without a working journal nothing more can be recorded.
+                Err(e @ (JournalError::State(_) | JournalError::Lock(_))) => return Err(e),
+                Err(e) => UndoOutcome::Failed(e.text()),
+            },
+        };
+        let r = UndoReport {
+            id: entry.id,
+            description: entry.description.clone(),
+            target: entry.change.target(),
+            outcome,
+        };
+        report(&r);
+        summary.reports.push(r);
+    }
+    if journal.guard().is_none() && journal.open_windows().is_empty() {
+        journal.remove_tables();
     }
     if summary.complete() {
         // Nothing is left to apply: the staged copies (keys among them)
@@ -84,4 +137,38 @@ pub fn run_undo(
         super::file::remove_staged(state_dir)?;
     }
     Ok(summary)
+}
+
+/// What undo would find at each planned change, for the set decision.
+fn members(planned: &[Entry]) -> Vec<Member> {
+    let writes: Vec<&file::FileWrite> = planned
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::WriteFile(fw) => Some(fw),
+            _ => None,
+        })
+        .collect();
+    planned
+        .iter()
+        .map(|e| {
+            let (found, removes) = match &e.change {
+                Change::WriteFile(fw) => {
+                    let same: Vec<&file::FileWrite> = writes
+                        .iter()
+                        .copied()
+                        .filter(|w| w.path == fw.path)
+                        .collect();
+                    (file::found(fw, &same), fw.original.is_none())
+                }
+                _ => (Found::Other, false),
+            };
+            Member {
+                id: e.id,
+                set: e.set.clone(),
+                target: e.change.target(),
+                found,
+                removes,
+            }
+        })
+        .collect()
 }
