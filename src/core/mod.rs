@@ -17,6 +17,7 @@ pub mod firewall;
 mod gate;
 pub mod golive_step;
 pub mod input;
+pub mod limits;
 mod keys;
 mod messages;
 pub mod network;
