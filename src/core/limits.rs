@@ -98,10 +98,7 @@ pub fn check_yaml(text: &str) -> Result<(), TooBig> {
                 indents.push(indent);
             }
             let mut rest = body;
-            while let Some(r) = ["- ", "? ", ": "]
-                .iter()
-                .find_map(|p| rest.strip_prefix(p))
-            {
+            while let Some(r) = ["- ", "? ", ": "].iter().find_map(|p| rest.strip_prefix(p)) {
                 entries += 1;
                 rest = r.trim_start();
             }
@@ -204,18 +201,27 @@ mod tests {
     #[test]
     fn ordinary_files_pass() {
         assert_eq!(check_yaml(COMPOSE), Ok(()));
-        assert_eq!(check_toml("[answers]\nversion = 1\nx = [[1, 2], {a = \"]]]\"}]\n"), Ok(()));
+        assert_eq!(
+            check_toml("[answers]\nversion = 1\nx = [[1, 2], {a = \"]]]\"}]\n"),
+            Ok(())
+        );
         assert_eq!(check_env("A=1\n"), Ok(()));
     }
 
     #[test]
     fn nesting_of_every_kind_is_refused() {
         let flow = "[".repeat(100_000);
-        assert!(matches!(check_yaml(&flow), Err(TooBig::Depth { line: 1, .. })));
+        assert!(matches!(
+            check_yaml(&flow),
+            Err(TooBig::Depth { line: 1, .. })
+        ));
         let seq = format!("{}x\n", "- ".repeat(100));
         assert!(matches!(check_yaml(&seq), Err(TooBig::Depth { .. })));
         let block: String = (0..70).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
-        assert!(matches!(check_yaml(&block), Err(TooBig::Depth { line: 64.., .. })));
+        assert!(matches!(
+            check_yaml(&block),
+            Err(TooBig::Depth { line: 64.., .. })
+        ));
         let toml = format!("x = {}", "[".repeat(65));
         assert!(matches!(check_toml(&toml), Err(TooBig::Depth { .. })));
     }
