@@ -101,3 +101,7 @@ cert-fix-name-mismatch = Sie brauchen ein Zertifikat für { $host } (oder einen 
 cert-fix-chain-incomplete = Laden Sie beim Anbieter das Zwischenzertifikat (oft „CA-Bundle“ oder „Kette“) herunter und fügen Sie es hinten an die Zertifikatsdatei an.
 cert-fix-expired = Das Zertifikat muss erneuert werden. Nehmen Sie ein neues vom Anbieter oder wählen Sie Let's Encrypt.
 cert-fix-not-yet-valid = Prüfen Sie die Uhrzeit dieses Servers, oder warten Sie bis zu diesem Datum.
+cert-import-too-costly = Die PKCS#12-Datei verlangt { $count } Durchgänge zum Öffnen; der Assistent nimmt höchstens { $max } an, damit er nicht minutenlang hängt.
+cert-fix-too-costly = Exportieren Sie das Zertifikat neu mit den üblichen Einstellungen, oder als PEM (Zertifikat und Schlüssel).
+cert-leaf-is-ca = Das ist ein Zertifikat einer Zertifizierungsstelle (CA:TRUE), kein Zertifikat für einen Server.
+cert-fix-leaf-is-ca = Wählen Sie das Zertifikat, das für den Namen des Termindienstes ausgestellt wurde, nicht das der Stelle, die es ausgestellt hat.

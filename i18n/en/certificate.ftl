@@ -101,3 +101,7 @@ cert-fix-name-mismatch = You need a certificate for { $host } (or a wildcard suc
 cert-fix-chain-incomplete = Download the intermediate certificate (often "CA bundle" or "chain") from the provider and append it to the certificate file.
 cert-fix-expired = The certificate must be renewed. Get a new one from the provider or choose Let's Encrypt.
 cert-fix-not-yet-valid = Check this server's clock, or wait until that date.
+cert-import-too-costly = The PKCS#12 file asks for { $count } rounds to open; the wizard accepts at most { $max }, so that it does not hang for minutes.
+cert-fix-too-costly = Export the certificate again with the usual settings, or as PEM (certificate and key).
+cert-leaf-is-ca = This is a certificate authority's certificate (CA:TRUE), not a certificate for a server.
+cert-fix-leaf-is-ca = Choose the certificate issued for the appointment service's name, not the one of the authority that issued it.
