@@ -65,10 +65,9 @@ fn attack(port: u16, stop: Arc<AtomicBool>, probes: Arc<Mutex<Vec<String>>>) {
             }
         }
         let mut buf = [0u8; 256];
-        open.retain_mut(|s| match s.read(&mut buf) {
-            Err(e) if e.kind() == ErrorKind::WouldBlock => true,
-            _ => false,
-        });
+        open.retain_mut(
+            |s| matches!(s.read(&mut buf), Err(e) if e.kind() == ErrorKind::WouldBlock),
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
