@@ -162,3 +162,42 @@ fn a_leaf_certificate_with_ca_true_is_refused() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_pkcs12_whose_key_bag_is_not_encrypted_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let _ = pair(tmp.path(), "leaf", false);
+    for (file, pass) in [("plain.p12", "test-only"), ("plain-empty.p12", "")] {
+        openssl(
+            tmp.path(),
+            &[
+                "pkcs12",
+                "-export",
+                "-in",
+                "leaf.crt",
+                "-inkey",
+                "leaf.key",
+                "-keypbe",
+                "NONE",
+                "-passout",
+                &format!("pass:{pass}"),
+                "-out",
+                file,
+            ],
+        );
+        let out = tempfile::tempdir().unwrap();
+        let r = import(
+            HOST,
+            &tmp.path().join(file),
+            None,
+            Some(pass),
+            out.path(),
+            OffsetDateTime::now_utc(),
+        )
+        .unwrap_or_else(|f| panic!("{file}: {}", i18n::text(Lang::En, &f.summary)));
+        assert_eq!(r.domain, HOST);
+    }
+    // The MAC still guards it: a wrong passphrase is named as such.
+    let (_, en) = refused(&tmp.path().join("plain.p12"), None, Some("wrong"));
+    assert!(en.contains("The password is wrong"), "{en}");
+}

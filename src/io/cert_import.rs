@@ -7,6 +7,7 @@
 //! OpenSSL library is linked.
 
 mod cost;
+mod plain_key;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -264,6 +265,13 @@ pub fn load_pkcs12(data: &[u8], passphrase: Option<&str>) -> Result<Material, Im
                 reason: e.to_string(),
             });
         }
+    };
+    // The MAC is verified by now, so the content may be rewritten.
+    let store = match store.private_key_chain() {
+        Some(_) => store,
+        None => plain_key::shroud(data, passphrase.unwrap_or(""))
+            .and_then(|d| p12_keystore::KeyStore::from_pkcs12(&d, passphrase.unwrap_or("")).ok())
+            .ok_or(ImportError::NoKey)?,
     };
     let (_, entry) = store.private_key_chain().ok_or(ImportError::NoKey)?;
     let chain: Vec<CertificateDer<'static>> = entry
