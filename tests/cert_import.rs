@@ -369,6 +369,8 @@ fn key_formats_pkcs8_sec1_rsa_and_encrypted() {
         &[
             "req",
             "-x509",
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
             "-newkey",
             "rsa:2048",
             "-nodes",

@@ -17,6 +17,7 @@ const TARGETS: &[(&str, Target)] = &[
     ("wizard_input", harness::wizard_input),
     ("traefik_toml", harness::traefik_toml),
     ("cert_import", harness::cert_import),
+    ("answers", harness::answers),
 ];
 
 fn corpus() -> std::path::PathBuf {

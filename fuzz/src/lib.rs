@@ -7,6 +7,11 @@
 //! A panic is a finding: every check below states a property the wizard
 //! relies on, not a guess about the implementation.
 
+#[path = "answers.rs"]
+mod answers_target;
+
+pub use answers_target::answers;
+
 use std::borrow::Cow;
 use std::ops::Range;
 

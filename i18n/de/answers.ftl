@@ -20,6 +20,11 @@ answers-stop-failed = Eine Prüfung ist fehlgeschlagen, und die Antworten überg
 answers-stop-may-override = Der Assistent erlaubt hier „trotzdem weiter“. Um das ohne Rückfrage zu tun, schreiben Sie override = true unter [{ $table }].
 answers-stop-dialog = Eine Frage ist offen, die die Antworten nicht abdecken (zum Beispiel ein weiterer Versuch für ein Zertifikat). Bitte im Assistenten weitermachen.
 answers-stop-invalid = Der Assistent nimmt die Antwort für diesen Schritt nicht an:
+answers-value-too-long = Der Wert ist { $count } Zeichen lang; ein Eingabefeld nimmt höchstens { $max } Zeichen.
+answers-value-line-break = Der Wert enthält an Stelle { $position } einen Zeilenumbruch; ein Eingabefeld nimmt nur eine Zeile.
+answers-value-nul = Der Wert enthält an Stelle { $position } ein Nullzeichen, das kein Eingabefeld annimmt.
+answers-value-control = Der Wert enthält an Stelle { $position } ein unsichtbares Steuerzeichen, das kein Eingabefeld annimmt.
+answers-value-empty = Der Wert ist leer.
 answers-stop-blocked = Dieser Schritt kann nicht von selbst weitergehen. Machen Sie im Assistenten weiter, um zu sehen, warum.
 answers-stop-timeout = Innerhalb von { $seconds } Sekunden kam kein Ergebnis.
 answers-pending-undo = Ein früherer Lauf wurde unterbrochen. Was er halb erledigt oder offen gelassen hat, wird zuerst zurückgenommen, wie es „praxis-tls undo“ täte; dann geht es dort weiter, wo jener Lauf gespeichert wurde:

@@ -123,3 +123,7 @@ cert-recheck-gone = Den Eintrag für { $host } gibt es nicht mehr; beim Schritt 
 cert-recheck-moved-fix = Prüfen Sie den Eintrag beim Anbieter Ihrer Domain; bei einem DynDNS-Namen, ob die Aktualisierung im Router läuft. Gehen Sie dann mit Esc zurück zum Schritt DNS und lassen Sie neu prüfen.
 cert-recheck-lookup-failed = Der Name { $host } liess sich gerade nicht nachschlagen. Ich habe deshalb nichts bei Let's Encrypt bestellt, denn Let's Encrypt schlägt ihn genauso nach.
 cert-recheck-lookup-failed-fix = Warten Sie einige Minuten und versuchen Sie es erneut. Bleibt es so, fragen Sie den Anbieter Ihrer Domain.
+cert-import-too-costly = Die PKCS#12-Datei verlangt { $count } Durchgänge zum Öffnen; der Assistent nimmt höchstens { $max } an, damit er nicht minutenlang hängt.
+cert-fix-too-costly = Exportieren Sie das Zertifikat neu mit den üblichen Einstellungen, oder als PEM (Zertifikat und Schlüssel).
+cert-leaf-is-ca = Das ist ein Zertifikat einer Zertifizierungsstelle (CA:TRUE), kein Zertifikat für einen Server.
+cert-fix-leaf-is-ca = Wählen Sie das Zertifikat, das für den Namen des Termindienstes ausgestellt wurde, nicht das der Stelle, die es ausgestellt hat.

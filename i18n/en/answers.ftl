@@ -20,6 +20,11 @@ answers-stop-failed = A check failed, and the answers do not pass it over:
 answers-stop-may-override = The wizard allows "continue anyway" here. To do that unattended, write override = true under [{ $table }].
 answers-stop-dialog = A question is open that the answers do not cover (for example another attempt at a certificate). Please continue in the wizard.
 answers-stop-invalid = The wizard does not accept the answer for this step:
+answers-value-too-long = The value is { $count } characters long; an input field takes at most { $max } characters.
+answers-value-line-break = The value contains a line break at position { $position }; an input field takes one line only.
+answers-value-nul = The value contains a null character at position { $position }, which no input field takes.
+answers-value-control = The value contains an invisible control character at position { $position }, which no input field takes.
+answers-value-empty = The value is empty.
 answers-stop-blocked = This step cannot go on by itself. Continue in the wizard to see why.
 answers-stop-timeout = No result came within { $seconds } seconds.
 answers-pending-undo = An earlier run was interrupted. What it left half done or open is taken back first, as "praxis-tls undo" would; then the replay goes on where that run was saved:

@@ -123,3 +123,7 @@ cert-recheck-gone = The entry for { $host } is gone; on the DNS step it pointed 
 cert-recheck-moved-fix = Check the entry at your domain's provider; for a DynDNS name, whether the router's update runs. Then go back to the DNS step with Esc and have it checked again.
 cert-recheck-lookup-failed = The name { $host } could not be looked up just now. So nothing was ordered from Let's Encrypt, which looks it up the same way.
 cert-recheck-lookup-failed-fix = Wait a few minutes and try again. If it stays like this, ask your domain's provider.
+cert-import-too-costly = The PKCS#12 file asks for { $count } rounds to open; the wizard accepts at most { $max }, so that it does not hang for minutes.
+cert-fix-too-costly = Export the certificate again with the usual settings, or as PEM (certificate and key).
+cert-leaf-is-ca = This is a certificate authority's certificate (CA:TRUE), not a certificate for a server.
+cert-fix-leaf-is-ca = Choose the certificate issued for the appointment service's name, not the one of the authority that issued it.

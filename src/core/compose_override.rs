@@ -116,6 +116,8 @@ pub enum OverrideError {
     /// port-80 entrypoint to pin it to.
     #[error("router {router} has no entrypoints and the proxy has no entrypoint on :80")]
     Unpinnable { router: String },
+    #[error("the compose file is {0}")]
+    Limit(#[from] crate::core::limits::TooBig),
 }
 
 impl OverrideError {
@@ -133,11 +135,13 @@ impl OverrideError {
             OverrideError::Unpinnable { router } => {
                 Text::new("proxy-router-unpinnable").arg("router", router.clone())
             }
+            OverrideError::Limit(limit) => limit.text("docker-compose.yml"),
         }
     }
 }
 
 pub(crate) fn parse_yaml(text: &str) -> Result<Value, OverrideError> {
+    crate::core::limits::check_yaml(text)?;
     serde_yaml_ng::from_str(text).map_err(|e| OverrideError::Yaml {
         line: e.location().map(|l| l.line()).unwrap_or(0),
         message: e.to_string(),

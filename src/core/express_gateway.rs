@@ -113,6 +113,8 @@ pub enum GatewayError {
     Unsupported { line: usize, key: String },
     #[error("the edited file did not read back as intended")]
     Verify,
+    #[error("the file is {0}")]
+    Limit(#[from] crate::core::limits::TooBig),
 }
 
 impl GatewayError {
@@ -129,6 +131,7 @@ impl GatewayError {
             GatewayError::Yaml { line, .. } => {
                 t("gateway-config-broken").arg("line", line.to_string())
             }
+            GatewayError::Limit(limit) => limit.text(path),
             GatewayError::Unsupported { line, key } => t("gateway-config-unsupported")
                 .arg("line", line.to_string())
                 .arg("key", key.clone()),

@@ -22,6 +22,7 @@ mod gate;
 pub mod golive_step;
 pub mod input;
 mod keys;
+pub mod limits;
 mod messages;
 pub mod network;
 pub mod orthanc;

@@ -75,6 +75,11 @@ pub enum DetectError {
     PermissionDenied { path: PathBuf },
     #[error("{path}: {detail}")]
     Unreadable { path: PathBuf, detail: String },
+    #[error("{path}: {why}")]
+    Refused {
+        path: PathBuf,
+        why: crate::core::limits::Refused,
+    },
     #[error("{dir}: no docker-compose.yaml")]
     NoComposeFile { dir: PathBuf },
     #[error("{file}: not valid YAML: {detail}")]
@@ -103,6 +108,7 @@ impl DetectError {
                 p("start-error-permission-denied", "path", path)
             }
             DetectError::Unreadable { path, .. } => p("start-error-unreadable", "path", path),
+            DetectError::Refused { path, why } => why.text(&path.display().to_string()),
             DetectError::NoComposeFile { dir } => p("start-error-no-compose-file", "dir", dir),
             DetectError::ComposeInvalid {
                 file,

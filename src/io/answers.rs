@@ -5,10 +5,11 @@ use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::atomic;
+use super::atomic::{self, Refused, read_small, refused_of};
 use super::store::show;
 use crate::core::Text;
 use crate::core::answers::{ANSWERS_VERSION, Answers, SCHEMA};
+use crate::core::limits::{MAX_FILE_BYTES, check_toml};
 
 /// What an interactive run that reached the end writes into the state
 /// directory.
@@ -46,6 +47,8 @@ pub enum AnswersError {
     },
     #[error("{path}: {source}")]
     Write { path: PathBuf, source: io::Error },
+    #[error("{path}: {why}")]
+    Refused { path: PathBuf, why: Refused },
 }
 
 impl AnswersError {
@@ -77,6 +80,7 @@ impl AnswersError {
                 .arg("path", show(path))
                 .arg("line", line.to_string())
                 .arg("detail", detail.clone()),
+            AnswersError::Refused { path, why } => why.text(&show(path)),
             AnswersError::Write { path, source } => Text::new("answers-write-failed")
                 .arg("path", show(path))
                 .arg("detail", source.to_string()),
@@ -90,9 +94,15 @@ fn line_of(src: &str, span: Option<Range<usize>>) -> usize {
 }
 
 pub fn load(path: &Path) -> Result<Answers, AnswersError> {
-    let src = std::fs::read_to_string(path).map_err(|source| AnswersError::Read {
-        path: path.to_path_buf(),
-        source,
+    let src = read_small(path, MAX_FILE_BYTES).map_err(|source| match refused_of(&source) {
+        Some(why) => AnswersError::Refused {
+            path: path.to_path_buf(),
+            why: why.clone(),
+        },
+        None => AnswersError::Read {
+            path: path.to_path_buf(),
+            source,
+        },
     })?;
     parse(path, &src)
 }
@@ -101,6 +111,10 @@ pub fn load(path: &Path) -> Result<Answers, AnswersError> {
 /// does not know), then unknown keys, then the values.
 pub fn parse(path: &Path, src: &str) -> Result<Answers, AnswersError> {
     let path_buf = || path.to_path_buf();
+    check_toml(src).map_err(|limit| AnswersError::Refused {
+        path: path_buf(),
+        why: limit.into(),
+    })?;
     let doc = toml::de::DeTable::parse(src).map_err(|e| AnswersError::Syntax {
         path: path_buf(),
         line: line_of(src, e.span()),

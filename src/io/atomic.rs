@@ -8,20 +8,61 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Reads a file someone else wrote, whole, but refuses one larger than
-/// `max` bytes rather than loading it; bytes that are not UTF-8 do not
-/// stop the reader.
-pub fn read_small(path: &Path, max: u64) -> io::Result<String> {
+pub use crate::core::limits::Refused;
+use crate::core::limits::TooBig;
+
+/// Why `e` refused a file, if it did.
+pub fn refused_of(e: &io::Error) -> Option<&Refused> {
+    e.get_ref()?.downcast_ref::<Refused>()
+}
+
+fn refused(r: Refused) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, r)
+}
+
+/// Opens a file someone else wrote for reading, refusing anything but a
+/// regular file of at most `max` bytes. O_NONBLOCK keeps a FIFO from
+/// blocking the open; the type is then taken from the open file (fstat),
+/// so it cannot be swapped after the check. `nofollow`: a symlink as the
+/// last component is refused too.
+pub fn open_regular(path: &Path, max: u64, nofollow: bool) -> io::Result<File> {
+    use nix::libc;
+    let mut flags = libc::O_NONBLOCK | libc::O_NOCTTY;
+    if nofollow {
+        flags |= libc::O_NOFOLLOW;
+    }
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(flags)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(refused(Refused::NotRegular));
+    }
+    if meta.len() > max {
+        return Err(refused(Refused::TooBig(TooBig::Size { max })));
+    }
+    Ok(file)
+}
+
+/// Reads a regular file at most `max` bytes long, whole (a file that grows
+/// while it is read is cut off and refused).
+pub fn read_bytes(path: &Path, max: u64, nofollow: bool) -> io::Result<Vec<u8>> {
     use std::io::Read;
-    let file = File::open(path)?;
+    let file = open_regular(path, max, nofollow)?;
     let mut bytes = Vec::new();
     file.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("larger than {max} bytes"),
-        ));
+        return Err(refused(Refused::TooBig(TooBig::Size { max })));
     }
+    Ok(bytes)
+}
+
+/// Reads a file someone else wrote, whole, but refuses one larger than
+/// `max` bytes, or one that is not a regular file, rather than loading
+/// it; bytes that are not UTF-8 do not stop the reader.
+pub fn read_small(path: &Path, max: u64) -> io::Result<String> {
+    let bytes = read_bytes(path, max, false)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

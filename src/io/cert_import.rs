@@ -6,6 +6,9 @@
 //! legacy RC2/3DES files that Windows and older tools still export, so no
 //! OpenSSL library is linked.
 
+mod cost;
+mod plain_key;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,6 +21,7 @@ use time::macros::format_description;
 use x509_parser::prelude::{FromDer as _, X509Certificate};
 use x509_parser::x509::SubjectPublicKeyInfo;
 
+use crate::core::limits::Refused;
 use crate::core::{Finding, Text};
 use crate::io::acme::CertInfo;
 
@@ -49,6 +53,12 @@ pub enum ImportError {
     Expired(String),
     #[error("the certificate is valid only from {0}")]
     NotYetValid(String),
+    #[error("{file}: {why}")]
+    Refused { file: String, why: Refused },
+    #[error("the PKCS#12 file asks for {0} iterations")]
+    TooCostly(u64),
+    #[error("the certificate is a CA certificate (CA:TRUE), not one for a server")]
+    LeafIsCa,
 }
 
 impl ImportError {
@@ -97,6 +107,17 @@ impl ImportError {
                 Text::new("cert-not-yet-valid").arg("date", d),
                 Some(Text::new("cert-fix-not-yet-valid")),
             ),
+            ImportError::Refused { file, why } => (why.text(file), None),
+            ImportError::TooCostly(n) => (
+                Text::new("cert-import-too-costly")
+                    .arg("count", n.to_string())
+                    .arg("max", cost::MAX_ITERATIONS.to_string()),
+                Some(Text::new("cert-fix-too-costly")),
+            ),
+            ImportError::LeafIsCa => (
+                Text::new("cert-leaf-is-ca"),
+                Some(Text::new("cert-fix-leaf-is-ca")),
+            ),
         };
         let f = Finding::new(summary).detail(self.to_string());
         match fix {
@@ -122,11 +143,27 @@ impl std::fmt::Debug for Material {
     }
 }
 
+/// A certificate file with its chain is a few KiB.
+const MAX_FILE: u64 = 1024 * 1024;
+
+/// The path the person named is resolved once (certbot's `live/` names
+/// are symlinks); the file it names is then opened without following a
+/// symlink, without blocking on a FIFO, and only as a regular file below
+/// `MAX_FILE` (`atomic::read_bytes`).
 fn read(path: &Path) -> Result<Vec<u8>, ImportError> {
-    std::fs::read(path).map_err(|e| ImportError::Unreadable {
-        file: path.display().to_string(),
-        reason: e.to_string(),
-    })
+    let file = path.display().to_string();
+    let unreadable = |e: std::io::Error| match crate::io::atomic::refused_of(&e) {
+        Some(why) => ImportError::Refused {
+            file: file.clone(),
+            why: why.clone(),
+        },
+        None => ImportError::Unreadable {
+            file: file.clone(),
+            reason: e.to_string(),
+        },
+    };
+    let real = std::fs::canonicalize(path).map_err(unreadable)?;
+    crate::io::atomic::read_bytes(&real, MAX_FILE, true).map_err(unreadable)
 }
 
 /// Reads `.pfx`/`.p12` as PKCS#12, anything else as PEM (the key may sit
@@ -212,6 +249,7 @@ fn pem_block<'a>(text: &'a str, label: &str) -> Option<&'a str> {
 }
 
 pub fn load_pkcs12(data: &[u8], passphrase: Option<&str>) -> Result<Material, ImportError> {
+    cost::check(data).map_err(ImportError::TooCostly)?;
     let store = match p12_keystore::KeyStore::from_pkcs12(data, passphrase.unwrap_or("")) {
         Ok(s) => s,
         Err(p12_keystore::error::Error::MacError(_))
@@ -227,6 +265,13 @@ pub fn load_pkcs12(data: &[u8], passphrase: Option<&str>) -> Result<Material, Im
                 reason: e.to_string(),
             });
         }
+    };
+    // The MAC is verified by now, so the content may be rewritten.
+    let store = match store.private_key_chain() {
+        Some(_) => store,
+        None => plain_key::shroud(data, passphrase.unwrap_or(""))
+            .and_then(|d| p12_keystore::KeyStore::from_pkcs12(&d, passphrase.unwrap_or("")).ok())
+            .ok_or(ImportError::NoKey)?,
     };
     let (_, entry) = store.private_key_chain().ok_or(ImportError::NoKey)?;
     let chain: Vec<CertificateDer<'static>> = entry
@@ -288,6 +333,16 @@ pub fn check(
 ) -> Result<CertInfo, ImportError> {
     let leaf_der = material.chain.first().ok_or(ImportError::NoCertificate)?;
     let leaf = parse(leaf_der)?;
+    // A CA certificate can sign certificates for any name; it is never
+    // what a server presents as its own.
+    if leaf
+        .basic_constraints()
+        .ok()
+        .flatten()
+        .is_some_and(|bc| bc.value.ca)
+    {
+        return Err(ImportError::LeafIsCa);
+    }
 
     let signer = signing_key(&material.key)?;
     let spki = signer

@@ -11,7 +11,9 @@ use tokio::process::Command;
 
 use crate::core::Text;
 use crate::core::compose_override::{self, CurrentPlan, Drift, Edit, OverrideError};
+use crate::core::limits::MAX_FILE_BYTES;
 use crate::core::traefik_legacy;
+use crate::io::atomic::{Refused, read_small, refused_of};
 
 /// The names compose looks for, in the order compose v1 does.
 const BASE_NAMES: [&str; 4] = [
@@ -34,6 +36,8 @@ pub enum ComposeIoError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: {why}")]
+    Refused { path: PathBuf, why: Refused },
     #[error(transparent)]
     Override(#[from] OverrideError),
 }
@@ -47,15 +51,24 @@ impl ComposeIoError {
             ComposeIoError::Read { path, source } => Text::new("proxy-file-unreadable")
                 .arg("file", path.display().to_string())
                 .arg("error", source.to_string()),
+            ComposeIoError::Refused { path, why } => why.text(&path.display().to_string()),
             ComposeIoError::Override(e) => e.text(),
         }
     }
 }
 
+/// The same bound as detection (`core::limits`), so the proxy plan never
+/// accepts a file detection refused.
 fn read(path: &Path) -> Result<String, ComposeIoError> {
-    std::fs::read_to_string(path).map_err(|source| ComposeIoError::Read {
-        path: path.to_path_buf(),
-        source,
+    read_small(path, MAX_FILE_BYTES).map_err(|source| match refused_of(&source) {
+        Some(why) => ComposeIoError::Refused {
+            path: path.to_path_buf(),
+            why: why.clone(),
+        },
+        None => ComposeIoError::Read {
+            path: path.to_path_buf(),
+            source,
+        },
     })
 }
 

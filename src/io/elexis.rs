@@ -24,7 +24,7 @@ const OVERRIDE_NAMES: &[&str] = &[
     "docker-compose.override.yml",
 ];
 /// A compose or env file larger than this is not one a person wrote.
-const MAX_FILE: u64 = 1024 * 1024;
+const MAX_FILE: u64 = crate::core::limits::MAX_FILE_BYTES;
 /// Keeps a scan of a crowded `/home` or `/srv` quick.
 const MAX_ENTRIES: usize = 4096;
 
@@ -125,6 +125,10 @@ pub fn detect(dir: &Path) -> Result<Installation, DetectError> {
         });
     }
     let text = read_small(&compose_file).map_err(|e| io_error(&compose_file, &e))?;
+    crate::core::limits::check_yaml(&text).map_err(|limit| DetectError::Refused {
+        path: compose_file.clone(),
+        why: limit.into(),
+    })?;
     let facts = compose::read(&text).map_err(|e| DetectError::ComposeInvalid {
         file: compose_file.clone(),
         line: e.line,
@@ -231,6 +235,12 @@ fn read_small(path: &Path) -> io::Result<String> {
 
 fn io_error(path: &Path, e: &io::Error) -> DetectError {
     let path = path.to_path_buf();
+    if let Some(why) = super::atomic::refused_of(e) {
+        return DetectError::Refused {
+            path,
+            why: why.clone(),
+        };
+    }
     match e.kind() {
         io::ErrorKind::NotFound => DetectError::NotFound { path },
         io::ErrorKind::PermissionDenied => DetectError::PermissionDenied { path },

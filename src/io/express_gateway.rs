@@ -106,7 +106,8 @@ pub fn plan(
     let files = certbot_files(fullchain_pem, key_pem).map_err(content("PEM"))?;
     check_pair(&files, &setup.host)?;
     let original =
-        fs::read_to_string(&setup.config).map_err(|e| StoreError::io(&setup.config, e))?;
+        crate::io::atomic::read_small(&setup.config, crate::core::limits::MAX_FILE_BYTES)
+            .map_err(|e| StoreError::io(&setup.config, e))?;
     let config_mode = fs::metadata(&setup.config)
         .map_err(|e| StoreError::io(&setup.config, e))?
         .permissions()

@@ -47,6 +47,11 @@ pub struct ResponderConfig {
     pub header_timeout: Duration,
     pub max_header_bytes: usize,
     pub max_connections: usize,
+    /// Open connections one client may hold (an IPv6 client: its /64).
+    /// A CA validates from several places and retries, each place with one
+    /// or two connections; 8 leaves room for that and keeps one client
+    /// from taking every slot of the window.
+    pub max_per_client: usize,
 }
 
 impl Default for ResponderConfig {
@@ -55,9 +60,12 @@ impl Default for ResponderConfig {
             port: DEFAULT_PORT,
             v4: Some(Ipv4Addr::UNSPECIFIED),
             v6: Some(Ipv6Addr::UNSPECIFIED),
-            header_timeout: Duration::from_secs(10),
+            // A CA's request head arrives in one packet; 3 s is generous
+            // for it and makes a held slot cheap to win back.
+            header_timeout: Duration::from_secs(3),
             max_header_bytes: 8 * 1024,
             max_connections: 64,
+            max_per_client: 8,
         }
     }
 }
@@ -130,9 +138,70 @@ pub(crate) struct Shared {
     tokens: Mutex<HashMap<String, String>>,
     header_timeout: Duration,
     max_header_bytes: usize,
+    max_per_client: usize,
+    /// Open connections per client, and whether its refusal was logged.
+    clients: Mutex<HashMap<IpAddr, (usize, bool)>>,
+}
+
+/// One open connection of a client; gives its place back when dropped.
+struct ClientSlot {
+    shared: Arc<Shared>,
+    client: IpAddr,
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        let mut guard = self
+            .shared
+            .clients
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if let Some(entry) = guard.get_mut(&self.client) {
+            entry.0 = entry.0.saturating_sub(1);
+            if entry.0 == 0 {
+                guard.remove(&self.client);
+            }
+        }
+    }
+}
+
+/// The address a limit applies to: IPv4 as is (also when mapped into
+/// IPv6), IPv6 by its /64, the block one subscriber usually gets.
+fn client_of(addr: IpAddr) -> IpAddr {
+    match addr.to_canonical() {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
 }
 
 impl Shared {
+    /// A place for one more connection of `peer`, or `None` when it
+    /// already holds its share.
+    fn admit(self: &Arc<Self>, peer: IpAddr) -> Option<ClientSlot> {
+        let client = client_of(peer);
+        let mut guard = self.clients.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = guard.entry(client).or_insert((0, false));
+        if entry.0 >= self.max_per_client {
+            // Once per client and burst, so a flood does not flood the log.
+            if !entry.1 {
+                entry.1 = true;
+                tracing::warn!(
+                    "responder: {client} already holds {} connections; further ones are closed",
+                    self.max_per_client
+                );
+            }
+            return None;
+        }
+        entry.0 += 1;
+        Some(ClientSlot {
+            shared: self.clone(),
+            client,
+        })
+    }
+
     fn key_auth(&self, token: &str) -> Option<String> {
         let guard = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
         guard.get(token).cloned()
@@ -178,6 +247,8 @@ impl Responder {
             tokens: Mutex::new(HashMap::new()),
             header_timeout: cfg.header_timeout,
             max_header_bytes: cfg.max_header_bytes,
+            max_per_client: cfg.max_per_client.max(1),
+            clients: Mutex::new(HashMap::new()),
         });
         let (shutdown, rx) = watch::channel(false);
         let limit = Arc::new(Semaphore::new(cfg.max_connections.max(1)));
@@ -275,8 +346,13 @@ async fn accept_loop(
             // A dropped Responder also ends the loop (the sender is gone).
             _ = stop.changed() => break,
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    // Over the limit: close at once rather than queue.
+                Ok((stream, peer)) => {
+                    // Over a limit: close at once rather than queue. The
+                    // client's own limit first, so its excess never takes
+                    // a slot from others.
+                    let Some(slot) = shared.admit(peer.ip()) else {
+                        continue;
+                    };
                     let Ok(permit) = limit.clone().try_acquire_owned() else {
                         continue;
                     };
@@ -284,6 +360,7 @@ async fn accept_loop(
                     conns.spawn(async move {
                         conn::serve(stream, &shared).await;
                         drop(permit);
+                        drop(slot);
                     });
                 }
                 // Out of file descriptors and the like: do not spin.
@@ -293,4 +370,23 @@ async fn accept_loop(
         }
     }
     conns.abort_all();
+}
+
+#[cfg(test)]
+mod client_tests {
+    use super::client_of;
+    use std::net::IpAddr;
+
+    #[test]
+    fn ipv6_clients_count_by_their_64_and_mapped_ipv4_as_ipv4() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert_eq!(client_of(ip("2001:db8:1:2:a::1")), ip("2001:db8:1:2::"));
+        assert_eq!(
+            client_of(ip("2001:db8:1:2:b::9")),
+            client_of(ip("2001:db8:1:2::7"))
+        );
+        assert_ne!(client_of(ip("2001:db8:1:3::1")), ip("2001:db8:1:2::"));
+        assert_eq!(client_of(ip("::ffff:192.0.2.7")), ip("192.0.2.7"));
+        assert_eq!(client_of(ip("192.0.2.7")), ip("192.0.2.7"));
+    }
 }

@@ -101,6 +101,12 @@ impl StoreError {
             StoreError::Broken { path, moved_to, .. } => Text::new("store-broken")
                 .arg("path", show(path))
                 .arg("moved_to", show(moved_to)),
+            StoreError::Io { path, source } if atomic::refused_of(source).is_some() => {
+                match atomic::refused_of(source) {
+                    Some(why) => why.text(&show(path)),
+                    None => Text::new("store-io"),
+                }
+            }
             StoreError::Io { path, source } => Text::new("store-io")
                 .arg("path", show(path))
                 .arg("detail", source.to_string()),

@@ -64,13 +64,24 @@ const MAX_CHARS: usize = 512;
 
 /// Brings a text field to `target` one key at a time: to the end, erase
 /// what differs, type what is missing. `Err` when the field can never hold
-/// it (control characters, too long).
-pub(super) fn type_into(input: &TextInput, target: &str) -> Result<Option<Action>, ()> {
+/// it, with the reason (control characters, too long).
+pub(super) fn type_into(input: &TextInput, target: &str) -> Result<Option<Action>, Text> {
     if input.value == target {
         return Ok(None);
     }
-    if target.chars().any(char::is_control) || target.chars().count() > MAX_CHARS {
-        return Err(());
+    if let Some(at) = target.chars().position(char::is_control) {
+        let what = match target.chars().nth(at) {
+            Some('\n' | '\r') => "answers-value-line-break",
+            Some('\0') => "answers-value-nul",
+            _ => "answers-value-control",
+        };
+        return Err(Text::new(what).arg("position", (at + 1).to_string()));
+    }
+    let count = target.chars().count();
+    if count > MAX_CHARS {
+        return Err(Text::new("answers-value-too-long")
+            .arg("count", count.to_string())
+            .arg("max", MAX_CHARS.to_string()));
     }
     let len = input.value.chars().count();
     if input.cursor < len {
@@ -87,7 +98,7 @@ pub(super) fn fill(w: &Wizard, input: &TextInput, target: &str) -> Option<Decisi
     match type_into(input, target) {
         Ok(None) => None,
         Ok(Some(action)) => Some(Decision::Press(action)),
-        Err(()) => Some(stop(w, StopReason::Invalid(None))),
+        Err(why) => Some(stop(w, StopReason::Invalid(Some(why)))),
     }
 }
 
@@ -254,7 +265,10 @@ fn start(w: &Wizard, a: &Answers) -> Decision {
         return d;
     }
     if w.start.input.value.trim().is_empty() {
-        return stop(w, StopReason::Invalid(None));
+        return stop(
+            w,
+            StopReason::Invalid(Some(Text::new("answers-value-empty"))),
+        );
     }
     pass(w, a)
 }

@@ -313,7 +313,10 @@ fn typing_fixes_what_is_there() {
     }
     assert_eq!(input.value, DIR);
     assert_eq!(n, 1 + 3 + 3);
-    assert!(drive::type_into(&input, "a\nb").is_err());
+    assert_eq!(
+        drive::type_into(&input, "a\nb").map_err(|t| t.id),
+        Err("answers-value-line-break".into())
+    );
 }
 
 #[test]

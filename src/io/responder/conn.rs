@@ -71,7 +71,7 @@ fn route(head: &[u8], shared: &Shared) -> Vec<u8> {
     else {
         return response(400, "Bad Request");
     };
-    if !version.starts_with("HTTP/1.") {
+    if version != "HTTP/1.1" && version != "HTTP/1.0" {
         return response(400, "Bad Request");
     }
     if method != "GET" {
