@@ -75,7 +75,12 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let cat = catalog();
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
-        fargs.set(*k, FluentValue::from(*v));
+        // Counts go in as numbers, so `[one]` and `*[other]` select by
+        // the language's plural rules.
+        match plain_count(v) {
+            Some(n) => fargs.set(*k, FluentValue::from(n)),
+            None => fargs.set(*k, FluentValue::from(*v)),
+        }
     }
     for tag in chain(lang) {
         let Some(bundle) = cat.bundles.get(tag) else {
@@ -94,6 +99,16 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     }
     tracing::warn!("missing message {id}");
     id.to_string()
+}
+
+/// A whole number as written without leading zeros (a port, a count), and
+/// nothing else: a date or a version stays text.
+fn plain_count(v: &str) -> Option<i64> {
+    let ok = !v.is_empty()
+        && v.len() <= 9
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && (v == "0" || !v.starts_with('0'));
+    ok.then(|| v.parse().ok()).flatten()
 }
 
 pub fn tr(lang: Lang, id: &str) -> String {

@@ -6,6 +6,7 @@ use super::{MIN_PASSPHRASE, SystemKind, SystemRequest};
 use crate::core::Wizard;
 use crate::core::check::Text;
 use crate::core::input::TextInput;
+use crate::core::orthanc::live::{DEFAULT_TERMINATOR_PORT, Way};
 
 /// A host name as DNS and certificates take it: labels of letters, digits
 /// and hyphens. Intranet names are fine here (the practice CA signs them).
@@ -87,12 +88,33 @@ fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
         .as_ref()
         .map(|d| format!("Praxis {}", d.registered))
         .unwrap_or_else(|| "Praxis".to_string());
+    let command = |input: &TextInput| -> Result<String, Text> {
+        let c = input.value.trim();
+        if c.is_empty() || shell_words::split(c).is_err() {
+            return Err(Text::new("systems-orthanc-restart-invalid").arg("command", c));
+        }
+        Ok(c.to_string())
+    };
+    let way = if f.terminator {
+        Way::Terminator
+    } else {
+        Way::BuiltIn
+    };
+    let port = match f.port.value.trim().parse::<u16>() {
+        Ok(p) if p > 0 => p,
+        _ if way == Way::BuiltIn => DEFAULT_TERMINATOR_PORT,
+        _ => return Err(Text::new("systems-orthanc-port-invalid").arg("port", f.port.value.trim())),
+    };
     Ok(SystemRequest::Orthanc {
         host,
         config,
         ips,
         clients,
         practice,
+        way,
+        restart: command(&f.restart)?,
+        proxy_restart: command(&f.proxy_restart)?,
+        port,
     })
 }
 

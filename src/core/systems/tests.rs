@@ -127,6 +127,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
     let plan = SystemPlan {
         kind: SystemKind::Orthanc,
         summary: Text::new("systems-orthanc-plan"),
+        notes: Vec::new(),
         diff: "-  \"SslEnabled\" : false\n+  \"SslEnabled\" : true\n".into(),
     };
     update(

@@ -138,6 +138,7 @@ impl World {
                     result: Ok(SystemPlan {
                         kind,
                         summary: Text::new("systems-orthanc-plan"),
+                        notes: Vec::new(),
                         diff: "+ on\n".into(),
                     }),
                 }
