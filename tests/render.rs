@@ -669,6 +669,7 @@ fn systems_form_plan_and_result_in_both_languages() {
                 generation: g,
                 result: Ok(SystemDone {
                     kind: SystemKind::Orthanc,
+                    terminator: false,
                     host: "pacs.praxis.lan".into(),
                     report: vec![
                         Text::new("systems-orthanc-done")

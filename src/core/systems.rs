@@ -192,6 +192,9 @@ pub struct SystemDone {
     /// The gateway's Let's Encrypt certificate, which `renew` keeps valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<super::status::CertRecord>,
+    /// Orthanc behind stunnel rather than with its own HTTPS.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub terminator: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -385,9 +388,10 @@ pub(super) fn on_planned(w: &mut Wizard, id: CheckId, result: Result<SystemPlan,
     match result {
         Ok(plan) => {
             w.checks.insert(id, CheckState::Idle);
-            // Shown on the step first: the person reads the diff, then
-            // Enter asks before writing.
+            // Shown on the step first, from its summary: the person reads
+            // the diff, then Enter asks before writing.
             w.systems.plan = Some(plan);
+            w.session.scroll = 0;
         }
         Err(f) => {
             w.checks.insert(id, CheckState::Failed(f));
@@ -397,6 +401,7 @@ pub(super) fn on_planned(w: &mut Wizard, id: CheckId, result: Result<SystemPlan,
 
 pub(super) fn on_applied(w: &mut Wizard, id: CheckId, result: Result<SystemDone, Finding>) {
     w.systems.plan = None;
+    w.session.scroll = 0;
     match result {
         Ok(done) => {
             let summary = Text::new("systems-done").arg("host", done.host.clone());

@@ -94,8 +94,9 @@ pub async fn wait_listening(port: u16, bound: Duration) -> bool {
 
 /// One HTTPS request for `/system`.
 pub async fn probe(target: &Target, with_identity: bool) -> Probe {
-    let builder = ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-        .with_safe_default_protocol_versions();
+    let builder =
+        ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions();
     let builder = match builder {
         Ok(b) => b.with_root_certificates(target.roots.clone()),
         Err(e) => return Probe::Other(e.to_string()),

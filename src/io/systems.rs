@@ -180,6 +180,7 @@ pub async fn apply_gateway(
     }
     Ok(SystemDone {
         kind: SystemKind::Gateway,
+        terminator: false,
         host: host.clone(),
         report: vec![
             Text::new("systems-gateway-done")

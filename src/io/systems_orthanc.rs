@@ -129,7 +129,9 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
             )
             .map_err(syntax)?;
             if tls.ciphers.is_some() {
-                summary.push(Text::new("systems-orthanc-ciphers").arg("ciphers", current.ciphers.join(", ")));
+                summary.push(
+                    Text::new("systems-orthanc-ciphers").arg("ciphers", current.ciphers.join(", ")),
+                );
             }
             let access = match live::remote_access(current.remote_access, current.users) {
                 RemoteAccess::Refused => "systems-orthanc-remote-off",
@@ -284,8 +286,16 @@ fn write(
     let mut first_p12 = None;
     let mut ca_shown = None;
     for person in clients {
-        let export = export_client(&mut j, &ca, person, passphrase, &out, P12Compat::Modern, now)
-            .map_err(ca_failure)?;
+        let export = export_client(
+            &mut j,
+            &ca,
+            person,
+            passphrase,
+            &out,
+            P12Compat::Modern,
+            now,
+        )
+        .map_err(ca_failure)?;
         entries.extend(export.entries.iter().copied());
         report.push(export.text());
         first_p12.get_or_insert(export.p12.clone());
@@ -358,9 +368,8 @@ pub async fn apply(
     };
     let identity = match &written.first_p12 {
         Some(p12) => {
-            let bytes = std::fs::read(p12).map_err(|e| {
-                Finding::new(Text::new("systems-internal")).detail(e.to_string())
-            })?;
+            let bytes = std::fs::read(p12)
+                .map_err(|e| Finding::new(Text::new("systems-internal")).detail(e.to_string()))?;
             let m = load_pkcs12(&bytes, Some(passphrase))
                 .map_err(|e| Finding::new(Text::new("systems-internal")).detail(e.to_string()))?;
             Some((m.chain, m.key))
@@ -394,6 +403,7 @@ pub async fn apply(
                 host: host.clone(),
                 report,
                 certificate: None,
+                terminator: *way == Way::Terminator,
             })
         }
         Err(cause) => {

@@ -147,10 +147,14 @@ impl Cause {
         let t = match self {
             Cause::CivetwebCrash => Text::new("orthanc-live-crash"),
             Cause::Died(d) => Text::new("orthanc-live-died").arg("detail", d.clone()),
-            Cause::NotListening(d) => Text::new("orthanc-live-not-listening").arg("detail", d.clone()),
+            Cause::NotListening(d) => {
+                Text::new("orthanc-live-not-listening").arg("detail", d.clone())
+            }
             Cause::Untrusted(d) => Text::new("orthanc-live-untrusted").arg("detail", d.clone()),
             Cause::ClientNotRequired => Text::new("orthanc-live-client-not-required"),
-            Cause::ClientRefused(d) => Text::new("orthanc-live-client-refused").arg("detail", d.clone()),
+            Cause::ClientRefused(d) => {
+                Text::new("orthanc-live-client-refused").arg("detail", d.clone())
+            }
             Cause::Status(s) => Text::new("orthanc-live-status").arg("status", s.to_string()),
             Cause::Other(d) => Text::new("orthanc-live-other").arg("detail", d.clone()),
         };

@@ -53,6 +53,7 @@ fn planned(w: &mut Wizard, e: &[Effect], kind: SystemKind) {
             result: Ok(SystemPlan {
                 kind,
                 summary,
+                notes: Vec::new(),
                 diff: String::new(),
             }),
         },
@@ -102,6 +103,8 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
         failed_with(&w, CheckId::Orthanc),
         "systems-passphrase-short"
     );
+    // Past the restart command to the passphrase.
+    key(&mut w, Action::NextField);
     key(&mut w, Action::NextField);
     typed(&mut w, "geheim-123");
 
@@ -163,6 +166,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
             generation: generation(&e),
             result: Ok(SystemDone {
                 kind: SystemKind::Orthanc,
+                terminator: false,
                 host: "pacs.praxis.lan".into(),
                 report: vec![Text::new("systems-orthanc-restart")],
                 certificate: None,

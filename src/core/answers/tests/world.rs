@@ -159,6 +159,7 @@ impl World {
                     generation,
                     result: Ok(SystemDone {
                         kind,
+                        terminator: false,
                         host,
                         report: vec![],
                         certificate: None,
