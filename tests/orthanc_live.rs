@@ -84,7 +84,11 @@ async fn built_in_https_is_checked_and_a_crash_is_undone() {
         assert!(back.contains("über HTTP"), "{back}");
         let fix = german(f.fix.as_ref().unwrap());
         assert!(fix.contains("stunnel"), "{fix}");
-        assert_eq!(tree(&o.config_dir), before, "the configuration is as before");
+        assert_eq!(
+            tree(&o.config_dir),
+            before,
+            "the configuration is as before"
+        );
         assert_eq!(o.http_status(), "200", "Orthanc answers over HTTP again");
     } else {
         let done = result.expect("a working build passes the check");
@@ -107,7 +111,11 @@ async fn stunnel_in_front_serves_https_with_and_without_browser_certificates() {
     // systemctl --root enables Debian's unit below the test root.
     let units = root.path().join("lib/systemd/system");
     std::fs::create_dir_all(&units).unwrap();
-    std::fs::copy("/lib/systemd/system/stunnel@.service", units.join("stunnel@.service")).unwrap();
+    std::fs::copy(
+        "/lib/systemd/system/stunnel@.service",
+        units.join("stunnel@.service"),
+    )
+    .unwrap();
     let o = Orthanc::new(&stunnel_conf_path(root.path()));
     o.start();
     let config_before = tree(&o.config_dir);
@@ -117,7 +125,11 @@ async fn stunnel_in_front_serves_https_with_and_without_browser_certificates() {
     let port = support::orthanc::free_port();
     let url = format!("https://{HOST}:{port}/system");
     let resolve = format!("{HOST}:{port}:127.0.0.1");
-    let ca = state.path().join("practice_ca/ca.crt").display().to_string();
+    let ca = state
+        .path()
+        .join("practice_ca/ca.crt")
+        .display()
+        .to_string();
 
     // Without browser certificates: HTTPS for everyone with the CA.
     let req = request(&o, Way::Terminator, &[], port);
@@ -133,23 +145,45 @@ async fn stunnel_in_front_serves_https_with_and_without_browser_certificates() {
         .join("etc/systemd/system/multi-user.target.wants/stunnel@praxis-orthanc.service");
     assert!(wants.symlink_metadata().is_ok(), "the service is enabled");
     // Orthanc itself keeps plain HTTP and its file.
-    assert_eq!(tree(&o.config_dir).len(), config_before.len() + 1, "only the key file is new");
+    assert_eq!(
+        tree(&o.config_dir).len(),
+        config_before.len() + 1,
+        "only the key file is new"
+    );
     assert_eq!(
         std::fs::read(&o.config).unwrap(),
-        config_before.iter().find(|(p, ..)| *p == o.config).unwrap().1
+        config_before
+            .iter()
+            .find(|(p, ..)| *p == o.config)
+            .unwrap()
+            .1
     );
 
     // With browser certificates: refused without, let in with the PKCS#12.
     let req = request(&o, Way::Terminator, &["Anna Muster"], port);
-    apply(&cfg, &journal, &req, "Röntgen-2026", OffsetDateTime::now_utc())
-        .await
-        .unwrap_or_else(|f| panic!("{}: {:?}", german(&f.summary), f.detail));
+    apply(
+        &cfg,
+        &journal,
+        &req,
+        "Röntgen-2026",
+        OffsetDateTime::now_utc(),
+    )
+    .await
+    .unwrap_or_else(|f| panic!("{}: {:?}", german(&f.summary), f.detail));
     assert_ne!(curl(&["--cacert", &ca, "--resolve", &resolve, &url]), "200");
     let p12 = state.path().join("browser-certificates/anna-muster.p12");
     let cert = format!("{}:Röntgen-2026", p12.display());
     assert_eq!(
         curl(&[
-            "--cacert", &ca, "--resolve", &resolve, "--cert-type", "P12", "--cert", &cert, &url
+            "--cacert",
+            &ca,
+            "--resolve",
+            &resolve,
+            "--cert-type",
+            "P12",
+            "--cert",
+            &cert,
+            &url
         ]),
         "200"
     );

@@ -15,12 +15,22 @@ pub const STUNNEL: &str = "/usr/bin/stunnel4";
 
 /// Why the real server cannot run here, if it cannot.
 pub fn missing() -> Option<String> {
-    for p in [ORTHANC, DEBIAN_CONFIG, STUNNEL, "/usr/bin/setpriv", "/usr/bin/curl"] {
+    for p in [
+        ORTHANC,
+        DEBIAN_CONFIG,
+        STUNNEL,
+        "/usr/bin/setpriv",
+        "/usr/bin/curl",
+    ] {
         if !Path::new(p).exists() {
             return Some(format!("{p} missing (apt-get install orthanc stunnel4)"));
         }
     }
-    if nix::unistd::User::from_name("orthanc").ok().flatten().is_none() {
+    if nix::unistd::User::from_name("orthanc")
+        .ok()
+        .flatten()
+        .is_none()
+    {
         return Some("no user orthanc".into());
     }
     if !nix::unistd::geteuid().is_root() {
@@ -89,8 +99,16 @@ impl Orthanc {
             "\"/var/lib/orthanc/db-v6\"",
             &format!("\"{}\"", storage.display()),
         );
-        text = replace(text, "\"HttpPort\" : 8042", &format!("\"HttpPort\" : {http_port}"));
-        text = replace(text, "\"DicomPort\" : 4242", &format!("\"DicomPort\" : {dicom_port}"));
+        text = replace(
+            text,
+            "\"HttpPort\" : 8042",
+            &format!("\"HttpPort\" : {http_port}"),
+        );
+        text = replace(
+            text,
+            "\"DicomPort\" : 4242",
+            &format!("\"DicomPort\" : {dicom_port}"),
+        );
         // Plugins would only slow the start down.
         text = replace(text, "\"/usr/share/orthanc/plugins/\"", "");
         let config = config_dir.join("orthanc.json");
@@ -180,7 +198,15 @@ pub fn wait_port(port: u16) {
 /// HTTP answer came).
 pub fn curl(args: &[&str]) -> String {
     let out = std::process::Command::new("curl")
-        .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10"])
+        .args([
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "--max-time",
+            "10",
+        ])
         .args(args)
         .output()
         .unwrap();
