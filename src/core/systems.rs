@@ -268,6 +268,8 @@ pub(super) fn on_choice(w: &mut Wizard, up: bool) {
     w.systems.choice = kind;
     if kind == SystemKind::Orthanc {
         w.systems.orthanc.terminator = terminator;
+        // The other way starts afresh: the last way's failure is not its.
+        w.checks.insert(CheckId::Orthanc, CheckState::Idle);
     }
     w.session.system_field = 0;
     // The account of the certificate step serves the gateway too.
