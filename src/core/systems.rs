@@ -72,14 +72,14 @@ fn default_restart() -> TextInput {
 }
 
 fn default_proxy_restart() -> TextInput {
-    TextInput::new(&format!(
+    TextInput::new(format!(
         "systemctl restart stunnel@{}",
         crate::core::orthanc::live::STUNNEL_INSTANCE
     ))
 }
 
 fn default_port() -> TextInput {
-    TextInput::new(&crate::core::orthanc::live::DEFAULT_TERMINATOR_PORT.to_string())
+    TextInput::new(crate::core::orthanc::live::DEFAULT_TERMINATOR_PORT.to_string())
 }
 
 impl Default for OrthancForm {
