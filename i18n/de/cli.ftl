@@ -65,3 +65,6 @@ cli-schedule-none = Keine von praxis-tls eingerichtete automatische Erneuerung g
 cli-schedule-removed = Entfernt: { $path }
 cli-schedule-changed = { $path } wurde seither von jemand anderem geändert und bleibt, wie es ist.
 cli-generate-failed = In { $path } lässt sich nicht schreiben: { $detail }
+cli-renew-orthanc = Orthanc-Zertifikat für { $domain } (Praxis-CA), gültig bis { $until }:
+cli-renew-orthanc-not-due = Noch nicht fällig; erneuert wird ab { $date }.
+orthanc-renew-no-ca = Die Praxis-CA fehlt im Zustandsordner. Ohne sie kann das Zertifikat von Orthanc nicht erneuert werden; richten Sie Orthanc im Assistenten (Schritt 12) neu ein.

@@ -16,7 +16,7 @@ use super::firewall::Backend;
 use super::input::TextInput;
 use super::transitions::start_check as start;
 use super::{Action, Effect, Overlay, Wizard};
-pub use request::{gateway_request, host_ok, request, split_list};
+pub use request::{gateway_request, host_ok, orthanc_saved, request, split_list};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,21 +10,19 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rustls::RootCertStore;
-use rustls::pki_types::CertificateDer;
-use rustls::pki_types::pem::PemObject;
 use time::OffsetDateTime;
 
 use super::cert_import::load_pkcs12;
 use super::exec::IoConfig;
 use super::journal::{CommandRun, Journal};
-use super::orthanc_live::{self, Target};
+use super::orthanc_check::{Check, check_or_roll_back, record_of};
+use super::orthanc_live;
 use super::practice_ca::orthanc::{self, OrthancSetup};
 use super::practice_ca::{CaOptions, P12Compat, PracticeCa, Subnet, export_client};
 use super::store::show;
 use crate::core::firewall::Command as CommandLine;
 use crate::core::orthanc::live::{
-    self as live, RemoteAccess, STUNNEL_INSTANCE, Terminator, Way, affected, judge,
+    self as live, RemoteAccess, STUNNEL_INSTANCE, Terminator, Way, affected,
 };
 use crate::core::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
 use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
@@ -217,9 +215,9 @@ struct Written {
     entries: Vec<u64>,
     report: Vec<Text>,
     first_p12: Option<PathBuf>,
-    setup: OrthancSetup,
     ca_pem: String,
     orthanc_port: u16,
+    record: crate::core::status::CertRecord,
 }
 
 fn write(
@@ -313,26 +311,10 @@ fn write(
         entries,
         report,
         first_p12,
-        setup,
+        record: record_of(host, &setup.certificate, &plan.server, practice),
         ca_pem: ca.cert_pem().to_string(),
         orthanc_port: current.http_port,
     })
-}
-
-/// Takes back what was written, newest first.
-fn roll_back(journal: &Mutex<Journal>, entries: &[u64]) -> Vec<String> {
-    let mut problems = Vec::new();
-    let Ok(mut j) = journal.lock() else {
-        return vec!["journal".into()];
-    };
-    for id in entries.iter().rev() {
-        match j.undo(*id, false) {
-            Ok(o) if o.reverted() => {}
-            Ok(o) => problems.push(format!("{id}: {o:?}")),
-            Err(e) => problems.push(e.to_string()),
-        }
-    }
-    problems
 }
 
 /// Writes, restarts, checks; undoes and restarts again when the check
@@ -376,59 +358,36 @@ pub async fn apply(
         }
         None => None,
     };
-    let mut roots = RootCertStore::empty();
-    roots.add_parsable_certificates(
-        CertificateDer::pem_slice_iter(written.ca_pem.as_bytes()).filter_map(Result::ok),
-    );
-    let (probe_port, commands) = match way {
-        Way::BuiltIn => (written.orthanc_port, vec![restart.clone()]),
-        Way::Terminator => (*port, vec![proxy_restart.clone()]),
+    let probe_port = match way {
+        Way::BuiltIn => written.orthanc_port,
+        Way::Terminator => *port,
     };
-    let target = Target {
-        host: host.clone(),
-        port: probe_port,
-        roots,
+    let check = Check {
+        way: *way,
+        host,
+        probe_port,
+        orthanc_port: written.orthanc_port,
+        restart,
+        proxy_restart,
+        // A new terminator's undo stops it; Orthanc itself was not touched.
+        rollback_restart: match way {
+            Way::BuiltIn => restart,
+            Way::Terminator => "true",
+        },
+        ca_pem: &written.ca_pem,
         identity,
         settle: cfg.orthanc_settle,
     };
-    let observed = orthanc_live::restart_and_check(&commands, &target).await;
-    let build = orthanc_live::build_facts(&orthanc_live::orthanc_program());
-    let mtls = written.setup.client_ca.is_some();
-    match judge(&observed, mtls, affected(&build)) {
-        Ok(()) => {
-            let mut report = written.report;
-            report.push(Text::new("systems-orthanc-checked").arg("port", probe_port.to_string()));
-            Ok(SystemDone {
-                kind: SystemKind::Orthanc,
-                host: host.clone(),
-                report,
-                certificate: None,
-                terminator: *way == Way::Terminator,
-            })
-        }
-        Err(cause) => {
-            let problems = roll_back(journal, &written.entries);
-            let back = if *way == Way::BuiltIn {
-                orthanc_live::restart_and_wait_http(restart, written.orthanc_port).await
-            } else {
-                orthanc_live::restart_and_wait_http("true", written.orthanc_port).await
-            };
-            let restored = problems.is_empty() && back.is_ok();
-            let back_text = if restored {
-                Text::new("orthanc-live-rolled-back").arg("port", written.orthanc_port.to_string())
-            } else {
-                Text::new("orthanc-live-rollback-failed")
-            };
-            let fix = match way {
-                Way::BuiltIn => Text::new("orthanc-live-offer-terminator"),
-                Way::Terminator => Text::new("orthanc-live-terminator-fix"),
-            };
-            let detail = format!("{observed:?}; rollback: {problems:?}; http: {back:?}");
-            let mut finding = Finding::new(cause.text(*way)).fix(fix).detail(detail);
-            finding.more.push(back_text);
-            Err(finding)
-        }
-    }
+    check_or_roll_back(journal, &written.entries, check).await?;
+    let mut report = written.report;
+    report.push(Text::new("systems-orthanc-checked").arg("port", probe_port.to_string()));
+    Ok(SystemDone {
+        kind: SystemKind::Orthanc,
+        host: host.clone(),
+        report,
+        certificate: Some(written.record),
+        terminator: *way == Way::Terminator,
+    })
 }
 
 /// The pause before the second look, unless a test sets its own.

@@ -68,6 +68,16 @@ fn path_of(input: &TextInput) -> Result<PathBuf, Text> {
 }
 
 fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
+    orthanc_request_with(w, true)
+}
+
+/// Orthanc's request from what the wizard saved, for `renew`: it reissues
+/// the server certificate only, so no browser certificate and no password.
+pub fn orthanc_saved(w: &Wizard) -> Result<SystemRequest, Text> {
+    orthanc_request_with(w, false)
+}
+
+fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text> {
     let f = &w.systems.orthanc;
     let host = host_of(w, &f.host)?;
     let config = path_of(&f.config)?;
@@ -79,7 +89,8 @@ fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
         );
     }
     let clients = split_list(&f.clients.value);
-    if !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
+    if exports && !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE
+    {
         return Err(Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string()));
     }
     let practice = w
