@@ -196,3 +196,155 @@ async fn stunnel_in_front_serves_https_with_and_without_browser_certificates() {
     assert_eq!(tree(root.path()), root_before);
     assert_eq!(o.http_status(), "200");
 }
+
+/// The saved wizard of a practice that set Orthanc up behind stunnel.
+fn saved(
+    o: &Orthanc,
+    port: u16,
+    done: praxis_tls::core::systems::SystemDone,
+) -> praxis_tls::core::Wizard {
+    use praxis_tls::core::TextInput;
+    let mut w = praxis_tls::core::Wizard::new(Lang::De, OffsetDateTime::now_utc());
+    let f = &mut w.systems.orthanc;
+    f.host = TextInput::new(HOST);
+    f.config = TextInput::new(o.config.display().to_string());
+    f.ips = TextInput::new("127.0.0.1");
+    f.clients = TextInput::new("Anna Muster");
+    f.terminator = true;
+    f.port = TextInput::new(port.to_string());
+    f.restart = TextInput::new(o.restart.display().to_string());
+    f.proxy_restart = TextInput::new(o.proxy_restart.display().to_string());
+    w.systems.done.push(done);
+    w
+}
+
+fn praxis(state: &Path, args: &[&str]) -> (i32, String) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_praxis-tls"))
+        .arg("--state-dir")
+        .arg(state)
+        .args(["--lang", "de"])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (o.status.code().unwrap_or(-1), text)
+}
+
+/// Orthanc's certificate's state in `status --format json`.
+fn cert_state(state: &Path) -> String {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_praxis-tls"))
+        .arg("--state-dir")
+        .arg(state)
+        .args(["status", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let certs = v["certificates"].as_array().unwrap();
+    let c = certs.iter().find(|c| c["domain"] == HOST).unwrap();
+    c["state"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
+    if let Some(why) = missing() {
+        return support::skip::skipped(&why);
+    }
+    let state = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let units = root.path().join("lib/systemd/system");
+    std::fs::create_dir_all(&units).unwrap();
+    std::fs::copy(
+        "/lib/systemd/system/stunnel@.service",
+        units.join("stunnel@.service"),
+    )
+    .unwrap();
+    let o = Orthanc::new(&stunnel_conf_path(root.path()));
+    o.start();
+    let cfg = config(state.path(), root.path());
+    let journal = Arc::new(Mutex::new(Journal::open(state.path()).unwrap()));
+    let port = support::orthanc::free_port();
+
+    // Set up 800 days ago: the server certificate (825 days) ends in 25.
+    let then = OffsetDateTime::now_utc() - time::Duration::days(800);
+    let req = request(&o, Way::Terminator, &["Anna Muster"], port);
+    let done = apply(&cfg, &journal, &req, "Röntgen-2026", then)
+        .await
+        .unwrap_or_else(|f| panic!("{}: {:?}", german(&f.summary), f.detail));
+    let old = done
+        .certificate
+        .clone()
+        .expect("step 12 records the certificate");
+    assert!(old.days_left(OffsetDateTime::now_utc()) <= 25);
+    drop(journal);
+    praxis_tls::io::store::Store::open(state.path())
+        .unwrap()
+        .save(&saved(&o, port, done))
+        .unwrap();
+
+    // status warns: fewer than 60 days left.
+    assert_eq!(cert_state(state.path()), "WARNING");
+    let (_, out) = praxis(state.path(), &["status", "--format", "nagios"]);
+    assert!(
+        out.contains(&format!("{HOST}: certificate valid for")),
+        "{out}"
+    );
+
+    // renew: due, reissued, installed, stunnel restarted, checked.
+    let pem = o.config_dir.join(format!("{HOST}.pem"));
+    let before = std::fs::read(&pem).unwrap();
+    let (code, out) = praxis(state.path(), &["renew", "--no-firewall"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("erneuert"), "{out}");
+    assert_ne!(std::fs::read(&pem).unwrap(), before, "a new certificate");
+    let url = format!("https://{HOST}:{port}/system");
+    let resolve = format!("{HOST}:{port}:127.0.0.1");
+    let ca = state
+        .path()
+        .join("practice_ca/ca.crt")
+        .display()
+        .to_string();
+    let p12 = state.path().join("browser-certificates/anna-muster.p12");
+    let cert = format!("{}:Röntgen-2026", p12.display());
+    let with_p12 = [
+        "--cacert",
+        &ca,
+        "--resolve",
+        &resolve,
+        "--cert-type",
+        "P12",
+        "--cert",
+        &cert,
+        &url,
+    ];
+    assert_eq!(curl(&with_p12), "200");
+    assert_eq!(cert_state(state.path()), "OK");
+
+    // A renewal whose check fails is undone: the file as before, stunnel
+    // serving it again, and the reason in German.
+    let mut w = praxis_tls::io::store::Store::open(state.path())
+        .unwrap()
+        .load()
+        .unwrap()
+        .unwrap();
+    let restart_ok = w.systems.orthanc.proxy_restart.clone();
+    w.systems.orthanc.proxy_restart =
+        praxis_tls::core::TextInput::new(format!("sh -c '{} && exit 1'", restart_ok.value));
+    praxis_tls::io::store::Store::open(state.path())
+        .unwrap()
+        .save(&w)
+        .unwrap();
+    let before = std::fs::read(&pem).unwrap();
+    let (code, out) = praxis(state.path(), &["renew", "--no-firewall", "--force"]);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("zurückgenommen"), "{out}");
+    assert_eq!(
+        std::fs::read(&pem).unwrap(),
+        before,
+        "the old certificate is back"
+    );
+    assert_eq!(curl(&with_p12), "200");
+}

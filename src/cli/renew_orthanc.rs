@@ -16,6 +16,11 @@ use time::OffsetDateTime;
 
 use super::args::RenewArgs;
 use super::progress::stamp;
+
+/// 24.12.2026, as the practice writes dates.
+fn day(t: OffsetDateTime) -> String {
+    format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year())
+}
 use super::{Cli, exit, mail, say};
 
 fn record(w: &Wizard) -> Option<CertRecord> {
@@ -37,12 +42,12 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
         lang,
         &Text::new("cli-renew-orthanc")
             .arg("domain", old.domain.clone())
-            .arg("until", stamp(old.not_after)),
+            .arg("until", day(old.not_after)),
     );
     if now < due && !a.force {
         say(
             lang,
-            &Text::new("cli-renew-orthanc-not-due").arg("date", stamp(due)),
+            &Text::new("cli-renew-orthanc-not-due").arg("date", day(due)),
         );
         return exit::OK;
     }
@@ -74,7 +79,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
     ));
     match result {
         Ok(record) => {
-            let until = stamp(record.not_after);
+            let until = day(record.not_after);
             if let Some(done) = w
                 .systems
                 .done
