@@ -75,6 +75,12 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let cat = catalog();
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
+        // Counts go in as numbers, so `[one]` and `*[other]` select by
+        // the language's plural rules; dates in the reader's format.
+        if let Some(n) = plain_count(v) {
+            fargs.set(*k, FluentValue::from(n));
+            continue;
+        }
         match local_date(lang, v) {
             Some(date) => fargs.set(*k, FluentValue::from(date)),
             None => fargs.set(*k, FluentValue::from(*v)),
@@ -124,6 +130,16 @@ pub fn local_date(lang: Lang, value: &str) -> Option<String> {
     at.ok()
         .map(|t| t.to_offset(time::UtcOffset::UTC))
         .and_then(|t| t.format(&german_minute).ok())
+}
+
+/// A whole number as written without leading zeros (a port, a count), and
+/// nothing else: a date or a version stays text.
+fn plain_count(v: &str) -> Option<i64> {
+    let ok = !v.is_empty()
+        && v.len() <= 9
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && (v == "0" || !v.starts_with('0'));
+    ok.then(|| v.parse().ok()).flatten()
 }
 
 pub fn tr(lang: Lang, id: &str) -> String {

@@ -79,6 +79,7 @@ fn adds_https_to_a_file_without_it_keeping_comments() {
     let tls = OrthancTls {
         certificate: CERT.into(),
         trusted_clients: Some(TRUSTED.into()),
+        ciphers: None,
     };
     let edit = enable_https(&original, &tls, "orthanc.json").unwrap();
     assert_expected("without-tls.expected.json", &edit.text);
@@ -118,6 +119,7 @@ fn replaces_values_of_keys_already_present() {
     let tls = OrthancTls {
         certificate: CERT.into(),
         trusted_clients: None,
+        ciphers: None,
     };
     let edit = enable_https(&original, &tls, "orthanc.json").unwrap();
     assert_expected("with-tls.expected.json", &edit.text);
@@ -147,6 +149,7 @@ fn refuses_a_broken_file_and_names_the_line() {
     let tls = OrthancTls {
         certificate: CERT.into(),
         trusted_clients: None,
+        ciphers: None,
     };
     let err = enable_https(&read("broken.json"), &tls, "orthanc.json").unwrap_err();
     let text = err.text("/etc/orthanc/orthanc.json");

@@ -649,6 +649,8 @@ fn systems_form_plan_and_result_in_both_languages() {
         key(&mut w, Action::NextField);
         key(&mut w, Action::NextField);
         typed(&mut w, "Dr. Muster, Empfang");
+        // Past the restart command to the passphrase.
+        key(&mut w, Action::NextField);
         key(&mut w, Action::NextField);
         typed(&mut w, "kurz");
         key(&mut w, Action::Next);
@@ -670,6 +672,7 @@ fn systems_form_plan_and_result_in_both_languages() {
                         .arg("host", "pacs.praxis.lan")
                         .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
                         .arg("count", "2"),
+                    notes: Vec::new(),
                     diff: diff.into(),
                 }),
             },
@@ -691,13 +694,18 @@ fn systems_form_plan_and_result_in_both_languages() {
                 generation: g,
                 result: Ok(SystemDone {
                     kind: SystemKind::Orthanc,
+                    terminator: false,
                     host: "pacs.praxis.lan".into(),
                     report: vec![
                         Text::new("systems-orthanc-done")
                             .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
                             .arg("config", "/etc/orthanc/orthanc.json")
                             .arg("date", "2027-12-05"),
-                        Text::new("systems-orthanc-restart"),
+                        Text::new("systems-orthanc-ca").arg(
+                            "ca",
+                            "/var/lib/praxis-tls/browser-certificates/praxis-ca.crt",
+                        ),
+                        Text::new("systems-orthanc-checked").arg("port", "8042"),
                     ],
                     certificate: None,
                 }),
@@ -711,6 +719,71 @@ fn systems_form_plan_and_result_in_both_languages() {
         key(&mut w, Action::Up);
         insta::assert_snapshot!(
             format!("systems_gateway_form_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+    }
+}
+
+/// Orthanc's own HTTPS on an affected build: the plan's notes, the crash
+/// explained after the rollback, and the terminator's form offered.
+#[test]
+fn systems_orthanc_crash_and_terminator_in_both_languages() {
+    use praxis_tls::core::Finding;
+    use praxis_tls::core::systems::{SystemKind, SystemPlan};
+    for lang in [Lang::De, Lang::En] {
+        let mut w = wizard_at(Step::Systems, lang);
+        key(&mut w, Action::Down);
+        typed(&mut w, "pacs.praxis.lan");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "/etc/orthanc/orthanc.json");
+        let g = key(&mut w, Action::Next);
+        let diff = "@@ -3,1 +3,2 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n+  \"SslCertificate\" : \"/etc/orthanc/pacs.praxis.lan.pem\",\n";
+        send(
+            &mut w,
+            Msg::SystemPlanned {
+                check: CheckId::Orthanc,
+                generation: g,
+                result: Ok(SystemPlan {
+                    kind: SystemKind::Orthanc,
+                    summary: Text::new("systems-orthanc-plan")
+                        .arg("host", "pacs.praxis.lan")
+                        .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
+                        .arg("count", "0"),
+                    notes: vec![
+                        Text::new("systems-orthanc-remote-off"),
+                        Text::new("systems-orthanc-affected"),
+                    ],
+                    diff: diff.into(),
+                }),
+            },
+        );
+        insta::assert_snapshot!(
+            format!("systems_orthanc_plan_notes_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::Next);
+        let g = key(&mut w, Action::Yes);
+        let mut crash = Finding::new(Text::new("orthanc-live-crash"))
+            .fix(Text::new("orthanc-live-offer-terminator"));
+        crash
+            .more
+            .push(Text::new("orthanc-live-rolled-back").arg("port", "8042"));
+        send(
+            &mut w,
+            Msg::SystemApplied {
+                check: CheckId::Orthanc,
+                generation: g,
+                result: Err(crash),
+            },
+        );
+        insta::assert_snapshot!(
+            format!("systems_orthanc_crash_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        key(&mut w, Action::Down);
+        assert!(w.systems.orthanc.terminator);
+        insta::assert_snapshot!(
+            format!("systems_orthanc_terminator_form_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
         );
     }

@@ -118,9 +118,15 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     let config = etc.path().join("orthanc.json");
     let fixture =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/orthanc/with-tls.json");
-    let original = std::fs::read_to_string(fixture).unwrap();
+    // On a free port, where a stand-in for Orthanc serves what the step
+    // writes (the real Orthanc is in tests/orthanc_live.rs).
+    let port = free_port();
+    let original = std::fs::read_to_string(fixture)
+        .unwrap()
+        .replace("\"HttpPort\": 8042", &format!("\"HttpPort\": {port}"));
     std::fs::write(&config, &original).unwrap();
     std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o640)).unwrap();
+    tokio::spawn(stand_in(etc.path().to_path_buf(), port));
 
     let mut w = wizard();
     keys(&mut w, &lab, &[Action::Down]);
@@ -131,7 +137,9 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     typed(&mut w, &lab, "192.168.1.20");
     keys(&mut w, &lab, &[Action::NextField]);
     typed(&mut w, &lab, "Dr. Muster, Empfang");
-    keys(&mut w, &lab, &[Action::NextField]);
+    // The stand-in needs no restart.
+    w.systems.orthanc.restart = praxis_tls::core::TextInput::new("true");
+    keys(&mut w, &lab, &[Action::NextField, Action::NextField]);
     typed(&mut w, &lab, "ein-langes-kennwort");
 
     let n = keys(&mut w, &lab, &[Action::Next]);
@@ -201,6 +209,57 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     journal.undo_all(false).unwrap();
     assert_eq!(std::fs::read_to_string(&config).unwrap(), original);
     assert!(!pem.exists());
+}
+
+/// Serves `/system` with the PEM and the client CA the step wrote, read
+/// anew for every connection, as Orthanc reads them when restarted; a
+/// browser certificate is required once the CA file is there.
+async fn stand_in(dir: std::path::PathBuf, port: u16) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    loop {
+        let Ok((tcp, _)) = listener.accept().await else {
+            return;
+        };
+        let pem = dir.join("pacs.praxis.lan.pem");
+        let Ok(key) = PrivateKeyDer::from_pem_file(&pem) else {
+            continue;
+        };
+        let chain: Vec<CertificateDer> = CertificateDer::pem_file_iter(&pem)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let builder = rustls::ServerConfig::builder();
+        let builder = match CertificateDer::pem_file_iter(dir.join("praxis-ca.crt")) {
+            Ok(cas) => {
+                let mut roots = rustls::RootCertStore::empty();
+                roots.add_parsable_certificates(cas.map(Result::unwrap));
+                builder.with_client_cert_verifier(
+                    rustls::server::WebPkiClientVerifier::builder(roots.into())
+                        .build()
+                        .unwrap(),
+                )
+            }
+            Err(_) => builder.with_no_client_auth(),
+        };
+        let config = builder.with_single_cert(chain, key).unwrap();
+        let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+        tokio::spawn(async move {
+            let Ok(mut tls) = acceptor.accept(tcp).await else {
+                return;
+            };
+            let mut buf = [0u8; 4096];
+            let _ = tls.read(&mut buf).await;
+            let _ = tls
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                .await;
+            let _ = tls.shutdown().await;
+        });
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

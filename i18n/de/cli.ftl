@@ -66,3 +66,6 @@ cli-schedule-removed = Entfernt: { $path }
 cli-schedule-changed = { $path } wurde seither von jemand anderem geändert und bleibt, wie es ist.
 cli-generate-failed = In { $path } lässt sich nicht schreiben: { $detail }
 cli-firewall-guard-kept = Die Firewall-Tabelle bleibt und hält Port { $port } bis zur nächsten Erneuerung geschlossen, weil die Weiterleitung von Port 80 im Router bleibt.
+cli-renew-orthanc = Orthanc-Zertifikat für { $domain } (Praxis-CA), gültig bis { $until }:
+cli-renew-orthanc-not-due = Noch nicht fällig; erneuert wird ab { $date }.
+orthanc-renew-no-ca = Die Praxis-CA fehlt im Zustandsordner. Ohne sie kann das Zertifikat von Orthanc nicht erneuert werden; richten Sie Orthanc im Assistenten (Schritt 12) neu ein.

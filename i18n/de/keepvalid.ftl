@@ -22,6 +22,7 @@ status-file-different = Die Zertifikatsdatei für { $domain } ({ $path }) ist ni
 status-renewal-due = Die Erneuerung ist fällig (seit { $date }) und wird beim nächsten täglichen Lauf versucht.
 status-renewal-ari = Geplante Erneuerung: ab { $date }, wie es die Zertifizierungsstelle empfiehlt.
 status-renewal-two-thirds = Geplante Erneuerung: ab { $date }, wenn zwei Drittel der Laufzeit vorbei sind.
+status-renewal-before-expiry = Geplante Erneuerung: ab { $date }, 60 Tage vor Ablauf (Zertifikat der Praxis-CA).
 
 ## Renewal ("praxis-tls renew")
 

@@ -66,3 +66,6 @@ cli-schedule-removed = Removed: { $path }
 cli-schedule-changed = { $path } was changed by someone else since and is left alone.
 cli-generate-failed = Cannot write into { $path }: { $detail }
 cli-firewall-guard-kept = The firewall table stays and keeps port { $port } closed until the next renewal, because the router keeps forwarding port 80.
+cli-renew-orthanc = Orthanc certificate for { $domain } (practice CA), valid until { $until }:
+cli-renew-orthanc-not-due = Not due yet; renewal starts on { $date }.
+orthanc-renew-no-ca = The practice CA is missing from the state folder. Without it, Orthanc's certificate cannot be renewed; set Orthanc up again in the wizard (step 12).

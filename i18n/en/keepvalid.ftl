@@ -22,6 +22,7 @@ status-file-different = The certificate file for { $domain } ({ $path }) is no l
 status-renewal-due = Renewal is due (since { $date }) and will be tried on the next daily run.
 status-renewal-ari = Planned renewal: from { $date }, as the certificate authority recommends.
 status-renewal-two-thirds = Planned renewal: from { $date }, when two thirds of the lifetime have passed.
+status-renewal-before-expiry = Planned renewal: from { $date }, 60 days before expiry (practice CA certificate).
 
 ## Renewal ("praxis-tls renew")
 

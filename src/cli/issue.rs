@@ -310,7 +310,10 @@ async fn one(
                         not_after: issued.info.not_after,
                         issuer: issued.info.issuer.clone(),
                         fingerprint_sha256: issued.info.fingerprint_sha256.clone(),
-                        renewal: RenewalHint { ari_window },
+                        renewal: RenewalHint {
+                            ari_window,
+                            warn_days: None,
+                        },
                     });
                 }
             }

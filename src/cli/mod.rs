@@ -23,6 +23,7 @@ mod notify_failure;
 mod progress;
 mod renew;
 mod renew_gateway;
+mod renew_orthanc;
 mod renew_repair;
 mod replay;
 mod report;

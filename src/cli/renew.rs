@@ -175,11 +175,11 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, lock: &Lock, a: &RenewAr
         return termine;
     }
     let gateway = super::renew_gateway::run(cli, lang, store, a);
-    if termine != exit::OK {
-        termine
-    } else {
-        gateway
-    }
+    let orthanc = super::renew_orthanc::run(cli, lang, store, a);
+    [termine, gateway, orthanc]
+        .into_iter()
+        .find(|c| *c != exit::OK)
+        .unwrap_or(exit::OK)
 }
 
 fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs) -> u8 {

@@ -227,6 +227,15 @@ impl Replay<'_> {
                 println!("{line}");
             }
         }
+        // What was set up, where the CA certificate is and what comes
+        // next, as the screen shows it.
+        if step == Step::Systems {
+            for done in &w.systems.done {
+                for t in &done.report {
+                    println!("  {}", self.theme.text(&i18n::text(self.lang, t)));
+                }
+            }
+        }
     }
 
     fn back(&self, step: Step) {

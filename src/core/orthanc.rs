@@ -7,6 +7,7 @@
 //! by member, never parsed into a value and written back out.
 
 pub mod jsonc;
+pub mod live;
 
 use std::ops::Range;
 
@@ -23,16 +24,48 @@ pub struct OrthancTls {
     /// With client certificates: the file of CA certificates a browser's
     /// certificate must chain to. `None` leaves those settings as they are.
     pub trusted_clients: Option<String>,
+    /// A new `SslCiphersAccepted`, when the present list would lock out
+    /// the key (see [`live::ciphers_lock_out`]).
+    pub ciphers: Option<Vec<String>>,
+}
+
+impl OrthancTls {
+    /// The settings for `original`: the cipher list is replaced only where
+    /// it would lock out browsers with the practice CA's ECDSA key.
+    pub fn for_config(
+        original: &str,
+        certificate: String,
+        trusted_clients: Option<String>,
+    ) -> Result<OrthancTls, OrthancError> {
+        let current = current_tls(original)?;
+        let ciphers = live::ciphers_lock_out(&current.ciphers, live::KeyType::Ecdsa)
+            .then(|| live::CIPHERS_FIX.iter().map(|c| c.to_string()).collect());
+        Ok(OrthancTls {
+            certificate,
+            trusted_clients,
+            ciphers,
+        })
+    }
 }
 
 /// The TLS settings a configuration file has now (absent = not set).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurrentTls {
     pub ssl_enabled: Option<bool>,
     pub certificate: Option<String>,
     pub verify_peers: Option<bool>,
     pub trusted_clients: Option<String>,
+    /// `HttpPort` (Orthanc's default 8042 when absent).
+    pub http_port: u16,
+    pub remote_access: Option<bool>,
+    /// How many `RegisteredUsers` this file names.
+    pub users: usize,
+    /// `SslCiphersAccepted`, when set.
+    pub ciphers: Vec<String>,
 }
+
+/// Orthanc's port when the file does not set one.
+pub const DEFAULT_HTTP_PORT: u16 = 8042;
 
 /// The edited file and what changed, for the person to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +123,9 @@ pub const KEY_ENABLED: &str = "SslEnabled";
 pub const KEY_CERTIFICATE: &str = "SslCertificate";
 pub const KEY_VERIFY_PEERS: &str = "SslVerifyPeers";
 pub const KEY_TRUSTED_CLIENTS: &str = "SslTrustedClientCertificates";
+pub const KEY_REMOTE_ACCESS: &str = "RemoteAccessAllowed";
+pub const KEY_USERS: &str = "RegisteredUsers";
+pub const KEY_CIPHERS: &str = "SslCiphersAccepted";
 
 /// Reads the TLS settings. A duplicated key counts with its last value, as
 /// in Orthanc's reader.
@@ -109,6 +145,16 @@ pub fn current_tls(text: &str) -> Result<CurrentTls, OrthancError> {
         certificate: string(KEY_CERTIFICATE),
         verify_peers: boolean(KEY_VERIFY_PEERS),
         trusted_clients: string(KEY_TRUSTED_CLIENTS),
+        http_port: raw("HttpPort")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(DEFAULT_HTTP_PORT),
+        remote_access: boolean(KEY_REMOTE_ACCESS),
+        users: raw(KEY_USERS)
+            .and_then(|v| jsonc::parse(v).ok())
+            .map_or(0, |r| r.members.len()),
+        ciphers: raw(KEY_CIPHERS)
+            .and_then(|v| serde_json::from_str::<Vec<String>>(v).ok())
+            .unwrap_or_default(),
     })
 }
 
@@ -125,6 +171,10 @@ pub fn enable_https(
     if let Some(trusted) = &tls.trusted_clients {
         settings.push((KEY_VERIFY_PEERS, "true".to_string()));
         settings.push((KEY_TRUSTED_CLIENTS, json_string(trusted)));
+    }
+    if let Some(ciphers) = &tls.ciphers {
+        let list: Vec<String> = ciphers.iter().map(|c| json_string(c)).collect();
+        settings.push((KEY_CIPHERS, format!("[ {} ]", list.join(", "))));
     }
     let mut text = original.to_string();
     let mut previous: Option<&str> = None;

@@ -168,7 +168,7 @@ fn stamp(t: OffsetDateTime) -> String {
 /// run. Without ARI, the window's start (two thirds of the lifetime).
 pub fn due_at(record: &CertRecord) -> (OffsetDateTime, WindowSource) {
     let (w, source) = record.renewal_window();
-    if source == WindowSource::TwoThirds {
+    if source != WindowSource::Ari {
         return (w.start, source);
     }
     let span = (w.end - w.start).whole_seconds();

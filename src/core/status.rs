@@ -35,6 +35,11 @@ pub use super::renewal::Window;
 pub struct RenewalHint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ari_window: Option<Window>,
+    /// Warn this many days before expiry, unless told otherwise: for the
+    /// practice CA's long-lived certificates (Orthanc: 60), where a third
+    /// of the lifetime would warn for most of a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_days: Option<i64>,
 }
 
 /// One installed certificate, as the issuer (or the import) records it.
@@ -59,6 +64,8 @@ pub struct CertRecord {
 pub enum WindowSource {
     Ari,
     TwoThirds,
+    /// A fixed number of days before expiry (the practice CA's).
+    BeforeExpiry,
 }
 
 impl CertRecord {
@@ -84,6 +91,16 @@ impl CertRecord {
     pub fn renewal_window(&self) -> (Window, WindowSource) {
         if let Some(w) = self.renewal.ari_window {
             return (w, WindowSource::Ari);
+        }
+        if let Some(days) = self.renewal.warn_days {
+            let start = self.not_after - Duration::days(days);
+            return (
+                Window {
+                    start,
+                    end: start + Duration::days(days / 2),
+                },
+                WindowSource::BeforeExpiry,
+            );
         }
         // Whole seconds keep the JSON free of fractions.
         let life = self.lifetime().whole_seconds();
@@ -360,6 +377,10 @@ pub fn evaluate(
 
 fn judge(r: &CertRecord, file: &FileState, t: Thresholds, now: OffsetDateTime) -> CertStatus {
     let lifetime_days = r.lifetime_days();
+    let t = Thresholds {
+        warning_days: t.warning_days.or(r.renewal.warn_days),
+        ..t
+    };
     let (warning_days, critical_days) = t.resolve(lifetime_days);
     let days_left = r.days_left(now);
     let expired = now >= r.not_after;

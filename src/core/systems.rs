@@ -16,7 +16,7 @@ use super::firewall::Backend;
 use super::input::TextInput;
 use super::transitions::start_check as start;
 use super::{Action, Effect, Overlay, Wizard};
-pub use request::{gateway_request, host_ok, request, split_list};
+pub use request::{gateway_request, host_ok, orthanc_saved, request, split_list};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +43,7 @@ impl SystemKind {
 
 /// Orthanc's answers. Client certificates are made when `clients` names
 /// people; their PKCS#12 passphrase is typed and never saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrthancForm {
     pub host: TextInput,
     pub config: TextInput,
@@ -51,6 +51,50 @@ pub struct OrthancForm {
     pub ips: TextInput,
     /// One browser certificate per name, comma-separated (may be empty).
     pub clients: TextInput,
+    /// HTTPS from stunnel in front of Orthanc instead of its own.
+    #[serde(default)]
+    pub terminator: bool,
+    /// How Orthanc is restarted.
+    #[serde(default = "default_restart")]
+    pub restart: TextInput,
+    /// How the terminator is restarted.
+    #[serde(default = "default_proxy_restart")]
+    pub proxy_restart: TextInput,
+    /// The port practice computers use with the terminator.
+    #[serde(default = "default_port")]
+    pub port: TextInput,
+}
+
+pub const DEFAULT_RESTART: &str = "systemctl restart orthanc";
+
+fn default_restart() -> TextInput {
+    TextInput::new(DEFAULT_RESTART)
+}
+
+fn default_proxy_restart() -> TextInput {
+    TextInput::new(format!(
+        "systemctl restart stunnel@{}",
+        crate::core::orthanc::live::STUNNEL_INSTANCE
+    ))
+}
+
+fn default_port() -> TextInput {
+    TextInput::new(crate::core::orthanc::live::DEFAULT_TERMINATOR_PORT.to_string())
+}
+
+impl Default for OrthancForm {
+    fn default() -> Self {
+        OrthancForm {
+            host: TextInput::default(),
+            config: TextInput::default(),
+            ips: TextInput::default(),
+            clients: TextInput::default(),
+            terminator: false,
+            restart: default_restart(),
+            proxy_restart: default_proxy_restart(),
+            port: default_port(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +132,12 @@ pub enum SystemRequest {
         clients: Vec<String>,
         /// The practice's name for the CA (shown in browsers).
         practice: String,
+        way: crate::core::orthanc::live::Way,
+        /// Orthanc's restart command; the terminator's.
+        restart: String,
+        proxy_restart: String,
+        /// The terminator's port.
+        port: u16,
     },
     Gateway {
         host: String,
@@ -124,6 +174,10 @@ impl SystemRequest {
 pub struct SystemPlan {
     pub kind: SystemKind,
     pub summary: Text,
+    /// What the practice should know before saying yes (remote access,
+    /// ciphers, a build whose HTTPS crashes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
     /// Unified diff of the configuration file; empty if it stays as it is.
     pub diff: String,
 }
@@ -138,6 +192,9 @@ pub struct SystemDone {
     /// The gateway's Let's Encrypt certificate, which `renew` keeps valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<super::status::CertRecord>,
+    /// Orthanc behind stunnel rather than with its own HTTPS.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub terminator: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,14 +220,23 @@ pub const MIN_PASSPHRASE: usize = 8;
 pub fn field_count(kind: SystemKind) -> usize {
     match kind {
         SystemKind::None => 0,
-        SystemKind::Orthanc => 5,
+        SystemKind::Orthanc => 6,
         SystemKind::Gateway => 5,
+    }
+}
+
+/// Like [`field_count`], for the form as it is (the terminator's has one
+/// more field, its port).
+fn fields_of(w: &Wizard) -> usize {
+    match w.systems.choice {
+        SystemKind::Orthanc if w.systems.orthanc.terminator => 7,
+        k => field_count(k),
     }
 }
 
 /// The focused field, while the form takes letters.
 pub fn field(w: &Wizard) -> Option<usize> {
-    let n = field_count(w.systems.choice);
+    let n = fields_of(w);
     (n > 0 && w.systems.plan.is_none() && !running(w)).then(|| w.session.system_field.min(n - 1))
 }
 
@@ -185,10 +251,26 @@ pub(super) fn on_choice(w: &mut Wizard, up: bool) {
     if w.systems.plan.is_some() || running(w) {
         return;
     }
-    let all = SystemKind::ALL;
-    let i = all.iter().position(|k| *k == w.systems.choice).unwrap_or(0);
-    let n = all.len();
-    w.systems.choice = all[if up { (i + n - 1) % n } else { (i + 1) % n }];
+    // Orthanc has two rows: its own HTTPS, and stunnel in front.
+    let rows = [
+        (SystemKind::None, false),
+        (SystemKind::Orthanc, false),
+        (SystemKind::Orthanc, true),
+        (SystemKind::Gateway, false),
+    ];
+    let now = (
+        w.systems.choice,
+        w.systems.choice == SystemKind::Orthanc && w.systems.orthanc.terminator,
+    );
+    let i = rows.iter().position(|r| *r == now).unwrap_or(0);
+    let n = rows.len();
+    let (kind, terminator) = rows[if up { (i + n - 1) % n } else { (i + 1) % n }];
+    w.systems.choice = kind;
+    if kind == SystemKind::Orthanc {
+        w.systems.orthanc.terminator = terminator;
+        // The other way starts afresh: the last way's failure is not its.
+        w.checks.insert(CheckId::Orthanc, CheckState::Idle);
+    }
     w.session.system_field = 0;
     // The account of the certificate step serves the gateway too.
     let email = &mut w.systems.gateway.email;
@@ -199,7 +281,7 @@ pub(super) fn on_choice(w: &mut Wizard, up: bool) {
 }
 
 pub(super) fn on_next_field(w: &mut Wizard) {
-    let n = field_count(w.systems.choice).max(1);
+    let n = fields_of(w).max(1);
     w.session.system_field = (w.session.system_field + 1) % n;
 }
 
@@ -208,11 +290,15 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
         return;
     };
     let s = &mut w.systems;
+    let proxy = s.orthanc.terminator;
     let input = match (s.choice, i) {
         (SystemKind::Orthanc, 0) => &mut s.orthanc.host,
         (SystemKind::Orthanc, 1) => &mut s.orthanc.config,
         (SystemKind::Orthanc, 2) => &mut s.orthanc.ips,
         (SystemKind::Orthanc, 3) => &mut s.orthanc.clients,
+        (SystemKind::Orthanc, 4) if proxy => &mut s.orthanc.port,
+        (SystemKind::Orthanc, 5) if proxy => &mut s.orthanc.proxy_restart,
+        (SystemKind::Orthanc, 4) => &mut s.orthanc.restart,
         (SystemKind::Orthanc, _) => &mut w.session.passphrase,
         (SystemKind::Gateway, 0) => &mut s.gateway.host,
         (SystemKind::Gateway, 1) => &mut s.gateway.config,
@@ -304,9 +390,10 @@ pub(super) fn on_planned(w: &mut Wizard, id: CheckId, result: Result<SystemPlan,
     match result {
         Ok(plan) => {
             w.checks.insert(id, CheckState::Idle);
-            // Shown on the step first: the person reads the diff, then
-            // Enter asks before writing.
+            // Shown on the step first, from its summary: the person reads
+            // the diff, then Enter asks before writing.
             w.systems.plan = Some(plan);
+            w.session.scroll = 0;
         }
         Err(f) => {
             w.checks.insert(id, CheckState::Failed(f));
@@ -316,6 +403,7 @@ pub(super) fn on_planned(w: &mut Wizard, id: CheckId, result: Result<SystemPlan,
 
 pub(super) fn on_applied(w: &mut Wizard, id: CheckId, result: Result<SystemDone, Finding>) {
     w.systems.plan = None;
+    w.session.scroll = 0;
     match result {
         Ok(done) => {
             let summary = Text::new("systems-done").arg("host", done.host.clone());

@@ -272,6 +272,10 @@ mod tests {
                 config: "/etc/orthanc/orthanc.json".into(),
                 ips: vec!["192.168.1.20".into()],
                 clients: vec!["Dr. Muster".into()],
+                terminator: false,
+                restart: None,
+                proxy_restart: None,
+                port: None,
             }),
             gateway: Some(crate::core::answers::GatewayAnswer {
                 host: "api.praxis-muster.ch".into(),

@@ -50,6 +50,9 @@ pub struct IoConfig {
     pub system_root: PathBuf,
     /// The running program, which the renewal run may need a copy of.
     pub running_binary: PathBuf,
+    /// The pause before Orthanc is looked at a second time after its
+    /// restart (a crash on the first request shows by then).
+    pub orthanc_settle: Duration,
 }
 
 impl IoConfig {
@@ -72,6 +75,7 @@ impl IoConfig {
             upload_timeout: Duration::from_secs(15),
             system_root: PathBuf::from("/"),
             running_binary: std::env::current_exe().unwrap_or_default(),
+            orthanc_settle: super::systems_orthanc::SETTLE,
         }
     }
 }

@@ -170,10 +170,20 @@ impl PracticeCa {
                 .iter()
                 .map(|s| GeneralSubtree::IpAddress(CidrSubnet::from_addr_prefix(s.addr, s.prefix))),
         );
+        // Without permitted addresses, every address is excluded: a
+        // constraint on names alone leaves addresses open to a stolen key.
+        let excluded = if options.permitted_ip.is_empty() && !subtrees.is_empty() {
+            vec![
+                GeneralSubtree::IpAddress(CidrSubnet::from_addr_prefix(IpAddr::from([0u8; 4]), 0)),
+                GeneralSubtree::IpAddress(CidrSubnet::from_addr_prefix(IpAddr::from([0u16; 8]), 0)),
+            ]
+        } else {
+            Vec::new()
+        };
         if !subtrees.is_empty() {
             params.name_constraints = Some(NameConstraints {
                 permitted_subtrees: subtrees,
-                excluded_subtrees: Vec::new(),
+                excluded_subtrees: excluded,
             });
         }
         let cert = params.self_signed(&key)?;

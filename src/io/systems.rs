@@ -16,42 +16,14 @@ use super::exec::IoConfig;
 use super::express_gateway::{self as gateway, GatewaySetup};
 use super::issuance::{IssueJob, issue};
 use super::journal::Journal;
-use super::practice_ca::orthanc::{self, OrthancSetup};
-use super::practice_ca::{CaOptions, P12Compat, PracticeCa, export_client};
 use super::store::show;
 use crate::core::certificate::AcmeEnv;
 use crate::core::express_gateway::{DEFAULT_HTTPS_PORT, GatewayLayout, GatewayTls, edit_config};
 use crate::core::firewall::FirewallPlan;
-use crate::core::orthanc::{OrthancTls, enable_https};
 use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
 use crate::core::{Effect, Finding, Msg, Text};
 
-/// Where the browser certificates go (the person copies them from there).
-pub const CLIENTS_DIR: &str = "browser-certificates";
-/// The practice CA's certificate beside Orthanc's configuration, for
-/// `SslTrustedClientCertificates`.
-const CLIENT_CA_FILE: &str = "praxis-ca.crt";
-
-fn orthanc_setup(host: &str, config: &Path, ips: &[std::net::IpAddr], mtls: bool) -> OrthancSetup {
-    let dir = config.parent().unwrap_or(Path::new("/"));
-    OrthancSetup {
-        config: config.to_path_buf(),
-        certificate: dir.join(format!("{host}.pem")),
-        host: host.to_string(),
-        ips: ips.to_vec(),
-        owner: orthanc_user(),
-        client_ca: mtls.then(|| dir.join(CLIENT_CA_FILE)),
-    }
-}
-
-/// Debian's orthanc package runs as its own user, which must read the key;
-/// the Docker image runs as root.
-fn orthanc_user() -> Option<(u32, u32)> {
-    nix::unistd::User::from_name("orthanc")
-        .ok()
-        .flatten()
-        .map(|u| (u.uid.as_raw(), u.gid.as_raw()))
-}
+pub use super::systems_orthanc::CLIENTS_DIR;
 
 fn gateway_setup(host: &str, config: &Path, disk_root: &Path, gateway_root: &str) -> GatewaySetup {
     GatewaySetup {
@@ -77,35 +49,7 @@ fn read_config(path: &Path) -> Result<String, Finding> {
 /// The change to the configuration file, for the person to see first.
 pub async fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Finding> {
     match request {
-        SystemRequest::Orthanc {
-            host,
-            config,
-            ips,
-            clients,
-            ..
-        } => {
-            let setup = orthanc_setup(host, config, ips, !clients.is_empty());
-            let original = read_config(config)?;
-            let tls = OrthancTls {
-                certificate: setup.certificate.display().to_string(),
-                trusted_clients: setup.client_ca.as_ref().map(|p| p.display().to_string()),
-            };
-            let edit = enable_https(&original, &tls, &show(config))
-                .map_err(|e| Finding::new(e.text(&show(config))))?;
-            let id = if clients.is_empty() {
-                "systems-orthanc-plan"
-            } else {
-                "systems-orthanc-plan-mtls"
-            };
-            Ok(SystemPlan {
-                kind: SystemKind::Orthanc,
-                summary: Text::new(id)
-                    .arg("host", host.clone())
-                    .arg("certificate", show(&setup.certificate))
-                    .arg("count", clients.len().to_string()),
-                diff: edit.diff,
-            })
-        }
+        SystemRequest::Orthanc { .. } => super::systems_orthanc::plan(cfg, request),
         SystemRequest::Gateway {
             host,
             config,
@@ -125,6 +69,7 @@ pub async fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan,
                 summary: Text::new("systems-gateway-plan")
                     .arg("host", host.clone())
                     .arg("dir", show(&disk_root.join(setup.layout.live_dir()))),
+                notes: Vec::new(),
                 diff: edit.diff,
             })
         }
@@ -167,83 +112,10 @@ async fn check_gateway_dns(
     Ok(())
 }
 
-fn ca_failure(e: super::practice_ca::PracticeCaError) -> Finding {
-    Finding::new(e.text()).detail(e.to_string())
-}
-
 fn lock(journal: &Mutex<Journal>) -> Result<std::sync::MutexGuard<'_, Journal>, Finding> {
     journal
         .lock()
         .map_err(|_| Finding::new(Text::new("systems-internal")))
-}
-
-fn apply_orthanc(
-    cfg: &IoConfig,
-    journal: &Mutex<Journal>,
-    request: &SystemRequest,
-    passphrase: &str,
-    now: OffsetDateTime,
-) -> Result<SystemDone, Finding> {
-    let SystemRequest::Orthanc {
-        host,
-        config,
-        ips,
-        clients,
-        practice,
-    } = request
-    else {
-        return Err(Finding::new(Text::new("systems-internal")));
-    };
-    // The CA may sign only names of the practice's own network: a stolen
-    // CA key then cannot impersonate anyone else's site.
-    let domain = host.split_once('.').map_or(host.as_str(), |(_, rest)| rest);
-    let options = CaOptions {
-        practice_name: practice.clone(),
-        permitted_dns: vec![domain.to_string()],
-        permitted_ip: Vec::new(),
-    };
-    let (ca, _) = PracticeCa::load_or_create(&cfg.state_dir, &options, now).map_err(ca_failure)?;
-    let setup = orthanc_setup(host, config, ips, !clients.is_empty());
-    let plan = orthanc::plan(&ca, &setup, now).map_err(ca_failure)?;
-    let mut j = lock(journal)?;
-    orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?;
-    let mut report = vec![
-        Text::new("systems-orthanc-done")
-            .arg("certificate", show(&setup.certificate))
-            .arg("config", show(config))
-            .arg("date", plan.server.not_after.date().to_string()),
-    ];
-    let out = cfg.state_dir.join(CLIENTS_DIR);
-    for person in clients {
-        let export = export_client(
-            &mut j,
-            &ca,
-            person,
-            passphrase,
-            &out,
-            P12Compat::Modern,
-            now,
-        )
-        .map_err(ca_failure)?;
-        report.push(export.text());
-    }
-    report.push(
-        Text::new("systems-orthanc-ca").arg(
-            "ca",
-            show(
-                &cfg.state_dir
-                    .join(super::practice_ca::CA_DIR)
-                    .join(super::practice_ca::CERT_FILE),
-            ),
-        ),
-    );
-    report.push(Text::new("systems-orthanc-restart"));
-    Ok(SystemDone {
-        kind: SystemKind::Orthanc,
-        host: host.clone(),
-        report,
-        certificate: None,
-    })
 }
 
 /// Issues the gateway's certificate (opening the firewall window when
@@ -309,6 +181,7 @@ pub async fn apply_gateway(
     }
     Ok(SystemDone {
         kind: SystemKind::Gateway,
+        terminator: false,
         host: host.clone(),
         report: vec![
             Text::new("systems-gateway-done")
@@ -354,13 +227,8 @@ pub fn run(
                 let now = OffsetDateTime::now_utc();
                 let result = match &request {
                     SystemRequest::Orthanc { .. } => {
-                        let (cfg, journal, request) =
-                            (cfg.clone(), journal.clone(), request.clone());
-                        tokio::task::spawn_blocking(move || {
-                            apply_orthanc(&cfg, &journal, &request, &passphrase, now)
-                        })
-                        .await
-                        .unwrap_or_else(|_| Err(Finding::new(Text::new("systems-internal"))))
+                        super::systems_orthanc::apply(&cfg, &journal, &request, &passphrase, now)
+                            .await
                     }
                     SystemRequest::Gateway { .. } => {
                         apply_gateway(&cfg, &journal, &request, window, now).await

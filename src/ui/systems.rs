@@ -10,23 +10,43 @@ use crate::core::{TextInput, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let s = &w.systems;
-    lines.push(Line::raw(tr.t("systems-body")));
+    // Only a final check that passed by itself says the service runs.
+    let checked = w.check(crate::core::CheckId::FinalTls).is_passed()
+        && !w.overridden(crate::core::Step::FinalCheck);
+    let body = if checked {
+        "systems-body"
+    } else {
+        "systems-body-unchecked"
+    };
+    lines.push(Line::raw(tr.t(body)));
     lines.push(Line::raw(""));
-    for (kind, id) in [
-        (SystemKind::None, "systems-choice-none"),
-        (SystemKind::Orthanc, "systems-choice-orthanc"),
-        (SystemKind::Gateway, "systems-choice-gateway"),
+    let proxy = s.orthanc.terminator;
+    for (kind, terminator, id) in [
+        (SystemKind::None, false, "systems-choice-none"),
+        (SystemKind::Orthanc, false, "systems-choice-orthanc"),
+        (
+            SystemKind::Orthanc,
+            true,
+            "systems-choice-orthanc-terminator",
+        ),
+        (SystemKind::Gateway, false, "systems-choice-gateway"),
     ] {
         let mut label = tr.t(id);
-        if s.done(kind).is_some() {
+        if s.done(kind)
+            .is_some_and(|d| kind != SystemKind::Orthanc || d.terminator == terminator)
+        {
             label.push_str(&format!(" {}", tr.theme.passed()));
         }
-        lines.push(widgets::option(tr, s.choice == kind, label));
+        let chosen = s.choice == kind && (kind != SystemKind::Orthanc || terminator == proxy);
+        lines.push(widgets::option(tr, chosen, label));
     }
     if let Some(plan) = &s.plan {
-        // The change alone, so the diff has the room.
+        // The summary first, then the diff with the room that is left.
         lines.push(Line::raw(""));
         lines.push(Line::raw(tr.text(&plan.summary)));
+        for note in &plan.notes {
+            lines.push(Line::raw(tr.text(note)));
+        }
         super::golive::diff_lines(lines, &plan.diff, tr);
         return;
     }
@@ -43,11 +63,19 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             input(lines, "systems-orthanc-config", &f.config, 1);
             input(lines, "systems-orthanc-ips", &f.ips, 2);
             input(lines, "systems-orthanc-clients", &f.clients, 3);
+            let last = if f.terminator {
+                input(lines, "systems-orthanc-port", &f.port, 4);
+                input(lines, "systems-orthanc-proxy-restart", &f.proxy_restart, 5);
+                6
+            } else {
+                input(lines, "systems-orthanc-restart-field", &f.restart, 4);
+                5
+            };
             let masked = TextInput {
                 value: "*".repeat(w.session.passphrase.value.chars().count()),
                 cursor: w.session.passphrase.cursor,
             };
-            input(lines, "systems-orthanc-passphrase", &masked, 4);
+            input(lines, "systems-orthanc-passphrase", &masked, last);
         }
         SystemKind::Gateway => {
             lines.push(Line::raw(""));
@@ -66,6 +94,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         }
         let how = match s.choice {
             SystemKind::Gateway => "systems-gateway-how",
+            _ if s.orthanc.terminator => "systems-orthanc-terminator-how",
             _ => "systems-orthanc-how",
         };
         lines.push(Line::styled(tr.t(how), tr.theme.dim()));

@@ -6,6 +6,7 @@ pub mod admin_app;
 pub mod knot;
 pub mod lab;
 pub mod netns;
+pub mod orthanc;
 pub mod skip;
 pub mod smtp;
 pub mod tmux;

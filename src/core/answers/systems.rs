@@ -21,6 +21,18 @@ pub struct OrthancAnswer {
     /// People who get a browser certificate (mutual TLS).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clients: Vec<String>,
+    /// HTTPS from stunnel in front of Orthanc instead of its own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub terminator: bool,
+    /// How Orthanc is restarted (`systemctl restart orthanc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restart: Option<String>,
+    /// How stunnel is restarted (`systemctl restart stunnel@praxis-orthanc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy_restart: Option<String>,
+    /// The terminator's port (8443).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,21 +53,48 @@ pub struct GatewayAnswer {
 
 impl OrthancAnswer {
     fn fields(&self) -> Vec<String> {
-        vec![
+        let default = crate::core::systems::OrthancForm::default();
+        let mut v = vec![
             self.host.clone(),
             self.config.clone(),
             self.ips.join(", "),
             self.clients.join(", "),
-        ]
+        ];
+        if self.terminator {
+            v.push(
+                self.port
+                    .map(|p| p.to_string())
+                    .unwrap_or(default.port.value),
+            );
+            v.push(
+                self.proxy_restart
+                    .clone()
+                    .unwrap_or(default.proxy_restart.value),
+            );
+        } else {
+            v.push(self.restart.clone().unwrap_or(default.restart.value));
+        }
+        v
     }
 
     pub(super) fn of(w: &Wizard) -> OrthancAnswer {
         let f = &w.systems.orthanc;
+        let default = crate::core::systems::OrthancForm::default();
+        let unless_default = |v: &TextInput, d: &TextInput| {
+            (v.value.trim() != d.value).then(|| v.value.trim().to_string())
+        };
         OrthancAnswer {
             host: f.host.value.trim().to_string(),
             config: f.config.value.trim().to_string(),
             ips: crate::core::systems::split_list(&f.ips.value),
             clients: crate::core::systems::split_list(&f.clients.value),
+            terminator: w
+                .systems
+                .done(SystemKind::Orthanc)
+                .map_or(f.terminator, |d| d.terminator),
+            restart: unless_default(&f.restart, &default.restart),
+            proxy_restart: unless_default(&f.proxy_restart, &default.proxy_restart),
+            port: unless_default(&f.port, &default.port).and_then(|p| p.parse().ok()),
         }
     }
 }
@@ -122,7 +161,10 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
             Decision::Press(Action::Up)
         };
     };
-    if w.systems.choice != kind {
+    let terminator = a.orthanc.as_ref().is_some_and(|o| o.terminator);
+    if w.systems.choice != kind
+        || (kind == SystemKind::Orthanc && w.systems.orthanc.terminator != terminator)
+    {
         return Decision::Press(Action::Down);
     }
     let Some(id) = kind.check() else {
@@ -142,11 +184,13 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
                 return stop(w, StopReason::Blocked);
             };
             let f = &w.systems.orthanc;
-            (
-                o.fields(),
-                vec![&f.host, &f.config, &f.ips, &f.clients],
-                !o.clients.is_empty(),
-            )
+            let mut inputs = vec![&f.host, &f.config, &f.ips, &f.clients];
+            if o.terminator {
+                inputs.extend([&f.port, &f.proxy_restart]);
+            } else {
+                inputs.push(&f.restart);
+            }
+            (o.fields(), inputs, !o.clients.is_empty())
         }
         _ => {
             let Some(g) = &a.gateway else {
@@ -160,7 +204,11 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
             )
         }
     };
-    let focused = w.session.system_field % field_count(kind).max(1);
+    let count = match kind {
+        SystemKind::Orthanc if w.systems.orthanc.terminator => field_count(kind) + 1,
+        _ => field_count(kind),
+    };
+    let focused = w.session.system_field % count.max(1);
     let fields: Vec<(&TextInput, &str)> = inputs
         .iter()
         .copied()

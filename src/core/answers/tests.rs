@@ -328,6 +328,10 @@ fn both_systems_are_set_up_from_their_tables_and_written_back() {
         config: "/etc/orthanc/orthanc.json".into(),
         ips: vec!["192.168.1.20".into()],
         clients: Vec::new(),
+        terminator: false,
+        restart: None,
+        proxy_restart: None,
+        port: None,
     });
     a.gateway = Some(GatewayAnswer {
         host: "api.meine-praxis.ch".into(),
@@ -357,6 +361,10 @@ fn browser_certificates_hand_the_passphrase_to_the_person() {
         config: "/etc/orthanc/orthanc.json".into(),
         ips: Vec::new(),
         clients: vec!["Dr. Muster".into()],
+        terminator: false,
+        restart: None,
+        proxy_restart: None,
+        port: None,
     });
     let stop = replay(&mut w, &a, &World::default());
     assert_eq!(stop.step, Step::Systems);

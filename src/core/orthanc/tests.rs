@@ -5,6 +5,7 @@ fn tls(cert: &str) -> OrthancTls {
     OrthancTls {
         certificate: cert.to_string(),
         trusted_clients: None,
+        ciphers: None,
     }
 }
 

@@ -82,6 +82,7 @@ impl CertStatus {
             (true, _) => "status-renewal-due",
             (false, WindowSource::Ari) => "status-renewal-ari",
             (false, WindowSource::TwoThirds) => "status-renewal-two-thirds",
+            (false, WindowSource::BeforeExpiry) => "status-renewal-before-expiry",
         };
         Text::new(id).arg("date", date(self.renewal_window.start))
     }

@@ -6,6 +6,7 @@ use super::{MIN_PASSPHRASE, SystemKind, SystemRequest};
 use crate::core::Wizard;
 use crate::core::check::Text;
 use crate::core::input::TextInput;
+use crate::core::orthanc::live::{DEFAULT_TERMINATOR_PORT, Way};
 
 /// A host name as DNS and certificates take it: labels of letters, digits
 /// and hyphens. Intranet names are fine here (the practice CA signs them).
@@ -67,6 +68,16 @@ fn path_of(input: &TextInput) -> Result<PathBuf, Text> {
 }
 
 fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
+    orthanc_request_with(w, true)
+}
+
+/// Orthanc's request from what the wizard saved, for `renew`: it reissues
+/// the server certificate only, so no browser certificate and no password.
+pub fn orthanc_saved(w: &Wizard) -> Result<SystemRequest, Text> {
+    orthanc_request_with(w, false)
+}
+
+fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text> {
     let f = &w.systems.orthanc;
     let host = host_of(w, &f.host)?;
     let config = path_of(&f.config)?;
@@ -78,7 +89,8 @@ fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
         );
     }
     let clients = split_list(&f.clients.value);
-    if !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
+    if exports && !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE
+    {
         return Err(Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string()));
     }
     let practice = w
@@ -87,12 +99,33 @@ fn orthanc_request(w: &Wizard) -> Result<SystemRequest, Text> {
         .as_ref()
         .map(|d| format!("Praxis {}", d.registered))
         .unwrap_or_else(|| "Praxis".to_string());
+    let command = |input: &TextInput| -> Result<String, Text> {
+        let c = input.value.trim();
+        if c.is_empty() || shell_words::split(c).is_err() {
+            return Err(Text::new("systems-orthanc-restart-invalid").arg("command", c));
+        }
+        Ok(c.to_string())
+    };
+    let way = if f.terminator {
+        Way::Terminator
+    } else {
+        Way::BuiltIn
+    };
+    let port = match f.port.value.trim().parse::<u16>() {
+        Ok(p) if p > 0 => p,
+        _ if way == Way::BuiltIn => DEFAULT_TERMINATOR_PORT,
+        _ => return Err(Text::new("systems-orthanc-port-invalid").arg("port", f.port.value.trim())),
+    };
     Ok(SystemRequest::Orthanc {
         host,
         config,
         ips,
         clients,
         practice,
+        way,
+        restart: command(&f.restart)?,
+        proxy_restart: command(&f.proxy_restart)?,
+        port,
     })
 }
 

@@ -53,6 +53,7 @@ fn planned(w: &mut Wizard, e: &[Effect], kind: SystemKind) {
             result: Ok(SystemPlan {
                 kind,
                 summary,
+                notes: Vec::new(),
                 diff: String::new(),
             }),
         },
@@ -102,6 +103,8 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
         failed_with(&w, CheckId::Orthanc),
         "systems-passphrase-short"
     );
+    // Past the restart command to the passphrase.
+    key(&mut w, Action::NextField);
     key(&mut w, Action::NextField);
     typed(&mut w, "geheim-123");
 
@@ -127,6 +130,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
     let plan = SystemPlan {
         kind: SystemKind::Orthanc,
         summary: Text::new("systems-orthanc-plan"),
+        notes: Vec::new(),
         diff: "-  \"SslEnabled\" : false\n+  \"SslEnabled\" : true\n".into(),
     };
     update(
@@ -162,6 +166,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
             generation: generation(&e),
             result: Ok(SystemDone {
                 kind: SystemKind::Orthanc,
+                terminator: false,
                 host: "pacs.praxis.lan".into(),
                 report: vec![Text::new("systems-orthanc-restart")],
                 certificate: None,

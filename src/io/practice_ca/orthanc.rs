@@ -72,10 +72,15 @@ pub fn plan(
         .permissions()
         .mode()
         & 0o7777;
-    let tls = OrthancTls {
-        certificate: path_string(&setup.certificate),
-        trusted_clients: setup.client_ca.as_deref().map(path_string),
-    };
+    let tls = OrthancTls::for_config(
+        &original,
+        path_string(&setup.certificate),
+        setup.client_ca.as_deref().map(path_string),
+    )
+    .map_err(|source| PracticeCaError::OrthancConfig {
+        path: setup.config.clone(),
+        source,
+    })?;
     let label = show(&setup.config);
     let edit =
         enable_https(&original, &tls, &label).map_err(|source| PracticeCaError::OrthancConfig {
@@ -90,17 +95,41 @@ pub fn plan(
     })
 }
 
-/// Writes the key file, the CA certificate (with client certificates) and
-/// the configuration, in that order: Orthanc must never be told to use a
-/// file that is not there yet. Returns the journal entries.
-pub fn apply(
+/// With the terminator: the key file, the CA certificate (with client
+/// certificates), stunnel's configuration and its service enabled, all
+/// through the journal; Orthanc's own file stays as it is.
+pub fn apply_terminator(
     journal: &mut Journal,
     ca: &PracticeCa,
     setup: &OrthancSetup,
-    plan: &OrthancPlan,
+    server: &IssuedCert,
+    conf: (&Path, &str),
+    enable: crate::io::journal::CommandRun,
+) -> Result<Vec<u64>, PracticeCaError> {
+    let mut entries = write_key_and_ca(journal, ca, setup, server)?;
+    let (path, text) = conf;
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| PracticeCaError::io(dir, e))?;
+    }
+    entries.push(journal.write_file(
+        path,
+        text.as_bytes(),
+        0o644,
+        format!("stunnel in front of Orthanc: {}", show(path)),
+    )?);
+    let description = format!("stunnel service: {}", enable.display());
+    entries.push(journal.run_commands(enable, description)?);
+    Ok(entries)
+}
+
+fn write_key_and_ca(
+    journal: &mut Journal,
+    ca: &PracticeCa,
+    setup: &OrthancSetup,
+    server: &IssuedCert,
 ) -> Result<Vec<u64>, PracticeCaError> {
     let mut entries = Vec::new();
-    let pem = plan.server.combined_pem();
+    let pem = server.combined_pem();
     entries.push(journal.write_file(
         &setup.certificate,
         pem.as_bytes(),
@@ -121,6 +150,19 @@ pub fn apply(
     if let Some(path) = &setup.client_ca {
         entries.push(super::export_ca_cert(journal, ca, path)?);
     }
+    Ok(entries)
+}
+
+/// Writes the key file, the CA certificate (with client certificates) and
+/// the configuration, in that order: Orthanc must never be told to use a
+/// file that is not there yet. Returns the journal entries.
+pub fn apply(
+    journal: &mut Journal,
+    ca: &PracticeCa,
+    setup: &OrthancSetup,
+    plan: &OrthancPlan,
+) -> Result<Vec<u64>, PracticeCaError> {
+    let mut entries = write_key_and_ca(journal, ca, setup, &plan.server)?;
     if plan.edit.changed() {
         entries.push(journal.write_file(
             &setup.config,

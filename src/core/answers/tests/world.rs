@@ -146,6 +146,7 @@ impl World {
                     result: Ok(SystemPlan {
                         kind,
                         summary: Text::new("systems-orthanc-plan"),
+                        notes: Vec::new(),
                         diff: "+ on\n".into(),
                     }),
                 }
@@ -166,6 +167,7 @@ impl World {
                     generation,
                     result: Ok(SystemDone {
                         kind,
+                        terminator: false,
                         host,
                         report: vec![],
                         certificate: None,

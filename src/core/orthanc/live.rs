@@ -1,0 +1,365 @@
+//! Whether Orthanc really serves HTTPS after the change, judged from what
+//! the probes saw; and the TLS terminator in front of it (stunnel) for
+//! builds whose own HTTPS crashes.
+//!
+//! Debian 12's and Ubuntu 24.04's Orthanc link the distribution's
+//! civetweb, which looks up `SSL_get_peer_certificate` in `libssl` at run
+//! time. OpenSSL 3 no longer exports that name, so the server dies on the
+//! first HTTPS request (civetweb issue #1334). The crash shows as a
+//! connection closed in the middle of the handshake, after which the port
+//! stays closed (or, under systemd's `Restart=on-failure`, crashes again).
+
+use crate::core::Text;
+
+/// How Orthanc gets its HTTPS.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Way {
+    /// Orthanc's own `SslEnabled`.
+    #[default]
+    BuiltIn,
+    /// stunnel in front; Orthanc stays on plain HTTP, reachable only from
+    /// this machine.
+    Terminator,
+}
+
+/// What one HTTPS request saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Probe {
+    /// An HTTP answer with this status.
+    Answered(u16),
+    /// The server ended the handshake with a TLS alert (e.g. because no
+    /// client certificate was offered): a deliberate refusal.
+    Refused(String),
+    /// The connection was closed or reset with no alert: the server died
+    /// or dropped it.
+    Reset(String),
+    /// Nothing listens on the port.
+    NoConnection(String),
+    /// The server's certificate does not verify against the practice CA.
+    Untrusted(String),
+    /// No answer in time, or anything else.
+    Other(String),
+}
+
+impl Probe {
+    fn detail(&self) -> String {
+        match self {
+            Probe::Answered(s) => format!("HTTP {s}"),
+            Probe::Refused(d)
+            | Probe::Reset(d)
+            | Probe::NoConnection(d)
+            | Probe::Untrusted(d)
+            | Probe::Other(d) => d.clone(),
+        }
+    }
+}
+
+/// Everything the check saw, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observed {
+    /// The request with the client certificate (with mTLS) or the plain
+    /// one.
+    pub first: Probe,
+    /// With mTLS: the request without a client certificate.
+    pub without_client: Option<Probe>,
+    /// The same request as `first`, a few seconds later.
+    pub later: Probe,
+}
+
+/// Why the check failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    /// The known civetweb/OpenSSL 3 crash.
+    CivetwebCrash,
+    /// Orthanc stopped answering, cause unknown.
+    Died(String),
+    /// It never answered HTTPS on the port.
+    NotListening(String),
+    /// Its certificate did not verify.
+    Untrusted(String),
+    /// With mTLS: a browser without certificate got in.
+    ClientNotRequired,
+    /// With mTLS: the browser certificate was refused.
+    ClientRefused(String),
+    /// An HTTP status other than 200.
+    Status(u16),
+    Other(String),
+}
+
+/// Facts about the installed Orthanc that tell whether its HTTPS can work.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildFacts {
+    /// `Orthanc --version`'s first line, e.g. `/usr/sbin/Orthanc 1.10.1`.
+    pub version: Option<String>,
+    /// The program loads the distribution's `libcivetweb` (not a bundled one).
+    pub shared_civetweb: bool,
+    /// OpenSSL 3 is what it loads.
+    pub openssl3: bool,
+}
+
+/// True for the builds that crash on their first HTTPS request: the
+/// distribution's civetweb 1.15 or older with OpenSSL 3. Orthanc's own
+/// builds bundle a civetweb that does not look the name up.
+pub fn affected(facts: &BuildFacts) -> bool {
+    facts.version.is_some() && facts.shared_civetweb && facts.openssl3
+}
+
+/// Passed only when Orthanc answered 200 both times and, with mTLS, a
+/// request without a client certificate was refused.
+pub fn judge(observed: &Observed, mtls: bool, affected: bool) -> Result<(), Cause> {
+    let crashed = |first: &Probe, later: &Probe| {
+        matches!(first, Probe::Reset(_))
+            && matches!(later, Probe::Reset(_) | Probe::NoConnection(_))
+    };
+    if crashed(&observed.first, &observed.later)
+        || (affected && matches!(observed.first, Probe::Reset(_)))
+    {
+        return Err(Cause::CivetwebCrash);
+    }
+    match &observed.first {
+        Probe::Answered(200) => {}
+        Probe::Answered(s) => return Err(Cause::Status(*s)),
+        Probe::NoConnection(d) => return Err(Cause::NotListening(d.clone())),
+        Probe::Untrusted(d) => return Err(Cause::Untrusted(d.clone())),
+        Probe::Refused(d) if mtls => return Err(Cause::ClientRefused(d.clone())),
+        other => return Err(Cause::Other(other.detail())),
+    }
+    if mtls {
+        match &observed.without_client {
+            Some(Probe::Refused(_)) => {}
+            // A 4xx is a refusal too, made after the handshake.
+            Some(Probe::Answered(s)) if (400..500).contains(s) => {}
+            Some(Probe::Answered(_)) => return Err(Cause::ClientNotRequired),
+            Some(p) => return Err(Cause::Other(p.detail())),
+            None => return Err(Cause::ClientNotRequired),
+        }
+    }
+    match &observed.later {
+        Probe::Answered(200) => Ok(()),
+        Probe::Reset(d) | Probe::NoConnection(d) => Err(Cause::Died(d.clone())),
+        other => Err(Cause::Other(other.detail())),
+    }
+}
+
+impl Cause {
+    /// What happened, in plain words; `way` says which HTTPS was tried.
+    pub fn text(&self, way: Way) -> Text {
+        let t = match self {
+            Cause::CivetwebCrash => Text::new("orthanc-live-crash"),
+            Cause::Died(d) => Text::new("orthanc-live-died").arg("detail", d.clone()),
+            Cause::NotListening(d) => {
+                Text::new("orthanc-live-not-listening").arg("detail", d.clone())
+            }
+            Cause::Untrusted(d) => Text::new("orthanc-live-untrusted").arg("detail", d.clone()),
+            Cause::ClientNotRequired => Text::new("orthanc-live-client-not-required"),
+            Cause::ClientRefused(d) => {
+                Text::new("orthanc-live-client-refused").arg("detail", d.clone())
+            }
+            Cause::Status(s) => Text::new("orthanc-live-status").arg("status", s.to_string()),
+            Cause::Other(d) => Text::new("orthanc-live-other").arg("detail", d.clone()),
+        };
+        t.arg(
+            "way",
+            match way {
+                Way::BuiltIn => "builtin",
+                Way::Terminator => "terminator",
+            },
+        )
+    }
+}
+
+/// stunnel's service instance: Debian's `stunnel@.service` reads
+/// `/etc/stunnel/<instance>.conf`.
+pub const STUNNEL_INSTANCE: &str = "praxis-orthanc";
+/// The port practice computers use with the terminator, unless told.
+pub const DEFAULT_TERMINATOR_PORT: u16 = 8443;
+
+/// The terminator's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terminator {
+    /// The PEM with key and certificate (the same file as for Orthanc).
+    pub certificate: String,
+    /// With mTLS: the CA browsers' certificates must chain to.
+    pub client_ca: Option<String>,
+    /// The port practice computers use.
+    pub accept: u16,
+    /// Orthanc's own HTTP port on this machine.
+    pub orthanc_port: u16,
+}
+
+/// The configuration file's text. Foreground, because systemd's
+/// `stunnel@.service` is of type simple and must not lose its process.
+pub fn stunnel_conf(t: &Terminator) -> String {
+    let mut s = String::new();
+    s.push_str("; Written by praxis-tls: HTTPS in front of Orthanc.\n");
+    s.push_str("; `praxis-tls undo` removes this file and the service.\n");
+    s.push_str("foreground = yes\n");
+    s.push_str("pid =\n\n");
+    s.push_str("[orthanc]\n");
+    s.push_str(&format!("accept = {}\n", t.accept));
+    s.push_str(&format!("connect = 127.0.0.1:{}\n", t.orthanc_port));
+    s.push_str(&format!("cert = {}\n", t.certificate));
+    s.push_str(&format!("key = {}\n", t.certificate));
+    s.push_str("sslVersionMin = TLSv1.2\n");
+    if let Some(ca) = &t.client_ca {
+        // verifyChain alone checks only offered certificates; requireCert
+        // refuses a browser that offers none.
+        s.push_str(&format!("CAfile = {ca}\n"));
+        s.push_str("verifyChain = yes\n");
+        s.push_str("requireCert = yes\n");
+    }
+    s
+}
+
+/// The type of the server's key, for the cipher check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyType {
+    Ecdsa,
+    Rsa,
+}
+
+/// Whether an `SslCiphersAccepted` list leaves TLS 1.2 browsers no
+/// suite for the key: OpenSSL names with `ECDSA` serve ECDSA keys, names
+/// without (`AES128-GCM-SHA256`, `ECDHE-RSA-…`) only RSA keys. TLS 1.3
+/// suites do not depend on the key and are not in this list.
+pub fn ciphers_lock_out(ciphers: &[String], key: KeyType) -> bool {
+    if ciphers.is_empty() {
+        return false;
+    }
+    !ciphers.iter().any(|c| {
+        let ecdsa = c.contains("ECDSA");
+        match key {
+            KeyType::Ecdsa => ecdsa,
+            KeyType::Rsa => !ecdsa,
+        }
+    })
+}
+
+/// The suites that serve both key types, offered as the fix.
+pub const CIPHERS_FIX: [&str; 4] = [
+    "ECDHE-ECDSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES256-GCM-SHA384",
+    "ECDHE-RSA-AES128-GCM-SHA256",
+    "ECDHE-RSA-AES256-GCM-SHA384",
+];
+
+/// What practice computers get from Orthanc's built-in HTTPS, given its
+/// remote access setting and its users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteAccess {
+    /// Allowed and users exist: they log in.
+    Open,
+    /// `RemoteAccessAllowed` false (Debian's default): HTTP 401 for every
+    /// computer but this one.
+    Refused,
+    /// Allowed but without users: every computer gets in without a login.
+    NoUsers,
+}
+
+pub fn remote_access(allowed: Option<bool>, users: usize) -> RemoteAccess {
+    match (allowed.unwrap_or(false), users) {
+        (false, _) => RemoteAccess::Refused,
+        (true, 0) => RemoteAccess::NoUsers,
+        (true, _) => RemoteAccess::Open,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(first: Probe, without: Option<Probe>, later: Probe) -> Observed {
+        Observed {
+            first,
+            without_client: without,
+            later,
+        }
+    }
+
+    #[test]
+    fn a_reset_then_silence_is_the_civetweb_crash() {
+        let o = obs(
+            Probe::Reset("eof".into()),
+            None,
+            Probe::NoConnection("refused".into()),
+        );
+        assert_eq!(judge(&o, false, false), Err(Cause::CivetwebCrash));
+        // On an affected build one reset is enough.
+        let o = obs(Probe::Reset("eof".into()), None, Probe::Answered(200));
+        assert_eq!(judge(&o, false, true), Err(Cause::CivetwebCrash));
+        assert!(matches!(judge(&o, false, false), Err(Cause::Other(_))));
+    }
+
+    #[test]
+    fn mtls_must_refuse_a_browser_without_certificate() {
+        let ok = obs(
+            Probe::Answered(200),
+            Some(Probe::Refused("alert".into())),
+            Probe::Answered(200),
+        );
+        assert_eq!(judge(&ok, true, false), Ok(()));
+        let open = obs(
+            Probe::Answered(200),
+            Some(Probe::Answered(200)),
+            Probe::Answered(200),
+        );
+        assert_eq!(judge(&open, true, false), Err(Cause::ClientNotRequired));
+        let died = obs(
+            Probe::Answered(200),
+            Some(Probe::Refused("alert".into())),
+            Probe::NoConnection("x".into()),
+        );
+        assert!(matches!(judge(&died, true, false), Err(Cause::Died(_))));
+    }
+
+    #[test]
+    fn builds_with_shared_civetweb_and_openssl3_are_affected() {
+        let f = BuildFacts {
+            version: Some("/usr/sbin/Orthanc 1.10.1".into()),
+            shared_civetweb: true,
+            openssl3: true,
+        };
+        assert!(affected(&f));
+        assert!(!affected(&BuildFacts {
+            shared_civetweb: false,
+            ..f
+        }));
+    }
+
+    #[test]
+    fn stunnel_requires_client_certificates_with_mtls() {
+        let t = Terminator {
+            certificate: "/etc/orthanc/pacs.pem".into(),
+            client_ca: Some("/etc/orthanc/praxis-ca.crt".into()),
+            accept: 8443,
+            orthanc_port: 8042,
+        };
+        let c = stunnel_conf(&t);
+        assert!(c.contains("accept = 8443\n"));
+        assert!(c.contains("connect = 127.0.0.1:8042\n"));
+        assert!(c.contains("requireCert = yes\n"));
+        let plain = stunnel_conf(&Terminator {
+            client_ca: None,
+            ..t
+        });
+        assert!(!plain.contains("CAfile"));
+    }
+
+    #[test]
+    fn the_sample_cipher_list_locks_out_ecdsa() {
+        let sample = vec!["AES128-GCM-SHA256".to_string()];
+        assert!(ciphers_lock_out(&sample, KeyType::Ecdsa));
+        assert!(!ciphers_lock_out(&sample, KeyType::Rsa));
+        assert!(!ciphers_lock_out(&[], KeyType::Ecdsa));
+        let fix: Vec<String> = CIPHERS_FIX.iter().map(|s| s.to_string()).collect();
+        assert!(!ciphers_lock_out(&fix, KeyType::Ecdsa));
+    }
+
+    #[test]
+    fn remote_access_off_means_401() {
+        assert_eq!(remote_access(Some(false), 2), RemoteAccess::Refused);
+        assert_eq!(remote_access(None, 0), RemoteAccess::Refused);
+        assert_eq!(remote_access(Some(true), 0), RemoteAccess::NoUsers);
+        assert_eq!(remote_access(Some(true), 1), RemoteAccess::Open);
+    }
+}

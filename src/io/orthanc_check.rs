@@ -1,0 +1,145 @@
+//! The check after any change to Orthanc's HTTPS (the systems step and
+//! `renew`): restart, probe, judge; on failure the journal entries of the
+//! change are undone and Orthanc restarted, so it answers over HTTP as
+//! before, and the finding says what happened.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rustls::RootCertStore;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use sha2::{Digest, Sha256};
+
+use super::journal::Journal;
+use super::orthanc_live::{self, Target};
+use super::practice_ca::IssuedCert;
+use crate::core::orthanc::live::{Way, affected, judge};
+use crate::core::status::{CertRecord, RenewalHint};
+use crate::core::{Finding, Text};
+
+/// The practice CA's certificates warn this long before they expire.
+pub const WARN_DAYS: i64 = 60;
+
+pub type Identity = (Vec<CertificateDer<'static>>, PrivateKeyDer<'static>);
+
+/// What to restart and where to look.
+pub struct Check<'a> {
+    pub way: Way,
+    pub host: &'a str,
+    /// Orthanc's own HTTPS: its `HttpPort`; the terminator's port otherwise.
+    pub probe_port: u16,
+    /// Orthanc's `HttpPort`, where it answers plain HTTP after a rollback.
+    pub orthanc_port: u16,
+    pub restart: &'a str,
+    pub proxy_restart: &'a str,
+    /// Run after the undo: Orthanc's restart; for a new terminator
+    /// nothing (its undo stops it), for a renewed one its restart.
+    pub rollback_restart: &'a str,
+    pub ca_pem: &'a str,
+    /// With mTLS: a browser certificate to get in with.
+    pub identity: Option<Identity>,
+    pub settle: Duration,
+}
+
+pub fn roots_of(pem: &str) -> RootCertStore {
+    let mut roots = RootCertStore::empty();
+    roots.add_parsable_certificates(
+        CertificateDer::pem_slice_iter(pem.as_bytes()).filter_map(Result::ok),
+    );
+    roots
+}
+
+/// Takes back what was written, newest first; what could not be.
+pub fn roll_back(journal: &Mutex<Journal>, entries: &[u64]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Ok(mut j) = journal.lock() else {
+        return vec!["journal".into()];
+    };
+    for id in entries.iter().rev() {
+        match j.undo(*id, false) {
+            Ok(o) if o.reverted() => {}
+            Ok(o) => problems.push(format!("{id}: {o:?}")),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    problems
+}
+
+/// Restarts and checks; on failure undoes `entries` and restarts again.
+pub async fn check_or_roll_back(
+    journal: &Mutex<Journal>,
+    entries: &[u64],
+    c: Check<'_>,
+) -> Result<(), Finding> {
+    let commands = match c.way {
+        Way::BuiltIn => vec![c.restart.to_string()],
+        Way::Terminator => vec![c.proxy_restart.to_string()],
+    };
+    let mtls = c.identity.is_some();
+    let target = Target {
+        host: c.host.to_string(),
+        port: c.probe_port,
+        roots: roots_of(c.ca_pem),
+        identity: c.identity,
+        settle: c.settle,
+    };
+    let observed = orthanc_live::restart_and_check(&commands, &target).await;
+    let build = orthanc_live::build_facts(&orthanc_live::orthanc_program());
+    let Err(cause) = judge(&observed, mtls, affected(&build)) else {
+        return Ok(());
+    };
+    let problems = roll_back(journal, entries);
+    let back = orthanc_live::restart_and_wait_http(c.rollback_restart, c.orthanc_port).await;
+    let back_text = if problems.is_empty() && back.is_ok() {
+        Text::new("orthanc-live-rolled-back").arg("port", c.orthanc_port.to_string())
+    } else {
+        Text::new("orthanc-live-rollback-failed")
+    };
+    let fix = match c.way {
+        Way::BuiltIn => Text::new("orthanc-live-offer-terminator"),
+        Way::Terminator => Text::new("orthanc-live-terminator-fix"),
+    };
+    let detail = format!("{observed:?}; rollback: {problems:?}; http: {back:?}");
+    let mut finding = Finding::new(cause.text(c.way)).fix(fix).detail(detail);
+    finding.more.push(back_text);
+    Err(finding)
+}
+
+/// Orthanc's server certificate as `status` and `renew` keep it.
+pub fn record_of(
+    host: &str,
+    pem: &std::path::Path,
+    issued: &IssuedCert,
+    issuer: &str,
+) -> CertRecord {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let not_before = X509Certificate::from_der(&issued.cert_der)
+        .map(|(_, c)| c.validity().not_before.to_datetime())
+        .unwrap_or(issued.not_after - time::Duration::days(825));
+    CertRecord {
+        domain: host.to_string(),
+        path_crt: pem.to_path_buf(),
+        path_key: pem.to_path_buf(),
+        not_before,
+        not_after: issued.not_after,
+        issuer: issuer.to_string(),
+        fingerprint_sha256: Sha256::digest(&issued.cert_der)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        renewal: RenewalHint {
+            ari_window: None,
+            warn_days: Some(WARN_DAYS),
+        },
+    }
+}
+
+/// A browser certificate made in memory for the check alone (`renew`
+/// has no person's password).
+pub fn probe_identity(issued: &IssuedCert) -> Identity {
+    (
+        vec![issued.cert_der.clone()],
+        PrivateKeyDer::Pkcs8(issued.key_der().to_vec().into()),
+    )
+}
