@@ -56,7 +56,10 @@ pub fn in_context(mut finding: Finding, port: u16, public: &[IpAddr], host: &str
         );
         return finding;
     }
+    // Port 0: the firewall step has not reported the port yet (a state
+    // from before it was saved), so the port stays unnamed rather than wrong.
     if let Some(fix) = &mut finding.fix
+        && port != 0
         && NAMES_THE_PORT.contains(&fix.id.as_str())
     {
         fix.id.push_str("-port");
@@ -75,6 +78,16 @@ mod tests {
             .detail(format!(
                 "400 urn:ietf:params:acme:error:connection: {detail}"
             ))
+    }
+
+    #[test]
+    fn an_unknown_port_is_not_named() {
+        let f = in_context(refused("Connection refused"), 0, &[], "t");
+        let fix = f.fix.unwrap();
+        assert_eq!(fix.id, "acme-fix-connection-refused");
+        assert!(fix.args.is_empty());
+        let f = in_context(refused("Connection refused"), 28402, &[], "t");
+        assert_eq!(f.fix.unwrap().id, "acme-fix-connection-refused-port");
     }
 
     #[test]
