@@ -41,7 +41,11 @@ fn render(w: &Wizard, ctx: &ViewCtx, width: u16, height: u16) -> String {
     if let Err(e) = terminal.draw(|f| draw(f, w, ctx)) {
         panic!("draw: {e}");
     }
-    format!("{}", terminal.backend())
+    let screen = format!("{}", terminal.backend());
+    if width >= 80 && height >= 24 {
+        assert_footer_fits(&screen);
+    }
+    screen
 }
 
 fn send(w: &mut Wizard, msg: Msg) -> u64 {
@@ -481,28 +485,66 @@ fn failures_are_shown_with_what_to_do() {
     }
 }
 
+/// A dialog as it must look at 80×24: the question and its answer keys
+/// in view, nothing cut off at the box's edge.
+fn assert_dialog_whole(screen: &str, lang: Lang, keys_id: &str) {
+    let keys = praxis_tls::i18n::tr(lang, keys_id);
+    let first = keys
+        .lines()
+        .next()
+        .and_then(|l| l.split("  ").next())
+        .unwrap_or_default()
+        .trim();
+    assert!(screen.contains(first), "{keys_id} not in view:\n{screen}");
+    assert_footer_fits(screen);
+}
+
+/// The footer's keys end before the screen's edge: none is cut off.
+fn assert_footer_fits(screen: &str) {
+    for line in screen.lines().rev().take(2) {
+        let cells: Vec<char> = line.trim_matches('"').chars().collect();
+        assert!(
+            cells.last().is_none_or(|c| *c == ' '),
+            "footer cut off: {line}"
+        );
+    }
+}
+
+/// Every dialog, in German, Swiss German and English: the ones with a
+/// long text scrolled to their end too.
 #[test]
-fn dialogs_in_both_languages() {
-    for lang in [Lang::De, Lang::En] {
+fn every_dialog_in_every_language() {
+    let snap = |name: &str, lang: Lang, w: &Wizard, keys_id: &str| {
+        let screen = render(w, &ctx(), 80, 24);
+        assert_dialog_whole(&screen, lang, keys_id);
+        insta::assert_snapshot!(format!("dialog_{name}_{}", lang.tag()), screen);
+    };
+    for lang in Lang::ALL {
         let mut w = wizard_at(Step::Dns, lang);
         key(&mut w, Action::Help);
-        insta::assert_snapshot!(
-            format!("dialog_help_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("help", lang, &w, "help-close");
+
+        // Step 5's help is longer than the box: it scrolls, the closing
+        // line stays.
+        let mut w = wizard_at(Step::PortForwarding, lang);
+        key(&mut w, Action::Help);
+        snap("help_ports", lang, &w, "help-close");
+        for _ in 0..5 {
+            key(&mut w, Action::PageDown);
+        }
+        snap("help_ports_end", lang, &w, "help-close");
 
         let mut w = wizard_at(Step::Dns, lang);
         key(&mut w, Action::Quit);
-        insta::assert_snapshot!(
-            format!("dialog_quit_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("quit", lang, &w, "dialog-yes-no");
 
         let w = wizard_at(Step::Dns, lang).resumed();
-        insta::assert_snapshot!(
-            format!("dialog_resume_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("resume", lang, &w, "resume-choose-hint");
+
+        let mut w = wizard_at(Step::Dns, lang).resumed();
+        key(&mut w, Action::Down);
+        key(&mut w, Action::Next);
+        snap("start_over", lang, &w, "start-over-keys");
 
         let mut w = wizard_at(Step::Dns, lang).resumed();
         let change = PendingChange {
@@ -511,10 +553,7 @@ fn dialogs_in_both_languages() {
                 .arg("path", "/opt/elexis-oob/docker-compose.override.yml"),
         };
         send(&mut w, Msg::PendingChanges(vec![change]));
-        insta::assert_snapshot!(
-            format!("dialog_pending_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("pending", lang, &w, "dialog-choose-hint");
 
         let mut w = wizard_at(Step::Start, lang);
         key(&mut w, Action::End);
@@ -529,10 +568,49 @@ fn dialogs_in_both_languages() {
             },
         );
         key(&mut w, Action::Override);
-        insta::assert_snapshot!(
-            format!("dialog_override_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
+        snap("override", lang, &w, "dialog-yes-no");
+
+        // The firewall's question in words; the commands behind «D».
+        let mut w = wizard_at(Step::Firewall, lang);
+        key(&mut w, Action::OpenWindow);
+        snap("firewall_open", lang, &w, "dialog-yes-no");
+        key(&mut w, Action::Detail);
+        snap("firewall_open_details", lang, &w, "dialog-yes-no");
+        key(&mut w, Action::PageDown);
+        key(&mut w, Action::PageDown);
+        snap("firewall_open_details_end", lang, &w, "dialog-yes-no");
+
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        typed(&mut w, "praxis@meine-praxis.ch");
+        key(&mut w, Action::Next);
+        snap("certificate_terms", lang, &w, "dialog-yes-no");
+
+        let mut w = wizard_at(Step::ProxyConfig, lang);
+        key(&mut w, Action::Next);
+        snap("proxy_write", lang, &w, "dialog-yes-no");
+        let g = key(&mut w, Action::Yes);
+        send(
+            &mut w,
+            Msg::ProxyApplied {
+                generation: g,
+                result: Ok(()),
+            },
         );
+        key(&mut w, Action::Next);
+        key(&mut w, Action::Next);
+        snap("restart", lang, &w, "dialog-yes-no");
+
+        let mut w = wizard_at(Step::Install, lang);
+        w.start.found = None;
+        key(&mut w, Action::NextField);
+        typed(&mut w, "192.168.1.20");
+        key(&mut w, Action::Next);
+        snap("upload_warning", lang, &w, "dialog-yes-no");
+        for _ in 0..3 {
+            key(&mut w, Action::PageDown);
+        }
+        snap("upload_warning_end", lang, &w, "dialog-yes-no");
     }
 }
 

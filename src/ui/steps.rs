@@ -12,7 +12,8 @@ use super::widgets;
 use crate::core::start::Generation;
 use crate::core::{Gate, Lang, Step, Wizard, gate};
 
-pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
+/// Draws the step's body; answers how far its text can scroll.
+pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> u16 {
     // The step's title stands in the header; the body starts with the task.
     let mut lines: Vec<Line<'static>> = Vec::new();
     match w.step {
@@ -63,6 +64,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             status_area,
         );
     }
+    max_scroll
 }
 
 fn para(lines: &mut Vec<Line<'static>>, text: String) {
@@ -266,6 +268,11 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     if let Some(cert) = &w.certificate.installed {
         let until = tr.date(cert.not_after.date());
         lines.push(Line::raw(format!("  {} {until}", tr.t("cert-until"))));
+    }
+    // In the text, not over it: it scrolls with the rest.
+    if let Some(path) = &tr.ctx.answers_file {
+        lines.push(Line::raw(""));
+        para(lines, tr.ta("answers-written", &[("path", path)]));
     }
     lines.push(Line::raw(""));
     if crate::core::autorenew::not_set_up(w) {
