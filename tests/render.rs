@@ -953,3 +953,52 @@ fn renewal_question_names_what_it_replaces() {
     key(&mut w, Action::Yes);
     insta::assert_snapshot!("autorenew_installing_de-CH", render(&w, &ctx(), 80, 24));
 }
+
+/// Draws as the program does and hands the measured limits to the wizard.
+fn render_measured(w: &mut Wizard, ctx: &ViewCtx) -> String {
+    let mut terminal = match Terminal::new(TestBackend::new(80, 24)) {
+        Ok(t) => t,
+        Err(e) => panic!("test backend: {e}"),
+    };
+    let mut viewport = w.session.viewport;
+    if let Err(e) = terminal.draw(|f| viewport = praxis_tls::ui::draw_measured(f, w, ctx)) {
+        panic!("draw: {e}");
+    }
+    send(w, Msg::Viewport(viewport));
+    format!("{}", terminal.backend())
+}
+
+/// «Fertig»: the answers file named in the text (not drawn over the hint
+/// that more follows), Enter reading on to the end of the security advice
+/// before it quits.
+#[test]
+fn done_reads_to_the_end_before_enter_quits() {
+    for lang in Lang::ALL {
+        let mut w = wizard_at(Step::Done, lang);
+        let ctx = ViewCtx {
+            answers_file: Some("/var/lib/praxis-tls/answers.toml".into()),
+            ..ctx()
+        };
+        let first = render_measured(&mut w, &ctx);
+        let more = praxis_tls::i18n::tr(lang, "more-below");
+        assert!(first.contains(&more), "the hint whole:\n{first}");
+        assert!(first.contains("answers.toml"), "{first}");
+        insta::assert_snapshot!(format!("done_answers_{}", lang.tag()), first);
+        let mut last = first;
+        let mut pages = 0;
+        loop {
+            let e = update(&mut w, Msg::Key(Action::Next), NOW);
+            if e.contains(&praxis_tls::core::Effect::Quit) {
+                break;
+            }
+            last = render_measured(&mut w, &ctx);
+            pages += 1;
+            assert!(pages < 10, "Enter never reaches the end");
+        }
+        assert!(pages > 0, "the advice is longer than the screen");
+        assert!(last.contains("DELETE"), "read to the end:\n{last}");
+        let finish = praxis_tls::i18n::tr(lang, "key-finish");
+        assert!(last.contains(&finish), "{last}");
+        insta::assert_snapshot!(format!("done_end_{}", lang.tag()), last);
+    }
+}

@@ -53,6 +53,7 @@ gate-open = Alles in Ordnung. Mit Enter geht es weiter.
 gate-waiting = Die Prüfungen laufen noch. Bitte einen Moment Geduld.
 gate-blocked = Bitte zuerst die markierten Punkte erledigen.
 gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.
+gate-overridable-input = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder Ctrl+W = trotzdem weiter.
 gate-manual = Wenn Sie alles erledigt haben: Leertaste, dann Enter.
 gate-overridden = Sie haben diese Prüfung übergangen („trotzdem weiter“).
 

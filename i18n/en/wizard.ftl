@@ -53,6 +53,7 @@ gate-open = All good. Press Enter to continue.
 gate-waiting = The checks are still running. Please wait a moment.
 gate-blocked = Please deal with the marked items first.
 gate-overridable = A check failed. If you are sure everything is right: F3 or W = continue anyway.
+gate-overridable-input = A check failed. If you are sure everything is right: F3 or Ctrl+W = continue anyway.
 gate-manual = When you have done everything: Space, then Enter.
 gate-overridden = You passed over this check ("continue anyway").
 

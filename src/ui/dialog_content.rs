@@ -37,6 +37,12 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
             "autorenew-confirm-title",
             super::autorenew::confirm_body(w, tr),
         ),
+        Overlay::ConfirmAction if crate::core::golive_step::offers_upload(w) => yes_no(
+            tr,
+            "golive-confirm-title",
+            super::golive::confirm_body(w, tr),
+        )
+        .question(tr.t("upload-question")),
         Overlay::ConfirmAction => yes_no(
             tr,
             "golive-confirm-title",

@@ -314,6 +314,10 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         }
         Gate::Open => ("gate-open", tr.theme.ok_style()),
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
+        // In a text field W types: there the Ctrl form is named.
+        Gate::Overridable if w.text_input_active() => {
+            ("gate-overridable-input", tr.theme.warn_style())
+        }
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
         Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
         Gate::Blocked if w.step == Step::Systems && w.systems.plan.is_some() => {
