@@ -620,6 +620,26 @@ fn too_small_window_says_so() {
     let screen = render(&w, &ctx(), 60, 20);
     assert!(screen.contains("zu klein"), "{screen}");
     insta::assert_snapshot!("too_small_de", screen);
+    for lang in [Lang::DeCh, Lang::En] {
+        let w = wizard_at(Step::Dns, lang);
+        let screen = render(&w, &ctx(), 60, 20);
+        assert!(screen.contains("Ctrl+C"), "{screen}");
+        insta::assert_snapshot!(format!("too_small_{}", lang.tag()), screen);
+    }
+}
+
+/// Before the issuance the e-mail field has the keys: Enter issues, the
+/// other keys in their Ctrl form.
+#[test]
+fn certificate_before_issuance_in_every_language() {
+    for lang in Lang::ALL {
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        typed(&mut w, "praxis@meine-praxis.ch");
+        let screen = render(&w, &ctx(), 80, 24);
+        assert!(screen.contains("Ctrl+G"), "{screen}");
+        insta::assert_snapshot!(format!("certificate_before_{}", lang.tag()), screen);
+    }
 }
 
 #[test]

@@ -29,6 +29,8 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<String> {
         });
     } else if uploading {
         keys.push(tr.t("golive-upload-key"));
+    } else if w.step == Step::Certificate && !cert_step::has_certificate(w) {
+        keys.push(tr.t("key-issue"));
     } else {
         keys.push(tr.t("key-next"));
     }
@@ -53,7 +55,11 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<String> {
             ]);
         }
         Step::Certificate if !cert_step::has_certificate(w) => {
-            keys.extend([tr.t("key-choose"), tr.t("key-field"), tr.t("key-issue")]);
+            keys.push(tr.t("key-choose"));
+            // Only the own certificate has more than one field.
+            if w.certificate.source == crate::core::certificate::CertSource::Own {
+                keys.push(tr.t("key-field"));
+            }
         }
         Step::Firewall => {
             let fw = w.network.firewall.as_ref();
@@ -95,38 +101,61 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<String> {
     keys
 }
 
-/// Lays the keys into `rows` lines of `width`, each key whole, the first
-/// line filled first. Also says how many fit nowhere: those go last on the
-/// last line, cut off where a snapshot shows it (the render tests hold
-/// that none is).
+/// Lays the keys into `rows` lines of `width` in their order, each key
+/// whole. Also says how many fit nowhere: those go last on the last line,
+/// cut off where a snapshot shows it (the render tests hold that none is).
 pub(super) fn flow(keys: &[String], width: u16, rows: usize) -> (Vec<String>, usize) {
     let width = usize::from(width);
-    let mut lines: Vec<String> = vec![String::new(); rows];
+    let mut lines: Vec<String> = vec![String::new(); rows.max(1)];
+    let mut row = 0;
     let mut left_out = 0;
     for k in keys {
-        let w = display_width(k);
-        let slot = lines.iter_mut().find(|l| {
+        let fits = |l: &String| {
             let need = if l.is_empty() {
-                1 + w
+                1 + display_width(k)
             } else {
-                display_width(l) + 2 + w
+                display_width(l) + 2 + display_width(k)
             };
             // The last column stays free: a key never touches the edge.
             need < width
-        });
-        match slot {
-            Some(l) => {
-                l.push_str(if l.is_empty() { " " } else { "  " });
-                l.push_str(k);
-            }
-            None => {
-                left_out += 1;
-                if let Some(l) = lines.last_mut() {
-                    l.push_str("  ");
-                    l.push_str(k);
-                }
-            }
+        };
+        if !fits(&lines[row]) && row + 1 < lines.len() {
+            row += 1;
         }
+        if !fits(&lines[row]) {
+            left_out += 1;
+        }
+        let l = &mut lines[row];
+        l.push_str(if l.is_empty() { " " } else { "  " });
+        l.push_str(k);
     }
     (lines, left_out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_keep_their_order_and_wrap_whole() {
+        let k = keys(&["Enter weiter", "Esc zurück", "F3/Ctrl+W trotzdem weiter"]);
+        let (lines, left) = flow(&k, 40, 2);
+        assert_eq!(
+            lines,
+            vec![" Enter weiter  Esc zurück", " F3/Ctrl+W trotzdem weiter"]
+        );
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn what_fits_nowhere_is_counted_and_shown_cut() {
+        let k = keys(&["Enter weiter", "Esc zurück", "F1/Ctrl+G Hilfe"]);
+        let (lines, left) = flow(&k, 20, 1);
+        assert_eq!(left, 2);
+        assert!(lines[0].ends_with("F1/Ctrl+G Hilfe"), "{lines:?}");
+    }
 }
