@@ -611,7 +611,44 @@ fn every_dialog_in_every_language() {
             key(&mut w, Action::PageDown);
         }
         snap("upload_warning_end", lang, &w, "dialog-yes-no");
+
+        snap(
+            "systems_orthanc",
+            lang,
+            &orthanc_confirm(lang),
+            "dialog-yes-no",
+        );
     }
+}
+
+/// The systems step asking before it writes Orthanc's settings.
+fn orthanc_confirm(lang: Lang) -> Wizard {
+    use praxis_tls::core::systems::{SystemKind, SystemPlan};
+    let mut w = wizard_at(Step::Systems, lang);
+    key(&mut w, Action::Down);
+    typed(&mut w, "pacs.praxis.lan");
+    key(&mut w, Action::NextField);
+    typed(&mut w, "/etc/orthanc/orthanc.json");
+    let g = key(&mut w, Action::Next);
+    send(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: g,
+            result: Ok(SystemPlan {
+                kind: SystemKind::Orthanc,
+                summary: Text::new("systems-orthanc-plan")
+                    .arg("host", "pacs.praxis.lan")
+                    .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
+                    .arg("count", "0"),
+                notes: Vec::new(),
+                diff: "@@ -3,1 +3,1 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n"
+                    .into(),
+            }),
+        },
+    );
+    key(&mut w, Action::Next);
+    w
 }
 
 #[test]
