@@ -15,9 +15,10 @@ fn key(w: &Wizard, tr: &Tr, id: &str) -> String {
     }
 }
 
-/// The keys of the step, general ones first. `body_max` is how far the
+/// The keys of the step: the general ones, then the step's own (each
+/// group starts a line where there is room). `body_max` is how far the
 /// step's text can scroll, as just drawn.
-pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<String> {
+pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> {
     let k = |id: &str| key(w, tr, id);
     let mut keys: Vec<String> = Vec::new();
     let uploading = golive_step::offers_upload(w) && w.session.upload_focus;
@@ -38,6 +39,7 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<String> {
         keys.push(tr.t("key-back"));
     }
     keys.extend([k("key-help"), k("key-lang"), k("key-quit")]);
+    let general = std::mem::take(&mut keys);
     let detail = k("key-detail");
     match w.step {
         Step::Language => keys.push(tr.t("key-choose")),
@@ -98,36 +100,42 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<String> {
     if gate(w) == Gate::Overridable {
         keys.push(k("key-override"));
     }
-    keys
+    vec![general, keys]
 }
 
-/// Lays the keys into `rows` lines of `width` in their order, each key
-/// whole. Also says how many fit nowhere: those go last on the last line,
-/// cut off where a snapshot shows it (the render tests hold that none is).
-pub(super) fn flow(keys: &[String], width: u16, rows: usize) -> (Vec<String>, usize) {
+/// Lays the groups of keys into `rows` lines of `width` in their order,
+/// each key whole, each group on a line of its own where there is one.
+/// Also says how many fit nowhere: those go last on the last line, cut off
+/// where a snapshot shows it (the render tests hold that none is).
+pub(super) fn flow(groups: &[Vec<String>], width: u16, rows: usize) -> (Vec<String>, usize) {
     let width = usize::from(width);
     let mut lines: Vec<String> = vec![String::new(); rows.max(1)];
     let mut row = 0;
     let mut left_out = 0;
-    for k in keys {
-        let fits = |l: &String| {
-            let need = if l.is_empty() {
-                1 + display_width(k)
-            } else {
-                display_width(l) + 2 + display_width(k)
-            };
-            // The last column stays free: a key never touches the edge.
-            need < width
-        };
-        if !fits(&lines[row]) && row + 1 < lines.len() {
+    for group in groups {
+        if !lines[row].is_empty() && row + 1 < lines.len() {
             row += 1;
         }
-        if !fits(&lines[row]) {
-            left_out += 1;
+        for k in group {
+            let fits = |l: &String| {
+                let need = if l.is_empty() {
+                    1 + display_width(k)
+                } else {
+                    display_width(l) + 2 + display_width(k)
+                };
+                // The last column stays free: a key never touches the edge.
+                need < width
+            };
+            if !fits(&lines[row]) && row + 1 < lines.len() {
+                row += 1;
+            }
+            if !fits(&lines[row]) {
+                left_out += 1;
+            }
+            let l = &mut lines[row];
+            l.push_str(if l.is_empty() { " " } else { "  " });
+            l.push_str(k);
         }
-        let l = &mut lines[row];
-        l.push_str(if l.is_empty() { " " } else { "  " });
-        l.push_str(k);
     }
     (lines, left_out)
 }
@@ -143,7 +151,7 @@ mod tests {
     #[test]
     fn keys_keep_their_order_and_wrap_whole() {
         let k = keys(&["Enter weiter", "Esc zurück", "F3/Ctrl+W trotzdem weiter"]);
-        let (lines, left) = flow(&k, 40, 2);
+        let (lines, left) = flow(&[k], 40, 2);
         assert_eq!(
             lines,
             vec![" Enter weiter  Esc zurück", " F3/Ctrl+W trotzdem weiter"]
@@ -154,7 +162,7 @@ mod tests {
     #[test]
     fn what_fits_nowhere_is_counted_and_shown_cut() {
         let k = keys(&["Enter weiter", "Esc zurück", "F1/Ctrl+G Hilfe"]);
-        let (lines, left) = flow(&k, 20, 1);
+        let (lines, left) = flow(&[k], 20, 1);
         assert_eq!(left, 2);
         assert!(lines[0].ends_with("F1/Ctrl+G Hilfe"), "{lines:?}");
     }

@@ -104,7 +104,7 @@ pub fn draw_measured(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) -> Viewport {
     let dialog = dialogs::draw(frame, main, w, &tr);
     let dialog_max = dialog.as_ref().map(|d| d.max_scroll);
     let keys = match dialog {
-        Some(d) => d.footer,
+        Some(d) => vec![d.footer],
         None => super::footer::step_keys(w, &tr, body_max),
     };
     draw_footer(frame, footer, &keys, &tr);
@@ -158,7 +158,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, keys: &[String], tr: &Tr) {
+fn draw_footer(frame: &mut Frame, area: Rect, keys: &[Vec<String>], tr: &Tr) {
     let style = tr.theme.dim();
     // A problem of this run (the resume file could not be written) takes
     // the place of the second line, as many lines as it needs: the person
