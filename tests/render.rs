@@ -697,6 +697,24 @@ fn ascii_terminal_gets_no_unicode() {
         .join("\n");
     assert!(body.is_ascii(), "{body}");
     insta::assert_snapshot!("dns_ascii_de", screen);
+
+    // A dialog in Swiss German: its scroll hint and quotes too.
+    let mut w = wizard_at(Step::Firewall, Lang::DeCh);
+    key(&mut w, Action::OpenWindow);
+    key(&mut w, Action::Detail);
+    let screen = render(&w, &ascii, 80, 24);
+    let body: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(body.is_ascii(), "{body}");
+    assert!(body.contains("\"praxis-tls undo\""), "{body}");
+    assert!(
+        body.contains("BildDown oder Ctrl+N (zurueck:") && body.contains("BildUp)"),
+        "the hint whole, over two lines: {body}"
+    );
+    insta::assert_snapshot!("dialog_firewall_open_ascii_de-CH", screen);
 }
 
 #[test]

@@ -54,12 +54,23 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> Option
     let body_h = height_of(&body, inner_w);
     let pinned_h = height_of(&pinned, inner_w);
     let max_inner = area.height.saturating_sub(4);
-    // One line between body and question: blank, or the scroll hint.
+    // Between body and question: a blank line, or the scroll hint, which
+    // may need two lines where arrows are spelled out (ASCII terminals).
+    let hint_h = ["more-below", "more-above"]
+        .iter()
+        .map(|id| height_of(&[Line::raw(tr.t(id))], inner_w))
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let room = max_inner.saturating_sub(pinned_h + 1);
-    let visible = body_h.min(room);
+    let (visible, sep_h) = if body_h <= room {
+        (body_h, 1)
+    } else {
+        (max_inner.saturating_sub(pinned_h + hint_h), hint_h)
+    };
     let max_scroll = body_h.saturating_sub(visible);
     let scroll = w.session.dialog_scroll.min(max_scroll);
-    let inner_h = visible + 1 + pinned_h;
+    let inner_h = visible + sep_h + pinned_h;
     let height = inner_h + 2;
     let rect = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
@@ -94,13 +105,13 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> Option
     };
     if let Some(id) = hint {
         frame.render_widget(
-            Paragraph::new(Line::styled(tr.t(id), tr.theme.warn_style())),
-            at(visible, 1),
+            Paragraph::new(Line::styled(tr.t(id), tr.theme.warn_style())).wrap(Wrap { trim: true }),
+            at(visible, sep_h),
         );
     }
     frame.render_widget(
         Paragraph::new(pinned).wrap(Wrap { trim: false }),
-        at(visible + 1, pinned_h),
+        at(visible + sep_h, pinned_h),
     );
     let mut footer = d.footer;
     if has_details {
