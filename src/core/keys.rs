@@ -261,8 +261,11 @@ fn takes_letters_first(w: &Wizard) -> bool {
 /// An editing key for the focused text field of the step.
 fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
     if golive_step::offers_upload(w) && w.session.upload_focus {
-        w.golive.upload_server.apply(action);
-        w.checks.insert(CheckId::Uploaded, CheckState::Idle);
+        // No server name has a space; and a sent upload stays sent until
+        // the name itself changes (moving the cursor is no change).
+        if action != Action::Char(' ') && w.golive.upload_server.apply(action) {
+            w.checks.insert(CheckId::Uploaded, CheckState::Idle);
+        }
         return Vec::new();
     }
     let input = match w.step {

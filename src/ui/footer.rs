@@ -22,13 +22,14 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> 
     let k = |id: &str| key(w, tr, id);
     let mut keys: Vec<String> = Vec::new();
     let uploading = golive_step::offers_upload(w) && w.session.upload_focus;
+    let sends = uploading && golive_step::would_send(w);
     if w.step == Step::Done {
         keys.push(if w.session.scroll < body_max {
             tr.t("key-read-on")
         } else {
             tr.t("key-finish")
         });
-    } else if uploading {
+    } else if sends {
         keys.push(tr.t("golive-upload-key"));
     } else if w.step == Step::Certificate && !cert_step::has_certificate(w) {
         keys.push(tr.t("key-issue"));
