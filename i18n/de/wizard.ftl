@@ -269,6 +269,7 @@ key-field = Tab Feld
 key-issue = Enter ausstellen
 
 done-files = Zertifikat:
+done-files-dir = im Ordner
 done-security-title = Zur Sicherheit
 done-security =
     Am sichersten läuft der Termindienst auf einem eigenen Rechner oder einer virtuellen Maschine, getrennt vom Praxisnetz, und greift auf die Datenbank nur mit einem eigenen, eng begrenzten Benutzer zu. Ihre IT-Betreuung richtet ihn so ein (Passwort selbst wählen):

@@ -269,6 +269,7 @@ key-field = Tab field
 key-issue = Enter issue
 
 done-files = Certificate:
+done-files-dir = in the folder
 done-security-title = For safety
 done-security =
     The appointment service is safest on a machine or virtual machine of its own, apart from the practice network, reaching the database only with a user of its own with narrow rights. Your IT support sets it up like this (choose the password yourself):

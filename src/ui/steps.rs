@@ -259,11 +259,20 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ));
     }
     if let Some(files) = &w.golive.installed {
-        lines.push(Line::raw(format!(
-            "  {} {}",
-            tr.t("done-files"),
-            files.crt.display()
-        )));
+        // Name and folder apart: the whole path is wider than the screen.
+        let name = files
+            .crt
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        lines.push(Line::raw(format!("  {} {name}", tr.t("done-files"))));
+        if let Some(dir) = files.crt.parent() {
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                tr.t("done-files-dir"),
+                dir.display()
+            )));
+        }
     }
     if let Some(cert) = &w.certificate.installed {
         let until = tr.date(cert.not_after.date());
