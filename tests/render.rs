@@ -4,6 +4,7 @@
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
+use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
 use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::firewall::Detection;
 use praxis_tls::core::golive_step::{FileDiff, InstalledFiles, PlanView};
@@ -11,7 +12,7 @@ use praxis_tls::core::network::PublicSeen;
 use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::start::{DetectError, Generation, Installation};
 use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
+use praxis_tls::core::{Action, Lang, Msg, Overlay, PendingChange, Step, Wizard, update};
 use praxis_tls::core::{CheckId, Finding, Outcome, Text};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
@@ -618,6 +619,29 @@ fn every_dialog_in_every_language() {
             &orthanc_confirm(lang),
             "dialog-yes-no",
         );
+
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        key(&mut w, Action::Up);
+        key(&mut w, Action::Next);
+        assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
+        snap("certificate_self_signed", lang, &w, "dialog-yes-no");
+
+        // Another real attempt after a failed one: what the limits leave.
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        typed(&mut w, "praxis@meine-praxis.ch");
+        w.certificate.dry_run_for = Some("termine.meine-praxis.ch".into());
+        w.certificate.attempts.record(Attempt {
+            at: NOW - time::Duration::minutes(10),
+            name: "termine.meine-praxis.ch".into(),
+            registered: "meine-praxis.ch".into(),
+            production: true,
+            outcome: AttemptOutcome::Failed,
+        });
+        key(&mut w, Action::Next);
+        assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
+        snap("certificate_after_failure", lang, &w, "dialog-yes-no");
     }
 }
 

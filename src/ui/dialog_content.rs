@@ -48,11 +48,18 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
             "golive-confirm-title",
             super::golive::confirm_body(w, tr),
         ),
-        Overlay::ConfirmIssue => yes_no(
-            tr,
-            "cert-confirm-title",
-            super::certificate::confirm_body(w, tr),
-        ),
+        Overlay::ConfirmIssue => {
+            let d = yes_no(
+                tr,
+                "cert-confirm-title",
+                super::certificate::confirm_body(w, tr),
+            );
+            if w.certificate.source == crate::core::certificate::CertSource::SelfSigned {
+                d.question(tr.t("cert-confirm-self-signed-question"))
+            } else {
+                d
+            }
+        }
         Overlay::ConfirmOpen => firewall(w, tr),
         Overlay::ConfirmOverride => yes_no(tr, "override-title", tr.t("override-body")),
         Overlay::Resume { continue_selected } => resume(w, tr, *continue_selected),
