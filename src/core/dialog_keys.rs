@@ -1,6 +1,6 @@
 //! What a key press does while a dialog is open, and the rules every
-//! dialog shares: its text scrolls, its details open and close, and
-//! nothing acts on a window too small to show it.
+//! dialog shares: its text scrolls within what the screen last showed,
+//! its details open and close, Esc closes what is on top first.
 
 use time::OffsetDateTime;
 
@@ -26,7 +26,7 @@ pub(super) fn on_viewport(w: &mut Wizard, v: Viewport) {
 }
 
 /// Whether the open dialog has a technical part behind «D Details».
-pub fn has_details(w: &Wizard) -> bool {
+fn has_details(w: &Wizard) -> bool {
     matches!(w.session.overlay, Overlay::ConfirmOpen)
 }
 
