@@ -119,11 +119,12 @@ fn without_systemd_the_wizard_sets_up_cron_on_the_real_root() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["schedule"]["state"], "active", "{json:#}");
-    t.keys(&["Enter"]);
+    // Enter reads «Fertig» to its end, then quits.
     let start = std::time::Instant::now();
     while !t.dead() {
         assert!(start.elapsed() < WAIT, "the wizard did not end");
-        std::thread::sleep(Duration::from_millis(20));
+        t.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(300));
     }
     let o = std::process::Command::new(BIN)
         .arg("--state-dir")

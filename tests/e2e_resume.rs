@@ -64,12 +64,12 @@ fn walk_kill_and_resume() {
     // The domain is proposed from EXTERNAL_NAME and checked live.
     let screen = t.wait_for("Internet-Adresse des Termindienstes", WAIT);
     assert!(screen.contains("termine.praxis-muster.ch"), "{screen}");
-    t.wait_for("Alles in Ordnung", WAIT);
+    t.wait_for("Mit Enter geht es weiter", WAIT);
     t.keys(&["Enter"]);
 
     let screen = t.wait_for("DNS-Einträge prüfen", WAIT);
     assert!(screen.contains("Schritt 4 von 14"), "{screen}");
-    let screen = t.wait_for("Alles in Ordnung", WAIT);
+    let screen = t.wait_for("Mit Enter geht es weiter", WAIT);
     assert!(
         screen.contains("203.0.113.10"),
         "the A record is shown: {screen}"
@@ -97,7 +97,7 @@ fn walk_kill_and_resume() {
     assert!(screen.contains("Schritt 4"), "{screen}");
     assert!(screen.contains("Fortfahren"), "{screen}");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Alles in Ordnung", WAIT);
+    let screen = t.wait_for("Mit Enter geht es weiter", WAIT);
     assert!(
         screen.contains("termine.praxis-muster.ch"),
         "answers kept: {screen}"

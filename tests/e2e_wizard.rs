@@ -158,7 +158,7 @@ const DE_CH: Words = Words {
     renew_done: "Eingerichtet: Zweimal am Tag startet der Server /usr/local/sbin/praxis-tls",
     done_title: "Geschafft",
     done_overrides: "Übergangene Prüfungen: 1",
-    gate_open: "Alles in Ordnung.",
+    gate_open: "Mit Enter geht es weiter",
     gate_waiting: "Die Prüfungen laufen noch.",
     gate_blocked: "Bitte zuerst die markierten Punkte erledigen.",
     gate_overridable: "Eine Prüfung ist fehlgeschlagen.",
@@ -215,7 +215,7 @@ const EN: Words = Words {
     renew_done: "Set up: twice a day the server starts /usr/local/sbin/praxis-tls",
     done_title: "Done",
     done_overrides: "Checks passed over: 1",
-    gate_open: "All good.",
+    gate_open: "Press Enter to continue",
     gate_waiting: "The checks are still running.",
     gate_blocked: "Please deal with the marked items first.",
     gate_overridable: "A check failed.",
@@ -632,11 +632,12 @@ fn walk(lang: &str, width: u16, height: u16) {
     walk.has(&screen, &install.display().to_string());
     walk.has(&screen, w.done_overrides);
     assert_eq!(t.size(), (width, height), "the terminal kept its size");
-    t.keys(&["Enter"]);
+    // Enter reads on to the end of the security advice, then quits.
     let start = Instant::now();
     while !t.dead() {
         assert!(start.elapsed() < SCREEN, "the wizard did not end");
-        std::thread::sleep(Duration::from_millis(20));
+        t.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(300));
     }
 
     // The state holds the certificate record; traefik serves exactly it.

@@ -4,6 +4,7 @@
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
+use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
 use praxis_tls::core::compose_ready::ComposeFacts;
 use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::firewall::Detection;
@@ -12,7 +13,7 @@ use praxis_tls::core::network::PublicSeen;
 use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::start::{DetectError, Generation, Installation};
 use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Action, Lang, Msg, PendingChange, Step, Wizard, update};
+use praxis_tls::core::{Action, Lang, Msg, Overlay, PendingChange, Step, Wizard, update};
 use praxis_tls::core::{CheckId, Finding, Outcome, Text};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
@@ -42,7 +43,11 @@ fn render(w: &Wizard, ctx: &ViewCtx, width: u16, height: u16) -> String {
     if let Err(e) = terminal.draw(|f| draw(f, w, ctx)) {
         panic!("draw: {e}");
     }
-    format!("{}", terminal.backend())
+    let screen = format!("{}", terminal.backend());
+    if width >= 80 && height >= 24 {
+        assert_footer_fits(&screen);
+    }
+    screen
 }
 
 fn send(w: &mut Wizard, msg: Msg) -> u64 {
@@ -522,28 +527,66 @@ fn failures_are_shown_with_what_to_do() {
     }
 }
 
+/// A dialog as it must look at 80×24: the question and its answer keys
+/// in view, nothing cut off at the box's edge.
+fn assert_dialog_whole(screen: &str, lang: Lang, keys_id: &str) {
+    let keys = praxis_tls::i18n::tr(lang, keys_id);
+    let first = keys
+        .lines()
+        .next()
+        .and_then(|l| l.split("  ").next())
+        .unwrap_or_default()
+        .trim();
+    assert!(screen.contains(first), "{keys_id} not in view:\n{screen}");
+    assert_footer_fits(screen);
+}
+
+/// The footer's keys end before the screen's edge: none is cut off.
+fn assert_footer_fits(screen: &str) {
+    for line in screen.lines().rev().take(2) {
+        let cells: Vec<char> = line.trim_matches('"').chars().collect();
+        assert!(
+            cells.last().is_none_or(|c| *c == ' '),
+            "footer cut off: {line}"
+        );
+    }
+}
+
+/// Every dialog, in German, Swiss German and English: the ones with a
+/// long text scrolled to their end too.
 #[test]
-fn dialogs_in_both_languages() {
-    for lang in [Lang::De, Lang::En] {
+fn every_dialog_in_every_language() {
+    let snap = |name: &str, lang: Lang, w: &Wizard, keys_id: &str| {
+        let screen = render(w, &ctx(), 80, 24);
+        assert_dialog_whole(&screen, lang, keys_id);
+        insta::assert_snapshot!(format!("dialog_{name}_{}", lang.tag()), screen);
+    };
+    for lang in Lang::ALL {
         let mut w = wizard_at(Step::Dns, lang);
         key(&mut w, Action::Help);
-        insta::assert_snapshot!(
-            format!("dialog_help_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("help", lang, &w, "help-close");
+
+        // Step 5's help is longer than the box: it scrolls, the closing
+        // line stays.
+        let mut w = wizard_at(Step::PortForwarding, lang);
+        key(&mut w, Action::Help);
+        snap("help_ports", lang, &w, "help-close");
+        for _ in 0..5 {
+            key(&mut w, Action::PageDown);
+        }
+        snap("help_ports_end", lang, &w, "help-close");
 
         let mut w = wizard_at(Step::Dns, lang);
         key(&mut w, Action::Quit);
-        insta::assert_snapshot!(
-            format!("dialog_quit_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("quit", lang, &w, "dialog-yes-no");
 
         let w = wizard_at(Step::Dns, lang).resumed();
-        insta::assert_snapshot!(
-            format!("dialog_resume_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("resume", lang, &w, "resume-choose-hint");
+
+        let mut w = wizard_at(Step::Dns, lang).resumed();
+        key(&mut w, Action::Down);
+        key(&mut w, Action::Next);
+        snap("start_over", lang, &w, "start-over-keys");
 
         let mut w = wizard_at(Step::Dns, lang).resumed();
         let change = PendingChange {
@@ -552,10 +595,7 @@ fn dialogs_in_both_languages() {
                 .arg("path", "/opt/elexis-oob/docker-compose.override.yml"),
         };
         send(&mut w, Msg::PendingChanges(vec![change]));
-        insta::assert_snapshot!(
-            format!("dialog_pending_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
-        );
+        snap("pending", lang, &w, "dialog-choose-hint");
 
         let mut w = wizard_at(Step::Start, lang);
         key(&mut w, Action::End);
@@ -570,11 +610,110 @@ fn dialogs_in_both_languages() {
             },
         );
         key(&mut w, Action::Override);
-        insta::assert_snapshot!(
-            format!("dialog_override_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
+        snap("override", lang, &w, "dialog-yes-no");
+
+        // The firewall's question in words; the commands behind «D».
+        let mut w = wizard_at(Step::Firewall, lang);
+        key(&mut w, Action::OpenWindow);
+        snap("firewall_open", lang, &w, "dialog-yes-no");
+        key(&mut w, Action::Detail);
+        snap("firewall_open_details", lang, &w, "dialog-yes-no");
+        key(&mut w, Action::PageDown);
+        key(&mut w, Action::PageDown);
+        snap("firewall_open_details_end", lang, &w, "dialog-yes-no");
+
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        typed(&mut w, "praxis@meine-praxis.ch");
+        key(&mut w, Action::Next);
+        snap("certificate_terms", lang, &w, "dialog-yes-no");
+
+        let mut w = wizard_at(Step::ProxyConfig, lang);
+        key(&mut w, Action::Next);
+        snap("proxy_write", lang, &w, "dialog-yes-no");
+        let g = key(&mut w, Action::Yes);
+        send(
+            &mut w,
+            Msg::ProxyApplied {
+                generation: g,
+                result: Ok(()),
+            },
         );
+        key(&mut w, Action::Next);
+        key(&mut w, Action::Next);
+        snap("restart", lang, &w, "dialog-yes-no");
+
+        let mut w = wizard_at(Step::Install, lang);
+        w.start.found = None;
+        key(&mut w, Action::NextField);
+        typed(&mut w, "192.168.1.20");
+        key(&mut w, Action::Next);
+        snap("upload_warning", lang, &w, "dialog-yes-no");
+        for _ in 0..3 {
+            key(&mut w, Action::PageDown);
+        }
+        snap("upload_warning_end", lang, &w, "dialog-yes-no");
+
+        snap(
+            "systems_orthanc",
+            lang,
+            &orthanc_confirm(lang),
+            "dialog-yes-no",
+        );
+
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        key(&mut w, Action::Up);
+        key(&mut w, Action::Next);
+        assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
+        snap("certificate_self_signed", lang, &w, "dialog-yes-no");
+
+        // Another real attempt after a failed one: what the limits leave.
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        typed(&mut w, "praxis@meine-praxis.ch");
+        w.certificate.dry_run_for = Some("termine.meine-praxis.ch".into());
+        w.certificate.attempts.record(Attempt {
+            at: NOW - time::Duration::minutes(10),
+            name: "termine.meine-praxis.ch".into(),
+            registered: "meine-praxis.ch".into(),
+            production: true,
+            outcome: AttemptOutcome::Failed,
+        });
+        key(&mut w, Action::Next);
+        assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
+        snap("certificate_after_failure", lang, &w, "dialog-yes-no");
     }
+}
+
+/// The systems step asking before it writes Orthanc's settings.
+fn orthanc_confirm(lang: Lang) -> Wizard {
+    use praxis_tls::core::systems::{SystemKind, SystemPlan};
+    let mut w = wizard_at(Step::Systems, lang);
+    key(&mut w, Action::Down);
+    typed(&mut w, "pacs.praxis.lan");
+    key(&mut w, Action::NextField);
+    typed(&mut w, "/etc/orthanc/orthanc.json");
+    let g = key(&mut w, Action::Next);
+    send(
+        &mut w,
+        Msg::SystemPlanned {
+            check: CheckId::Orthanc,
+            generation: g,
+            result: Ok(SystemPlan {
+                kind: SystemKind::Orthanc,
+                summary: Text::new("systems-orthanc-plan")
+                    .arg("host", "pacs.praxis.lan")
+                    .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
+                    .arg("count", "0"),
+                notes: Vec::new(),
+                diff: "@@ -3,1 +3,1 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n"
+                    .into(),
+            }),
+        },
+    );
+    key(&mut w, Action::Next);
+    w
 }
 
 #[test]
@@ -583,6 +722,26 @@ fn too_small_window_says_so() {
     let screen = render(&w, &ctx(), 60, 20);
     assert!(screen.contains("zu klein"), "{screen}");
     insta::assert_snapshot!("too_small_de", screen);
+    for lang in [Lang::DeCh, Lang::En] {
+        let w = wizard_at(Step::Dns, lang);
+        let screen = render(&w, &ctx(), 60, 20);
+        assert!(screen.contains("Ctrl+C"), "{screen}");
+        insta::assert_snapshot!(format!("too_small_{}", lang.tag()), screen);
+    }
+}
+
+/// Before the issuance the e-mail field has the keys: Enter issues, the
+/// other keys in their Ctrl form.
+#[test]
+fn certificate_before_issuance_in_every_language() {
+    for lang in Lang::ALL {
+        let mut w = wizard_at(Step::Certificate, lang);
+        w.certificate.installed = None;
+        typed(&mut w, "praxis@meine-praxis.ch");
+        let screen = render(&w, &ctx(), 80, 24);
+        assert!(screen.contains("Ctrl+G"), "{screen}");
+        insta::assert_snapshot!(format!("certificate_before_{}", lang.tag()), screen);
+    }
 }
 
 #[test]
@@ -603,6 +762,24 @@ fn ascii_terminal_gets_no_unicode() {
         .join("\n");
     assert!(body.is_ascii(), "{body}");
     insta::assert_snapshot!("dns_ascii_de", screen);
+
+    // A dialog in Swiss German: its scroll hint and quotes too.
+    let mut w = wizard_at(Step::Firewall, Lang::DeCh);
+    key(&mut w, Action::OpenWindow);
+    key(&mut w, Action::Detail);
+    let screen = render(&w, &ascii, 80, 24);
+    let body: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(body.is_ascii(), "{body}");
+    assert!(body.contains("\"praxis-tls undo\""), "{body}");
+    assert!(
+        body.contains("BildDown oder Ctrl+N (zurueck:") && body.contains("BildUp)"),
+        "the hint whole, over two lines: {body}"
+    );
+    insta::assert_snapshot!("dialog_firewall_open_ascii_de-CH", screen);
 }
 
 #[test]
@@ -915,4 +1092,53 @@ fn renewal_question_names_what_it_replaces() {
     );
     key(&mut w, Action::Yes);
     insta::assert_snapshot!("autorenew_installing_de-CH", render(&w, &ctx(), 80, 24));
+}
+
+/// Draws as the program does and hands the measured limits to the wizard.
+fn render_measured(w: &mut Wizard, ctx: &ViewCtx) -> String {
+    let mut terminal = match Terminal::new(TestBackend::new(80, 24)) {
+        Ok(t) => t,
+        Err(e) => panic!("test backend: {e}"),
+    };
+    let mut viewport = w.session.viewport;
+    if let Err(e) = terminal.draw(|f| viewport = praxis_tls::ui::draw_measured(f, w, ctx)) {
+        panic!("draw: {e}");
+    }
+    send(w, Msg::Viewport(viewport));
+    format!("{}", terminal.backend())
+}
+
+/// «Fertig»: the answers file named in the text (not drawn over the hint
+/// that more follows), Enter reading on to the end of the security advice
+/// before it quits.
+#[test]
+fn done_reads_to_the_end_before_enter_quits() {
+    for lang in Lang::ALL {
+        let mut w = wizard_at(Step::Done, lang);
+        let ctx = ViewCtx {
+            answers_file: Some("/var/lib/praxis-tls/answers.toml".into()),
+            ..ctx()
+        };
+        let first = render_measured(&mut w, &ctx);
+        let more = praxis_tls::i18n::tr(lang, "more-below");
+        assert!(first.contains(&more), "the hint whole:\n{first}");
+        assert!(first.contains("answers.toml"), "{first}");
+        insta::assert_snapshot!(format!("done_answers_{}", lang.tag()), first);
+        let mut last = first;
+        let mut pages = 0;
+        loop {
+            let e = update(&mut w, Msg::Key(Action::Next), NOW);
+            if e.contains(&praxis_tls::core::Effect::Quit) {
+                break;
+            }
+            last = render_measured(&mut w, &ctx);
+            pages += 1;
+            assert!(pages < 10, "Enter never reaches the end");
+        }
+        assert!(pages > 0, "the advice is longer than the screen");
+        assert!(last.contains("DELETE"), "read to the end:\n{last}");
+        let finish = praxis_tls::i18n::tr(lang, "key-finish");
+        assert!(last.contains(&finish), "{last}");
+        insta::assert_snapshot!(format!("done_end_{}", lang.tag()), last);
+    }
 }

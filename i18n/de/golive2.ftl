@@ -12,6 +12,7 @@ golive-dir-failed = Der Ordner { $dir } lässt sich nicht anlegen: { $error }
 
 ## Hochladen über die Verwaltungsseite von Elexis-OOB (Port 3000)
 
+upload-question = Trotzdem an die Verwaltungsseite senden?
 upload-warning = Achtung: Das Hochladen über die Verwaltungsseite ({ $server }) ist nur ein Notbehelf.
     • Die Verwaltungsseite verlangt fürs Hochladen kein Passwort: Jeder Computer im Praxisnetz kann dort Schlüssel und Zertifikat des Termindienstes ersetzen.
     • Der private Schlüssel geht unverschlüsselt (http) durchs Praxisnetz und landet im Ordner webelexisdata, den auch die Terminseite im Internet lesen kann.

@@ -4,6 +4,8 @@ header-step = Schritt { $n } von { $total }
 too-small = Das Fenster ist zu klein. Bitte mindestens 80 × 24 Zeichen (jetzt { $width } × { $height }).
 error-persist = Der Zwischenstand konnte nicht gespeichert werden: { $reason }
 more-below = ▼ Weiter unten mehr: Bild↓ oder Ctrl+N (zurück: Bild↑)
+more-above = ▲ Weiter oben mehr: Bild↑ oder Ctrl+P
+too-small-quit = Bitte vergrößern Sie das Fenster. Bis dahin wirkt keine Taste außer q oder Ctrl+C: Das beendet das Programm, Ihr Stand bleibt gespeichert.
 status-manual = Von Hand bestätigt
 
 ## Tasten (Fußzeile)
@@ -12,15 +14,27 @@ key-back = Esc zurück
 key-help = F1/? Hilfe
 key-lang = F2/L Sprache
 key-quit = q beenden
-key-help-input = F1/^G Hilfe
-key-lang-input = F2/^L Sprache
-key-quit-input = F10/^X beenden
+key-help-input = F1/Ctrl+G Hilfe
+key-lang-input = F2/Ctrl+L Sprache
+key-quit-input = Ctrl+X beenden
 key-toggle = Leertaste erledigt
 key-override = F3/W trotzdem weiter
 key-recheck = F5/R neu prüfen
 key-detail = D Details
 key-choose = ↑/↓ wählen
 key-finish = Enter beenden
+key-override-input = F3/Ctrl+W trotzdem weiter
+key-recheck-input = F5/Ctrl+R neu prüfen
+key-detail-input = Ctrl+D Details
+key-read-on = Enter weiter lesen
+key-dialog-yes = Enter/J Ja
+key-dialog-no = Esc/N Nein
+key-dialog-details = D Details
+key-dialog-close = Esc/Enter schließen
+key-dialog-confirm = Enter bestätigen
+key-resume-close = Esc fortfahren
+key-page-down = Bild↓/Ctrl+N weiter unten
+key-page-up = Bild↑/Ctrl+P weiter oben
 
 ## Prüfungen
 check-installation = Elexis-OOB-Installation
@@ -40,6 +54,7 @@ gate-open-warning = Mit Enter geht es weiter. Lesen Sie vorher den Hinweis oben 
 gate-waiting = Die Prüfungen laufen noch. Bitte einen Moment Geduld.
 gate-blocked = Bitte zuerst die markierten Punkte erledigen.
 gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.
+gate-overridable-input = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder Ctrl+W = trotzdem weiter.
 gate-manual = Wenn Sie alles erledigt haben: Leertaste, dann Enter.
 gate-overridden = Sie haben diese Prüfung übergangen („trotzdem weiter“).
 
@@ -139,21 +154,36 @@ done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, l
 done-domain = Adresse:
 done-dir = Elexis-OOB:
 done-overrides = Übergangene Prüfungen: { $count }
-done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. Der Server erneuert sie ab jetzt zweimal am Tag selbst, wenn es an der Zeit ist.
+done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Ab 2027 gelten sie nur noch 64 Tage, ab 2028 nur noch 45 Tage. Let's Encrypt schickt keine Erinnerung mehr. Der Server erneuert die Zertifikate deshalb ab jetzt selbst: Er prüft zweimal am Tag, ob es Zeit ist.
 
 ## Dialoge
 help-title = Hilfe
-help-keys = Tasten: Enter = weiter, Esc = zurück, F1 oder ? = diese Hilfe, F2 oder L = Sprache wechseln, q = beenden. In Eingabefeldern: F1/Ctrl+G, F2/Ctrl+L, F10/Ctrl+X. Funktionstasten funktionieren nicht in jedem Programm (z. B. PuTTY): dann die Buchstaben verwenden.
+help-keys = Tasten: Enter = weiter, Esc = zurück, F1 oder ? = diese Hilfe, F2 oder L = Sprache wechseln, q = beenden. Langen Text blättern: Bild↓ und Bild↑ oder Ctrl+N und Ctrl+P.
+    In Eingabefeldern tippen die Buchstaben. Dort gelten: F1/Ctrl+G Hilfe, F2/Ctrl+L Sprache, F3/Ctrl+W trotzdem weiter, F5/Ctrl+R neu prüfen, Ctrl+D Details, F10/Ctrl+X beenden.
+    Funktionstasten (F1 bis F10) funktionieren nicht in jedem Programm, zum Beispiel nicht immer in PuTTY: Dann nehmen Sie die Buchstaben oder die Ctrl-Tasten. Die Zeilen ganz unten nennen immer die Tasten, die gerade wirken.
 help-close = Esc oder Enter schließt die Hilfe.
 help-resume = Sie können jederzeit beenden: Der Stand wird nach jedem Schritt gespeichert.
 
 quit-title = Beenden?
-quit-body = Möchten Sie das Programm beenden? Ihr Stand ist gespeichert; beim nächsten Start können Sie hier weitermachen.
+quit-question = Das Programm jetzt beenden?
+quit-body = Ihr Stand ist gespeichert. Beim nächsten Start können Sie hier weitermachen.
 
 resume-title = Willkommen zurück
 resume-body = Sie waren bei Schritt { $n }: { $name }.
 resume-continue = Fortfahren
 resume-restart = Neu beginnen
+resume-choose-hint = ↑/↓ wählen, Enter bestätigen, Esc: fortfahren
+start-over-title = Neu beginnen?
+start-over-body =
+    Sie gehen alle Schritte noch einmal von vorn durch und geben alles neu ein.
+    Erhalten bleibt, was schon eingerichtet ist:
+    • die schon installierten Dateien und das Zertifikat, das gerade gilt („praxis-tls status“ zeigt es weiter),
+    • das Protokoll der Änderungen: „praxis-tls undo“ kann sie weiter zurücknehmen,
+    • die bisherigen Versuche bei Let's Encrypt: Sie zählen weiter für dessen Grenzen (zum Beispiel höchstens 5 Fehlversuche pro Stunde).
+start-over-question = Wirklich alle Schritte von vorn beginnen?
+start-over-keys =
+    Enter oder J: Ja, neu beginnen
+    Esc oder N: Nein, zurück
 
 pending-title = Unterbrochene Änderung
 pending-body = Beim letzten Mal wurde eine Änderung begonnen, aber nicht abgeschlossen:
@@ -165,8 +195,9 @@ pending-failed = Die unterbrochene Änderung konnte nicht bereinigt werden. Deta
 override-title = Trotzdem weiter?
 override-body = Die Prüfung ist fehlgeschlagen. Fahren Sie nur fort, wenn Sie sicher sind (zum Beispiel mit Ihrer IT-Betreuung am Telefon). Ihre Entscheidung wird festgehalten.
 
-dialog-yes = Enter oder J: Ja
-dialog-no = Esc oder N: Nein
+dialog-yes-no = Enter oder J: Ja     Esc oder N: Nein
+dialog-details-show = D: Details anzeigen (die genauen Befehle)
+dialog-details-hide = D oder Esc: Details ausblenden
 dialog-choose-hint = ↑/↓ wählen, Enter bestätigen
 
 journal-change-file = Datei { $path } geschrieben
@@ -192,7 +223,9 @@ firewall-open-failed-fix = Die Firewall wurde nicht geändert. Zeigen Sie die Me
 firewall-back-to-dns = Gehen Sie zurück zum Schritt DNS und tragen Sie die Adresse ein.
 firewall-probe-failed-fix = Beenden Sie das Programm, das den Port belegt, oder wählen Sie mit --responder-port einen anderen Port (und passen Sie die Freigabe im Router an).
 firewall-confirm-title = Port öffnen?
-firewall-confirm-body = Das Programm führt jetzt diese Befehle aus. Sie werden festgehalten und lassen sich mit „praxis-tls undo“ zurücknehmen:
+firewall-confirm-question = Port { $port } jetzt für { $minutes } Minuten öffnen?
+firewall-confirm-commands = Die Befehle, die das Programm dafür ausführt:
+firewall-confirm-body = Damit Let's Encrypt diesen Server prüfen kann, öffnet das Programm in der Firewall Port { $port }, nur für { $minutes } Minuten. Danach schließt er sich von selbst, auch wenn die Verbindung abbricht. Die Änderung wird festgehalten; „praxis-tls undo“ nimmt sie zurück.
 check-public-ip = Öffentliche Adresse
 check-firewall = Firewall
 check-reachability = Erreichbar aus dem Internet
@@ -228,7 +261,8 @@ cert-confirm-title = Zertifikat beziehen?
 cert-confirm-dry = Mit „Ja“ akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und starten den Probelauf. Klappt er, folgt gleich das echte Zertifikat.
 cert-confirm-real = Mit „Ja“ akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und beziehen das echte Zertifikat.
 cert-confirm-budget = Der letzte Versuch ist fehlgeschlagen. Let's Encrypt erlaubt in dieser Stunde noch { $failures } Fehlversuche und diese Woche noch { $duplicates } Zertifikate für diesen Namen.
-cert-confirm-self-signed = Ein selbst signiertes Zertifikat verschlüsselt die Verbindung, aber jeder Browser zeigt Ihren Patienten eine Warnung. Nur als Notlösung, bis ein richtiges Zertifikat da ist. Trotzdem erstellen?
+cert-confirm-self-signed = Ein selbst signiertes Zertifikat verschlüsselt die Verbindung, aber jeder Browser zeigt Ihren Patienten eine Warnung. Nur als Notlösung, bis ein richtiges Zertifikat da ist.
+cert-confirm-self-signed-question = Trotzdem ein selbst signiertes Zertifikat erstellen?
 cert-dry-run-ok = Der Probelauf hat geklappt: Let's Encrypt erreicht diesen Server.
 cert-ready = Ausgestellt von { $issuer }, gültig bis { $until } (noch { $days } Tage).
 cert-self-signed-failed = Das selbst signierte Zertifikat ließ sich nicht erstellen.
@@ -237,6 +271,7 @@ key-field = Tab Feld
 key-issue = Enter ausstellen
 
 done-files = Zertifikat:
+done-files-dir = im Ordner
 done-security-title = Zur Sicherheit
 done-security =
     Am sichersten läuft der Termindienst auf einem eigenen Rechner oder einer virtuellen Maschine, getrennt vom Praxisnetz, und greift auf die Datenbank nur mit einem eigenen, eng begrenzten Benutzer zu. Ihre IT-Betreuung richtet ihn so ein (Passwort selbst wählen):

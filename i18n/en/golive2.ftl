@@ -12,6 +12,7 @@ golive-dir-failed = The folder { $dir } cannot be created: { $error }
 
 ## Uploading through Elexis-OOB's admin page (port 3000)
 
+upload-question = Send to the admin page all the same?
 upload-warning = Caution: uploading through the admin page ({ $server }) is a stopgap.
     • The admin page asks for no password to upload: any computer on the practice network can replace the appointment service's key and certificate there.
     • The private key travels unencrypted (http) through the practice network and ends up in the folder webelexisdata, which the booking page on the internet can read too.

@@ -4,6 +4,8 @@ header-step = Step { $n } of { $total }
 too-small = The window is too small. Please make it at least 80 × 24 characters (now { $width } × { $height }).
 error-persist = Your progress could not be saved: { $reason }
 more-below = ▼ More below: PgDn or Ctrl+N (back: PgUp)
+more-above = ▲ More above: PgUp or Ctrl+P
+too-small-quit = Please make the window larger. Until then no key acts except q or Ctrl+C: that quits the program, and your progress stays saved.
 status-manual = Confirmed by hand
 
 ## Keys (footer)
@@ -12,15 +14,27 @@ key-back = Esc back
 key-help = F1/? help
 key-lang = F2/L language
 key-quit = q quit
-key-help-input = F1/^G help
-key-lang-input = F2/^L language
-key-quit-input = F10/^X quit
+key-help-input = F1/Ctrl+G help
+key-lang-input = F2/Ctrl+L language
+key-quit-input = Ctrl+X quit
 key-toggle = Space done
 key-override = F3/W continue anyway
 key-recheck = F5/R check again
 key-detail = D details
 key-choose = ↑/↓ choose
 key-finish = Enter finish
+key-override-input = F3/Ctrl+W continue anyway
+key-recheck-input = F5/Ctrl+R check again
+key-detail-input = Ctrl+D details
+key-read-on = Enter read on
+key-dialog-yes = Enter/Y yes
+key-dialog-no = Esc/N no
+key-dialog-details = D details
+key-dialog-close = Esc/Enter close
+key-dialog-confirm = Enter confirm
+key-resume-close = Esc continue
+key-page-down = PgDn/Ctrl+N further down
+key-page-up = PgUp/Ctrl+P further up
 
 ## Checks
 check-installation = Elexis-OOB installation
@@ -40,6 +54,7 @@ gate-open-warning = Press Enter to continue. Read the note above first (marked w
 gate-waiting = The checks are still running. Please wait a moment.
 gate-blocked = Please deal with the marked items first.
 gate-overridable = A check failed. If you are sure everything is right: F3 or W = continue anyway.
+gate-overridable-input = A check failed. If you are sure everything is right: F3 or Ctrl+W = continue anyway.
 gate-manual = When you have done everything: Space, then Enter.
 gate-overridden = You passed over this check ("continue anyway").
 
@@ -139,21 +154,36 @@ done-body = The appointment service is set up. What this program changed can be 
 done-domain = Address:
 done-dir = Elexis-OOB:
 done-overrides = Checks passed over: { $count }
-done-renew = Let's Encrypt certificates are valid for 90 days at most (64 from 2027, 45 from 2028), and Let's Encrypt no longer sends reminders. The server now renews them by itself, checking twice a day.
+done-renew = Let's Encrypt certificates are valid for 90 days at most. From 2027 they are valid for 64 days only, from 2028 for 45 days only. Let's Encrypt no longer sends reminders, so the server now renews the certificates by itself: it checks twice a day whether it is time.
 
 ## Dialogs
 help-title = Help
-help-keys = Keys: Enter = next, Esc = back, F1 or ? = this help, F2 or L = change language, q = quit. In input fields: F1/Ctrl+G, F2/Ctrl+L, F10/Ctrl+X. Function keys do not work in every program (e.g. PuTTY): then use the letters.
+help-keys = Keys: Enter = next, Esc = back, F1 or ? = this help, F2 or L = change language, q = quit. Long text pages with PgDn and PgUp, or Ctrl+N and Ctrl+P.
+    In input fields the letters type. There: F1/Ctrl+G help, F2/Ctrl+L language, F3/Ctrl+W continue anyway, F5/Ctrl+R check again, Ctrl+D details, F10/Ctrl+X quit.
+    Function keys (F1 to F10) do not work in every program, PuTTY for one: then use the letters or the Ctrl keys. The lines at the very bottom always name the keys that act right now.
 help-close = Esc or Enter closes the help.
 help-resume = You can stop at any time: your progress is saved after every step.
 
 quit-title = Quit?
-quit-body = Do you want to quit the program? Your progress is saved; next time you can continue from here.
+quit-question = Quit the program now?
+quit-body = Your progress is saved. Next time you can continue from here.
 
 resume-title = Welcome back
 resume-body = You were at step { $n }: { $name }.
 resume-continue = Continue
 resume-restart = Start again
+resume-choose-hint = ↑/↓ choose, Enter confirm, Esc: continue
+start-over-title = Start again?
+start-over-body =
+    You go through every step again from the beginning and enter everything anew.
+    What is already set up stays:
+    • the files already installed and the certificate in use ("praxis-tls status" keeps showing it),
+    • the record of changes: "praxis-tls undo" can still take them back,
+    • the attempts made at Let's Encrypt so far: they still count against its limits (for example at most 5 failed validations an hour).
+start-over-question = Really start every step again from the beginning?
+start-over-keys =
+    Enter or Y: yes, start again
+    Esc or N: no, go back
 
 pending-title = Interrupted change
 pending-body = Last time a change was started but not finished:
@@ -165,8 +195,9 @@ pending-failed = The interrupted change could not be cleaned up. The details are
 override-title = Continue anyway?
 override-body = The check failed. Only go on if you are sure (for example with your IT support on the phone). Your decision is recorded.
 
-dialog-yes = Enter or Y: yes
-dialog-no = Esc or N: no
+dialog-yes-no = Enter or Y: yes     Esc or N: no
+dialog-details-show = D: show details (the exact commands)
+dialog-details-hide = D or Esc: hide details
 dialog-choose-hint = ↑/↓ choose, Enter confirm
 
 journal-change-file = file { $path } written
@@ -192,7 +223,9 @@ firewall-open-failed-fix = The firewall was not changed. Show the message to you
 firewall-back-to-dns = Go back to the DNS step and enter the address.
 firewall-probe-failed-fix = Stop the program that holds the port, or choose another port with --responder-port (and change the router's forward to match).
 firewall-confirm-title = Open the port?
-firewall-confirm-body = The program now runs these commands. They are recorded and can be taken back with "praxis-tls undo":
+firewall-confirm-question = Open port { $port } now for { $minutes } minutes?
+firewall-confirm-commands = The commands the program runs for it:
+firewall-confirm-body = So that Let's Encrypt can check this server, the program opens port { $port } in the firewall, for { $minutes } minutes only. It closes by itself afterwards, even if the connection drops. The change is recorded; "praxis-tls undo" takes it back.
 check-public-ip = Public address
 check-firewall = Firewall
 check-reachability = Reachable from the internet
@@ -228,7 +261,8 @@ cert-confirm-title = Get the certificate?
 cert-confirm-dry = With "Yes" you accept Let's Encrypt's terms of service ({ $url }) and start the dry run. If it works, the real certificate follows at once.
 cert-confirm-real = With "Yes" you accept Let's Encrypt's terms of service ({ $url }) and get the real certificate.
 cert-confirm-budget = The last attempt failed. Let's Encrypt still allows { $failures } failed attempts this hour and { $duplicates } certificates for this name this week.
-cert-confirm-self-signed = A self-signed certificate encrypts the connection, but every browser shows your patients a warning. Only as a stopgap until a real certificate is there. Create it anyway?
+cert-confirm-self-signed = A self-signed certificate encrypts the connection, but every browser shows your patients a warning. Only as a stopgap until a real certificate is there.
+cert-confirm-self-signed-question = Create a self-signed certificate anyway?
 cert-dry-run-ok = The dry run worked: Let's Encrypt reaches this server.
 cert-ready = Issued by { $issuer }, valid until { $until } ({ $days } days left).
 cert-self-signed-failed = The self-signed certificate could not be created.
@@ -237,6 +271,7 @@ key-field = Tab field
 key-issue = Enter issue
 
 done-files = Certificate:
+done-files-dir = in the folder
 done-security-title = For safety
 done-security =
     The appointment service is safest on a machine or virtual machine of its own, apart from the practice network, reaching the database only with a user of its own with narrow rights. Your IT support sets it up like this (choose the password yourself):

@@ -247,14 +247,19 @@ pub fn offers_upload(w: &Wizard) -> bool {
     w.step == Step::Install && by_hand(w) && super::cert_step::has_certificate(w)
 }
 
-/// Enter on the install step done by hand: send to the admin app after the
-/// warning, if a server is given and nothing was sent yet.
-pub(super) fn on_next_by_hand(w: &mut Wizard) -> Vec<Effect> {
-    if offers_upload(w)
+/// Whether Enter in the «Server:» field sends (after the warning): a server
+/// is named and nothing was sent to it yet.
+pub fn would_send(w: &Wizard) -> bool {
+    offers_upload(w)
         && !w.golive.upload_server.value.trim().is_empty()
         && !w.check(CheckId::Uploaded).is_running()
         && !w.check(CheckId::Uploaded).is_settled()
-    {
+}
+
+/// Enter on the install step done by hand: send to the admin app after the
+/// warning, if a server is given and nothing was sent yet.
+pub(super) fn on_next_by_hand(w: &mut Wizard) -> Vec<Effect> {
+    if would_send(w) {
         w.session.overlay = Overlay::ConfirmAction;
     }
     Vec::new()

@@ -6,147 +6,27 @@ use super::check::{CheckId, CheckState};
 use super::gate::{Gate, gate};
 use super::transitions::{advance, detect_install, domain_changed, on_enter, run_checks};
 use super::{
-    Action, Effect, Lang, Overlay, OverrideRecord, Step, Wizard, autorenew, cert_step, golive_step,
-    network, systems,
+    Action, Effect, Lang, Overlay, Step, Wizard, autorenew, cert_step, golive_step, network,
+    systems,
 };
 
 pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
-    match w.session.overlay.clone() {
+    // On the «too small» screen nothing can be seen, so nothing may act;
+    // quitting needs no question there, the state is saved anyway.
+    if w.session.viewport.too_small {
+        if action == Action::Quit {
+            w.session.quitting = true;
+            return vec![Effect::Quit];
+        }
+        return Vec::new();
+    }
+    match w.session.overlay {
         Overlay::None => on_step_key(w, action, now),
-        Overlay::Help => {
-            if matches!(
-                action,
-                Action::Help | Action::Back | Action::Next | Action::Quit
-            ) {
-                w.session.overlay = Overlay::None;
-            }
-            Vec::new()
-        }
-        Overlay::ConfirmQuit => match action {
-            Action::Yes | Action::Next => {
-                w.session.quitting = true;
-                vec![Effect::Quit]
-            }
-            Action::No | Action::Back | Action::Quit => {
-                w.session.overlay = Overlay::None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Overlay::Resume { continue_selected } => match action {
-            Action::Up | Action::Down | Action::Left | Action::Right => {
-                w.session.overlay = Overlay::Resume {
-                    continue_selected: !continue_selected,
-                };
-                Vec::new()
-            }
-            Action::Next => resume_choice(w, continue_selected, now),
-            Action::Yes => resume_choice(w, true, now),
-            Action::No => resume_choice(w, false, now),
-            Action::ToggleLang => {
-                toggle_lang(w);
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Overlay::Pending {
-            changes,
-            finish_selected,
-        } => match action {
-            Action::Up | Action::Down | Action::Left | Action::Right => {
-                w.session.overlay = Overlay::Pending {
-                    changes,
-                    finish_selected: !finish_selected,
-                };
-                Vec::new()
-            }
-            Action::Next => {
-                if !finish_selected {
-                    // Undoing closes every window the crashed run left
-                    // open: the certificate step must open a new one.
-                    w.network.window_until = None;
-                }
-                vec![Effect::ResolvePending {
-                    finish: finish_selected,
-                }]
-            }
-            Action::ToggleLang => {
-                toggle_lang(w);
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Overlay::ConfirmAction if w.step == Step::Systems => match action {
-            Action::Yes | Action::Next => systems::on_confirm(w),
-            Action::No | Action::Back => {
-                systems::on_decline(w);
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Overlay::ConfirmAction if w.step == Step::AutoRenew => {
-            yes_no(w, action, autorenew::on_confirm)
-        }
-        Overlay::ConfirmAction => yes_no(w, action, golive_step::on_confirm),
-        Overlay::ConfirmIssue => yes_no(w, action, |w| cert_step::on_confirm(w, now)),
-        Overlay::ConfirmOpen => yes_no(w, action, network::open_confirmed),
-        Overlay::ConfirmOverride => match action {
-            Action::Yes | Action::Next => {
-                w.session.overlay = Overlay::None;
-                if gate(w) == Gate::Overridable {
-                    let failing = Wizard::checks_of(w.step)
-                        .iter()
-                        .copied()
-                        .filter(|id| w.check(*id).is_failed())
-                        .collect();
-                    w.overrides.push(OverrideRecord {
-                        step: w.step,
-                        checks: failing,
-                        context: override_context(w, w.step),
-                        at: now,
-                    });
-                    advance(w)
-                } else {
-                    Vec::new()
-                }
-            }
-            Action::No | Action::Back => {
-                w.session.overlay = Overlay::None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
+        _ => super::dialog_keys::on_key(w, action, now),
     }
 }
 
-/// A yes/no dialog: yes runs `on_yes`, no closes it.
-fn yes_no(
-    w: &mut Wizard,
-    action: Action,
-    on_yes: impl FnOnce(&mut Wizard) -> Vec<Effect>,
-) -> Vec<Effect> {
-    match action {
-        Action::Yes | Action::Next => on_yes(w),
-        Action::No | Action::Back => {
-            w.session.overlay = Overlay::None;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn resume_choice(w: &mut Wizard, keep: bool, now: OffsetDateTime) -> Vec<Effect> {
-    w.session.overlay = Overlay::None;
-    if keep {
-        on_enter(w)
-    } else {
-        let lang = w.lang;
-        *w = Wizard::new(lang, now);
-        Vec::new()
-    }
-}
-
-fn toggle_lang(w: &mut Wizard) {
+pub(super) fn toggle_lang(w: &mut Wizard) {
     w.lang = w.lang.next();
     w.session.lang_cursor = Lang::ALL.iter().position(|l| *l == w.lang).unwrap_or(0);
 }
@@ -175,6 +55,13 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
                 w.lang = *lang;
             }
             if w.step == Step::Done {
+                // Enter reads on while text is left below; quits at its end.
+                if let Some(max) = w.session.viewport.body_max
+                    && w.session.scroll < max
+                {
+                    w.session.scroll = w.session.scroll.saturating_add(PAGE).min(max);
+                    return Vec::new();
+                }
                 w.session.quitting = true;
                 return vec![Effect::Quit];
             }
@@ -190,14 +77,24 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             if w.step.is_manual() && !golive_step::done_by_hand(w) && gate(w) != Gate::Open {
                 return golive_step::on_next(w);
             }
-            if golive_step::offers_upload(w) && gate(w) != Gate::Open {
-                return golive_step::on_next_by_hand(w);
+            // Enter sends only from the «Server:» field; on «Erledigt» it
+            // goes on, and never brings the upload warning back.
+            if golive_step::offers_upload(w) && w.session.upload_focus {
+                let e = golive_step::on_next_by_hand(w);
+                if w.session.overlay != Overlay::None {
+                    return e;
+                }
             }
             if gate(w) == Gate::Open {
                 advance(w)
             } else {
                 Vec::new()
             }
+        }
+        // Esc closes the technical details before it leaves the step.
+        Action::Back if w.session.show_detail => {
+            w.session.show_detail = false;
+            Vec::new()
         }
         Action::Back if systems::discards_plan(w) => {
             systems::on_decline(w);
@@ -300,7 +197,8 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
         | Action::Home
         | Action::End => on_edit(w, action),
         Action::PageDown => {
-            w.session.scroll = w.session.scroll.saturating_add(PAGE);
+            let next = w.session.scroll.saturating_add(PAGE);
+            w.session.scroll = w.session.viewport.body_max.map_or(next, |m| next.min(m));
             Vec::new()
         }
         Action::PageUp => {
@@ -363,8 +261,11 @@ fn takes_letters_first(w: &Wizard) -> bool {
 /// An editing key for the focused text field of the step.
 fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
     if golive_step::offers_upload(w) && w.session.upload_focus {
-        w.golive.upload_server.apply(action);
-        w.checks.insert(CheckId::Uploaded, CheckState::Idle);
+        // No server name has a space; and a sent upload stays sent until
+        // the name itself changes (moving the cursor is no change).
+        if action != Action::Char(' ') && w.golive.upload_server.apply(action) {
+            w.checks.insert(CheckId::Uploaded, CheckState::Idle);
+        }
         return Vec::new();
     }
     let input = match w.step {

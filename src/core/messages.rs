@@ -59,6 +59,8 @@ pub struct PendingChange {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Action),
+    /// What the screen just drawn allows (its size, how far text scrolls).
+    Viewport(super::Viewport),
     InstallCandidates(Vec<PathBuf>),
     InstallDetected {
         generation: u64,
@@ -248,6 +250,7 @@ impl Msg {
             }
             TestMailSent { generation, .. } => (CheckId::TestMail, generation),
             Key(_)
+            | Viewport(_)
             | InstallCandidates(_)
             | PendingChanges(_)
             | PendingResolved { .. }

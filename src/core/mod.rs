@@ -14,6 +14,7 @@ pub mod change_set;
 pub mod check;
 pub mod compose_override;
 pub mod compose_ready;
+mod dialog_keys;
 pub mod dns;
 pub mod domain;
 pub mod domain_spelling;
@@ -149,6 +150,8 @@ pub enum Overlay {
         changes: Vec<PendingChange>,
         finish_selected: bool,
     },
+    /// Asks before starting over, and says what stays.
+    ConfirmStartOver,
     /// Asks before passing a failed check.
     ConfirmOverride,
     /// Shows the firewall commands and asks before running them.
@@ -160,10 +163,27 @@ pub enum Overlay {
     ConfirmAction,
 }
 
+/// What the screen last drawn allowed. The view measures it; the keys
+/// obey it, so nothing acts on a screen the person cannot see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Viewport {
+    /// The window is below 80×24: only quitting acts.
+    pub too_small: bool,
+    /// How far the step's text can scroll; `None` before the first draw.
+    pub body_max: Option<u16>,
+    /// How far the open dialog's text can scroll.
+    pub dialog_max: Option<u16>,
+}
+
 /// State that belongs to this run of the program only.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Session {
     pub overlay: Overlay,
+    /// How far the open dialog's text is scrolled, in lines.
+    pub dialog_scroll: u16,
+    /// The open dialog shows its technical part (the commands it runs).
+    pub dialog_detail: bool,
+    pub viewport: Viewport,
     pub generation: u64,
     pub show_detail: bool,
     /// How far the step's text is scrolled, in lines.
@@ -268,6 +288,23 @@ impl Wizard {
         self
     }
 
+    /// A fresh start that keeps what is true outside the program: the
+    /// certificate in use and the files placed, the attempts that count
+    /// against Let's Encrypt's limits, the renewal schedule and the other
+    /// systems set up, and a firewall window still open. The journal lives
+    /// in its own file and stays too.
+    pub fn started_over(&self, now: OffsetDateTime) -> Wizard {
+        let mut fresh = Wizard::new(self.lang, now);
+        fresh.certificate.installed = self.certificate.installed.clone();
+        fresh.certificate.attempts = self.certificate.attempts.clone();
+        fresh.golive.installed = self.golive.installed.clone();
+        fresh.systems.done = self.systems.done.clone();
+        fresh.autorenew.set_up = self.autorenew.set_up.clone();
+        fresh.network.window_until = self.network.window_until;
+        fresh.session.viewport = self.session.viewport;
+        fresh
+    }
+
     pub fn check(&self, id: CheckId) -> &CheckState {
         static IDLE: CheckState = CheckState::Idle;
         self.checks.get(&id).unwrap_or(&IDLE)
@@ -301,6 +338,7 @@ impl Wizard {
     /// Whether the current step has a text field that takes letters.
     pub fn text_input_active(&self) -> bool {
         self.session.overlay == Overlay::None
+            && !self.session.viewport.too_small
             && (matches!(self.step, Step::Start | Step::Domain)
                 || (self.step == Step::Certificate && cert_step::field(self).is_some())
                 || (self.step == Step::Systems && systems::field(self).is_some())

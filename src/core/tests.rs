@@ -384,7 +384,9 @@ fn resumed_wizard_offers_to_continue_or_restart() {
             continue_selected: false
         }
     );
-    let e = key(&mut r, Action::Next);
+    key(&mut r, Action::Next);
+    assert_eq!(r.session.overlay, Overlay::ConfirmStartOver, "asked again");
+    let e = key(&mut r, Action::Yes);
     assert_eq!(r.step, Step::Language);
     assert_eq!(r.domain.input.value, "");
     assert!(e.contains(&Effect::Persist));
@@ -449,6 +451,7 @@ fn every_transition_that_changes_state_persists() {
     assert!(e.is_empty());
 }
 
+mod dialogs;
 mod golive;
 mod network;
 mod resume;

@@ -15,8 +15,13 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         return Vec::new();
     }
     let before = persisted_view(w);
+    let overlay_before = std::mem::discriminant(&w.session.overlay);
     let mut effects = match msg {
         Msg::Key(action) => super::keys::on_key(w, action, now),
+        Msg::Viewport(v) => {
+            super::dialog_keys::on_viewport(w, v);
+            Vec::new()
+        }
         Msg::InstallCandidates(list) => on_candidates(w, list),
         Msg::InstallDetected { result, .. } => {
             let outcome = installation_outcome(w, result);
@@ -175,6 +180,11 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             Vec::new()
         }
     };
+    // Another dialog starts at its top, with its details hidden.
+    if std::mem::discriminant(&w.session.overlay) != overlay_before {
+        w.session.dialog_scroll = 0;
+        w.session.dialog_detail = false;
+    }
     if persisted_view(w) != before {
         w.updated_at = now;
         effects.insert(0, Effect::Persist);

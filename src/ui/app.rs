@@ -2,21 +2,18 @@
 //! screen redrawn. Nothing here blocks on the outside world.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
+use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
-use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
-use ratatui::{DefaultTerminal, Frame};
 use time::OffsetDateTime;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
-use super::view::{MIN_HEIGHT, MIN_WIDTH};
-use super::{ViewCtx, draw, keys};
+use super::{ViewCtx, draw_measured, keys};
 use crate::core::answers::{Answers, next_action};
-use crate::core::{Effect, Msg, Overlay, Step, Wizard, update};
+use crate::core::{Effect, Msg, Step, Wizard, update};
 use crate::i18n;
 use crate::io::answers::{ANSWERS_FILE, save};
 use crate::io::exec::Executor;
@@ -69,6 +66,10 @@ impl App {
     /// Presses what the answers imply while no check runs; hands over to
     /// the person at the first step they do not answer. True: quit.
     fn autopilot(&mut self) -> bool {
+        // Nothing acts on a window too small to show it, answers neither.
+        if self.wizard.session.viewport.too_small {
+            return false;
+        }
         let Some(answers) = self.autopilot.take() else {
             return false;
         };
@@ -99,7 +100,10 @@ impl App {
         }
         let path = self.store.dir().join(ANSWERS_FILE);
         match save(&path, &Answers::from_wizard(&self.wizard)) {
-            Ok(()) => self.answers_written = Some(path),
+            Ok(()) => {
+                self.ctx.answers_file = Some(path.display().to_string());
+                self.answers_written = Some(path);
+            }
             Err(e) => tracing::error!("writing the answers file: {e}"),
         }
     }
@@ -168,12 +172,11 @@ impl App {
             if self.autopilot() {
                 return Ok(Exit::Quit);
             }
-            terminal.draw(|f| {
-                draw(f, &self.wizard, &self.ctx);
-                if let Some(path) = &self.answers_written {
-                    draw_answers_note(f, &self.wizard, &self.ctx, path);
-                }
-            })?;
+            let mut viewport = self.wizard.session.viewport;
+            terminal.draw(|f| viewport = draw_measured(f, &self.wizard, &self.ctx))?;
+            if viewport != self.wizard.session.viewport && self.handle(Msg::Viewport(viewport)) {
+                return Ok(Exit::Quit);
+            }
             let running = self.wizard.checks.values().any(|c| c.is_running());
             spinner.running(running);
             tokio::select! {
@@ -200,70 +203,5 @@ impl App {
                 _ = interrupt.recv() => return Ok(Exit::Hangup),
             }
         }
-    }
-}
-
-/// Names the answers file on the Done screen, in the status lines that
-/// screen leaves free (right of the 17-column step list and its margin,
-/// above the two footer lines; its summary ends far higher).
-fn draw_answers_note(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx, path: &Path) {
-    let area = frame.area();
-    if w.step != Step::Done
-        || w.session.overlay != Overlay::None
-        || area.width < MIN_WIDTH
-        || area.height < MIN_HEIGHT
-    {
-        return;
-    }
-    let rect = Rect {
-        x: area.x + 18,
-        y: area.y + area.height - 5,
-        width: area.width - 19,
-        height: 3,
-    };
-    let path = path.display().to_string();
-    let text = i18n::tr_args(w.lang, "answers-written", &[("path", &path)]);
-    frame.render_widget(
-        Paragraph::new(ctx.theme.text(&text)).wrap(Wrap { trim: true }),
-        rect,
-    );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::Lang;
-    use crate::ui::Theme;
-
-    #[test]
-    fn the_done_screen_names_the_answers_file() {
-        let mut w = Wizard::new(Lang::De, time::OffsetDateTime::UNIX_EPOCH);
-        w.step = Step::Done;
-        w.domain.input.set("termine.meine-praxis.ch");
-        let ctx = ViewCtx {
-            theme: Theme {
-                utf8: true,
-                color: false,
-            },
-            ..ViewCtx::default()
-        };
-        let path = Path::new("/var/lib/praxis-tls/answers.toml");
-        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
-            .unwrap_or_else(|e| panic!("{e}"));
-        t.draw(|f| {
-            draw(f, &w, &ctx);
-            draw_answers_note(f, &w, &ctx, path);
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let screen = format!("{}", t.backend());
-        assert!(
-            screen.contains("/var/lib/praxis-tls/answers.toml"),
-            "{screen}"
-        );
-        assert!(screen.contains("praxis-tls replay"), "{screen}");
-        assert!(
-            screen.contains("Enter beenden"),
-            "the footer stays: {screen}"
-        );
     }
 }

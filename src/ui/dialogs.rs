@@ -1,94 +1,77 @@
-//! Dialogs drawn over the step: help, quit, resume, an interrupted change,
-//! and "continue anyway".
+//! Dialogs drawn over the step. Whatever the window, the question and its
+//! answer keys stay at the bottom of the box; a body too long for it
+//! scrolls above them and says so.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::dialog_content::dialog;
 use super::view::Tr;
-use crate::core::{Overlay, Step, Wizard};
+use crate::core::Wizard;
 
-pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
-    let (title, mut lines) = match &w.session.overlay {
-        Overlay::None => return,
-        Overlay::Help => (tr.t("help-title"), help(w, tr)),
-        Overlay::ConfirmQuit => (tr.t("quit-title"), yes_no(tr, tr.t("quit-body"))),
-        Overlay::ConfirmAction if w.step == crate::core::Step::Systems => (
-            tr.t("systems-confirm-title"),
-            yes_no(tr, super::systems::confirm_body(w, tr)),
-        ),
-        Overlay::ConfirmAction if w.step == Step::AutoRenew => (
-            tr.t("autorenew-confirm-title"),
-            yes_no(tr, super::autorenew::confirm_body(w, tr)),
-        ),
-        Overlay::ConfirmAction => (
-            tr.t("golive-confirm-title"),
-            yes_no(tr, super::golive::confirm_body(w, tr)),
-        ),
-        Overlay::ConfirmIssue => (
-            tr.t("cert-confirm-title"),
-            yes_no(tr, super::certificate::confirm_body(w, tr)),
-        ),
-        Overlay::ConfirmOpen => {
-            let mut body = tr.t("firewall-confirm-body");
-            if let Some(plan) = &w.network.firewall {
-                for cmd in &plan.open {
-                    body.push_str(&format!("\n  {}", cmd.display()));
-                }
-            }
-            (tr.t("firewall-confirm-title"), yes_no(tr, body))
-        }
-        Overlay::ConfirmOverride => (tr.t("override-title"), yes_no(tr, tr.t("override-body"))),
-        Overlay::Resume { continue_selected } => {
-            let name = tr.t(&format!("{}-name", w.step.key()));
-            let body = tr.ta(
-                "resume-body",
-                &[("n", &w.step.number().to_string()), ("name", &name)],
-            );
-            let sel = if *continue_selected { 0 } else { 1 };
-            (
-                tr.t("resume-title"),
-                choice(tr, body, &["resume-continue", "resume-restart"], sel),
-            )
-        }
-        Overlay::Pending {
-            changes,
-            finish_selected,
-        } => {
-            let mut body = tr.t("pending-body");
-            for c in changes {
-                body.push_str(&format!("\n- {}", tr.text(&c.what)));
-            }
-            let sel = if *finish_selected { 0 } else { 1 };
-            (
-                tr.t("pending-title"),
-                choice(tr, body, &["pending-finish", "pending-undo"], sel),
-            )
-        }
-    };
-    if let Some(ok) = w.session.pending_result
-        && matches!(w.session.overlay, Overlay::Resume { .. })
-    {
-        let id = if ok { "pending-done" } else { "pending-failed" };
-        lines.insert(0, Line::raw(""));
-        lines.insert(
-            0,
-            Line::styled(
-                tr.t(id),
-                if ok {
-                    tr.theme.ok_style()
-                } else {
-                    tr.theme.err_style()
-                },
-            ),
-        );
+/// What the footer and the key rules need from the dialog just drawn.
+pub(super) struct Drawn {
+    pub footer: Vec<String>,
+    pub max_scroll: u16,
+}
+
+/// The widest a dialog gets: wider is harder to read.
+const MAX_WIDTH: u16 = 60;
+
+fn height_of(lines: &[Line<'static>], width: u16) -> u16 {
+    if lines.is_empty() {
+        return 0;
     }
-    let width = area.width.saturating_sub(4).min(60);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let inner = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
-    let height = inner.saturating_add(2).min(area.height.saturating_sub(2));
+    let p = Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false });
+    u16::try_from(p.line_count(width)).unwrap_or(u16::MAX)
+}
+
+pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> Option<Drawn> {
+    let d = dialog(w, tr)?;
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let inner_w = width.saturating_sub(2);
+    let mut body = d.body.clone();
+    let has_details = !d.details.is_empty();
+    if has_details && w.session.dialog_detail {
+        body.push(Line::raw(""));
+        body.extend(d.details.iter().cloned());
+    }
+    let mut pinned: Vec<Line<'static>> = Vec::new();
+    if has_details {
+        let id = if w.session.dialog_detail {
+            "dialog-details-hide"
+        } else {
+            "dialog-details-show"
+        };
+        pinned.push(Line::styled(tr.t(id), tr.theme.dim()));
+    }
+    if let Some(q) = &d.question {
+        pinned.push(Line::styled(q.clone(), tr.theme.title()));
+    }
+    pinned.extend(d.keys.iter().cloned());
+    let body_h = height_of(&body, inner_w);
+    let pinned_h = height_of(&pinned, inner_w);
+    let max_inner = area.height.saturating_sub(4);
+    // Between body and question: a blank line, or the scroll hint, which
+    // may need two lines where arrows are spelled out (ASCII terminals).
+    let hint_h = ["more-below", "more-above"]
+        .iter()
+        .map(|id| height_of(&[Line::raw(tr.t(id))], inner_w))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let room = max_inner.saturating_sub(pinned_h + 1);
+    let (visible, sep_h) = if body_h <= room {
+        (body_h, 1)
+    } else {
+        (max_inner.saturating_sub(pinned_h + hint_h), hint_h)
+    };
+    let max_scroll = body_h.saturating_sub(visible);
+    let scroll = w.session.dialog_scroll.min(max_scroll);
+    let inner_h = visible + sep_h + pinned_h;
+    let height = inner_h + 2;
     let rect = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -98,60 +81,47 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(tr.theme.border())
-        .title(format!(" {title} "));
+        .title(format!(" {} ", d.title));
+    let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
-    frame.render_widget(paragraph.block(block), rect);
-}
-
-fn help(w: &Wizard, tr: &Tr) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    if w.step != Step::Language {
-        lines.push(Line::styled(
-            tr.t(&format!("{}-title", w.step.key())),
-            tr.theme.title(),
-        ));
+    frame.render_widget(block, rect);
+    let at = |y: u16, h: u16| Rect {
+        y: inner.y + y,
+        height: h,
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        at(0, visible),
+    );
+    let hint = if scroll < max_scroll {
+        Some("more-below")
+    } else if scroll > 0 {
+        Some("more-above")
+    } else {
+        None
+    };
+    if let Some(id) = hint {
+        frame.render_widget(
+            Paragraph::new(Line::styled(tr.t(id), tr.theme.warn_style())).wrap(Wrap { trim: true }),
+            at(visible, sep_h),
+        );
     }
-    let step_help = format!("{}-help", w.step.key());
-    if crate::i18n::has(w.lang, &step_help) {
-        lines.extend(tr.t(&step_help).lines().map(|l| Line::raw(l.to_string())));
-        lines.push(Line::raw(""));
+    frame.render_widget(
+        Paragraph::new(pinned).wrap(Wrap { trim: false }),
+        at(visible + sep_h, pinned_h),
+    );
+    let mut footer = d.footer;
+    if has_details {
+        footer.insert(2, tr.t("key-dialog-details"));
     }
-    lines.push(Line::raw(tr.t("help-keys")));
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(tr.t("help-resume")));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(tr.t("help-close"), tr.theme.dim()));
-    lines
-}
-
-fn yes_no(tr: &Tr, body: String) -> Vec<Line<'static>> {
-    let mut lines: Vec<Line<'static>> = body.lines().map(|l| Line::raw(l.to_string())).collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("   {}", tr.t("dialog-yes")),
-        tr.theme.title(),
-    ));
-    lines.push(Line::raw(format!("   {}", tr.t("dialog-no"))));
-    lines
-}
-
-fn choice(tr: &Tr, body: String, options: &[&str], selected: usize) -> Vec<Line<'static>> {
-    let mut lines: Vec<Line<'static>> = body.lines().map(|l| Line::raw(l.to_string())).collect();
-    lines.push(Line::raw(""));
-    for (i, id) in options.iter().enumerate() {
-        let mark = if i == selected {
-            tr.theme.current()
-        } else {
-            " "
-        };
-        let style = if i == selected {
-            tr.theme.selected()
-        } else {
-            Style::default()
-        };
-        lines.push(Line::styled(format!(" {mark} {}", tr.t(id)), style));
+    if scroll < max_scroll {
+        footer.push(tr.t("key-page-down"));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(tr.t("dialog-choose-hint"), tr.theme.dim()));
-    lines
+    if scroll > 0 {
+        footer.push(tr.t("key-page-up"));
+    }
+    Some(Drawn { footer, max_scroll })
 }

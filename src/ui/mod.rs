@@ -2,7 +2,9 @@
 
 mod autorenew;
 mod certificate;
+mod dialog_content;
 mod dialogs;
+mod footer;
 mod golive;
 pub mod keys;
 mod network;
@@ -14,6 +16,6 @@ pub mod view;
 mod widgets;
 
 pub use theme::Theme;
-pub use view::{ViewCtx, draw};
+pub use view::{ViewCtx, draw, draw_measured};
 
 pub mod app;

@@ -12,7 +12,8 @@ use super::widgets;
 use crate::core::start::Generation;
 use crate::core::{CheckId, CheckState, Gate, Lang, Step, Wizard, gate};
 
-pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
+/// Draws the step's body; answers how far its text can scroll.
+pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> u16 {
     // The step's title stands in the header; the body starts with the task.
     let mut lines: Vec<Line<'static>> = Vec::new();
     match w.step {
@@ -63,6 +64,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
             status_area,
         );
     }
+    max_scroll
 }
 
 fn para(lines: &mut Vec<Line<'static>>, text: String) {
@@ -264,15 +266,29 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ));
     }
     if let Some(files) = &w.golive.installed {
-        lines.push(Line::raw(format!(
-            "  {} {}",
-            tr.t("done-files"),
-            files.crt.display()
-        )));
+        // Name and folder apart: the whole path is wider than the screen.
+        let name = files
+            .crt
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        lines.push(Line::raw(format!("  {} {name}", tr.t("done-files"))));
+        if let Some(dir) = files.crt.parent() {
+            lines.push(Line::raw(format!(
+                "  {} {}",
+                tr.t("done-files-dir"),
+                dir.display()
+            )));
+        }
     }
     if let Some(cert) = &w.certificate.installed {
         let until = tr.date(cert.not_after.date());
         lines.push(Line::raw(format!("  {} {until}", tr.t("cert-until"))));
+    }
+    // In the text, not over it: it scrolls with the rest.
+    if let Some(path) = &tr.ctx.answers_file {
+        lines.push(Line::raw(""));
+        para(lines, tr.ta("answers-written", &[("path", path)]));
     }
     lines.push(Line::raw(""));
     if crate::core::autorenew::not_set_up(w) {
@@ -329,6 +345,10 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         Gate::Open if warned(w) => ("gate-open-warning", tr.theme.warn_style()),
         Gate::Open => ("gate-open", tr.theme.ok_style()),
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
+        // In a text field W types: there the Ctrl form is named.
+        Gate::Overridable if w.text_input_active() => {
+            ("gate-overridable-input", tr.theme.warn_style())
+        }
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
         Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
         Gate::Blocked if w.step == Step::Systems && w.systems.plan.is_some() => {

@@ -135,16 +135,18 @@ impl Theme {
                 'ß' => out.push_str("ss"),
                 'é' | 'è' | 'ê' => out.push('e'),
                 'à' | 'â' => out.push('a'),
-                '„' | '“' | '”' => out.push('"'),
+                '„' | '“' | '”' | '«' | '»' => out.push('"'),
                 '‘' | '’' => out.push('\''),
                 '–' | '—' => out.push('-'),
                 '…' => out.push_str("..."),
                 '×' => out.push('x'),
                 '→' => out.push_str("->"),
+                '←' => out.push_str("<-"),
                 '↑' => out.push_str("Up"),
                 '↓' => out.push_str("Down"),
                 '▶' => out.push('>'),
                 '▼' => out.push('v'),
+                '▲' => out.push('^'),
                 '·' | '•' => out.push('-'),
                 c if c.is_ascii() => out.push(c),
                 _ => out.push('?'),
@@ -167,5 +169,10 @@ mod tests {
         let s = t.text("Schließen → „Grüße“ … ↑/↓ × Zürich");
         assert!(s.is_ascii(), "{s}");
         assert_eq!(s, "Schliessen -> \"Gruesse\" ... Up/Down x Zuerich");
+        // Swiss quotes and the dialogs' scroll marks too.
+        assert_eq!(
+            t.text("«praxis-tls undo» ▲ ▼ ←/→"),
+            "\"praxis-tls undo\" ^ v <-/->"
+        );
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::{dialogs, steps};
-use crate::core::{Gate, Lang, Overlay, Step, Wizard, gate};
+use crate::core::{Lang, Step, Viewport, Wizard};
 use crate::i18n;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -27,6 +27,8 @@ pub struct ViewCtx {
     /// How the server is called on the practice network, for instructions.
     pub server: String,
     pub responder_port: u16,
+    /// Where this run's answers were written, named on the Done screen.
+    pub answers_file: Option<String>,
 }
 
 /// Translates and adapts a message to the terminal.
@@ -54,6 +56,11 @@ impl Tr<'_> {
 }
 
 pub fn draw(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) {
+    draw_measured(frame, w, ctx);
+}
+
+/// Draws the screen and says what it allowed: the key rules follow it.
+pub fn draw_measured(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) -> Viewport {
     let area = frame.area();
     let tr = Tr {
         lang: w.lang,
@@ -68,8 +75,12 @@ pub fn draw(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) {
                 ("height", &area.height.to_string()),
             ],
         );
-        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
-        return;
+        let text = format!("{msg}\n\n{}", tr.t("too-small-quit"));
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return Viewport {
+            too_small: true,
+            ..Viewport::default()
+        };
     }
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -81,7 +92,7 @@ pub fn draw(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) {
     let [side, main] =
         Layout::horizontal([Constraint::Length(SIDEBAR), Constraint::Min(1)]).areas(body);
     draw_sidebar(frame, side, w, &tr);
-    steps::draw(
+    let body_max = steps::draw(
         frame,
         main.inner(ratatui::layout::Margin {
             horizontal: 1,
@@ -90,9 +101,17 @@ pub fn draw(frame: &mut Frame, w: &Wizard, ctx: &ViewCtx) {
         w,
         &tr,
     );
-    draw_footer(frame, footer, w, &tr);
-    if w.session.overlay != Overlay::None {
-        dialogs::draw(frame, main, w, &tr);
+    let dialog = dialogs::draw(frame, main, w, &tr);
+    let dialog_max = dialog.as_ref().map(|d| d.max_scroll);
+    let keys = match dialog {
+        Some(d) => vec![d.footer],
+        None => super::footer::step_keys(w, &tr, body_max),
+    };
+    draw_footer(frame, footer, &keys, &tr);
+    Viewport {
+        too_small: false,
+        body_max: Some(body_max),
+        dialog_max,
     }
 }
 
@@ -139,92 +158,20 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
-    let input = w.text_input_active();
-    let mut first: Vec<String> = Vec::new();
-    if w.step == Step::Done {
-        first.push(tr.t("key-finish"));
-    } else {
-        first.push(tr.t("key-next"));
-    }
-    first.push(tr.t("key-back"));
-    if input {
-        first.extend([
-            tr.t("key-help-input"),
-            tr.t("key-lang-input"),
-            tr.t("key-quit-input"),
-        ]);
-    } else {
-        first.extend([tr.t("key-help"), tr.t("key-lang"), tr.t("key-quit")]);
-    }
-    let mut second: Vec<String> = Vec::new();
-    match w.step {
-        Step::Language => second.push(tr.t("key-choose")),
-        Step::Start | Step::Domain | Step::Dns => {
-            if w.step == Step::Start && !w.start.candidates.is_empty() {
-                second.push(tr.t("key-choose"));
-            }
-            second.push(tr.t("key-recheck"));
-            if !input {
-                second.push(tr.t("key-detail"));
-            }
-        }
-        Step::PortForwarding => {
-            second.extend([
-                tr.t("key-choose-ports"),
-                tr.t("key-toggle"),
-                tr.t("key-recheck"),
-            ]);
-        }
-        Step::Certificate if !crate::core::cert_step::has_certificate(w) => {
-            second.extend([tr.t("key-choose"), tr.t("key-field"), tr.t("key-issue")]);
-        }
-        Step::Firewall => {
-            let firewall = w.network.firewall.as_ref();
-            if firewall.is_some_and(|p| p.backend != crate::core::firewall::Backend::None) {
-                second.push(tr.t("key-open"));
-            }
-            second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
-        }
-        Step::FinalCheck => {
-            second.extend([tr.t("key-toggle"), tr.t("key-recheck"), tr.t("key-detail")]);
-        }
-        Step::Install | Step::ProxyConfig | Step::Restart
-            if !crate::core::golive_step::by_hand(w) =>
-        {
-            second.extend([tr.t("key-recheck"), tr.t("key-detail")]);
-        }
-        Step::Install if crate::core::golive_step::offers_upload(w) => {
-            second.extend([
-                tr.t("key-toggle"),
-                tr.t("key-field"),
-                tr.t("golive-upload-key"),
-            ]);
-        }
-        s if s.is_manual() => second.push(tr.t("key-toggle")),
-        Step::AutoRenew => {
-            second.push(tr.t("key-choose"));
-            if crate::core::autorenew::field(w).is_some() {
-                second.extend([tr.t("key-field"), tr.t("key-test-mail")]);
-            }
-        }
-        _ => {}
-    }
-    if gate(w) == Gate::Overridable {
-        second.push(tr.t("key-override"));
-    }
+fn draw_footer(frame: &mut Frame, area: Rect, keys: &[Vec<String>], tr: &Tr) {
     let style = tr.theme.dim();
-    let [keys, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::styled(join_keys(&first), style)), keys);
     // A problem of this run (the resume file could not be written) takes
     // the place of the second line, as many lines as it needs: the person
     // must read why their progress is not safe and what to do about it.
-    match error_paragraph(tr) {
+    let error = error_paragraph(tr);
+    let rows = if error.is_some() { 1 } else { 2 };
+    let (lines, _) = super::footer::flow(keys, area.width, rows);
+    let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let line = |i: usize| Line::styled(lines.get(i).cloned().unwrap_or_default(), style);
+    frame.render_widget(Paragraph::new(line(0)), top);
+    match error {
         Some(p) => frame.render_widget(p, rest),
-        None => frame.render_widget(
-            Paragraph::new(Line::styled(join_keys(&second), style)),
-            rest,
-        ),
+        None => frame.render_widget(Paragraph::new(line(1)), rest),
     }
 }
 
@@ -241,10 +188,6 @@ fn error_paragraph<'a>(tr: &Tr) -> Option<Paragraph<'a>> {
 fn error_height(tr: &Tr, width: u16) -> u16 {
     let lines = error_paragraph(tr).map_or(1, |p| p.line_count(width).clamp(1, MAX_ERROR_LINES));
     u16::try_from(lines).unwrap_or(1)
-}
-
-fn join_keys(keys: &[String]) -> String {
-    format!(" {}", keys.join("  "))
 }
 
 pub(super) fn display_width(s: &str) -> usize {

@@ -177,9 +177,10 @@ fn on_overlay(w: &Wizard, a: &Answers) -> Option<Decision> {
             Some(yes_if(super::renewal::confirms(a)))
         }
         Overlay::ConfirmAction => Some(yes_if(a.confirms(w.step))),
-        Overlay::Help | Overlay::ConfirmQuit | Overlay::Pending { .. } => {
-            Some(stop(w, StopReason::Dialog))
-        }
+        Overlay::Help
+        | Overlay::ConfirmQuit
+        | Overlay::ConfirmStartOver
+        | Overlay::Pending { .. } => Some(stop(w, StopReason::Dialog)),
     }
 }
 

@@ -390,3 +390,62 @@ fn by_hand_the_final_check_runs_and_gates_like_on_the_server() {
     assert!(w.check(CheckId::Uploaded).is_passed());
     assert_eq!(gate(&w), Gate::Open);
 }
+
+/// Step 8 by hand: once the upload warning is answered, Space and Enter
+/// work on «Erledigt» again and never bring the warning back.
+#[test]
+fn after_the_upload_warning_the_keys_are_back_on_done() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    key(&mut w, Action::Next);
+    key(&mut w, Action::NextField);
+    typed(&mut w, "192.168.1.20");
+    key(&mut w, Action::Next);
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+    key(&mut w, Action::No);
+    assert!(!w.text_input_active(), "the keys are back on «Erledigt»");
+    key(&mut w, Action::Next);
+    assert_eq!(w.session.overlay, Overlay::None, "no warning again");
+    key(&mut w, Action::Toggle);
+    assert!(w.confirmed.contains(&Step::Install));
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::ProxyConfig);
+}
+
+/// In the «Server:» field, Space types nothing and the cursor keys leave a
+/// sent upload sent: Enter there never asks again for the same sending.
+#[test]
+fn the_server_field_keeps_a_sent_upload() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    key(&mut w, Action::Next);
+    key(&mut w, Action::NextField);
+    typed(&mut w, "192.168.1.20");
+    key(&mut w, Action::Next);
+    let e = key(&mut w, Action::Yes);
+    let sent = Outcome::Warning(Finding::new(Text::new("upload-sent-unconfirmed")));
+    let generation = e
+        .iter()
+        .find_map(|e| match e {
+            Effect::Upload { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .unwrap_or(0);
+    update(
+        &mut w,
+        Msg::Uploaded {
+            generation,
+            result: Ok(sent),
+        },
+        NOW,
+    );
+    key(&mut w, Action::NextField);
+    assert!(w.text_input_active());
+    for a in [Action::Char(' '), Action::Left, Action::End] {
+        key(&mut w, a);
+    }
+    assert_eq!(w.golive.upload_server.value, "192.168.1.20");
+    assert!(w.check(CheckId::Uploaded).is_settled(), "still sent");
+    key(&mut w, Action::Next);
+    assert_eq!(w.session.overlay, Overlay::None, "not asked again");
+}
