@@ -82,7 +82,7 @@ language-en = English
 
 ## 2 Start
 start-title = Elexis-OOB finden
-start-body = Geben Sie das Verzeichnis an, in dem Elexis-OOB installiert ist (dort liegt die Datei docker-compose.yaml). Gefundene Verzeichnisse wählen Sie mit ↑/↓.
+start-body = Geben Sie das Verzeichnis an, in dem Elexis-OOB installiert ist (dort liegt die Datei docker-compose.yml oder docker-compose.yaml). Gefundene Verzeichnisse wählen Sie mit ↑/↓.
 start-input-label = Verzeichnis:
 start-candidates = Gefunden:
 start-candidates-none = Kein Elexis-OOB-Verzeichnis gefunden. Bitte Pfad eintippen.

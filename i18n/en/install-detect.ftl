@@ -3,10 +3,10 @@
 ## Errors
 
 start-error-not-found = The directory { $path } does not exist. Check the spelling; Elexis-OOB usually is in /opt/elexis-oob or in a home directory under elexis-oob.
-start-error-not-a-directory = { $path } is a file, not a directory. Enter the directory that holds the file docker-compose.yaml.
+start-error-not-a-directory = { $path } is a file, not a directory. Enter the directory that holds the file docker-compose.yml (or docker-compose.yaml).
 start-error-permission-denied = There is no permission to read { $path }. Start this program with sudo so it can read the files of Elexis-OOB.
 start-error-unreadable = { $path } cannot be read. Ctrl+D shows the technical details; please pass them on to your IT support.
-start-error-no-compose-file = There is no docker-compose.yaml in { $dir }, so this is not the Elexis-OOB directory. Enter the directory where you start Elexis-OOB with docker-compose.
+start-error-no-compose-file = There is neither a docker-compose.yml nor a docker-compose.yaml in { $dir }, so this is not the Elexis-OOB directory. Enter the directory where you start Elexis-OOB with docker-compose.
 start-error-compose-invalid-line = The file { $file } has an error in line { $line } (probably wrong indentation). Elexis-OOB does not start like this. Please have your IT support check the file.
 start-error-compose-invalid = The file { $file } has an error. Elexis-OOB does not start like this. Please have your IT support check the file.
 start-error-no-proxy = The proxy (Traefik, container elx_proxy) is missing from { $file }. Without it the appointment service cannot reach the internet. Is this really the file of Elexis-OOB?

@@ -82,7 +82,7 @@ language-en = English
 
 ## 2 Start
 start-title = Find Elexis-OOB
-start-body = Enter the directory where Elexis-OOB is installed (it holds the file docker-compose.yaml). Choose a directory that was found with ↑/↓.
+start-body = Enter the directory where Elexis-OOB is installed (it holds the file docker-compose.yml or docker-compose.yaml). Choose a directory that was found with ↑/↓.
 start-input-label = Directory:
 start-candidates = Found:
 start-candidates-none = No Elexis-OOB directory found. Please type the path.
