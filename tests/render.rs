@@ -649,8 +649,13 @@ fn systems_form_plan_and_result_in_both_languages() {
         key(&mut w, Action::NextField);
         key(&mut w, Action::NextField);
         typed(&mut w, "Dr. Muster, Empfang");
-        // Past the restart command to the passphrase.
+        // Past the restart command: the login for practice computers,
+        // then the passphrase.
         key(&mut w, Action::NextField);
+        key(&mut w, Action::NextField);
+        typed(&mut w, "praxis");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "Röntgen-2026");
         key(&mut w, Action::NextField);
         typed(&mut w, "kurz");
         key(&mut w, Action::Next);
@@ -658,6 +663,12 @@ fn systems_form_plan_and_result_in_both_languages() {
             format!("systems_orthanc_form_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
         );
+        // The login's fields, paged to: both passwords masked.
+        key(&mut w, Action::PageDown);
+        let paged = render(&w, &ctx(), 80, 24);
+        assert!(!paged.contains("Röntgen-2026") && !paged.contains("kurz"));
+        insta::assert_snapshot!(format!("systems_orthanc_login_{}", lang.tag()), paged);
+        key(&mut w, Action::PageUp);
         typed(&mut w, "-und-lang");
         let g = key(&mut w, Action::Next);
         let diff = "@@ -3,1 +3,2 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n+  \"SslCertificate\" : \"/etc/orthanc/pacs.praxis.lan.pem\",\n";

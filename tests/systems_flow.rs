@@ -111,6 +111,8 @@ fn json_without_comments(text: &str) -> serde_json::Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}\n{out}"))
 }
 
+const LOGIN_PASSWORD: &str = "Praxis-Login-2026";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     let mut lab = lab(|_| {});
@@ -139,13 +141,25 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     typed(&mut w, &lab, "Dr. Muster, Empfang");
     // The stand-in needs no restart.
     w.systems.orthanc.restart = praxis_tls::core::TextInput::new("true");
+    // A login for the practice computers, then the browser passphrase.
     keys(&mut w, &lab, &[Action::NextField, Action::NextField]);
+    typed(&mut w, &lab, "praxis");
+    keys(&mut w, &lab, &[Action::NextField]);
+    typed(&mut w, &lab, LOGIN_PASSWORD);
+    keys(&mut w, &lab, &[Action::NextField]);
     typed(&mut w, &lab, "ein-langes-kennwort");
 
     let n = keys(&mut w, &lab, &[Action::Next]);
     settle(&mut w, &mut lab, n).await;
     let plan = w.systems.plan.clone().expect("a plan to show");
     assert!(plan.diff.contains("+") && plan.diff.contains("pacs.praxis.lan.pem"));
+    // The login's password is shown masked, never as typed.
+    assert!(
+        plan.diff.contains("\"praxis\": \"********\""),
+        "{}",
+        plan.diff
+    );
+    assert!(!plan.diff.contains(LOGIN_PASSWORD));
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         original,
@@ -175,6 +189,10 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
         client_ca.display().to_string()
     );
     assert_eq!(mode(&config), 0o640, "the file keeps its mode");
+    // The login as Orthanc reads it.
+    assert_eq!(v["RemoteAccessAllowed"], true);
+    assert_eq!(v["AuthenticationEnabled"], true);
+    assert_eq!(v["RegisteredUsers"]["praxis"], LOGIN_PASSWORD);
 
     // Key and certificate in one file, private.
     let combined = std::fs::read_to_string(&pem).unwrap();
@@ -200,9 +218,18 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
         assert!(p12_keystore::KeyStore::from_pkcs12(&bytes, "ein-langes-kennwort").is_ok());
         assert!(p12_keystore::KeyStore::from_pkcs12(&bytes, "falsch").is_err());
     }
-    // The passphrase is nowhere in the resume file's view of the wizard.
+    // Neither password is in the resume file, the journal or the log.
     let json = serde_json::to_string(&w).unwrap();
     assert!(!json.contains("ein-langes-kennwort"));
+    for name in ["state.json", "journal.json", "praxis-tls.log"] {
+        let text = std::fs::read_to_string(lab.state.path().join(name)).unwrap_or_default();
+        assert!(!text.contains(LOGIN_PASSWORD), "password in {name}");
+        assert!(
+            !text.contains("ein-langes-kennwort"),
+            "passphrase in {name}"
+        );
+    }
+    assert!(!json.contains(LOGIN_PASSWORD));
 
     // Every change went through the journal: undo restores the original.
     let mut journal = Journal::open(lab.state.path()).unwrap();

@@ -372,11 +372,13 @@ pub enum Effect {
     },
     /// Write what the plan showed; the gateway first gets its certificate
     /// (`window` opens the firewall for it). `passphrase` protects the
-    /// browser certificates and is never saved.
+    /// browser certificates and is never saved; `login_password` is the
+    /// password of the request's Orthanc user, never saved either.
     ApplySystem {
         request: systems::SystemRequest,
         window: Option<firewall::FirewallPlan>,
         passphrase: String,
+        login_password: String,
         generation: u64,
     },
     /// Read what renews the certificate now, and plan what would.

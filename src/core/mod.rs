@@ -187,6 +187,9 @@ pub struct Session {
     /// The mail server's password: typed, stored by io in its own 0600
     /// file, never in the resume file.
     pub mail_password: TextInput,
+    /// The password practice computers log in to Orthanc with: typed,
+    /// written into Orthanc's users, never in the resume file.
+    pub orthanc_password: TextInput,
     /// Set once a pending-change dialog was answered, to tell the outcome.
     pub pending_result: Option<bool>,
     pub quitting: bool,

@@ -18,6 +18,7 @@ pub mod leftovers;
 pub mod live;
 pub mod lock;
 pub mod mail;
+pub mod orthanc_access;
 pub mod orthanc_check;
 pub mod orthanc_live;
 pub mod orthanc_renew;

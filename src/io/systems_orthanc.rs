@@ -15,15 +15,15 @@ use time::OffsetDateTime;
 use super::cert_import::load_pkcs12;
 use super::exec::IoConfig;
 use super::journal::{CommandRun, Journal};
+use super::orthanc_access;
 use super::orthanc_check::{Check, check_or_roll_back, record_of};
 use super::orthanc_live;
 use super::practice_ca::orthanc::{self, OrthancSetup};
 use super::practice_ca::{CaOptions, P12Compat, PracticeCa, Subnet, export_client};
 use super::store::show;
 use crate::core::firewall::Command as CommandLine;
-use crate::core::orthanc::live::{
-    self as live, RemoteAccess, STUNNEL_INSTANCE, Terminator, Way, affected,
-};
+use crate::core::orthanc::access::{self, ConfigFile, Login, MASK};
+use crate::core::orthanc::live::{self as live, STUNNEL_INSTANCE, Terminator, Way, affected};
 use crate::core::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
 use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
 use crate::core::{Finding, Text};
@@ -108,6 +108,7 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
         clients,
         way,
         port,
+        user,
         ..
     } = request
     else {
@@ -131,18 +132,30 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
                     Text::new("systems-orthanc-ciphers").arg("ciphers", current.ciphers.join(", ")),
                 );
             }
-            let access = match live::remote_access(current.remote_access, current.users) {
-                RemoteAccess::Refused => "systems-orthanc-remote-off",
-                RemoteAccess::NoUsers => "systems-orthanc-remote-no-users",
-                RemoteAccess::Open => "systems-orthanc-remote-open",
-            };
-            summary.push(Text::new(access));
+            let mut files = orthanc_access::config_files(config)?;
+            let settings = orthanc_access::settings(&files)?;
+            summary.push(orthanc_access::note(&settings, user.as_deref()));
             if affected(&orthanc_live::build_facts(&orthanc_live::orthanc_program())) {
                 summary.push(Text::new("systems-orthanc-affected"));
             }
-            enable_https(&original, &tls, &show(config))
-                .map_err(|e| Finding::new(e.text(&show(config))))?
-                .diff
+            let edited = enable_https(&original, &tls, &show(config))
+                .map_err(|e| Finding::new(e.text(&show(config))))?;
+            match user {
+                None => edited.diff,
+                Some(user) => {
+                    // The password is typed apart and shown masked.
+                    let login = Login {
+                        user: user.clone(),
+                        password: MASK.to_string(),
+                    };
+                    let before: Vec<ConfigFile> = files.iter().map(|(_, f)| f.clone()).collect();
+                    if let Some((_, main)) = files.first_mut() {
+                        main.text = edited.text;
+                    }
+                    let (new, _) = orthanc_access::allow(&files, &login)?;
+                    access::diff(&before, &new)
+                }
+            }
         }
         Way::Terminator => {
             summary.push(Text::new("systems-orthanc-terminator-remote"));
@@ -218,6 +231,8 @@ struct Written {
     ca_pem: String,
     orthanc_port: u16,
     record: crate::core::status::CertRecord,
+    /// Orthanc asks for a login after the change.
+    login_required: bool,
 }
 
 fn write(
@@ -225,6 +240,7 @@ fn write(
     journal: &Mutex<Journal>,
     request: &SystemRequest,
     passphrase: &str,
+    login: Option<&Login>,
     now: OffsetDateTime,
 ) -> Result<Written, Finding> {
     let SystemRequest::Orthanc {
@@ -254,7 +270,14 @@ fn write(
     let current = current_tls(&plan.edit.text).map_err(|e| Finding::new(e.text(&show(config))))?;
     let mut j = lock(journal)?;
     let mut entries = match way {
-        Way::BuiltIn => orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?,
+        Way::BuiltIn => {
+            let mut entries = orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?;
+            if let Some(login) = login {
+                let group = orthanc_user().map(|(_, gid)| gid);
+                entries.extend(orthanc_access::write_login(&mut j, config, login, group)?);
+            }
+            entries
+        }
         Way::Terminator => {
             let conf_path = stunnel_conf_path(&cfg.system_root);
             let text = live::stunnel_conf(&terminator(&setup, *port, current.http_port));
@@ -280,6 +303,9 @@ fn write(
             .arg("date", plan.server.not_after.date().to_string())
             .arg("port", port.to_string()),
     ];
+    if let Some(login) = login {
+        report.push(Text::new("systems-orthanc-login-done").arg("user", login.user.clone()));
+    }
     let out = cfg.state_dir.join(CLIENTS_DIR);
     let mut first_p12 = None;
     let mut ca_shown = None;
@@ -295,7 +321,12 @@ fn write(
         )
         .map_err(ca_failure)?;
         entries.extend(export.entries.iter().copied());
-        report.push(export.text());
+        // The CA certificate is named once, below, not for every person.
+        report.push(
+            Text::new("systems-orthanc-client")
+                .arg("p12", show(&export.p12))
+                .arg("date", export.not_after.date().to_string()),
+        );
         first_p12.get_or_insert(export.p12.clone());
         ca_shown = Some(export.ca_cert.clone());
     }
@@ -314,6 +345,8 @@ fn write(
         record: record_of(host, &setup.certificate, &plan.server, practice),
         ca_pem: ca.cert_pem().to_string(),
         orthanc_port: current.http_port,
+        login_required: orthanc_access::settings(&orthanc_access::config_files(config)?)?
+            .login_required(),
     })
 }
 
@@ -324,6 +357,7 @@ pub async fn apply(
     journal: &Arc<Mutex<Journal>>,
     request: &SystemRequest,
     passphrase: &str,
+    login_password: &str,
     now: OffsetDateTime,
 ) -> Result<SystemDone, Finding> {
     let SystemRequest::Orthanc {
@@ -332,21 +366,29 @@ pub async fn apply(
         restart,
         proxy_restart,
         port,
+        user,
         ..
     } = request
     else {
         return Err(Finding::new(Text::new("systems-internal")));
     };
+    let login = user.as_ref().map(|user| Login {
+        user: user.clone(),
+        password: login_password.to_string(),
+    });
     let written = {
-        let (cfg, journal, request, passphrase) = (
+        let (cfg, journal, request, passphrase, login) = (
             cfg.clone(),
             journal.clone(),
             request.clone(),
             passphrase.to_string(),
+            login.clone(),
         );
-        tokio::task::spawn_blocking(move || write(&cfg, &journal, &request, &passphrase, now))
-            .await
-            .unwrap_or_else(|_| Err(Finding::new(Text::new("systems-internal"))))?
+        tokio::task::spawn_blocking(move || {
+            write(&cfg, &journal, &request, &passphrase, login.as_ref(), now)
+        })
+        .await
+        .unwrap_or_else(|_| Err(Finding::new(Text::new("systems-internal"))))?
     };
     let identity = match &written.first_p12 {
         Some(p12) => {
@@ -377,6 +419,9 @@ pub async fn apply(
         ca_pem: &written.ca_pem,
         identity,
         settle: cfg.orthanc_settle,
+        login,
+        login_required: written.login_required,
+        renewal: false,
     };
     check_or_roll_back(journal, &written.entries, check).await?;
     let mut report = written.report;
