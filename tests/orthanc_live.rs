@@ -461,7 +461,26 @@ async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
     assert_eq!(cert_state(state.path()), "OK");
 
     // A renewal whose check fails is undone: the file as before, stunnel
-    // serving it again, and the reason in German.
+    // serving it again, the reason in German, and a mail to the practice.
+    let smtp = support::smtp::SmtpServer::start(None);
+    let smtp_port = smtp.port().to_string();
+    let (code, out) = praxis(
+        state.path(),
+        &[
+            "mail",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &smtp_port,
+            "--security",
+            "plain",
+            "--from",
+            "server@praxis.lan",
+            "--to",
+            "it@praxis.lan",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
     let mut w = praxis_tls::io::store::Store::open(state.path())
         .unwrap()
         .load()
@@ -478,6 +497,11 @@ async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
     let (code, out) = praxis(state.path(), &["renew", "--no-firewall", "--force"]);
     assert_ne!(code, 0, "{out}");
     assert!(out.contains("zurückgenommen"), "{out}");
+    assert!(out.contains("bisherige Zertifikat gilt weiter"), "{out}");
+    let mails = smtp.received();
+    assert_eq!(mails.len(), 1, "one failure mail: {out}");
+    assert_eq!(mails[0].to, ["it@praxis.lan"]);
+    assert!(mails[0].data.contains(HOST), "{}", mails[0].data);
     assert_eq!(
         std::fs::read(&pem).unwrap(),
         before,
