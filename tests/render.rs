@@ -743,7 +743,14 @@ fn systems_orthanc_crash_and_terminator_in_both_languages() {
     use praxis_tls::core::systems::{SystemKind, SystemPlan};
     for lang in [Lang::De, Lang::En] {
         let mut w = wizard_at(Step::Systems, lang);
+        // The build was looked at when the step opened: stunnel is offered
+        // before anything is typed.
+        send(&mut w, Msg::OrthancBuild { affected: true });
         key(&mut w, Action::Down);
+        insta::assert_snapshot!(
+            format!("systems_orthanc_affected_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
         typed(&mut w, "pacs.praxis.lan");
         key(&mut w, Action::NextField);
         typed(&mut w, "/etc/orthanc/orthanc.json");

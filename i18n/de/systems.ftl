@@ -97,3 +97,5 @@ systems-orthanc-remote-login = Die Praxis-Computer melden sich danach bei Orthan
 systems-orthanc-login-done = Die Praxis-Computer melden sich bei Orthanc als { $user } mit dem eingegebenen Kennwort an. Geben Sie es nur den Personen der Praxis weiter.
 systems-orthanc-client = Persönliches Zertifikat: { $p12 } (gültig bis { $date }). Importieren Sie es im Browser dieser Person und geben Sie dabei das Kennwort ein; Datei und Kennwort nie zusammen weitergeben.
 orthanc-live-renew-rolled-back = Das Programm hat das neue Zertifikat zurückgenommen und den Dienst neu gestartet: Das bisherige Zertifikat gilt weiter.
+systems-choice-orthanc-affected = (stürzt ab)
+systems-orthanc-affected-upfront = Dieses Orthanc stürzt mit eigenem HTTPS ab (bekannter Fehler von civetweb mit OpenSSL 3, so in Debian 12 und Ubuntu 24.04). Wählen Sie darum «Orthanc mit stunnel davor» (Pfeil runter). Versuchen Sie es trotzdem, nimmt das Programm die Änderung nach dem Absturz wieder zurück.

@@ -9,7 +9,7 @@ systems-help =
     Express Gateway (AIoTES): gets a Let's Encrypt certificate for its own name, the same way as the appointment service. The name must point to the same address in DNS as the appointment name.
     Arrow up/down chooses, Tab moves to the next field, Enter shows the change before anything is written.
 systems-choice-none = Nothing more, on to the end
-systems-choice-orthanc = Orthanc on the practice network (own practice CA)
+systems-choice-orthanc = Orthanc on the practice network (practice CA)
 systems-choice-gateway = Express Gateway (Let's Encrypt)
 systems-orthanc-host = Name on the practice network:
 systems-orthanc-config = Configuration file:
@@ -57,7 +57,7 @@ systems-gateway-restart = Now update Express Gateway's service (in Portainer: St
 systems-gate-apply = Enter writes the change shown (after asking once more); Esc discards it.
 systems-gateway-email-invalid = { $email } is not a valid e-mail address. Let's Encrypt needs one, for example praxis@praxis-muster.ch.
 systems-body-unchecked = Two more systems of the practice can be secured with HTTPS here, each under its own name. If you have neither: just Enter.
-systems-choice-orthanc-terminator = Orthanc with stunnel in front (own practice CA)
+systems-choice-orthanc-terminator = Orthanc with stunnel in front (practice CA)
 systems-orthanc-restart-field = Restart Orthanc with:
 systems-orthanc-port = HTTPS port for the practice computers:
 systems-orthanc-proxy-restart = Restart stunnel with:
@@ -97,3 +97,5 @@ systems-orthanc-remote-login = The practice computers then log in to Orthanc as 
 systems-orthanc-login-done = The practice computers log in to Orthanc as { $user } with the password entered. Give it only to the people of the practice.
 systems-orthanc-client = Personal certificate: { $p12 } (valid until { $date }). Import it into this person's browser, entering the password; never pass on file and password together.
 orthanc-live-renew-rolled-back = The program took the new certificate back and restarted the service: the previous certificate stays in use.
+systems-choice-orthanc-affected = (crashes)
+systems-orthanc-affected-upfront = This Orthanc crashes with its own HTTPS (a known fault of civetweb with OpenSSL 3, as in Debian 12 and Ubuntu 24.04). So choose “Orthanc with stunnel in front” (arrow down). If you try anyway, the program takes the change back after the crash.

@@ -110,6 +110,10 @@ pub enum Msg {
     Terms {
         url: Option<String>,
     },
+    /// Whether the installed Orthanc is a build whose own HTTPS crashes.
+    OrthancBuild {
+        affected: bool,
+    },
     IssueProgress {
         generation: u64,
         stage: certificate::AcmeStage,
@@ -245,6 +249,7 @@ impl Msg {
             | InstallCandidates(_)
             | PendingChanges(_)
             | PendingResolved { .. }
+            | OrthancBuild { .. }
             | Terms { .. } => {
                 return None;
             }
@@ -381,6 +386,9 @@ pub enum Effect {
         login_password: String,
         generation: u64,
     },
+    /// Look whether the installed Orthanc's own HTTPS crashes (its
+    /// version and the libraries it loads).
+    InspectOrthanc,
     /// Read what renews the certificate now, and plan what would.
     InspectSchedule {
         generation: u64,

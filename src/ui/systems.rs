@@ -32,6 +32,10 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         (SystemKind::Gateway, false, "systems-choice-gateway"),
     ] {
         let mut label = tr.t(id);
+        let crashes = w.session.orthanc_affected == Some(true);
+        if crashes && kind == SystemKind::Orthanc && !terminator {
+            label.push_str(&format!(" {}", tr.t("systems-choice-orthanc-affected")));
+        }
         if s.done(kind)
             .is_some_and(|d| kind != SystemKind::Orthanc || d.terminator == terminator)
         {
@@ -49,6 +53,22 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         }
         super::golive::diff_lines(lines, &plan.diff, tr);
         return;
+    }
+    // An Orthanc whose own HTTPS crashes: stunnel is offered before
+    // anything is typed.
+    if s.choice == SystemKind::Orthanc
+        && !s.orthanc.terminator
+        && w.session.orthanc_affected == Some(true)
+    {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "{} {}",
+                tr.theme.warning(),
+                tr.t("systems-orthanc-affected-upfront")
+            ),
+            tr.theme.warn_style(),
+        ));
     }
     // What went wrong stands right below the choice, where 24 rows still
     // show it above a long form.

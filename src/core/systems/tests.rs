@@ -363,3 +363,14 @@ fn the_gateway_issues_with_the_firewall_window() {
         "{e:?}"
     );
 }
+
+#[test]
+fn the_orthanc_build_is_looked_at_once_when_the_step_opens() {
+    let mut w = at_systems();
+    let e = crate::core::transitions::on_enter(&mut w);
+    assert_eq!(e, vec![Effect::InspectOrthanc]);
+    update(&mut w, Msg::OrthancBuild { affected: true }, NOW);
+    assert_eq!(w.session.orthanc_affected, Some(true));
+    let e = crate::core::transitions::on_enter(&mut w);
+    assert!(e.is_empty(), "{e:?}");
+}
