@@ -139,8 +139,10 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     typed(&mut w, &lab, "192.168.1.20");
     keys(&mut w, &lab, &[Action::NextField]);
     typed(&mut w, &lab, "Dr. Muster, Empfang");
-    // The stand-in needs no restart.
-    w.systems.orthanc.restart = praxis_tls::core::TextInput::new("true");
+    // The stand-in needs no restart; each one is counted.
+    let restarts = etc.path().join("restarts");
+    w.systems.orthanc.restart =
+        praxis_tls::core::TextInput::new(format!("sh -c 'echo x >> {}'", restarts.display()));
     // A login for the practice computers, then the browser passphrase.
     keys(&mut w, &lab, &[Action::NextField, Action::NextField]);
     typed(&mut w, &lab, "praxis");
@@ -231,10 +233,20 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     }
     assert!(!json.contains(LOGIN_PASSWORD));
 
-    // Every change went through the journal: undo restores the original.
+    let count = || {
+        std::fs::read_to_string(&restarts)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    assert_eq!(count(), 1, "restarted once for the check");
+
+    // Every change went through the journal: undo restores the original,
+    // then restarts Orthanc so it serves HTTP again.
     let mut journal = Journal::open(lab.state.path()).unwrap();
     journal.undo_all(false).unwrap();
     assert_eq!(std::fs::read_to_string(&config).unwrap(), original);
+    assert_eq!(count(), 2, "undo restarted Orthanc");
     assert!(!pem.exists());
 }
 

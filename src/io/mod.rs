@@ -21,6 +21,7 @@ pub mod mail;
 pub mod orthanc_access;
 pub mod orthanc_check;
 pub mod orthanc_live;
+mod orthanc_plan;
 pub mod orthanc_renew;
 pub mod practice_ca;
 pub mod public_ip;

@@ -17,15 +17,14 @@ use super::exec::IoConfig;
 use super::journal::{CommandRun, Journal};
 use super::orthanc_access;
 use super::orthanc_check::{Check, check_or_roll_back, record_of};
-use super::orthanc_live;
 use super::practice_ca::orthanc::{self, OrthancSetup};
 use super::practice_ca::{CaOptions, P12Compat, PracticeCa, Subnet, export_client};
 use super::store::show;
 use crate::core::firewall::Command as CommandLine;
-use crate::core::orthanc::access::{self, ConfigFile, Login, MASK};
-use crate::core::orthanc::live::{self as live, STUNNEL_INSTANCE, Terminator, Way, affected};
-use crate::core::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
-use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
+use crate::core::orthanc::access::Login;
+use crate::core::orthanc::current_tls;
+use crate::core::orthanc::live::{self as live, STUNNEL_INSTANCE, Way};
+use crate::core::systems::{SystemDone, SystemKind, SystemRequest};
 use crate::core::{Finding, Text};
 
 /// Where the browser certificates go (the person copies them from there).
@@ -80,108 +79,30 @@ fn enable_service(root: &Path) -> CommandRun {
     }
 }
 
-fn read_config(path: &Path) -> Result<String, Finding> {
-    super::atomic::read_small(path, 4 * 1024 * 1024).map_err(|e| {
-        Finding::new(Text::new("systems-config-unreadable").arg("path", show(path)))
-            .fix(Text::new("systems-config-unreadable-fix"))
+/// A journal entry that does nothing now and restarts Orthanc when it is
+/// undone.
+fn restart_on_undo(journal: &mut Journal, restart: &str) -> Result<u64, Finding> {
+    let words = shell_words::split(restart).map_err(|e| {
+        Finding::new(Text::new("systems-orthanc-restart-invalid").arg("command", restart))
             .detail(e.to_string())
-    })
+    })?;
+    let Some((program, args)) = words.split_first() else {
+        return Err(Finding::new(
+            Text::new("systems-orthanc-restart-invalid").arg("command", restart),
+        ));
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let change = CommandRun {
+        run: Vec::new(),
+        undo: vec![CommandLine::new(program, &args)],
+    };
+    journal
+        .run_commands(change, format!("Orthanc restarted after undo: {restart}"))
+        .map_err(|e| Finding::new(e.text()).detail(e.to_string()))
 }
 
-fn terminator(setup: &OrthancSetup, port: u16, orthanc_port: u16) -> Terminator {
-    Terminator {
-        certificate: setup.certificate.display().to_string(),
-        client_ca: setup.client_ca.as_ref().map(|p| p.display().to_string()),
-        accept: port,
-        orthanc_port,
-    }
-}
-
-/// The change, for the person to see first: Orthanc's file for its own
-/// HTTPS, stunnel's new file for the terminator; and what the practice
-/// computers will get.
-pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Finding> {
-    let SystemRequest::Orthanc {
-        host,
-        config,
-        ips,
-        clients,
-        way,
-        port,
-        user,
-        ..
-    } = request
-    else {
-        return Err(Finding::new(Text::new("systems-internal")));
-    };
-    let setup = setup(host, config, ips, !clients.is_empty());
-    let original = read_config(config)?;
-    let syntax = |e: crate::core::orthanc::OrthancError| Finding::new(e.text(&show(config)));
-    let current = current_tls(&original).map_err(syntax)?;
-    let mut summary = vec![];
-    let diff = match way {
-        Way::BuiltIn => {
-            let tls = OrthancTls::for_config(
-                &original,
-                setup.certificate.display().to_string(),
-                setup.client_ca.as_ref().map(|p| p.display().to_string()),
-            )
-            .map_err(syntax)?;
-            if tls.ciphers.is_some() {
-                summary.push(
-                    Text::new("systems-orthanc-ciphers").arg("ciphers", current.ciphers.join(", ")),
-                );
-            }
-            let mut files = orthanc_access::config_files(config)?;
-            let settings = orthanc_access::settings(&files)?;
-            summary.push(orthanc_access::note(&settings, user.as_deref()));
-            if affected(&orthanc_live::build_facts(&orthanc_live::orthanc_program())) {
-                summary.push(Text::new("systems-orthanc-affected"));
-            }
-            let edited = enable_https(&original, &tls, &show(config))
-                .map_err(|e| Finding::new(e.text(&show(config))))?;
-            match user {
-                None => edited.diff,
-                Some(user) => {
-                    // The password is typed apart and shown masked.
-                    let login = Login {
-                        user: user.clone(),
-                        password: MASK.to_string(),
-                    };
-                    let before: Vec<ConfigFile> = files.iter().map(|(_, f)| f.clone()).collect();
-                    if let Some((_, main)) = files.first_mut() {
-                        main.text = edited.text;
-                    }
-                    let (new, _) = orthanc_access::allow(&files, &login)?;
-                    access::diff(&before, &new)
-                }
-            }
-        }
-        Way::Terminator => {
-            summary.push(Text::new("systems-orthanc-terminator-remote"));
-            let conf = stunnel_conf_path(&cfg.system_root);
-            let now = std::fs::read_to_string(&conf).unwrap_or_default();
-            let text = live::stunnel_conf(&terminator(&setup, *port, current.http_port));
-            unified_diff(&now, &text, &show(&conf))
-        }
-    };
-    let id = match (way, clients.is_empty()) {
-        (Way::BuiltIn, true) => "systems-orthanc-plan",
-        (Way::BuiltIn, false) => "systems-orthanc-plan-mtls",
-        (Way::Terminator, true) => "systems-orthanc-plan-terminator",
-        (Way::Terminator, false) => "systems-orthanc-plan-terminator-mtls",
-    };
-    Ok(SystemPlan {
-        kind: SystemKind::Orthanc,
-        summary: Text::new(id)
-            .arg("host", host.clone())
-            .arg("certificate", show(&setup.certificate))
-            .arg("count", clients.len().to_string())
-            .arg("port", port.to_string()),
-        notes: summary,
-        diff,
-    })
-}
+pub use super::orthanc_plan::plan;
+use super::orthanc_plan::terminator;
 
 fn ca_failure(e: super::practice_ca::PracticeCaError) -> Finding {
     Finding::new(e.text()).detail(e.to_string())
@@ -251,6 +172,7 @@ fn write(
         practice,
         way,
         port,
+        restart,
         ..
     } = request
     else {
@@ -271,7 +193,10 @@ fn write(
     let mut j = lock(journal)?;
     let mut entries = match way {
         Way::BuiltIn => {
-            let mut entries = orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?;
+            // First in the journal, so undone last: once its files are
+            // back, `undo` restarts Orthanc, which then serves HTTP again.
+            let mut entries = vec![restart_on_undo(&mut j, restart)?];
+            entries.extend(orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?);
             if let Some(login) = login {
                 let group = orthanc_user().map(|(_, gid)| gid);
                 entries.extend(orthanc_access::write_login(&mut j, config, login, group)?);
@@ -411,11 +336,9 @@ pub async fn apply(
         orthanc_port: written.orthanc_port,
         restart,
         proxy_restart,
-        // A new terminator's undo stops it; Orthanc itself was not touched.
-        rollback_restart: match way {
-            Way::BuiltIn => restart,
-            Way::Terminator => "true",
-        },
+        // Undoing the change restarts Orthanc (its first entry); a new
+        // terminator's undo stops it, Orthanc itself was not touched.
+        rollback_restart: "true",
         ca_pem: &written.ca_pem,
         identity,
         settle: cfg.orthanc_settle,
