@@ -424,6 +424,8 @@ async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
 
     // status warns: fewer than 60 days left.
     assert_eq!(cert_state(state.path()), "WARNING");
+    let (_, out) = praxis(state.path(), &["status"]);
+    assert!(out.contains(HOST), "status as text names it: {out}");
     let (_, out) = praxis(state.path(), &["status", "--format", "nagios"]);
     assert!(
         out.contains(&format!("{HOST}: certificate valid for")),

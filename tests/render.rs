@@ -893,3 +893,27 @@ fn renewal_question_names_what_it_replaces() {
     key(&mut w, Action::Yes);
     insta::assert_snapshot!("autorenew_installing_de-CH", render(&w, &ctx(), 80, 24));
 }
+
+/// Step 12 says the appointment service runs only when the final check
+/// passed by itself, not when it was passed by hand.
+#[test]
+fn step_12_claims_the_service_runs_only_after_a_passed_final_check() {
+    let mut w = wizard_at(Step::Systems, Lang::De);
+    assert!(render(&w, &ctx(), 80, 24).contains("Der Termindienst läuft."));
+    let context = w
+        .domain
+        .parsed
+        .as_ref()
+        .map(|d| d.ascii.clone())
+        .unwrap_or_default();
+    w.overrides.push(praxis_tls::core::OverrideRecord {
+        step: Step::FinalCheck,
+        checks: vec![CheckId::FinalTls],
+        context,
+        at: NOW,
+    });
+    assert!(w.overridden(Step::FinalCheck));
+    let screen = render(&w, &ctx(), 80, 24);
+    assert!(!screen.contains("Termindienst läuft"), "{screen}");
+    assert!(screen.contains("Hier lassen sich zwei weitere Systeme"));
+}

@@ -374,3 +374,14 @@ fn the_orthanc_build_is_looked_at_once_when_the_step_opens() {
     let e = crate::core::transitions::on_enter(&mut w);
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn a_plan_opens_at_its_summary() {
+    let mut w = at_systems();
+    orthanc_form(&mut w, "pacs.praxis.lan", "");
+    let e = key(&mut w, Action::Next);
+    w.session.scroll = 40;
+    planned(&mut w, &e, SystemKind::Orthanc);
+    assert!(w.systems.plan.is_some());
+    assert_eq!(w.session.scroll, 0);
+}
