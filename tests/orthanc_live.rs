@@ -511,3 +511,65 @@ async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
     );
     assert_eq!(curl(&with_p12), "200");
 }
+
+/// `replay` with an `[orthanc]` table sets stunnel up in front of the real
+/// Orthanc and prints, as step 12's screen does, the CA certificate to
+/// install and what was checked.
+#[tokio::test(flavor = "multi_thread")]
+async fn replay_prints_the_ca_path_and_what_comes_next() {
+    if let Some(why) = missing() {
+        return support::skip::skipped(&why);
+    }
+    let state = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let units = root.path().join("lib/systemd/system");
+    std::fs::create_dir_all(&units).unwrap();
+    std::fs::copy(
+        "/lib/systemd/system/stunnel@.service",
+        units.join("stunnel@.service"),
+    )
+    .unwrap();
+    let o = Orthanc::new(&stunnel_conf_path(root.path()));
+    o.start();
+    let port = support::orthanc::free_port();
+    // The appointment service is set up: the saved wizard stands at step 12.
+    let mut w = praxis_tls::core::Wizard::new(Lang::De, OffsetDateTime::now_utc());
+    w.step = praxis_tls::core::Step::Systems;
+    praxis_tls::io::store::Store::open(state.path())
+        .unwrap()
+        .save(&w)
+        .unwrap();
+    let file = state.path().join("answers.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[answers]\nversion = 1\n\n[orthanc]\nhost = \"{HOST}\"\nconfig = \"{}\"\nips = [\"127.0.0.1\"]\nterminator = true\nport = {port}\nrestart = \"{}\"\nproxy_restart = \"{}\"\n",
+            o.config.display(),
+            o.restart.display(),
+            o.proxy_restart.display()
+        ),
+    )
+    .unwrap();
+    let root_arg = root.path().display().to_string();
+    let file_arg = file.display().to_string();
+    let (_, out) = praxis(
+        state.path(),
+        &["--system-root", &root_arg, "replay", &file_arg, "--yes"],
+    );
+    let ca = state.path().join("practice_ca/ca.crt");
+    assert!(
+        out.contains(&format!("CA-Zertifikat {}", ca.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "Geprüft: Orthanc antwortet über HTTPS auf Port {port}"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Angehalten bei Schritt 13"), "{out}");
+    let url = format!("https://{HOST}:{port}/system");
+    let resolve = format!("{HOST}:{port}:127.0.0.1");
+    let ca = ca.display().to_string();
+    assert_eq!(curl(&["--cacert", &ca, "--resolve", &resolve, &url]), "200");
+}
