@@ -573,3 +573,74 @@ async fn replay_prints_the_ca_path_and_what_comes_next() {
     let ca = ca.display().to_string();
     assert_eq!(curl(&["--cacert", &ca, "--resolve", &resolve, &url]), "200");
 }
+
+/// An Orthanc that lets other computers in over plain HTTP would let them
+/// around stunnel: the terminator's plan says so and turns it off, Orthanc
+/// is restarted before stunnel, and undo restores the file and restarts
+/// Orthanc again.
+#[tokio::test(flavor = "multi_thread")]
+async fn stunnel_in_front_closes_orthancs_own_remote_access() {
+    if let Some(why) = missing() {
+        return support::skip::skipped(&why);
+    }
+    let state = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let units = root.path().join("lib/systemd/system");
+    std::fs::create_dir_all(&units).unwrap();
+    std::fs::copy(
+        "/lib/systemd/system/stunnel@.service",
+        units.join("stunnel@.service"),
+    )
+    .unwrap();
+    let o = Orthanc::new(&stunnel_conf_path(root.path()));
+    let open = std::fs::read_to_string(&o.config).unwrap().replace(
+        "\"RemoteAccessAllowed\" : false",
+        "\"RemoteAccessAllowed\" : true",
+    );
+    std::fs::write(&o.config, &open).unwrap();
+    o.start();
+    // Remote access without AuthenticationEnabled: Orthanc asks everyone,
+    // this machine too, for a login it has no user for.
+    assert_eq!(o.http_status(), "401");
+    let before = tree(&o.config_dir);
+    let cfg = config(state.path(), root.path());
+    let port = support::orthanc::free_port();
+    let req = request(&o, Way::Terminator, &[], port);
+
+    let plan = praxis_tls::io::systems_orthanc::plan(&cfg, &req).unwrap();
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.id == "systems-orthanc-terminator-close"),
+        "{:?}",
+        plan.notes
+    );
+    assert!(
+        plan.diff.contains("+  \"RemoteAccessAllowed\" : false,"),
+        "{}",
+        plan.diff
+    );
+
+    let journal = Arc::new(Mutex::new(Journal::open(state.path()).unwrap()));
+    apply(&cfg, &journal, &req, "", "", OffsetDateTime::now_utc())
+        .await
+        .unwrap_or_else(|f| panic!("{}: {:?}", german(&f.summary), f.detail));
+    let text = std::fs::read_to_string(&o.config).unwrap();
+    assert!(text.contains("\"RemoteAccessAllowed\" : false,"));
+    assert_eq!(text.len(), open.len() + 1, "only true became false");
+    assert_eq!(o.http_status(), "200", "Orthanc was restarted with it");
+    let ca = state
+        .path()
+        .join("practice_ca/ca.crt")
+        .display()
+        .to_string();
+    let url = format!("https://{HOST}:{port}/system");
+    let resolve = format!("{HOST}:{port}:127.0.0.1");
+    assert_eq!(curl(&["--cacert", &ca, "--resolve", &resolve, &url]), "200");
+
+    let reports = journal.lock().unwrap().undo_all(false).unwrap();
+    assert!(reports.iter().all(|r| r.outcome.reverted()), "{reports:?}");
+    o.stop_stunnel();
+    assert_eq!(tree(&o.config_dir), before);
+    assert_eq!(o.http_status(), "401", "undo restarted Orthanc");
+}

@@ -99,3 +99,4 @@ systems-orthanc-client = Persönliches Zertifikat: { $p12 } (gültig bis { $date
 orthanc-live-renew-rolled-back = Das Programm hat das neue Zertifikat zurückgenommen und den Dienst neu gestartet: Das bisherige Zertifikat gilt weiter.
 systems-choice-orthanc-affected = (stürzt ab)
 systems-orthanc-affected-upfront = Dieses Orthanc stürzt mit eigenem HTTPS ab (bekannter Fehler von civetweb mit OpenSSL 3, so in Debian 12 und Ubuntu 24.04). Wählen Sie darum «Orthanc mit stunnel davor» (Pfeil runter). Versuchen Sie es trotzdem, nimmt das Programm die Änderung nach dem Absturz wieder zurück.
+systems-orthanc-terminator-close = Orthanc lässt heute andere Computer direkt über HTTP zu (RemoteAccessAllowed ist an). Das Programm schaltet das aus, wie gezeigt, und startet Orthanc neu: Danach erreicht nur stunnel auf diesem Rechner Orthanc, so kommt niemand am HTTPS vorbei. Die Praxis-Computer nutzen dann den neuen HTTPS-Port.

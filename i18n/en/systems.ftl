@@ -99,3 +99,4 @@ systems-orthanc-client = Personal certificate: { $p12 } (valid until { $date }).
 orthanc-live-renew-rolled-back = The program took the new certificate back and restarted the service: the previous certificate stays in use.
 systems-choice-orthanc-affected = (crashes)
 systems-orthanc-affected-upfront = This Orthanc crashes with its own HTTPS (a known fault of civetweb with OpenSSL 3, as in Debian 12 and Ubuntu 24.04). So choose “Orthanc with stunnel in front” (arrow down). If you try anyway, the program takes the change back after the crash.
+systems-orthanc-terminator-close = Orthanc lets other computers in directly over HTTP today (RemoteAccessAllowed is on). The program turns that off, as shown, and restarts Orthanc: then only stunnel on this machine reaches Orthanc, so nobody gets around HTTPS. The practice computers then use the new HTTPS port.

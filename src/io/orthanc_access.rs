@@ -91,6 +91,49 @@ pub fn allow(
     Ok((new, diff))
 }
 
+/// Each file's text with remote access off (and the diff), for stunnel in
+/// front; `None` when Orthanc already lets no other computer in.
+pub fn close(files: &[(PathBuf, ConfigFile)]) -> Result<Option<(Vec<String>, String)>, Finding> {
+    let plain = files_only(files);
+    let new = access::close(&plain).map_err(|e| syntax(files, e))?;
+    let diff = access::diff(&plain, &new);
+    Ok((!diff.is_empty()).then_some((new, diff)))
+}
+
+/// Turns remote access off through the journal, each file keeping its
+/// mode and owner; the entries, none when nothing was on.
+pub fn write_closed(journal: &mut Journal, config: &Path) -> Result<Vec<u64>, Finding> {
+    let files = config_files(config)?;
+    let Some((new, _)) = close(&files)? else {
+        return Ok(Vec::new());
+    };
+    let mut entries = Vec::new();
+    for ((path, old), text) in files.iter().zip(&new) {
+        if *text == old.text {
+            continue;
+        }
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .map_err(|e| {
+                Finding::new(Text::new("systems-config-unreadable").arg("path", show(path)))
+                    .detail(e.to_string())
+            })?;
+        let id = journal
+            .write_file(
+                path,
+                text.as_bytes(),
+                mode,
+                format!(
+                    "Orthanc only for stunnel: remote access off in {}",
+                    show(path)
+                ),
+            )
+            .map_err(|e| Finding::new(e.text()).detail(e.to_string()))?;
+        entries.push(id);
+    }
+    Ok(entries)
+}
+
 /// Writes the login into the files that change, through the journal. The
 /// file with the password keeps its owner; if others may read it, it
 /// loses that right and is handed to `group` (Orthanc's), which must still

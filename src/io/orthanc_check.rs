@@ -46,6 +46,9 @@ pub struct Check<'a> {
     /// Orthanc asks for a login (`AuthenticationEnabled`, or remote
     /// access on without it).
     pub login_required: bool,
+    /// With the terminator: Orthanc's files changed too, so Orthanc is
+    /// restarted before stunnel.
+    pub orthanc_changed: bool,
     /// A renewal: the old certificate comes back, and the terminator (if
     /// any) serves it again on `probe_port` before the rollback is done.
     pub renewal: bool,
@@ -83,6 +86,9 @@ pub async fn check_or_roll_back(
 ) -> Result<(), Finding> {
     let commands = match c.way {
         Way::BuiltIn => vec![c.restart.to_string()],
+        Way::Terminator if c.orthanc_changed => {
+            vec![c.restart.to_string(), c.proxy_restart.to_string()]
+        }
         Way::Terminator => vec![c.proxy_restart.to_string()],
     };
     let expect = Expect {

@@ -97,11 +97,19 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
             }
         }
         Way::Terminator => {
-            summary.push(Text::new("systems-orthanc-terminator-remote"));
             let conf = stunnel_conf_path(&cfg.system_root);
             let now = std::fs::read_to_string(&conf).unwrap_or_default();
             let text = live::stunnel_conf(&terminator(&setup, *port, current.http_port));
-            unified_diff(&now, &text, &show(&conf))
+            let mut diff = unified_diff(&now, &text, &show(&conf));
+            // Only stunnel may reach Orthanc, or HTTPS is easily avoided.
+            match orthanc_access::close(&orthanc_access::config_files(config)?)? {
+                Some((_, closing)) => {
+                    summary.push(Text::new("systems-orthanc-terminator-close"));
+                    diff.push_str(&closing);
+                }
+                None => summary.push(Text::new("systems-orthanc-terminator-remote")),
+            }
+            diff
         }
     };
     let id = match (way, clients.is_empty()) {

@@ -110,6 +110,7 @@ pub async fn renew(
             config,
         )?)?
         .login_required(),
+        orthanc_changed: false,
         renewal: true,
     };
     check_or_roll_back(journal, &[entry], check).await?;

@@ -154,6 +154,9 @@ struct Written {
     record: crate::core::status::CertRecord,
     /// Orthanc asks for a login after the change.
     login_required: bool,
+    /// With the terminator: Orthanc's own files changed too (remote
+    /// access turned off), so it is restarted first.
+    orthanc_changed: bool,
 }
 
 fn write(
@@ -191,6 +194,7 @@ fn write(
     let plan = orthanc::plan(&ca, &setup, now).map_err(ca_failure)?;
     let current = current_tls(&plan.edit.text).map_err(|e| Finding::new(e.text(&show(config))))?;
     let mut j = lock(journal)?;
+    let mut orthanc_changed = false;
     let mut entries = match way {
         Way::BuiltIn => {
             // First in the journal, so undone last: once its files are
@@ -206,15 +210,27 @@ fn write(
         Way::Terminator => {
             let conf_path = stunnel_conf_path(&cfg.system_root);
             let text = live::stunnel_conf(&terminator(&setup, *port, current.http_port));
-            orthanc::apply_terminator(
-                &mut j,
-                &ca,
-                &setup,
-                &plan.server,
-                (&conf_path, &text),
-                enable_service(&cfg.system_root),
-            )
-            .map_err(ca_failure)?
+            let closing = orthanc_access::close(&orthanc_access::config_files(config)?)?;
+            // Orthanc then changes too: restarted after its files on undo.
+            let mut entries = match closing {
+                Some(_) => vec![restart_on_undo(&mut j, restart)?],
+                None => Vec::new(),
+            };
+            entries.extend(
+                orthanc::apply_terminator(
+                    &mut j,
+                    &ca,
+                    &setup,
+                    &plan.server,
+                    (&conf_path, &text),
+                    enable_service(&cfg.system_root),
+                )
+                .map_err(ca_failure)?,
+            );
+            let closed = orthanc_access::write_closed(&mut j, config)?;
+            orthanc_changed = !closed.is_empty();
+            entries.extend(closed);
+            entries
         }
     };
     let done_id = match way {
@@ -272,6 +288,7 @@ fn write(
         orthanc_port: current.http_port,
         login_required: orthanc_access::settings(&orthanc_access::config_files(config)?)?
             .login_required(),
+        orthanc_changed,
     })
 }
 
@@ -344,6 +361,7 @@ pub async fn apply(
         settle: cfg.orthanc_settle,
         login,
         login_required: written.login_required,
+        orthanc_changed: written.orthanc_changed,
         renewal: false,
     };
     check_or_roll_back(journal, &written.entries, check).await?;

@@ -124,6 +124,23 @@ pub fn allow(files: &[ConfigFile], login: &Login) -> Result<Vec<String>, (usize,
     Ok(out)
 }
 
+/// Each file's new text with remote access off, for the terminator: only
+/// stunnel on this machine may reach Orthanc then. Nothing changes where
+/// no file turns it on.
+pub fn close(files: &[ConfigFile]) -> Result<Vec<String>, (usize, OrthancError)> {
+    let mut out: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
+    for (i, f) in files.iter().enumerate() {
+        let root = jsonc::parse(&f.text).map_err(|e| (i, e.into()))?;
+        let on = last_value(&f.text, &root, KEY_REMOTE_ACCESS)
+            .and_then(|v| serde_json::from_str::<bool>(v).ok())
+            == Some(true);
+        if on {
+            out[i] = set_member(&f.text, KEY_REMOTE_ACCESS, "false", None).map_err(|e| (i, e))?;
+        }
+    }
+    Ok(out)
+}
+
 /// `login` into `RegisteredUsers` of `text` (which is made if missing).
 pub fn add_user(text: &str, login: &Login) -> Result<String, OrthancError> {
     let root = jsonc::parse(text)?;
@@ -252,6 +269,25 @@ mod tests {
             new[0],
             "{\n  \"Name\" : \"x\",\n  \"RemoteAccessAllowed\" : true,\n  \"AuthenticationEnabled\" : true,\n  \"RegisteredUsers\" : { \"praxis\" : \"Röntgen-2026\" }\n}\n"
         );
+    }
+
+    #[test]
+    fn the_terminator_turns_remote_access_off_where_it_is_on() {
+        let files = [
+            file(
+                "a.json",
+                "{ \"RemoteAccessAllowed\" : true, // offen\n \"X\": 1 }",
+            ),
+            file("b.json", "{ \"RemoteAccessAllowed\": false }"),
+            file("c.json", "{}"),
+        ];
+        let new = close(&files).unwrap();
+        assert_eq!(
+            new[0],
+            "{ \"RemoteAccessAllowed\" : false, // offen\n \"X\": 1 }"
+        );
+        assert_eq!(new[1], files[1].text);
+        assert_eq!(new[2], files[2].text);
     }
 
     #[test]
