@@ -509,6 +509,7 @@ async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
         before,
         "the old certificate is back"
     );
+    // renew waited for stunnel before it said so: no wait here.
     assert_eq!(curl(&with_p12), "200");
 }
 
