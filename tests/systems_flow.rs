@@ -287,15 +287,36 @@ async fn stand_in(dir: std::path::PathBuf, port: u16) {
         };
         let config = builder.with_single_cert(chain, key).unwrap();
         let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+        // Like Orthanc: with AuthenticationEnabled, a registered user's
+        // Basic login or 401, this machine too.
+        let settings = std::fs::read_to_string(dir.join("orthanc.json"))
+            .map(|t| json_without_comments(&t))
+            .unwrap_or_default();
+        let logins: Vec<String> = match settings["RegisteredUsers"].as_object() {
+            Some(users) if settings["AuthenticationEnabled"] == true => users
+                .iter()
+                .map(|(u, p)| {
+                    use base64::Engine as _;
+                    let token = base64::engine::general_purpose::STANDARD
+                        .encode(format!("{u}:{}", p.as_str().unwrap_or_default()));
+                    format!("Basic {token}\r\n")
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         tokio::spawn(async move {
             let Ok(mut tls) = acceptor.accept(tcp).await else {
                 return;
             };
             let mut buf = [0u8; 4096];
-            let _ = tls.read(&mut buf).await;
-            let _ = tls
-                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
-                .await;
+            let n = tls.read(&mut buf).await.unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]);
+            let answer: &[u8] = if logins.is_empty() || logins.iter().any(|l| request.contains(l)) {
+                b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+            } else {
+                b"HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            };
+            let _ = tls.write_all(answer).await;
             let _ = tls.shutdown().await;
         });
     }
