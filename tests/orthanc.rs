@@ -144,6 +144,91 @@ fn replaces_values_of_keys_already_present() {
     assert!(!again.changed());
 }
 
+/// Orthanc's sample cipher list (`AES128-GCM-SHA256` alone) has no suite
+/// for the practice CA's ECDSA key: the plan names it and its diff replaces
+/// it; a list that serves ECDSA is left alone.
+#[test]
+fn a_cipher_list_that_locks_out_the_key_is_named_and_replaced() {
+    use praxis_tls::core::orthanc::live::CIPHERS_FIX;
+    use praxis_tls::core::systems::SystemRequest;
+    use praxis_tls::io::dns::DnsConfig;
+    use praxis_tls::io::exec::IoConfig;
+    let etc = tempfile::tempdir().unwrap();
+    let config = etc.path().join("orthanc.json");
+    let sample =
+        "{\n  \"SslEnabled\" : false,\n  \"SslCiphersAccepted\" : [ \"AES128-GCM-SHA256\" ]\n}\n";
+    std::fs::write(&config, sample).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let dns = DnsConfig {
+        server: None,
+        timeout: std::time::Duration::from_secs(1),
+    };
+    let cfg = IoConfig::new(state.path(), dns);
+    let request = SystemRequest::Orthanc {
+        host: "pacs.praxis.lan".into(),
+        config: config.clone(),
+        ips: Vec::new(),
+        clients: Vec::new(),
+        practice: "Praxis".into(),
+        way: praxis_tls::core::orthanc::live::Way::BuiltIn,
+        restart: "true".into(),
+        proxy_restart: "true".into(),
+        port: 8443,
+        user: None,
+    };
+    let plan = praxis_tls::io::systems_orthanc::plan(&cfg, &request).unwrap();
+    let named = plan
+        .notes
+        .iter()
+        .find(|n| n.id == "systems-orthanc-ciphers")
+        .expect("the lock-out is named");
+    let german = praxis_tls::i18n::text(praxis_tls::core::Lang::De, named);
+    assert!(german.contains("AES128-GCM-SHA256"), "{german}");
+    assert!(
+        plan.diff
+            .contains("-  \"SslCiphersAccepted\" : [ \"AES128-GCM-SHA256\" ]")
+    );
+    for suite in CIPHERS_FIX {
+        assert!(plan.diff.contains(suite), "{}", plan.diff);
+    }
+    // A list with an ECDSA suite stays as it is.
+    let fine = "{ \"SslCiphersAccepted\" : [ \"ECDHE-ECDSA-AES128-GCM-SHA256\" ] }";
+    let tls = OrthancTls::for_config(fine, CERT.into(), None).unwrap();
+    assert_eq!(tls.ciphers, None);
+}
+
+/// One browser certificate is counted in the singular (issue 14's
+/// «Browser-Zertifikate (1 werden gemacht)»).
+#[test]
+fn one_browser_certificate_is_singular() {
+    use praxis_tls::core::{Lang, Text};
+    let text = |id: &str, n: &str| {
+        praxis_tls::i18n::text(
+            Lang::De,
+            &Text::new(id)
+                .arg("host", "pacs.praxis.lan")
+                .arg("certificate", CERT)
+                .arg("port", "8443")
+                .arg("count", n),
+        )
+    };
+    for id in [
+        "systems-orthanc-plan-mtls",
+        "systems-orthanc-plan-terminator-mtls",
+    ] {
+        assert!(
+            text(id, "1").contains("(eines wird gemacht)"),
+            "{}",
+            text(id, "1")
+        );
+        assert!(
+            text(id, "2").contains("(2 werden gemacht)"),
+            "{}",
+            text(id, "2")
+        );
+    }
+}
+
 #[test]
 fn refuses_a_broken_file_and_names_the_line() {
     let tls = OrthancTls {

@@ -867,8 +867,13 @@ fn systems_form_plan_and_result_in_both_languages() {
         key(&mut w, Action::NextField);
         key(&mut w, Action::NextField);
         typed(&mut w, "Dr. Muster, Empfang");
-        // Past the restart command to the passphrase.
+        // Past the restart command: the login for practice computers,
+        // then the passphrase.
         key(&mut w, Action::NextField);
+        key(&mut w, Action::NextField);
+        typed(&mut w, "praxis");
+        key(&mut w, Action::NextField);
+        typed(&mut w, "Röntgen-2026");
         key(&mut w, Action::NextField);
         typed(&mut w, "kurz");
         key(&mut w, Action::Next);
@@ -876,6 +881,12 @@ fn systems_form_plan_and_result_in_both_languages() {
             format!("systems_orthanc_form_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
         );
+        // The login's fields, paged to: both passwords masked.
+        key(&mut w, Action::PageDown);
+        let paged = render(&w, &ctx(), 80, 24);
+        assert!(!paged.contains("Röntgen-2026") && !paged.contains("kurz"));
+        insta::assert_snapshot!(format!("systems_orthanc_login_{}", lang.tag()), paged);
+        key(&mut w, Action::PageUp);
         typed(&mut w, "-und-lang");
         let g = key(&mut w, Action::Next);
         let diff = "@@ -3,1 +3,2 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n+  \"SslCertificate\" : \"/etc/orthanc/pacs.praxis.lan.pem\",\n";
@@ -950,7 +961,14 @@ fn systems_orthanc_crash_and_terminator_in_both_languages() {
     use praxis_tls::core::systems::{SystemKind, SystemPlan};
     for lang in [Lang::De, Lang::En] {
         let mut w = wizard_at(Step::Systems, lang);
+        // The build was looked at when the step opened: stunnel is offered
+        // before anything is typed.
+        send(&mut w, Msg::OrthancBuild { affected: true });
         key(&mut w, Action::Down);
+        insta::assert_snapshot!(
+            format!("systems_orthanc_affected_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
         typed(&mut w, "pacs.praxis.lan");
         key(&mut w, Action::NextField);
         typed(&mut w, "/etc/orthanc/orthanc.json");
@@ -1141,4 +1159,28 @@ fn done_reads_to_the_end_before_enter_quits() {
         assert!(last.contains(&finish), "{last}");
         insta::assert_snapshot!(format!("done_end_{}", lang.tag()), last);
     }
+}
+
+/// Step 12 says the appointment service runs only when the final check
+/// passed by itself, not when it was passed by hand.
+#[test]
+fn step_12_claims_the_service_runs_only_after_a_passed_final_check() {
+    let mut w = wizard_at(Step::Systems, Lang::De);
+    assert!(render(&w, &ctx(), 80, 24).contains("Der Termindienst läuft."));
+    let context = w
+        .domain
+        .parsed
+        .as_ref()
+        .map(|d| d.ascii.clone())
+        .unwrap_or_default();
+    w.overrides.push(praxis_tls::core::OverrideRecord {
+        step: Step::FinalCheck,
+        checks: vec![CheckId::FinalTls],
+        context,
+        at: NOW,
+    });
+    assert!(w.overridden(Step::FinalCheck));
+    let screen = render(&w, &ctx(), 80, 24);
+    assert!(!screen.contains("Termindienst läuft"), "{screen}");
+    assert!(screen.contains("Hier lassen sich zwei weitere Systeme"));
 }

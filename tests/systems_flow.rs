@@ -111,6 +111,8 @@ fn json_without_comments(text: &str) -> serde_json::Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}\n{out}"))
 }
 
+const LOGIN_PASSWORD: &str = "Praxis-Login-2026";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     let mut lab = lab(|_| {});
@@ -137,15 +139,29 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
     typed(&mut w, &lab, "192.168.1.20");
     keys(&mut w, &lab, &[Action::NextField]);
     typed(&mut w, &lab, "Dr. Muster, Empfang");
-    // The stand-in needs no restart.
-    w.systems.orthanc.restart = praxis_tls::core::TextInput::new("true");
+    // The stand-in needs no restart; each one is counted.
+    let restarts = etc.path().join("restarts");
+    w.systems.orthanc.restart =
+        praxis_tls::core::TextInput::new(format!("sh -c 'echo x >> {}'", restarts.display()));
+    // A login for the practice computers, then the browser passphrase.
     keys(&mut w, &lab, &[Action::NextField, Action::NextField]);
+    typed(&mut w, &lab, "praxis");
+    keys(&mut w, &lab, &[Action::NextField]);
+    typed(&mut w, &lab, LOGIN_PASSWORD);
+    keys(&mut w, &lab, &[Action::NextField]);
     typed(&mut w, &lab, "ein-langes-kennwort");
 
     let n = keys(&mut w, &lab, &[Action::Next]);
     settle(&mut w, &mut lab, n).await;
     let plan = w.systems.plan.clone().expect("a plan to show");
     assert!(plan.diff.contains("+") && plan.diff.contains("pacs.praxis.lan.pem"));
+    // The login's password is shown masked, never as typed.
+    assert!(
+        plan.diff.contains("\"praxis\": \"********\""),
+        "{}",
+        plan.diff
+    );
+    assert!(!plan.diff.contains(LOGIN_PASSWORD));
     assert_eq!(
         std::fs::read_to_string(&config).unwrap(),
         original,
@@ -175,6 +191,10 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
         client_ca.display().to_string()
     );
     assert_eq!(mode(&config), 0o640, "the file keeps its mode");
+    // The login as Orthanc reads it.
+    assert_eq!(v["RemoteAccessAllowed"], true);
+    assert_eq!(v["AuthenticationEnabled"], true);
+    assert_eq!(v["RegisteredUsers"]["praxis"], LOGIN_PASSWORD);
 
     // Key and certificate in one file, private.
     let combined = std::fs::read_to_string(&pem).unwrap();
@@ -200,14 +220,33 @@ async fn orthanc_gets_https_and_browser_certificates_and_undo_restores_it() {
         assert!(p12_keystore::KeyStore::from_pkcs12(&bytes, "ein-langes-kennwort").is_ok());
         assert!(p12_keystore::KeyStore::from_pkcs12(&bytes, "falsch").is_err());
     }
-    // The passphrase is nowhere in the resume file's view of the wizard.
+    // Neither password is in the resume file, the journal or the log.
     let json = serde_json::to_string(&w).unwrap();
     assert!(!json.contains("ein-langes-kennwort"));
+    for name in ["state.json", "journal.json", "praxis-tls.log"] {
+        let text = std::fs::read_to_string(lab.state.path().join(name)).unwrap_or_default();
+        assert!(!text.contains(LOGIN_PASSWORD), "password in {name}");
+        assert!(
+            !text.contains("ein-langes-kennwort"),
+            "passphrase in {name}"
+        );
+    }
+    assert!(!json.contains(LOGIN_PASSWORD));
 
-    // Every change went through the journal: undo restores the original.
+    let count = || {
+        std::fs::read_to_string(&restarts)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    assert_eq!(count(), 1, "restarted once for the check");
+
+    // Every change went through the journal: undo restores the original,
+    // then restarts Orthanc so it serves HTTP again.
     let mut journal = Journal::open(lab.state.path()).unwrap();
     journal.undo_all(false).unwrap();
     assert_eq!(std::fs::read_to_string(&config).unwrap(), original);
+    assert_eq!(count(), 2, "undo restarted Orthanc");
     assert!(!pem.exists());
 }
 
@@ -248,15 +287,36 @@ async fn stand_in(dir: std::path::PathBuf, port: u16) {
         };
         let config = builder.with_single_cert(chain, key).unwrap();
         let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+        // Like Orthanc: with AuthenticationEnabled, a registered user's
+        // Basic login or 401, this machine too.
+        let settings = std::fs::read_to_string(dir.join("orthanc.json"))
+            .map(|t| json_without_comments(&t))
+            .unwrap_or_default();
+        let logins: Vec<String> = match settings["RegisteredUsers"].as_object() {
+            Some(users) if settings["AuthenticationEnabled"] == true => users
+                .iter()
+                .map(|(u, p)| {
+                    use base64::Engine as _;
+                    let token = base64::engine::general_purpose::STANDARD
+                        .encode(format!("{u}:{}", p.as_str().unwrap_or_default()));
+                    format!("Basic {token}\r\n")
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         tokio::spawn(async move {
             let Ok(mut tls) = acceptor.accept(tcp).await else {
                 return;
             };
             let mut buf = [0u8; 4096];
-            let _ = tls.read(&mut buf).await;
-            let _ = tls
-                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
-                .await;
+            let n = tls.read(&mut buf).await.unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]);
+            let answer: &[u8] = if logins.is_empty() || logins.iter().any(|l| request.contains(l)) {
+                b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+            } else {
+                b"HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            };
+            let _ = tls.write_all(answer).await;
             let _ = tls.shutdown().await;
         });
     }

@@ -17,9 +17,10 @@ use time::OffsetDateTime;
 use super::args::RenewArgs;
 use super::progress::stamp;
 
-/// 24.12.2026, as the practice writes dates.
+/// The day as ISO text; messages show it as the reader writes dates
+/// (24.12.2026 in German).
 fn day(t: OffsetDateTime) -> String {
-    format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year())
+    t.date().to_string()
 }
 use super::{Cli, exit, mail, say};
 

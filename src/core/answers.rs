@@ -44,7 +44,20 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
         &["source", "email", "accept_terms", "own_cert", "own_key"],
     ),
     ("steps", &["confirmed"]),
-    ("orthanc", &["host", "config", "ips", "clients"]),
+    (
+        "orthanc",
+        &[
+            "host",
+            "config",
+            "ips",
+            "clients",
+            "terminator",
+            "restart",
+            "proxy_restart",
+            "port",
+            "user",
+        ],
+    ),
     (
         "gateway",
         &["host", "config", "disk_root", "gateway_root", "email"],

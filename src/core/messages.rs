@@ -117,6 +117,10 @@ pub enum Msg {
     Terms {
         url: Option<String>,
     },
+    /// Whether the installed Orthanc is a build whose own HTTPS crashes.
+    OrthancBuild {
+        affected: bool,
+    },
     IssueProgress {
         generation: u64,
         stage: certificate::AcmeStage,
@@ -254,6 +258,7 @@ impl Msg {
             | InstallCandidates(_)
             | PendingChanges(_)
             | PendingResolved { .. }
+            | OrthancBuild { .. }
             | Terms { .. } => {
                 return None;
             }
@@ -386,13 +391,18 @@ pub enum Effect {
     },
     /// Write what the plan showed; the gateway first gets its certificate
     /// (`window` opens the firewall for it). `passphrase` protects the
-    /// browser certificates and is never saved.
+    /// browser certificates and is never saved; `login_password` is the
+    /// password of the request's Orthanc user, never saved either.
     ApplySystem {
         request: systems::SystemRequest,
         window: Option<firewall::FirewallPlan>,
         passphrase: String,
+        login_password: String,
         generation: u64,
     },
+    /// Look whether the installed Orthanc's own HTTPS crashes (its
+    /// version and the libraries it loads).
+    InspectOrthanc,
     /// Read what renews the certificate now, and plan what would.
     InspectSchedule {
         generation: u64,

@@ -209,6 +209,12 @@ pub struct Session {
     /// The mail server's password: typed, stored by io in its own 0600
     /// file, never in the resume file.
     pub mail_password: TextInput,
+    /// The password practice computers log in to Orthanc with: typed,
+    /// written into Orthanc's users, never in the resume file.
+    pub orthanc_password: TextInput,
+    /// The installed Orthanc's own HTTPS crashes (civetweb with OpenSSL
+    /// 3); `None` until looked at.
+    pub orthanc_affected: Option<bool>,
     /// Set once a pending-change dialog was answered, to tell the outcome.
     pub pending_result: Option<bool>,
     pub quitting: bool,

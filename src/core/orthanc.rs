@@ -6,6 +6,7 @@
 //! documentation of its own setup. So the file is edited as text, member
 //! by member, never parsed into a value and written back out.
 
+pub mod access;
 pub mod jsonc;
 pub mod live;
 
@@ -288,7 +289,7 @@ fn separator(text: &str, member: &jsonc::Member) -> String {
     }
 }
 
-fn json_string(s: &str) -> String {
+pub fn json_string(s: &str) -> String {
     // Serialising a &str cannot fail; the fallback is never used.
     serde_json::to_string(s).unwrap_or_else(|_| String::from("\"\""))
 }

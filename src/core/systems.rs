@@ -63,6 +63,10 @@ pub struct OrthancForm {
     /// The port practice computers use with the terminator.
     #[serde(default = "default_port")]
     pub port: TextInput,
+    /// With Orthanc's own HTTPS: the user practice computers log in with
+    /// (remote access is then turned on); empty leaves access as it is.
+    #[serde(default)]
+    pub user: TextInput,
 }
 
 pub const DEFAULT_RESTART: &str = "systemctl restart orthanc";
@@ -93,6 +97,7 @@ impl Default for OrthancForm {
             restart: default_restart(),
             proxy_restart: default_proxy_restart(),
             port: default_port(),
+            user: TextInput::default(),
         }
     }
 }
@@ -138,6 +143,9 @@ pub enum SystemRequest {
         proxy_restart: String,
         /// The terminator's port.
         port: u16,
+        /// With Orthanc's own HTTPS: the user to let practice computers in
+        /// with (its password travels apart, never saved).
+        user: Option<String>,
     },
     Gateway {
         host: String,
@@ -215,22 +223,15 @@ impl SystemsState {
 /// Minimum length of the browser certificates' passphrase.
 pub const MIN_PASSPHRASE: usize = 8;
 
-/// The number of text fields of the chosen form (the passphrase included
-/// for Orthanc, where it is the last).
-pub fn field_count(kind: SystemKind) -> usize {
-    match kind {
-        SystemKind::None => 0,
-        SystemKind::Orthanc => 6,
-        SystemKind::Gateway => 5,
-    }
-}
-
-/// Like [`field_count`], for the form as it is (the terminator's has one
-/// more field, its port).
-fn fields_of(w: &Wizard) -> usize {
+/// The number of text fields of the chosen form, as it is: Orthanc's own
+/// HTTPS has its restart, the login's user and password and the
+/// passphrase last; the terminator its port and restart, no login.
+pub fn fields_of(w: &Wizard) -> usize {
     match w.systems.choice {
+        SystemKind::None => 0,
         SystemKind::Orthanc if w.systems.orthanc.terminator => 7,
-        k => field_count(k),
+        SystemKind::Orthanc => 8,
+        SystemKind::Gateway => 5,
     }
 }
 
@@ -278,6 +279,7 @@ pub(super) fn on_choice(w: &mut Wizard, up: bool) {
         email.set(w.certificate.email.value.trim());
     }
     w.session.passphrase = TextInput::default();
+    w.session.orthanc_password = TextInput::default();
 }
 
 pub(super) fn on_next_field(w: &mut Wizard) {
@@ -299,6 +301,8 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
         (SystemKind::Orthanc, 4) if proxy => &mut s.orthanc.port,
         (SystemKind::Orthanc, 5) if proxy => &mut s.orthanc.proxy_restart,
         (SystemKind::Orthanc, 4) => &mut s.orthanc.restart,
+        (SystemKind::Orthanc, 5) if !proxy => &mut s.orthanc.user,
+        (SystemKind::Orthanc, 6) if !proxy => &mut w.session.orthanc_password,
         (SystemKind::Orthanc, _) => &mut w.session.passphrase,
         (SystemKind::Gateway, 0) => &mut s.gateway.host,
         (SystemKind::Gateway, 1) => &mut s.gateway.config,
@@ -368,6 +372,7 @@ pub(super) fn on_confirm(w: &mut Wizard) -> Vec<Effect> {
         request,
         window,
         passphrase: w.session.passphrase.value.clone(),
+        login_password: w.session.orthanc_password.value.clone(),
         generation,
     }]
 }
@@ -411,8 +416,9 @@ pub(super) fn on_applied(w: &mut Wizard, id: CheckId, result: Result<SystemDone,
                 .insert(id, CheckState::Passed(Finding::new(summary)));
             w.systems.done.retain(|d| d.kind != done.kind);
             w.systems.done.push(done);
-            // The passphrase did its work; the form is ready for the next.
+            // The passwords did their work; the form is ready for the next.
             w.session.passphrase = TextInput::default();
+            w.session.orthanc_password = TextInput::default();
             w.systems.choice = SystemKind::None;
         }
         Err(f) => {

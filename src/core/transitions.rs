@@ -91,6 +91,10 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             network::on_probed(w, &key_auth, &reports);
             Vec::new()
         }
+        Msg::OrthancBuild { affected } => {
+            w.session.orthanc_affected = Some(affected);
+            Vec::new()
+        }
         Msg::Terms { url } => {
             w.certificate.terms_url = url;
             Vec::new()
@@ -429,6 +433,8 @@ pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
         Step::Certificate => cert_step::on_enter(w),
         Step::Install | Step::ProxyConfig | Step::FinalCheck => golive_step::on_enter(w),
         Step::AutoRenew => super::autorenew::on_enter(w),
+        // Looked at once per run, so the form can offer stunnel up front.
+        Step::Systems if w.session.orthanc_affected.is_none() => vec![Effect::InspectOrthanc],
         _ => Vec::new(),
     }
 }

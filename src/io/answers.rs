@@ -272,10 +272,12 @@ mod tests {
                 config: "/etc/orthanc/orthanc.json".into(),
                 ips: vec!["192.168.1.20".into()],
                 clients: vec!["Dr. Muster".into()],
-                terminator: false,
-                restart: None,
-                proxy_restart: None,
-                port: None,
+                // Every key once, so the count below covers them all.
+                terminator: true,
+                restart: Some("systemctl restart orthanc".into()),
+                proxy_restart: Some("systemctl restart stunnel@praxis-orthanc".into()),
+                port: Some(8443),
+                user: Some("praxis".into()),
             }),
             gateway: Some(crate::core::answers::GatewayAnswer {
                 host: "api.praxis-muster.ch".into(),

@@ -391,6 +391,14 @@ impl Executor {
             e @ (Effect::PlanSystem { .. } | Effect::ApplySystem { .. }) => {
                 super::systems::run(cfg, self.journal.clone(), e, tx);
             }
+            Effect::InspectOrthanc => {
+                tokio::task::spawn_blocking(move || {
+                    let program = super::orthanc_live::orthanc_program();
+                    let facts = super::orthanc_live::build_facts(&program);
+                    let affected = crate::core::orthanc::live::affected(&facts);
+                    let _ = tx.send(Msg::OrthancBuild { affected });
+                });
+            }
             Effect::InspectSchedule { generation } => {
                 tokio::task::spawn_blocking(move || {
                     let view = super::autorenew::inspect(&cfg);

@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 use super::journal::Journal;
 use super::orthanc_live::{self, Target};
 use super::practice_ca::IssuedCert;
-use crate::core::orthanc::live::{Way, affected, judge};
+use crate::core::orthanc::access::Login;
+use crate::core::orthanc::live::{Expect, Way, affected, judge};
 use crate::core::status::{CertRecord, RenewalHint};
 use crate::core::{Finding, Text};
 
@@ -40,6 +41,17 @@ pub struct Check<'a> {
     /// With mTLS: a browser certificate to get in with.
     pub identity: Option<Identity>,
     pub settle: Duration,
+    /// The login Orthanc was given, when the check knows its password.
+    pub login: Option<Login>,
+    /// Orthanc asks for a login (`AuthenticationEnabled`, or remote
+    /// access on without it).
+    pub login_required: bool,
+    /// With the terminator: Orthanc's files changed too, so Orthanc is
+    /// restarted before stunnel.
+    pub orthanc_changed: bool,
+    /// A renewal: the old certificate comes back, and the terminator (if
+    /// any) serves it again on `probe_port` before the rollback is done.
+    pub renewal: bool,
 }
 
 pub fn roots_of(pem: &str) -> RootCertStore {
@@ -74,27 +86,50 @@ pub async fn check_or_roll_back(
 ) -> Result<(), Finding> {
     let commands = match c.way {
         Way::BuiltIn => vec![c.restart.to_string()],
+        Way::Terminator if c.orthanc_changed => {
+            vec![c.restart.to_string(), c.proxy_restart.to_string()]
+        }
         Way::Terminator => vec![c.proxy_restart.to_string()],
     };
-    let mtls = c.identity.is_some();
+    let expect = Expect {
+        mtls: c.identity.is_some(),
+        affected: false,
+        login_unknown: c.login_required && c.login.is_none(),
+    };
     let target = Target {
         host: c.host.to_string(),
         port: c.probe_port,
         roots: roots_of(c.ca_pem),
         identity: c.identity,
         settle: c.settle,
+        login: c.login,
     };
     let observed = orthanc_live::restart_and_check(&commands, &target).await;
     let build = orthanc_live::build_facts(&orthanc_live::orthanc_program());
-    let Err(cause) = judge(&observed, mtls, affected(&build)) else {
+    let expect = Expect {
+        affected: affected(&build),
+        ..expect
+    };
+    let Err(cause) = judge(&observed, expect) else {
         return Ok(());
     };
     let problems = roll_back(journal, entries);
-    let back = orthanc_live::restart_and_wait_http(c.rollback_restart, c.orthanc_port).await;
-    let back_text = if problems.is_empty() && back.is_ok() {
-        Text::new("orthanc-live-rolled-back").arg("port", c.orthanc_port.to_string())
-    } else {
-        Text::new("orthanc-live-rollback-failed")
+    let mut back = orthanc_live::restart_and_wait_http(c.rollback_restart, c.orthanc_port).await;
+    // A renewed terminator must listen again before the old certificate
+    // is said to be served.
+    if back.is_ok()
+        && c.renewal
+        && c.way == Way::Terminator
+        && !orthanc_live::wait_listening(c.probe_port, orthanc_live::LISTEN_TIMEOUT).await
+    {
+        back = Err(format!("port {}: nothing listens", c.probe_port));
+    }
+    let back_text = match (problems.is_empty() && back.is_ok(), c.renewal) {
+        (true, false) => {
+            Text::new("orthanc-live-rolled-back").arg("port", c.orthanc_port.to_string())
+        }
+        (true, true) => Text::new("orthanc-live-renew-rolled-back"),
+        (false, _) => Text::new("orthanc-live-rollback-failed"),
     };
     let fix = match c.way {
         Way::BuiltIn => Text::new("orthanc-live-offer-terminator"),

@@ -18,13 +18,14 @@ use tokio_rustls::TlsConnector;
 use wait_timeout::ChildExt;
 
 use super::verify::http;
+use crate::core::orthanc::access::Login;
 use crate::core::orthanc::live::{BuildFacts, Observed, Probe};
 
 /// A restart command may take this long (systemd waits up to 90 s for a
 /// stop, but Orthanc stops in a second or two).
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long a restarted server may take to listen again.
-const LISTEN_TIMEOUT: Duration = Duration::from_secs(60);
+pub const LISTEN_TIMEOUT: Duration = Duration::from_secs(60);
 const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Where and how to probe.
@@ -37,6 +38,8 @@ pub struct Target {
     pub identity: Option<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)>,
     /// The pause before the second look.
     pub settle: Duration,
+    /// Orthanc's user, when the check knows its password.
+    pub login: Option<Login>,
 }
 
 /// Runs a restart command as typed (split like a shell would, but without
@@ -124,7 +127,11 @@ pub async fn probe(target: &Target, with_identity: bool) -> Probe {
             Ok(t) => t,
             Err(e) => return classify(&e),
         };
-        match http::get(&mut tls, &target.host, "/system", PROBE_TIMEOUT).await {
+        let login = target
+            .login
+            .as_ref()
+            .map(|l| (l.user.as_str(), l.password.as_str()));
+        match http::get_as(&mut tls, &target.host, "/system", login, PROBE_TIMEOUT).await {
             Ok(answer) => Probe::Answered(answer.status),
             // TLS 1.3 servers refuse a missing client certificate after
             // the handshake, with an alert on the first read.

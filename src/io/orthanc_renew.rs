@@ -103,6 +103,15 @@ pub async fn renew(
         ca_pem: ca.cert_pem(),
         identity,
         settle: cfg.orthanc_settle,
+        // renew knows no password: a 401 where Orthanc asks for one
+        // proves it up.
+        login: None,
+        login_required: super::orthanc_access::settings(&super::orthanc_access::config_files(
+            config,
+        )?)?
+        .login_required(),
+        orthanc_changed: false,
+        renewal: true,
     };
     check_or_roll_back(journal, &[entry], check).await?;
     Ok(record_of(host, &setup.certificate, &issued, practice))

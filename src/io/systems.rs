@@ -220,6 +220,7 @@ pub fn run(
             request,
             window,
             passphrase,
+            login_password,
             generation,
         } => {
             tokio::spawn(async move {
@@ -227,8 +228,15 @@ pub fn run(
                 let now = OffsetDateTime::now_utc();
                 let result = match &request {
                     SystemRequest::Orthanc { .. } => {
-                        super::systems_orthanc::apply(&cfg, &journal, &request, &passphrase, now)
-                            .await
+                        super::systems_orthanc::apply(
+                            &cfg,
+                            &journal,
+                            &request,
+                            &passphrase,
+                            &login_password,
+                            now,
+                        )
+                        .await
                     }
                     SystemRequest::Gateway { .. } => {
                         apply_gateway(&cfg, &journal, &request, window, now).await

@@ -15,17 +15,16 @@ use time::OffsetDateTime;
 use super::cert_import::load_pkcs12;
 use super::exec::IoConfig;
 use super::journal::{CommandRun, Journal};
+use super::orthanc_access;
 use super::orthanc_check::{Check, check_or_roll_back, record_of};
-use super::orthanc_live;
 use super::practice_ca::orthanc::{self, OrthancSetup};
 use super::practice_ca::{CaOptions, P12Compat, PracticeCa, Subnet, export_client};
 use super::store::show;
 use crate::core::firewall::Command as CommandLine;
-use crate::core::orthanc::live::{
-    self as live, RemoteAccess, STUNNEL_INSTANCE, Terminator, Way, affected,
-};
-use crate::core::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
-use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
+use crate::core::orthanc::access::Login;
+use crate::core::orthanc::current_tls;
+use crate::core::orthanc::live::{self as live, STUNNEL_INSTANCE, Way};
+use crate::core::systems::{SystemDone, SystemKind, SystemRequest};
 use crate::core::{Finding, Text};
 
 /// Where the browser certificates go (the person copies them from there).
@@ -80,95 +79,30 @@ fn enable_service(root: &Path) -> CommandRun {
     }
 }
 
-fn read_config(path: &Path) -> Result<String, Finding> {
-    super::atomic::read_small(path, 4 * 1024 * 1024).map_err(|e| {
-        Finding::new(Text::new("systems-config-unreadable").arg("path", show(path)))
-            .fix(Text::new("systems-config-unreadable-fix"))
+/// A journal entry that does nothing now and restarts Orthanc when it is
+/// undone.
+fn restart_on_undo(journal: &mut Journal, restart: &str) -> Result<u64, Finding> {
+    let words = shell_words::split(restart).map_err(|e| {
+        Finding::new(Text::new("systems-orthanc-restart-invalid").arg("command", restart))
             .detail(e.to_string())
-    })
+    })?;
+    let Some((program, args)) = words.split_first() else {
+        return Err(Finding::new(
+            Text::new("systems-orthanc-restart-invalid").arg("command", restart),
+        ));
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let change = CommandRun {
+        run: Vec::new(),
+        undo: vec![CommandLine::new(program, &args)],
+    };
+    journal
+        .run_commands(change, format!("Orthanc restarted after undo: {restart}"))
+        .map_err(|e| Finding::new(e.text()).detail(e.to_string()))
 }
 
-fn terminator(setup: &OrthancSetup, port: u16, orthanc_port: u16) -> Terminator {
-    Terminator {
-        certificate: setup.certificate.display().to_string(),
-        client_ca: setup.client_ca.as_ref().map(|p| p.display().to_string()),
-        accept: port,
-        orthanc_port,
-    }
-}
-
-/// The change, for the person to see first: Orthanc's file for its own
-/// HTTPS, stunnel's new file for the terminator; and what the practice
-/// computers will get.
-pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Finding> {
-    let SystemRequest::Orthanc {
-        host,
-        config,
-        ips,
-        clients,
-        way,
-        port,
-        ..
-    } = request
-    else {
-        return Err(Finding::new(Text::new("systems-internal")));
-    };
-    let setup = setup(host, config, ips, !clients.is_empty());
-    let original = read_config(config)?;
-    let syntax = |e: crate::core::orthanc::OrthancError| Finding::new(e.text(&show(config)));
-    let current = current_tls(&original).map_err(syntax)?;
-    let mut summary = vec![];
-    let diff = match way {
-        Way::BuiltIn => {
-            let tls = OrthancTls::for_config(
-                &original,
-                setup.certificate.display().to_string(),
-                setup.client_ca.as_ref().map(|p| p.display().to_string()),
-            )
-            .map_err(syntax)?;
-            if tls.ciphers.is_some() {
-                summary.push(
-                    Text::new("systems-orthanc-ciphers").arg("ciphers", current.ciphers.join(", ")),
-                );
-            }
-            let access = match live::remote_access(current.remote_access, current.users) {
-                RemoteAccess::Refused => "systems-orthanc-remote-off",
-                RemoteAccess::NoUsers => "systems-orthanc-remote-no-users",
-                RemoteAccess::Open => "systems-orthanc-remote-open",
-            };
-            summary.push(Text::new(access));
-            if affected(&orthanc_live::build_facts(&orthanc_live::orthanc_program())) {
-                summary.push(Text::new("systems-orthanc-affected"));
-            }
-            enable_https(&original, &tls, &show(config))
-                .map_err(|e| Finding::new(e.text(&show(config))))?
-                .diff
-        }
-        Way::Terminator => {
-            summary.push(Text::new("systems-orthanc-terminator-remote"));
-            let conf = stunnel_conf_path(&cfg.system_root);
-            let now = std::fs::read_to_string(&conf).unwrap_or_default();
-            let text = live::stunnel_conf(&terminator(&setup, *port, current.http_port));
-            unified_diff(&now, &text, &show(&conf))
-        }
-    };
-    let id = match (way, clients.is_empty()) {
-        (Way::BuiltIn, true) => "systems-orthanc-plan",
-        (Way::BuiltIn, false) => "systems-orthanc-plan-mtls",
-        (Way::Terminator, true) => "systems-orthanc-plan-terminator",
-        (Way::Terminator, false) => "systems-orthanc-plan-terminator-mtls",
-    };
-    Ok(SystemPlan {
-        kind: SystemKind::Orthanc,
-        summary: Text::new(id)
-            .arg("host", host.clone())
-            .arg("certificate", show(&setup.certificate))
-            .arg("count", clients.len().to_string())
-            .arg("port", port.to_string()),
-        notes: summary,
-        diff,
-    })
-}
+pub use super::orthanc_plan::plan;
+use super::orthanc_plan::terminator;
 
 fn ca_failure(e: super::practice_ca::PracticeCaError) -> Finding {
     Finding::new(e.text()).detail(e.to_string())
@@ -218,6 +152,11 @@ struct Written {
     ca_pem: String,
     orthanc_port: u16,
     record: crate::core::status::CertRecord,
+    /// Orthanc asks for a login after the change.
+    login_required: bool,
+    /// With the terminator: Orthanc's own files changed too (remote
+    /// access turned off), so it is restarted first.
+    orthanc_changed: bool,
 }
 
 fn write(
@@ -225,6 +164,7 @@ fn write(
     journal: &Mutex<Journal>,
     request: &SystemRequest,
     passphrase: &str,
+    login: Option<&Login>,
     now: OffsetDateTime,
 ) -> Result<Written, Finding> {
     let SystemRequest::Orthanc {
@@ -235,6 +175,7 @@ fn write(
         practice,
         way,
         port,
+        restart,
         ..
     } = request
     else {
@@ -253,20 +194,43 @@ fn write(
     let plan = orthanc::plan(&ca, &setup, now).map_err(ca_failure)?;
     let current = current_tls(&plan.edit.text).map_err(|e| Finding::new(e.text(&show(config))))?;
     let mut j = lock(journal)?;
+    let mut orthanc_changed = false;
     let mut entries = match way {
-        Way::BuiltIn => orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?,
+        Way::BuiltIn => {
+            // First in the journal, so undone last: once its files are
+            // back, `undo` restarts Orthanc, which then serves HTTP again.
+            let mut entries = vec![restart_on_undo(&mut j, restart)?];
+            entries.extend(orthanc::apply(&mut j, &ca, &setup, &plan).map_err(ca_failure)?);
+            if let Some(login) = login {
+                let group = orthanc_user().map(|(_, gid)| gid);
+                entries.extend(orthanc_access::write_login(&mut j, config, login, group)?);
+            }
+            entries
+        }
         Way::Terminator => {
             let conf_path = stunnel_conf_path(&cfg.system_root);
             let text = live::stunnel_conf(&terminator(&setup, *port, current.http_port));
-            orthanc::apply_terminator(
-                &mut j,
-                &ca,
-                &setup,
-                &plan.server,
-                (&conf_path, &text),
-                enable_service(&cfg.system_root),
-            )
-            .map_err(ca_failure)?
+            let closing = orthanc_access::close(&orthanc_access::config_files(config)?)?;
+            // Orthanc then changes too: restarted after its files on undo.
+            let mut entries = match closing {
+                Some(_) => vec![restart_on_undo(&mut j, restart)?],
+                None => Vec::new(),
+            };
+            entries.extend(
+                orthanc::apply_terminator(
+                    &mut j,
+                    &ca,
+                    &setup,
+                    &plan.server,
+                    (&conf_path, &text),
+                    enable_service(&cfg.system_root),
+                )
+                .map_err(ca_failure)?,
+            );
+            let closed = orthanc_access::write_closed(&mut j, config)?;
+            orthanc_changed = !closed.is_empty();
+            entries.extend(closed);
+            entries
         }
     };
     let done_id = match way {
@@ -280,6 +244,9 @@ fn write(
             .arg("date", plan.server.not_after.date().to_string())
             .arg("port", port.to_string()),
     ];
+    if let Some(login) = login {
+        report.push(Text::new("systems-orthanc-login-done").arg("user", login.user.clone()));
+    }
     let out = cfg.state_dir.join(CLIENTS_DIR);
     let mut first_p12 = None;
     let mut ca_shown = None;
@@ -295,7 +262,12 @@ fn write(
         )
         .map_err(ca_failure)?;
         entries.extend(export.entries.iter().copied());
-        report.push(export.text());
+        // The CA certificate is named once, below, not for every person.
+        report.push(
+            Text::new("systems-orthanc-client")
+                .arg("p12", show(&export.p12))
+                .arg("date", export.not_after.date().to_string()),
+        );
         first_p12.get_or_insert(export.p12.clone());
         ca_shown = Some(export.ca_cert.clone());
     }
@@ -314,6 +286,9 @@ fn write(
         record: record_of(host, &setup.certificate, &plan.server, practice),
         ca_pem: ca.cert_pem().to_string(),
         orthanc_port: current.http_port,
+        login_required: orthanc_access::settings(&orthanc_access::config_files(config)?)?
+            .login_required(),
+        orthanc_changed,
     })
 }
 
@@ -324,6 +299,7 @@ pub async fn apply(
     journal: &Arc<Mutex<Journal>>,
     request: &SystemRequest,
     passphrase: &str,
+    login_password: &str,
     now: OffsetDateTime,
 ) -> Result<SystemDone, Finding> {
     let SystemRequest::Orthanc {
@@ -332,21 +308,29 @@ pub async fn apply(
         restart,
         proxy_restart,
         port,
+        user,
         ..
     } = request
     else {
         return Err(Finding::new(Text::new("systems-internal")));
     };
+    let login = user.as_ref().map(|user| Login {
+        user: user.clone(),
+        password: login_password.to_string(),
+    });
     let written = {
-        let (cfg, journal, request, passphrase) = (
+        let (cfg, journal, request, passphrase, login) = (
             cfg.clone(),
             journal.clone(),
             request.clone(),
             passphrase.to_string(),
+            login.clone(),
         );
-        tokio::task::spawn_blocking(move || write(&cfg, &journal, &request, &passphrase, now))
-            .await
-            .unwrap_or_else(|_| Err(Finding::new(Text::new("systems-internal"))))?
+        tokio::task::spawn_blocking(move || {
+            write(&cfg, &journal, &request, &passphrase, login.as_ref(), now)
+        })
+        .await
+        .unwrap_or_else(|_| Err(Finding::new(Text::new("systems-internal"))))?
     };
     let identity = match &written.first_p12 {
         Some(p12) => {
@@ -369,14 +353,16 @@ pub async fn apply(
         orthanc_port: written.orthanc_port,
         restart,
         proxy_restart,
-        // A new terminator's undo stops it; Orthanc itself was not touched.
-        rollback_restart: match way {
-            Way::BuiltIn => restart,
-            Way::Terminator => "true",
-        },
+        // Undoing the change restarts Orthanc (its first entry); a new
+        // terminator's undo stops it, Orthanc itself was not touched.
+        rollback_restart: "true",
         ca_pem: &written.ca_pem,
         identity,
         settle: cfg.orthanc_settle,
+        login,
+        login_required: written.login_required,
+        orthanc_changed: written.orthanc_changed,
+        renewal: false,
     };
     check_or_roll_back(journal, &written.entries, check).await?;
     let mut report = written.report;

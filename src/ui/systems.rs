@@ -32,6 +32,10 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         (SystemKind::Gateway, false, "systems-choice-gateway"),
     ] {
         let mut label = tr.t(id);
+        let crashes = w.session.orthanc_affected == Some(true);
+        if crashes && kind == SystemKind::Orthanc && !terminator {
+            label.push_str(&format!(" {}", tr.t("systems-choice-orthanc-affected")));
+        }
         if s.done(kind)
             .is_some_and(|d| kind != SystemKind::Orthanc || d.terminator == terminator)
         {
@@ -50,6 +54,30 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         super::golive::diff_lines(lines, &plan.diff, tr);
         return;
     }
+    // An Orthanc whose own HTTPS crashes: stunnel is offered before
+    // anything is typed.
+    if s.choice == SystemKind::Orthanc
+        && !s.orthanc.terminator
+        && w.session.orthanc_affected == Some(true)
+    {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "{} {}",
+                tr.theme.warning(),
+                tr.t("systems-orthanc-affected-upfront")
+            ),
+            tr.theme.warn_style(),
+        ));
+    }
+    // What went wrong stands right below the choice, where 24 rows still
+    // show it above a long form.
+    if let Some(id) = s.choice.check()
+        && !matches!(w.check(id), crate::core::CheckState::Idle)
+    {
+        lines.push(Line::raw(""));
+        widgets::checks(lines, w, &[id], tr);
+    }
     let focus = field(w);
     let input = |lines: &mut Vec<Line<'static>>, id: &str, value: &TextInput, i: usize| {
         lines.push(widgets::input_line(&tr.t(id), value, focus == Some(i), tr));
@@ -63,19 +91,23 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             input(lines, "systems-orthanc-config", &f.config, 1);
             input(lines, "systems-orthanc-ips", &f.ips, 2);
             input(lines, "systems-orthanc-clients", &f.clients, 3);
+            let masked = |secret: &TextInput| TextInput {
+                value: "*".repeat(secret.value.chars().count()),
+                cursor: secret.cursor,
+            };
             let last = if f.terminator {
                 input(lines, "systems-orthanc-port", &f.port, 4);
                 input(lines, "systems-orthanc-proxy-restart", &f.proxy_restart, 5);
                 6
             } else {
                 input(lines, "systems-orthanc-restart-field", &f.restart, 4);
-                5
+                input(lines, "systems-orthanc-user", &f.user, 5);
+                let password = masked(&w.session.orthanc_password);
+                input(lines, "systems-orthanc-user-password", &password, 6);
+                7
             };
-            let masked = TextInput {
-                value: "*".repeat(w.session.passphrase.value.chars().count()),
-                cursor: w.session.passphrase.cursor,
-            };
-            input(lines, "systems-orthanc-passphrase", &masked, last);
+            let passphrase = masked(&w.session.passphrase);
+            input(lines, "systems-orthanc-passphrase", &passphrase, last);
         }
         SystemKind::Gateway => {
             lines.push(Line::raw(""));
@@ -87,11 +119,8 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             input(lines, "systems-gateway-email", &f.email, 4);
         }
     }
-    // What went wrong stands right below the fields, the example after it.
-    if let Some(id) = s.choice.check() {
-        if !matches!(w.check(id), crate::core::CheckState::Idle) {
-            widgets::checks(lines, w, &[id], tr);
-        }
+    // The example below the fields.
+    if s.choice.check().is_some() {
         let how = match s.choice {
             SystemKind::Gateway => "systems-gateway-how",
             _ if s.orthanc.terminator => "systems-orthanc-terminator-how",

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 pub const ORTHANC: &str = "/usr/sbin/Orthanc";
 pub const DEBIAN_CONFIG: &str = "/etc/orthanc/orthanc.json";
+/// Debian keeps Orthanc's users apart, readable by Orthanc alone.
+pub const DEBIAN_CREDENTIALS: &str = "/etc/orthanc/credentials.json";
 pub const STUNNEL: &str = "/usr/bin/stunnel4";
 
 /// Why the real server cannot run here, if it cannot.
@@ -18,6 +20,7 @@ pub fn missing() -> Option<String> {
     for p in [
         ORTHANC,
         DEBIAN_CONFIG,
+        DEBIAN_CREDENTIALS,
         STUNNEL,
         "/usr/bin/setpriv",
         "/usr/bin/curl",
@@ -114,6 +117,16 @@ impl Orthanc {
         let config = config_dir.join("orthanc.json");
         std::fs::write(&config, text).unwrap();
         std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // As Debian ships it: root's, readable by the orthanc group only.
+        let credentials = config_dir.join("credentials.json");
+        std::fs::copy(DEBIAN_CREDENTIALS, &credentials).unwrap();
+        std::fs::set_permissions(&credentials, std::fs::Permissions::from_mode(0o640)).unwrap();
+        nix::unistd::chown(
+            &credentials,
+            Some(nix::unistd::Uid::from_raw(0)),
+            Some(user.gid),
+        )
+        .unwrap();
 
         let pid = dir.path().join("orthanc.pid");
         let log = dir.path().join("orthanc.log");
@@ -169,6 +182,15 @@ impl Orthanc {
     /// `curl` for `/system` on Orthanc's own port, plain HTTP: the status.
     pub fn http_status(&self) -> String {
         curl(&[&format!("http://127.0.0.1:{}/system", self.http_port)])
+    }
+
+    /// The same, logged in as `user:password`.
+    pub fn http_status_as(&self, login: &str) -> String {
+        curl(&[
+            "-u",
+            login,
+            &format!("http://127.0.0.1:{}/system", self.http_port),
+        ])
     }
 }
 

@@ -1,12 +1,13 @@
 //! The answers for the optional systems step: `[orthanc]` and `[gateway]`.
-//! The browser certificates' passphrase is never in the file: with
-//! `clients`, the replay hands over to the person at that field.
+//! The browser certificates' passphrase and the Orthanc user's password
+//! are never in the file: with `clients` or `user`, the replay hands over
+//! to the person at that field.
 
 use serde::{Deserialize, Serialize};
 
 use super::drive::{Decision, StopReason, fill_form, stop};
 use crate::core::check::CheckState;
-use crate::core::systems::{MIN_PASSPHRASE, SystemKind, field_count};
+use crate::core::systems::{MIN_PASSPHRASE, SystemKind, fields_of};
 use crate::core::{Action, Overlay, TextInput, Wizard};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +34,10 @@ pub struct OrthancAnswer {
     /// The terminator's port (8443).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
+    /// With Orthanc's own HTTPS: the user practice computers log in with.
+    /// Its password is never in the file: the replay hands over there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +78,7 @@ impl OrthancAnswer {
             );
         } else {
             v.push(self.restart.clone().unwrap_or(default.restart.value));
+            v.push(self.user.clone().unwrap_or_default());
         }
         v
     }
@@ -95,6 +101,8 @@ impl OrthancAnswer {
             restart: unless_default(&f.restart, &default.restart),
             proxy_restart: unless_default(&f.proxy_restart, &default.proxy_restart),
             port: unless_default(&f.port, &default.port).and_then(|p| p.parse().ok()),
+            user: (!f.terminator && !f.user.value.trim().is_empty())
+                .then(|| f.user.value.trim().to_string()),
         }
     }
 }
@@ -178,7 +186,7 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
     if w.systems.plan.is_some() && w.session.overlay == Overlay::None {
         return Decision::Press(Action::Next);
     }
-    let (targets, inputs, clients) = match kind {
+    let (targets, inputs, clients, login) = match kind {
         SystemKind::Orthanc => {
             let Some(o) = &a.orthanc else {
                 return stop(w, StopReason::Blocked);
@@ -188,9 +196,10 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
             if o.terminator {
                 inputs.extend([&f.port, &f.proxy_restart]);
             } else {
-                inputs.push(&f.restart);
+                inputs.extend([&f.restart, &f.user]);
             }
-            (o.fields(), inputs, !o.clients.is_empty())
+            let login = !o.terminator && o.user.as_ref().is_some_and(|u| !u.trim().is_empty());
+            (o.fields(), inputs, !o.clients.is_empty(), login)
         }
         _ => {
             let Some(g) = &a.gateway else {
@@ -201,14 +210,11 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
                 g.fields(w),
                 vec![&f.host, &f.config, &f.disk_root, &f.gateway_root, &f.email],
                 false,
+                false,
             )
         }
     };
-    let count = match kind {
-        SystemKind::Orthanc if w.systems.orthanc.terminator => field_count(kind) + 1,
-        _ => field_count(kind),
-    };
-    let focused = w.session.system_field % count.max(1);
+    let focused = w.session.system_field % fields_of(w).max(1);
     let fields: Vec<(&TextInput, &str)> = inputs
         .iter()
         .copied()
@@ -217,8 +223,11 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
     if let Some(d) = fill_form(w, focused, &fields) {
         return d;
     }
+    // Secrets: typed by the person, never in the file.
     if clients && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE {
-        // A secret: typed by the person, never in the file.
+        return stop(w, StopReason::Unanswered);
+    }
+    if login && w.session.orthanc_password.value.chars().count() < MIN_PASSPHRASE {
         return stop(w, StopReason::Unanswered);
     }
     Decision::Press(Action::Next)

@@ -332,6 +332,7 @@ fn both_systems_are_set_up_from_their_tables_and_written_back() {
         restart: None,
         proxy_restart: None,
         port: None,
+        user: None,
     });
     a.gateway = Some(GatewayAnswer {
         host: "api.meine-praxis.ch".into(),
@@ -365,6 +366,7 @@ fn browser_certificates_hand_the_passphrase_to_the_person() {
         restart: None,
         proxy_restart: None,
         port: None,
+        user: None,
     });
     let stop = replay(&mut w, &a, &World::default());
     assert_eq!(stop.step, Step::Systems);
@@ -376,6 +378,44 @@ fn browser_certificates_hand_the_passphrase_to_the_person() {
         replay(&mut w, &a, &World::default()).reason,
         StopReason::End
     );
+}
+
+#[test]
+fn an_orthanc_user_hands_its_password_to_the_person() {
+    let mut w = fresh();
+    let mut a = full();
+    a.orthanc = Some(OrthancAnswer {
+        host: "pacs.praxis.lan".into(),
+        config: "/etc/orthanc/orthanc.json".into(),
+        ips: Vec::new(),
+        clients: Vec::new(),
+        terminator: false,
+        restart: Some("/usr/local/bin/orthanc-neu".into()),
+        proxy_restart: None,
+        port: None,
+        user: Some("praxis".into()),
+    });
+    let stop = replay(&mut w, &a, &World::default());
+    assert_eq!(stop.step, Step::Systems);
+    assert_eq!(stop.reason, StopReason::Unanswered);
+    assert_eq!(w.systems.orthanc.user.value, "praxis");
+    assert_eq!(
+        w.systems.orthanc.restart.value,
+        "/usr/local/bin/orthanc-neu"
+    );
+    w.session.orthanc_password = TextInput::new("Röntgen-2026");
+    assert_eq!(
+        replay(&mut w, &a, &World::default()).reason,
+        StopReason::End
+    );
+    assert!(
+        w.systems
+            .done(crate::core::systems::SystemKind::Orthanc)
+            .is_some()
+    );
+    assert_eq!(Answers::from_wizard(&w).orthanc, a.orthanc);
+    let json = serde_json::to_string(&w).unwrap_or_default();
+    assert!(!json.contains("Röntgen-2026"));
 }
 
 #[test]

@@ -104,9 +104,30 @@ pub fn affected(facts: &BuildFacts) -> bool {
     facts.version.is_some() && facts.shared_civetweb && facts.openssl3
 }
 
-/// Passed only when Orthanc answered 200 both times and, with mTLS, a
-/// request without a client certificate was refused.
-pub fn judge(observed: &Observed, mtls: bool, affected: bool) -> Result<(), Cause> {
+/// What the check expects of the answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Expect {
+    /// Browser certificates are required.
+    pub mtls: bool,
+    /// The build is known to crash on HTTPS.
+    pub affected: bool,
+    /// Orthanc asks for a login the check does not have (`renew` knows no
+    /// password): its 401 then proves it is up behind TLS.
+    pub login_unknown: bool,
+}
+
+/// Passed only when Orthanc answered 200 (or, with a login the check
+/// lacks, 401) both times and, with mTLS, a request without a client
+/// certificate was refused.
+pub fn judge(observed: &Observed, expect: Expect) -> Result<(), Cause> {
+    let Expect {
+        mtls,
+        affected,
+        login_unknown,
+    } = expect;
+    let up = |p: &Probe| {
+        matches!(p, Probe::Answered(200)) || (login_unknown && matches!(p, Probe::Answered(401)))
+    };
     let crashed = |first: &Probe, later: &Probe| {
         matches!(first, Probe::Reset(_))
             && matches!(later, Probe::Reset(_) | Probe::NoConnection(_))
@@ -117,7 +138,7 @@ pub fn judge(observed: &Observed, mtls: bool, affected: bool) -> Result<(), Caus
         return Err(Cause::CivetwebCrash);
     }
     match &observed.first {
-        Probe::Answered(200) => {}
+        p if up(p) => {}
         Probe::Answered(s) => return Err(Cause::Status(*s)),
         Probe::NoConnection(d) => return Err(Cause::NotListening(d.clone())),
         Probe::Untrusted(d) => return Err(Cause::Untrusted(d.clone())),
@@ -127,15 +148,17 @@ pub fn judge(observed: &Observed, mtls: bool, affected: bool) -> Result<(), Caus
     if mtls {
         match &observed.without_client {
             Some(Probe::Refused(_)) => {}
-            // A 4xx is a refusal too, made after the handshake.
-            Some(Probe::Answered(s)) if (400..500).contains(s) => {}
+            // A 4xx is a refusal too, made after the handshake; but not a
+            // 401 that only asks for the login.
+            Some(Probe::Answered(s)) if (400..500).contains(s) && !(login_unknown && *s == 401) => {
+            }
             Some(Probe::Answered(_)) => return Err(Cause::ClientNotRequired),
             Some(p) => return Err(Cause::Other(p.detail())),
             None => return Err(Cause::ClientNotRequired),
         }
     }
     match &observed.later {
-        Probe::Answered(200) => Ok(()),
+        p if up(p) => Ok(()),
         Probe::Reset(d) | Probe::NoConnection(d) => Err(Cause::Died(d.clone())),
         other => Err(Cause::Other(other.detail())),
     }
@@ -283,11 +306,44 @@ mod tests {
             None,
             Probe::NoConnection("refused".into()),
         );
-        assert_eq!(judge(&o, false, false), Err(Cause::CivetwebCrash));
+        assert_eq!(judge(&o, Expect::default()), Err(Cause::CivetwebCrash));
         // On an affected build one reset is enough.
         let o = obs(Probe::Reset("eof".into()), None, Probe::Answered(200));
-        assert_eq!(judge(&o, false, true), Err(Cause::CivetwebCrash));
-        assert!(matches!(judge(&o, false, false), Err(Cause::Other(_))));
+        let affected = Expect {
+            affected: true,
+            ..Expect::default()
+        };
+        assert_eq!(judge(&o, affected), Err(Cause::CivetwebCrash));
+        assert!(matches!(judge(&o, Expect::default()), Err(Cause::Other(_))));
+    }
+
+    const MTLS: Expect = Expect {
+        mtls: true,
+        affected: false,
+        login_unknown: false,
+    };
+
+    #[test]
+    fn a_401_proves_orthanc_up_only_when_the_login_is_not_known() {
+        let o = obs(Probe::Answered(401), None, Probe::Answered(401));
+        assert_eq!(judge(&o, Expect::default()), Err(Cause::Status(401)));
+        let unknown = Expect {
+            login_unknown: true,
+            ..Expect::default()
+        };
+        assert_eq!(judge(&o, unknown), Ok(()));
+        // With mTLS, a 401 without a browser certificate means TLS let the
+        // request in.
+        let o = obs(
+            Probe::Answered(401),
+            Some(Probe::Answered(401)),
+            Probe::Answered(401),
+        );
+        let both = Expect {
+            login_unknown: true,
+            ..MTLS
+        };
+        assert_eq!(judge(&o, both), Err(Cause::ClientNotRequired));
     }
 
     #[test]
@@ -297,19 +353,19 @@ mod tests {
             Some(Probe::Refused("alert".into())),
             Probe::Answered(200),
         );
-        assert_eq!(judge(&ok, true, false), Ok(()));
+        assert_eq!(judge(&ok, MTLS), Ok(()));
         let open = obs(
             Probe::Answered(200),
             Some(Probe::Answered(200)),
             Probe::Answered(200),
         );
-        assert_eq!(judge(&open, true, false), Err(Cause::ClientNotRequired));
+        assert_eq!(judge(&open, MTLS), Err(Cause::ClientNotRequired));
         let died = obs(
             Probe::Answered(200),
             Some(Probe::Refused("alert".into())),
             Probe::NoConnection("x".into()),
         );
-        assert!(matches!(judge(&died, true, false), Err(Cause::Died(_))));
+        assert!(matches!(judge(&died, MTLS), Err(Cause::Died(_))));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::{MIN_PASSPHRASE, SystemKind, SystemRequest};
 use crate::core::Wizard;
 use crate::core::check::Text;
 use crate::core::input::TextInput;
+use crate::core::orthanc::access::user_ok;
 use crate::core::orthanc::live::{DEFAULT_TERMINATOR_PORT, Way};
 
 /// A host name as DNS and certificates take it: labels of letters, digits
@@ -111,6 +112,22 @@ fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text
     } else {
         Way::BuiltIn
     };
+    // Practice computers log in only with Orthanc's own HTTPS: behind the
+    // terminator only stunnel on this machine reaches Orthanc.
+    let user = match f.user.value.trim() {
+        "" => None,
+        _ if way == Way::Terminator => None,
+        u if !user_ok(u) => {
+            return Err(Text::new("systems-orthanc-user-invalid").arg("user", u));
+        }
+        u => Some(u.to_string()),
+    };
+    if exports
+        && user.is_some()
+        && w.session.orthanc_password.value.chars().count() < MIN_PASSPHRASE
+    {
+        return Err(Text::new("systems-orthanc-login-short").arg("min", MIN_PASSPHRASE.to_string()));
+    }
     let port = match f.port.value.trim().parse::<u16>() {
         Ok(p) if p > 0 => p,
         _ if way == Way::BuiltIn => DEFAULT_TERMINATOR_PORT,
@@ -126,6 +143,7 @@ fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text
         restart: command(&f.restart)?,
         proxy_restart: command(&f.proxy_restart)?,
         port,
+        user,
     })
 }
 

@@ -103,10 +103,24 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
         failed_with(&w, CheckId::Orthanc),
         "systems-passphrase-short"
     );
-    // Past the restart command to the passphrase.
+    // Past the restart command: the login for practice computers, its
+    // password too short first.
     key(&mut w, Action::NextField);
+    key(&mut w, Action::NextField);
+    typed(&mut w, "praxis");
+    key(&mut w, Action::NextField);
+    typed(&mut w, "kurz");
     key(&mut w, Action::NextField);
     typed(&mut w, "geheim-123");
+    assert!(key(&mut w, Action::Next).is_empty());
+    assert_eq!(
+        failed_with(&w, CheckId::Orthanc),
+        "systems-orthanc-login-short"
+    );
+    for _ in 0..7 {
+        key(&mut w, Action::NextField);
+    }
+    typed(&mut w, "-Röntgen");
 
     let e = key(&mut w, Action::Next);
     let Some(Effect::PlanSystem {
@@ -115,6 +129,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
                 host,
                 clients,
                 config,
+                user,
                 ..
             },
         ..
@@ -122,6 +137,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
     else {
         panic!("{e:?}");
     };
+    assert_eq!(user.as_deref(), Some("praxis"));
     assert_eq!(host, "pacs.praxis.lan");
     assert_eq!(clients, &["Dr. Muster", "Empfang"]);
     assert_eq!(config, &PathBuf::from("/etc/orthanc/orthanc.json"));
@@ -148,16 +164,21 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
     assert_eq!(w.session.overlay, Overlay::ConfirmAction);
     let e = key(&mut w, Action::Yes);
     let Some(Effect::ApplySystem {
-        passphrase, window, ..
+        passphrase,
+        login_password,
+        window,
+        ..
     }) = e.first()
     else {
         panic!("{e:?}");
     };
     assert_eq!(passphrase, "geheim-123");
+    assert_eq!(login_password, "kurz-Röntgen");
     assert!(window.is_none(), "the practice CA needs no port 80");
-    // The passphrase never reaches the resume file.
+    // Neither password reaches the resume file.
     let json = serde_json::to_string(&w).unwrap_or_default();
     assert!(!json.contains("geheim-123"));
+    assert!(!json.contains("kurz-Röntgen"));
 
     update(
         &mut w,
@@ -177,6 +198,7 @@ fn orthanc_is_planned_shown_confirmed_and_recorded() {
     assert!(w.systems.done(SystemKind::Orthanc).is_some());
     assert_eq!(w.systems.choice, SystemKind::None);
     assert!(w.session.passphrase.value.is_empty());
+    assert!(w.session.orthanc_password.value.is_empty());
     assert_eq!(gate(&w), Gate::Open);
 }
 
@@ -340,4 +362,26 @@ fn the_gateway_issues_with_the_firewall_window() {
         matches!(e.first(), Some(Effect::ApplySystem { window: Some(p), .. }) if p.backend == Backend::Nftables),
         "{e:?}"
     );
+}
+
+#[test]
+fn the_orthanc_build_is_looked_at_once_when_the_step_opens() {
+    let mut w = at_systems();
+    let e = crate::core::transitions::on_enter(&mut w);
+    assert_eq!(e, vec![Effect::InspectOrthanc]);
+    update(&mut w, Msg::OrthancBuild { affected: true }, NOW);
+    assert_eq!(w.session.orthanc_affected, Some(true));
+    let e = crate::core::transitions::on_enter(&mut w);
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn a_plan_opens_at_its_summary() {
+    let mut w = at_systems();
+    orthanc_form(&mut w, "pacs.praxis.lan", "");
+    let e = key(&mut w, Action::Next);
+    w.session.scroll = 40;
+    planned(&mut w, &e, SystemKind::Orthanc);
+    assert!(w.systems.plan.is_some());
+    assert_eq!(w.session.scroll, 0);
 }

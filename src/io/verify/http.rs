@@ -31,8 +31,28 @@ pub async fn get<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    get_as(stream, host, path, None, timeout).await
+}
+
+/// Like [`get`], logged in with HTTP Basic authentication as
+/// `(user, password)` when given.
+pub async fn get_as<S>(
+    stream: &mut S,
+    host: &str,
+    path: &str,
+    login: Option<(&str, &str)>,
+    timeout: Duration,
+) -> Result<Answer, String>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    use base64::Engine as _;
+    let authorization = login.map_or(String::new(), |(user, password)| {
+        let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+        format!("Authorization: Basic {token}\r\n")
+    });
     let request = format!(
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: praxis-tls\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: praxis-tls\r\nAccept: */*\r\n{authorization}Connection: close\r\n\r\n"
     );
     let exchange = async {
         stream

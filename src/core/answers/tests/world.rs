@@ -255,6 +255,7 @@ impl World {
                 generation,
                 result: Ok(Text::new("autorenew-test-sent")),
             },
+            Effect::InspectOrthanc => Msg::OrthancBuild { affected: false },
             Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
         };
         vec![msg]
