@@ -593,9 +593,21 @@ fn every_dialog_in_every_language() {
             id: 4,
             what: praxis_tls::core::Text::new("journal-change-file")
                 .arg("path", "/opt/elexis-oob/docker-compose.override.yml"),
+            window: false,
         };
         send(&mut w, Msg::PendingChanges(vec![change]));
         snap("pending", lang, &w, "dialog-choose-hint");
+
+        // A window left open after a clean quit: said as what it is, and
+        // closing chosen unless she picks otherwise.
+        let mut w = wizard_at(Step::Certificate, lang).resumed();
+        let change = PendingChange {
+            id: 5,
+            what: praxis_tls::core::Text::new("journal-change-firewall").arg("port", "28402"),
+            window: true,
+        };
+        send(&mut w, Msg::PendingChanges(vec![change]));
+        snap("pending_window", lang, &w, "dialog-choose-hint");
 
         let mut w = wizard_at(Step::Start, lang);
         key(&mut w, Action::End);

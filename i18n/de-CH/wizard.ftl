@@ -42,3 +42,4 @@ start-over-body =
     • die schon installierten Dateien und das Zertifikat, das gerade gilt («praxis-tls status» zeigt es weiter),
     • das Protokoll der Änderungen: «praxis-tls undo» kann sie weiter zurücknehmen,
     • die bisherigen Versuche bei Let's Encrypt: Sie zählen weiter für dessen Grenzen (zum Beispiel höchstens 5 Fehlversuche pro Stunde).
+pending-window-close = Schliessen (empfohlen)

@@ -189,6 +189,10 @@ pending-title = Unterbrochene Änderung
 pending-body = Beim letzten Mal wurde eine Änderung begonnen, aber nicht abgeschlossen:
 pending-finish = Abschließen
 pending-undo = Rückgängig machen
+pending-window-title = Port noch offen
+pending-window-body = Beim letzten Mal hat das Programm in der Firewall Port { $port } geöffnet, damit Let's Encrypt das Zertifikat prüfen kann. Er ist noch offen. Geschlossen ist sicherer: Das Programm öffnet ihn von selbst wieder, wenn das Zertifikat ihn braucht.
+pending-window-keep = Offen lassen
+pending-window-close = Schließen (empfohlen)
 pending-done = Die unterbrochene Änderung wurde bereinigt.
 pending-failed = Die unterbrochene Änderung konnte nicht bereinigt werden. Details stehen im Protokoll.
 

@@ -189,6 +189,10 @@ pending-title = Interrupted change
 pending-body = Last time a change was started but not finished:
 pending-finish = Finish it
 pending-undo = Undo it
+pending-window-title = Port still open
+pending-window-body = Last time the program opened port { $port } in the firewall so that Let's Encrypt can check the certificate. It is still open. Closed is safer: the program opens it again by itself when the certificate needs it.
+pending-window-keep = Leave it open
+pending-window-close = Close it (recommended)
 pending-done = The interrupted change has been cleaned up.
 pending-failed = The interrupted change could not be cleaned up. The details are in the log.
 

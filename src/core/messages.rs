@@ -51,6 +51,9 @@ pub enum Action {
 pub struct PendingChange {
     pub id: u64,
     pub what: Text,
+    /// A firewall window an earlier run opened for the certificate, not a
+    /// change cut off halfway: she is told so, and closing is the default.
+    pub window: bool,
 }
 
 // Messages pass one at a time through a channel: their size costs nothing

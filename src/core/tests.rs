@@ -400,6 +400,7 @@ fn pending_changes_are_offered_before_anything_else() {
     let change = PendingChange {
         id: 3,
         what: Text::new("journal-change-file").arg("path", "traefik.toml"),
+        window: false,
     };
     update(&mut w, Msg::PendingChanges(vec![change]), NOW);
     assert!(matches!(
@@ -510,7 +511,7 @@ mod properties {
                 },
             }),
             1 => Just(Msg::InstallCandidates(vec!["/opt/elexis-oob".into()])),
-            1 => Just(Msg::PendingChanges(vec![PendingChange { id: 1, what: Text::new("x") }])),
+            1 => Just(Msg::PendingChanges(vec![PendingChange { id: 1, what: Text::new("x"), window: false }])),
             1 => prop::bool::ANY.prop_map(|ok| Msg::PendingResolved { ok }),
         ]
     }

@@ -122,6 +122,7 @@ impl From<&Entry> for PendingChange {
         PendingChange {
             id: e.id,
             what: e.what(),
+            window: matches!(e.change, Change::FirewallWindow(_)),
         }
     }
 }

@@ -77,11 +77,29 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
             changes,
             finish_selected,
         } => {
+            let sel = if *finish_selected { 0 } else { 1 };
+            // Only windows opened for the certificate: nothing was cut off,
+            // so the words say what the open port is.
+            if changes.iter().all(|c| c.window) {
+                let ports: Vec<String> = changes
+                    .iter()
+                    .filter_map(|c| c.what.args.iter().find(|(k, _)| k == "port"))
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                let body = tr.ta("pending-window-body", &[("port", &ports.join(", "))]);
+                return Some(choice(
+                    tr,
+                    "pending-window-title",
+                    body,
+                    &["pending-window-keep", "pending-window-close"],
+                    sel,
+                    "dialog-choose-hint",
+                ));
+            }
             let mut body = tr.t("pending-body");
             for c in changes {
                 body.push_str(&format!("\n- {}", tr.text(&c.what)));
             }
-            let sel = if *finish_selected { 0 } else { 1 };
             choice(
                 tr,
                 "pending-title",

@@ -12,6 +12,7 @@ fn undoing_what_a_crashed_run_left_forgets_its_window() {
     let change = PendingChange {
         id: 1,
         what: Text::new("journal-change-firewall").arg("port", "28402"),
+        window: true,
     };
     update(&mut w, Msg::PendingChanges(vec![change]), NOW);
     let e = key(&mut w, Action::Next);
