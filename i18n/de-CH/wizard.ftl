@@ -30,8 +30,8 @@ ports-help =
     FRITZ!Box: Internet > Freigaben > Portfreigaben > «Gerät für Freigaben hinzufügen», den Server wählen, dann «Neue Freigabe» > «Portfreigabe», Protokoll TCP. «Port an Gerät» ist der Port auf dem Server, «Port extern gewünscht» der Port im Internet. Für Port 80 nur «IPv4» ankreuzen.
     Andere Router nennen das «NAT», «Port Forwarding» oder «Virtuelle Server».
     «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
-cert-confirm-dry = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und starten den Probelauf. Klappt er, folgt gleich das echte Zertifikat.
-cert-confirm-real = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und beziehen das echte Zertifikat.
+cert-confirm-dry = Mit «Ja» stimmen Sie den Nutzungsbedingungen von Let's Encrypt zu. Das Wichtigste darin: Sie beantragen Zertifikate nur für Namen, die Ihrer Praxis gehören, und melden es Let's Encrypt, falls der Schlüssel in fremde Hände gerät. Den ganzen Text (auf Englisch) finden Sie unter { $url }. Danach startet der Probelauf; klappt er, folgt gleich das echte Zertifikat.
+cert-confirm-real = Mit «Ja» stimmen Sie den Nutzungsbedingungen von Let's Encrypt zu. Das Wichtigste darin: Sie beantragen Zertifikate nur für Namen, die Ihrer Praxis gehören, und melden es Let's Encrypt, falls der Schlüssel in fremde Hände gerät. Den ganzen Text (auf Englisch) finden Sie unter { $url }. Danach bezieht das Programm das echte Zertifikat.
 
 # Tasten und Dialoge (ss, «…»).
 too-small-quit = Bitte vergrössern Sie das Fenster. Bis dahin wirkt keine Taste ausser q oder Ctrl+C: Das beendet das Programm, Ihr Stand bleibt gespeichert.
