@@ -14,10 +14,10 @@ cert-self-signed-failed = Das selbst signierte Zertifikat liess sich nicht erste
 gate-overridden = Sie haben diese Prüfung übergangen («trotzdem weiter»).
 start-fix-path = Prüfen Sie den Pfad. Wenn Sie dieses Programm nicht auf dem Elexis-Server ausführen, können Sie mit «trotzdem weiter» fortfahren.
 ports-body =
-    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ({ $server }) ein:
-      Port extern gewünscht 443 → Port 443 (der Termindienst)
-      Port extern gewünscht 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
-    FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
+    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ein:
+      aus dem Internet Port 443 → Port 443 (der Termindienst)
+      aus dem Internet Port 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
+    Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
 restart-body =
     Im Verzeichnis { $dir }:
     docker-compose stop
@@ -27,8 +27,8 @@ done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, l
 done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. Der Server erneuert sie ab jetzt zweimal am Tag selbst, wenn es an der Zeit ist.
 firewall-confirm-body = Das Programm führt jetzt diese Befehle aus. Sie werden festgehalten und lassen sich mit «praxis-tls undo» zurücknehmen:
 ports-help =
-    FRITZ!Box: Internet > Freigaben > Portfreigaben > «Gerät für Freigaben hinzufügen», den Server wählen, dann «Neue Freigabe» > «Portfreigabe», Protokoll TCP. «Port an Gerät» ist der Port auf dem Server, «Port extern gewünscht» der Port im Internet. Für Port 80 nur «IPv4» ankreuzen.
-    Andere Router nennen das «NAT», «Port Forwarding» oder «Virtuelle Server».
+    Die Anleitung für Ihren Router steht auf dem Bildschirm dieses Schritts, unter der Adresse des Servers (Bild↓ blättert weiter).
+    Andere Router nennen die Portfreigabe «NAT», «Port Forwarding» oder «Virtuelle Server».
     «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
 cert-confirm-dry = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und starten den Probelauf. Klappt er, folgt gleich das echte Zertifikat.
 cert-confirm-real = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und beziehen das echte Zertifikat.

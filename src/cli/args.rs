@@ -276,6 +276,9 @@ impl Cli {
         if let Some(ns) = &self.firewall_netns {
             cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
         }
+        // The real program looks at its own router; tests leave it off.
+        cfg.router.enabled = true;
+        cfg.router.reverse_dns = true;
         if let Some(target) = self.upnp_ssdp {
             cfg.upnp.ssdp_target = target;
             cfg.upnp.discovery_timeout = Duration::from_millis(300);

@@ -87,6 +87,9 @@ pub enum Msg {
         generation: u64,
         seen: network::PublicSeen,
     },
+    /// Which router this is and where this server sits behind it; no
+    /// generation: any answer describes the same router.
+    RouterDetected(super::router_guide::RouterSeen),
     FirewallDetected {
         generation: u64,
         detection: firewall::Detection,
@@ -245,6 +248,7 @@ impl Msg {
             | InstallCandidates(_)
             | PendingChanges(_)
             | PendingResolved { .. }
+            | RouterDetected(_)
             | Terms { .. } => {
                 return None;
             }
@@ -282,6 +286,11 @@ pub enum Effect {
     },
     DiscoverPublic {
         generation: u64,
+    },
+    /// After discovery: which router this is (for its guide) and where this
+    /// server sits behind it; the public address names the provider.
+    DetectRouter {
+        public: Option<std::net::Ipv4Addr>,
     },
     DetectFirewall {
         generation: u64,

@@ -50,6 +50,9 @@ pub struct NetworkState {
     pub router_wan: Option<Ipv4Addr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub router_detail: Option<String>,
+    /// What the router and this server look like from here, for the guide.
+    #[serde(default)]
+    pub router: super::router_guide::RouterSeen,
 }
 
 /// The public addresses this server is seen from, as discovery found them.

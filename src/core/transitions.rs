@@ -67,6 +67,12 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::PublicDiscovered { seen, .. } => {
             network::on_public(w, seen);
+            vec![Effect::DetectRouter {
+                public: w.network.public_v4,
+            }]
+        }
+        Msg::RouterDetected(seen) => {
+            w.network.router = seen;
             Vec::new()
         }
         Msg::FirewallDetected {

@@ -16,6 +16,7 @@ use super::journal::{FirewallWindow, Journal};
 use super::public_ip::{self, DiscoveryConfig};
 use super::responder::{Responder, ResponderConfig};
 use crate::core::network::PublicSeen;
+use crate::core::router_guide::RouterSeen;
 use crate::core::{Effect, Msg, PendingChange, Text, Wizard};
 
 #[derive(Debug, Clone)]
@@ -25,6 +26,8 @@ pub struct IoConfig {
     pub discovery: DiscoveryConfig,
     /// The router's WAN address over UPnP-IGD (SSDP target: multicast).
     pub upnp: super::upnp::UpnpConfig,
+    /// The local look at the router for its guide (off by default).
+    pub router: super::router::RouterProbeConfig,
     /// Where the challenge responder listens on this server.
     pub responder_port: u16,
     /// The port the probe knocks on at the public address: the router's
@@ -62,6 +65,7 @@ impl IoConfig {
             state_dir: state_dir.to_path_buf(),
             discovery: DiscoveryConfig::default(),
             upnp: Default::default(),
+            router: Default::default(),
             responder_port: crate::core::DEFAULT_RESPONDER_PORT,
             probe_port: 80,
             probe_timeout: Duration::from_secs(5),
@@ -86,6 +90,8 @@ pub struct Executor {
     journal: Arc<Mutex<Journal>>,
     plans: super::golive_exec::PlanCache,
     tx: UnboundedSender<Msg>,
+    /// Who the router said it was during the last discovery, for its guide.
+    router_identity: Arc<Mutex<Option<super::upnp::Identity>>>,
     /// The order URLs in the resume file as the loop last wrote it.
     saved_orders: Arc<tokio::sync::watch::Sender<Vec<String>>>,
 }
@@ -96,6 +102,7 @@ impl Executor {
             cfg: Arc::new(cfg),
             journal: Arc::new(Mutex::new(journal)),
             plans: Default::default(),
+            router_identity: Default::default(),
             tx,
             saved_orders: Arc::new(tokio::sync::watch::Sender::new(Vec::new())),
         }
@@ -178,11 +185,13 @@ impl Executor {
                 });
             }
             Effect::DiscoverPublic { generation } => {
+                let identity = self.router_identity.clone();
                 tokio::spawn(async move {
-                    let (found, router) = tokio::join!(
+                    let (found, answer) = tokio::join!(
                         public_ip::discover(&cfg.discovery),
-                        super::upnp::router_wan(&cfg.upnp),
+                        super::upnp::ask_router(&cfg.upnp),
                     );
+                    let router = answer.wan;
                     let mut errors = found.v4.errors.clone();
                     errors.extend(found.v6.errors.iter().cloned());
                     let seen = PublicSeen {
@@ -195,7 +204,33 @@ impl Executor {
                             Err(e) => format!("UPnP: {e}"),
                         }),
                     };
+                    if let Ok(mut kept) = identity.lock() {
+                        *kept = answer.identity;
+                    }
                     let _ = tx.send(Msg::PublicDiscovered { generation, seen });
+                });
+            }
+            Effect::DetectRouter { public } => {
+                let identity = self.router_identity.lock().ok().and_then(|i| i.clone());
+                tokio::spawn(async move {
+                    let local = super::router::local_view(&cfg.router).await;
+                    let reverse_name = match public {
+                        Some(a) if cfg.router.reverse_dns => {
+                            dns::reverse_name(&cfg.dns, a.into()).await.ok()
+                        }
+                        _ => None,
+                    };
+                    let identity = identity.unwrap_or_default();
+                    let _ = tx.send(Msg::RouterDetected(RouterSeen {
+                        upnp_name: identity.name,
+                        upnp_manufacturer: identity.manufacturer,
+                        upnp_model: identity.model,
+                        page_title: local.page_title,
+                        reverse_name,
+                        lan_v4: local.lan,
+                        gateway_v4: local.gateway,
+                        host_name: local.host_name,
+                    }));
                 });
             }
             Effect::DetectFirewall { generation } => {

@@ -105,6 +105,7 @@ impl World {
                     router_detail: None,
                 },
             },
+            Effect::DetectRouter { .. } => Msg::RouterDetected(Default::default()),
             Effect::DetectFirewall { generation } => Msg::FirewallDetected {
                 generation,
                 detection: self.firewall.clone(),

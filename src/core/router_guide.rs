@@ -1,0 +1,446 @@
+//! Which router guide the port-forwarding step shows. io gathers what the
+//! network tells about the router (its UPnP device description, the title
+//! of its web page, the reverse-DNS name of the public address) and about
+//! this server in the practice network; this module decides, without io,
+//! which of the written guides fits and what the screen says about it.
+
+use std::net::Ipv4Addr;
+
+use serde::{Deserialize, Serialize};
+
+use super::check::Text;
+
+/// What the network told about the router and this server.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouterSeen {
+    /// From the UPnP-IGD device description of the root device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upnp_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upnp_manufacturer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upnp_model: Option<String>,
+    /// The `<title>` of the default gateway's web page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_title: Option<String>,
+    /// The PTR name of the public IPv4 address: it names the provider,
+    /// not the router, and only counts when the router said nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reverse_name: Option<String>,
+    /// This server's address towards the router (what most routers ask
+    /// for), and the router's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lan_v4: Option<Ipv4Addr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway_v4: Option<Ipv4Addr>,
+    /// This server's host name: the device name a FRITZ!Box lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_name: Option<String>,
+}
+
+/// The routers a guide is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    FritzBox,
+    SwisscomInternetBox,
+    SunriseConnectBox,
+    SaltFiberBox,
+    TelekomSpeedport,
+    VodafoneStation,
+}
+
+impl Family {
+    pub const ALL: [Family; 6] = [
+        Family::FritzBox,
+        Family::SwisscomInternetBox,
+        Family::SunriseConnectBox,
+        Family::SaltFiberBox,
+        Family::TelekomSpeedport,
+        Family::VodafoneStation,
+    ];
+
+    /// The middle part of the guide's message ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Family::FritzBox => "fritzbox",
+            Family::SwisscomInternetBox => "swisscom",
+            Family::SunriseConnectBox => "sunrise",
+            Family::SaltFiberBox => "salt",
+            Family::TelekomSpeedport => "speedport",
+            Family::VodafoneStation => "vodafone",
+        }
+    }
+}
+
+/// Where the name that decided came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Upnp,
+    Page,
+    ReverseDns,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guide {
+    /// `None`: the generic guide.
+    pub family: Option<Family>,
+    /// The name as the network gave it, cleaned for the screen.
+    pub seen: Option<(Source, String)>,
+}
+
+/// Words in a device description or page title, checked in this order:
+/// a Sunrise "Internet Box" must not pass for Swisscom's "Internet-Box".
+const MARKERS: &[(Family, &[&str])] = &[
+    (
+        Family::FritzBox,
+        &[
+            "fritz!box",
+            "fritzbox",
+            "fritz.box",
+            "avm berlin",
+            "avm gmbh",
+            "avm",
+        ],
+    ),
+    (
+        Family::SunriseConnectBox,
+        &[
+            "connect box",
+            "connectbox",
+            "ch7465",
+            "compal",
+            "upc",
+            "sunrise",
+        ],
+    ),
+    (Family::SaltFiberBox, &["salt fiber", "fiber box", "salt"]),
+    (
+        Family::SwisscomInternetBox,
+        &["internet-box", "internet box", "internetbox", "swisscom"],
+    ),
+    (Family::TelekomSpeedport, &["speedport", "telekom"]),
+    (
+        Family::VodafoneStation,
+        &[
+            "vodafone station",
+            "vodafone",
+            "tg3442",
+            "cga6444",
+            "cga4233",
+        ],
+    ),
+];
+
+/// Domains the providers name their customers' addresses under, and the
+/// router they hand out.
+const PROVIDERS: &[(Family, &[&str])] = &[
+    (Family::SwisscomInternetBox, &["bluewin.ch", "swisscom.ch"]),
+    (
+        Family::SunriseConnectBox,
+        &["hispeed.ch", "sunrise.ch", "upc.ch", "cablecom.ch"],
+    ),
+    (Family::SaltFiberBox, &["salt.ch"]),
+    (
+        Family::TelekomSpeedport,
+        &["t-ipconnect.de", "telekom.de", "dtag.de"],
+    ),
+    (
+        Family::VodafoneStation,
+        &[
+            "vodafone-ip.de",
+            "vodafone.de",
+            "kabel-deutschland.de",
+            "unitymedia.de",
+            "arcor-ip.net",
+        ],
+    ),
+];
+
+/// Page titles that say nothing about the router.
+const BLANK_TITLES: &[&str] = &[
+    "login", "log in", "anmelden", "index", "home", "welcome", "router", "web", "redirect",
+];
+
+/// Names come from devices on the network: no control characters (an
+/// escape sequence would reach the terminal), one line, a bounded length.
+fn clean(s: &str) -> Option<String> {
+    let one_line: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let words: Vec<&str> = one_line.split_whitespace().collect();
+    let joined = words.join(" ");
+    let short: String = joined.chars().take(60).collect();
+    (!short.is_empty()).then_some(short)
+}
+
+/// `marker` in `hay` as a whole word or phrase: "salt" is not "basalt".
+fn has_marker(hay: &str, marker: &str) -> bool {
+    hay.match_indices(marker).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn family_in(text: &str) -> Option<Family> {
+    let hay = text.to_lowercase();
+    MARKERS
+        .iter()
+        .find(|(_, ms)| ms.iter().any(|m| has_marker(&hay, m)))
+        .map(|(f, _)| *f)
+}
+
+fn provider_of(name: &str) -> Option<Family> {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    PROVIDERS
+        .iter()
+        .find(|(_, ds)| {
+            ds.iter()
+                .any(|d| name == *d || name.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
+        })
+        .map(|(f, _)| *f)
+}
+
+/// The UPnP name for the screen: the router's own name, with the model
+/// and maker where they add something.
+fn upnp_display(seen: &RouterSeen) -> Option<String> {
+    let parts: Vec<String> = [&seen.upnp_name, &seen.upnp_model, &seen.upnp_manufacturer]
+        .into_iter()
+        .filter_map(|p| p.as_deref().and_then(clean))
+        .collect();
+    let mut shown = String::new();
+    for p in parts {
+        if !shown.to_lowercase().contains(&p.to_lowercase()) {
+            if shown.is_empty() {
+                shown = p;
+            } else {
+                shown = format!("{shown}, {p}");
+            }
+        }
+    }
+    clean(&shown)
+}
+
+fn page_display(seen: &RouterSeen) -> Option<String> {
+    let title = seen.page_title.as_deref().and_then(clean)?;
+    let plain = title.to_lowercase();
+    (!BLANK_TITLES.contains(&plain.as_str())).then_some(title)
+}
+
+/// The router's own word first (UPnP, then its page). A name from the
+/// router that fits no guide wins over the provider's: the practice may
+/// run its own router behind the provider's line.
+pub fn choose(seen: &RouterSeen) -> Guide {
+    let own = [
+        (Source::Upnp, upnp_display(seen)),
+        (Source::Page, page_display(seen)),
+    ];
+    let upnp_all = [&seen.upnp_name, &seen.upnp_model, &seen.upnp_manufacturer]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let texts = [upnp_all, seen.page_title.clone().unwrap_or_default()];
+    for ((source, shown), text) in own.iter().zip(texts.iter()) {
+        let Some(shown) = shown else { continue };
+        if let Some(family) = family_in(text) {
+            return Guide {
+                family: Some(family),
+                seen: Some((*source, shown.clone())),
+            };
+        }
+    }
+    if let Some((source, Some(shown))) = own.iter().find(|(_, s)| s.is_some()) {
+        return Guide {
+            family: None,
+            seen: Some((*source, shown.clone())),
+        };
+    }
+    let reverse = seen.reverse_name.as_deref().and_then(clean);
+    Guide {
+        family: reverse.as_deref().and_then(provider_of),
+        seen: reverse.map(|r| (Source::ReverseDns, r)),
+    }
+}
+
+/// The lines of the guide, in screen order: the heading, how the router
+/// was recognised, then the port forwards, DynDNS and IPv6.
+pub fn texts(guide: &Guide, seen: &RouterSeen, device: &str, port: u16) -> Vec<Text> {
+    let lan = seen
+        .lan_v4
+        .map_or_else(|| "-".to_string(), |a| a.to_string());
+    let with_args = |id: String| {
+        Text::new(id)
+            .arg("lan", lan.clone())
+            .arg("device", device.to_string())
+            .arg("port", port.to_string())
+    };
+    let key = guide.family.map_or("generic", Family::key);
+    let mut out = vec![Text::new(format!("router-{key}-title"))];
+    out.push(match (&guide.seen, guide.family) {
+        (None, _) => Text::new("router-seen-nothing"),
+        (Some((_, name)), None) => Text::new("router-seen-unknown").arg("name", name.clone()),
+        (Some((Source::Upnp, name)), Some(_)) => {
+            Text::new("router-seen-upnp").arg("name", name.clone())
+        }
+        (Some((Source::Page, name)), Some(_)) => {
+            Text::new("router-seen-page").arg("name", name.clone())
+        }
+        (Some((Source::ReverseDns, name)), Some(_)) => {
+            Text::new("router-seen-provider").arg("name", name.clone())
+        }
+    });
+    for part in ["forward", "dyndns", "ipv6"] {
+        out.push(with_args(format!("router-{key}-{part}")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upnp(name: &str, maker: &str, model: &str) -> RouterSeen {
+        RouterSeen {
+            upnp_name: Some(name.into()),
+            upnp_manufacturer: Some(maker.into()),
+            upnp_model: Some(model.into()),
+            ..RouterSeen::default()
+        }
+    }
+
+    #[test]
+    fn each_family_is_known_by_its_description() {
+        let cases = [
+            (
+                upnp("FRITZ!Box 7590", "AVM Berlin", "FRITZ!Box 7590"),
+                Family::FritzBox,
+            ),
+            (
+                upnp("Internet-Box", "Swisscom", "Internet-Box 4"),
+                Family::SwisscomInternetBox,
+            ),
+            (
+                upnp("Connect Box", "Compal Broadband Networks", "CH7465LG"),
+                Family::SunriseConnectBox,
+            ),
+            (
+                upnp("Salt Fiber Box", "Salt Mobile SA", "Fiber Box"),
+                Family::SaltFiberBox,
+            ),
+            (
+                upnp(
+                    "Speedport Smart 4",
+                    "Deutsche Telekom AG",
+                    "Speedport Smart 4",
+                ),
+                Family::TelekomSpeedport,
+            ),
+            (
+                upnp("Vodafone Station", "Technicolor", "CGA6444VF"),
+                Family::VodafoneStation,
+            ),
+        ];
+        for (seen, family) in cases {
+            assert_eq!(choose(&seen).family, Some(family), "{seen:?}");
+        }
+    }
+
+    #[test]
+    fn a_sunrise_internet_box_is_not_swisscoms() {
+        let seen = upnp("Sunrise Internet Box", "Arcadyan", "");
+        assert_eq!(choose(&seen).family, Some(Family::SunriseConnectBox));
+    }
+
+    #[test]
+    fn words_count_whole_only() {
+        let seen = RouterSeen {
+            page_title: Some("Basalt Gateway".into()),
+            ..RouterSeen::default()
+        };
+        let g = choose(&seen);
+        assert_eq!(g.family, None);
+        assert_eq!(g.seen, Some((Source::Page, "Basalt Gateway".into())));
+    }
+
+    #[test]
+    fn the_page_title_decides_when_upnp_is_silent() {
+        let seen = RouterSeen {
+            page_title: Some("  FRITZ!Box\n".into()),
+            reverse_name: Some("p5b0c1234.dip0.t-ipconnect.de".into()),
+            ..RouterSeen::default()
+        };
+        let g = choose(&seen);
+        assert_eq!(g.family, Some(Family::FritzBox));
+        assert_eq!(g.seen, Some((Source::Page, "FRITZ!Box".into())));
+    }
+
+    #[test]
+    fn an_own_router_wins_over_the_provider() {
+        let seen = RouterSeen {
+            upnp_name: Some("Archer AX55".into()),
+            upnp_manufacturer: Some("TP-Link".into()),
+            reverse_name: Some("xdsl-1-2-3-4.adsl.bluewin.ch".into()),
+            ..RouterSeen::default()
+        };
+        let g = choose(&seen);
+        assert_eq!(g.family, None);
+        assert_eq!(g.seen, Some((Source::Upnp, "Archer AX55, TP-Link".into())));
+    }
+
+    #[test]
+    fn the_provider_decides_when_the_router_says_nothing() {
+        let seen = RouterSeen {
+            page_title: Some("Login".into()),
+            reverse_name: Some("xdsl-1-2-3-4.adsl.bluewin.ch.".into()),
+            ..RouterSeen::default()
+        };
+        let g = choose(&seen);
+        assert_eq!(g.family, Some(Family::SwisscomInternetBox));
+        assert_eq!(g.seen.map(|s| s.0), Some(Source::ReverseDns));
+        let other = RouterSeen {
+            reverse_name: Some("host.notbluewin.ch".into()),
+            ..RouterSeen::default()
+        };
+        assert_eq!(choose(&other).family, None);
+    }
+
+    #[test]
+    fn nothing_seen_is_the_generic_guide() {
+        let g = choose(&RouterSeen::default());
+        assert_eq!(
+            g,
+            Guide {
+                family: None,
+                seen: None
+            }
+        );
+        let t = texts(&g, &RouterSeen::default(), "nuno", 28402);
+        let ids: Vec<_> = t.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "router-generic-title",
+                "router-seen-nothing",
+                "router-generic-forward",
+                "router-generic-dyndns",
+                "router-generic-ipv6"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_from_the_network_cannot_steer_the_terminal() {
+        let seen = RouterSeen {
+            upnp_name: Some(format!("Evil\u{1b}[2J{}", "x".repeat(200))),
+            ..RouterSeen::default()
+        };
+        let Some((_, name)) = choose(&seen).seen else {
+            panic!("no name")
+        };
+        assert!(!name.contains('\u{1b}'));
+        assert_eq!(name.chars().count(), 60);
+    }
+}
