@@ -875,3 +875,7 @@ fn renewal_question_names_what_it_replaces() {
     key(&mut w, Action::Yes);
     insta::assert_snapshot!("autorenew_installing_de-CH", render(&w, &ctx(), 80, 24));
 }
+
+/// The port-forwarding step with a router guide.
+#[path = "render/router.rs"]
+mod router;

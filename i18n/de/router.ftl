@@ -12,7 +12,7 @@ router-seen-unknown = Gesehen wurde der Router { $name }. Für ihn gibt es hier 
 router-seen-nothing = Ihr Router hat sich nicht zu erkennen gegeben, darum folgt die allgemeine Anleitung.
 
 router-generic-title = So geht es bei den meisten Routern:
-router-generic-forward = Portfreigabe: Im Menü des Routers nennt sie sich Portfreigabe, Port-Weiterleitung, NAT oder Virtuelle Server. Als Ziel diesen Server eintragen (Adresse { $lan }), Protokoll TCP.
+router-generic-forward = Portfreigabe: Im Menü des Routers nennt sie sich Portfreigabe, Port-Weiterleitung, NAT oder Virtuelle Server. Als Ziel diesen Server eintragen: { $target }, Protokoll TCP.
 router-generic-dyndns = Name mit wechselnder Adresse (DynDNS): meist im Menü Internet oder Netzwerk. Kann der Router es nicht, übernimmt ein kleines Programm auf diesem Server die Aufgabe (ddclient).
 router-generic-ipv6 = Neue Internet-Adressen (IPv6): Viele Router lassen aus dem Internet kein IPv6 herein. Das ist in Ordnung: Let's Encrypt prüft dann über IPv4. Port 80 nur für IPv4 freigeben.
 
@@ -22,26 +22,26 @@ router-fritzbox-dyndns = Name mit wechselnder Adresse (DynDNS): Internet > Freig
 router-fritzbox-ipv6 = Neue Internet-Adressen (IPv6): Die FRITZ!Box lässt aus dem Internet kein IPv6 herein, nur bei Freigaben mit angekreuztem IPv6. Für Port 80 nur IPv4 ankreuzen; IPv6 für Port 443 nur, wenn der Name einen IPv6-Eintrag hat.
 
 router-swisscom-title = So geht es bei der Internet-Box von Swisscom (beschrieben für Internet-Box 3, 4 und plus mit Software ab 11.3): im Browser http://internetbox öffnen, mit dem Admin-Passwort anmelden und den Expertenmodus einschalten.
-router-swisscom-forward = Portfreigabe: Netzwerk > NAT/PAT, für jeden Port eine Regel: Protokoll TCP, als Gerät diesen Server ({ $lan }, { $device }).
+router-swisscom-forward = Portfreigabe: Netzwerk > NAT/PAT, für jeden Port eine Regel: Protokoll TCP, als Gerät diesen Server: { $target }.
 router-swisscom-dyndns = Name mit wechselnder Adresse (DynDNS): Netzwerk > DynDNS, Anbieter und Zugangsdaten eintragen.
 router-swisscom-ipv6 = Neue Internet-Adressen (IPv6): Netzwerk > Firewall. Die Stufe Strikt (Vorgabe seit 11.3) lässt kein IPv6 aus dem Internet herein; das genügt. Die Firewall nicht ausschalten.
 
 router-sunrise-title = So geht es bei der Connect Box von Sunrise (früher UPC; beschrieben für die Connect Box CH7465LG mit Software ab 2019): im Browser http://192.168.0.1 öffnen, mit dem Passwort von der Unterseite der Box anmelden.
-router-sunrise-forward = Portfreigabe: Erweiterte Einstellungen > Sicherheit > Port-Weiterleitung, Regel hinzufügen: lokale Adresse { $lan }, Protokoll TCP, Ports wie oben.
+router-sunrise-forward = Portfreigabe: Erweiterte Einstellungen > Sicherheit > Port-Weiterleitung, Regel hinzufügen: als Ziel diesen Server: { $target }, Protokoll TCP, Ports wie oben.
 router-sunrise-dyndns = Name mit wechselnder Adresse (DynDNS): bietet Ihre Box es nicht unter Erweiterte Einstellungen an, übernimmt ein kleines Programm auf diesem Server die Aufgabe (ddclient).
 router-sunrise-ipv6 = Neue Internet-Adressen (IPv6): Läuft die Box nur mit IPv6 (DS-Lite), ist sie über IPv4 nicht erreichbar. Dann bei Sunrise eine eigene IPv4-Adresse verlangen. Port 80 nur für IPv4 freigeben.
 
 router-salt-title = So geht es bei der Fiber Box von Salt (beschrieben für die Salt Fiber Box mit Software ab 2020; Menünamen können je nach Stand leicht abweichen): im Browser http://192.168.1.1 öffnen, mit dem Admin-Passwort von der Box anmelden.
-router-salt-forward = Portfreigabe: im Menü Netzwerk den Punkt Port-Weiterleitung (NAT), für jeden Port eine Regel: Protokoll TCP, Ziel { $lan }.
+router-salt-forward = Portfreigabe: im Menü Netzwerk den Punkt Port-Weiterleitung (NAT), für jeden Port eine Regel: Protokoll TCP, Ziel { $target }.
 router-salt-dyndns = Name mit wechselnder Adresse (DynDNS): im Menü Netzwerk unter DynDNS, sonst ein kleines Programm auf diesem Server (ddclient).
 router-salt-ipv6 = Neue Internet-Adressen (IPv6): Die Firewall der Fiber Box lässt kein IPv6 aus dem Internet herein. Das genügt; Port 80 nur für IPv4 freigeben.
 
 router-speedport-title = So geht es beim Speedport der Telekom (beschrieben für Speedport Smart 3 und 4): im Browser http://speedport.ip öffnen, mit dem Gerätepasswort von der Rückseite anmelden.
-router-speedport-forward = Portfreigabe: Internet > Portfreischaltung > Port-Umleitungen und Port-Weiterleitungen, neue Regel: Gerät { $device } ({ $lan }), Protokoll TCP; für Port 80 eine Umleitung auf Port { $port }.
+router-speedport-forward = Portfreigabe: Internet > Portfreischaltung > Port-Umleitungen und Port-Weiterleitungen, neue Regel: Gerät { $target }, Protokoll TCP; für Port 80 eine Umleitung auf Port { $port }.
 router-speedport-dyndns = Name mit wechselnder Adresse (DynDNS): Internet > Dynamisches DNS.
 router-speedport-ipv6 = Neue Internet-Adressen (IPv6): Internet > Portfreischaltung > IPv6-Portfreischaltung. Ohne Eintrag kommt kein IPv6 herein; für Port 80 keinen anlegen.
 
 router-vodafone-title = So geht es bei der Vodafone Station (beschrieben für die Kabel-Modelle von Arris und Technicolor mit Software ab 2020): im Browser http://192.168.0.1 öffnen, mit dem Gerätepasswort anmelden, den Expertenmodus einschalten.
-router-vodafone-forward = Portfreigabe: Internet > Port-Weiterleitung, Regel hinzufügen: Gerät { $lan } ({ $device }), Protokoll TCP.
+router-vodafone-forward = Portfreigabe: Internet > Port-Weiterleitung, Regel hinzufügen: Gerät { $target }, Protokoll TCP.
 router-vodafone-dyndns = Name mit wechselnder Adresse (DynDNS): Internet > DDNS.
 router-vodafone-ipv6 = Neue Internet-Adressen (IPv6): Viele Kabelanschlüsse laufen nur mit IPv6 (DS-Lite) und sind über IPv4 nicht erreichbar. Dann bei Vodafone eine eigene IPv4-Adresse (Dual Stack) verlangen. Port 80 nur für IPv4 freigeben.

@@ -268,12 +268,15 @@ pub fn choose(seen: &RouterSeen) -> Guide {
 /// The lines of the guide, in screen order: the heading, how the router
 /// was recognised, then the port forwards, DynDNS and IPv6.
 pub fn texts(guide: &Guide, seen: &RouterSeen, device: &str, port: u16) -> Vec<Text> {
-    let lan = seen
-        .lan_v4
-        .map_or_else(|| "-".to_string(), |a| a.to_string());
+    // Most routers list the server by its address; where that is unknown,
+    // its name is still what their device lists show.
+    let target = match seen.lan_v4 {
+        Some(a) => format!("{a} ({device})"),
+        None => device.to_string(),
+    };
     let with_args = |id: String| {
         Text::new(id)
-            .arg("lan", lan.clone())
+            .arg("target", target.clone())
             .arg("device", device.to_string())
             .arg("port", port.to_string())
     };

@@ -60,6 +60,7 @@ fn router_guide(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ),
         None => tr.ta("ports-lan-unknown", &[("device", &device)]),
     };
+    lines.push(Line::raw(""));
     lines.push(Line::styled(lan_line, tr.theme.title()));
     lines.push(Line::raw(""));
     let guide = router_guide::choose(seen);

@@ -269,7 +269,7 @@ async fn a_silent_router_is_known_by_its_start_page() {
         text.contains("Erkannt an der Startseite Ihres Routers: Speedport Smart 4."),
         "{text}"
     );
-    assert!(text.contains("Gerät nuno (127.0.0.1)"), "{text}");
+    assert!(text.contains("Gerät 127.0.0.1 (nuno)"), "{text}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

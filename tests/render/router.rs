@@ -1,0 +1,76 @@
+//! The port-forwarding step with a router guide, at 80×24: the server's
+//! address and device name, then the guide, paged with PgDn.
+
+use praxis_tls::core::router_guide::RouterSeen;
+
+use super::*;
+
+fn fritzbox() -> RouterSeen {
+    RouterSeen {
+        upnp_name: Some("FRITZ!Box 7590".into()),
+        upnp_manufacturer: Some("AVM Berlin".into()),
+        upnp_model: Some("FRITZ!Box 7590".into()),
+        lan_v4: Some(Ipv4Addr::new(192, 168, 178, 20)),
+        gateway_v4: Some(Ipv4Addr::new(192, 168, 178, 1)),
+        host_name: Some("nuno".into()),
+        ..RouterSeen::default()
+    }
+}
+
+/// Every page of the step, top to bottom, as the person pages through it.
+fn pages(w: &mut Wizard) -> Vec<String> {
+    let mut out = vec![render(w, &ctx(), 80, 24)];
+    for _ in 0..4 {
+        key(w, Action::PageDown);
+        let page = render(w, &ctx(), 80, 24);
+        if out.last() == Some(&page) {
+            break;
+        }
+        out.push(page);
+    }
+    out
+}
+
+#[test]
+fn the_fritzbox_guide_at_80x24() {
+    for (lang, name) in [(Lang::De, "de"), (Lang::DeCh, "de_ch"), (Lang::En, "en")] {
+        let mut w = wizard_at(Step::PortForwarding, lang);
+        send(&mut w, Msg::RouterDetected(fritzbox()));
+        let pages = pages(&mut w);
+        let first = &pages[0];
+        // What the router asks for is on the first page.
+        assert!(first.contains("192.168.178.20"), "{first}");
+        assert!(first.contains("FRITZ!Box"), "{first}");
+        let all = pages.join("\n");
+        assert!(all.contains("DynDNS"), "{all}");
+        assert!(all.contains("IPv6"), "{all}");
+        if lang != Lang::En {
+            assert!(all.contains("FRITZ!OS 7 und"), "{all}");
+        }
+        if lang == Lang::DeCh {
+            assert!(!all.contains('ß'), "{all}");
+        }
+        for (i, page) in pages.iter().enumerate() {
+            insta::assert_snapshot!(format!("ports_fritzbox_{name}_{}", i + 1), page);
+        }
+    }
+}
+
+#[test]
+fn an_unknown_router_is_named_above_the_general_guide() {
+    let mut w = wizard_at(Step::PortForwarding, Lang::DeCh);
+    let seen = RouterSeen {
+        page_title: Some("Gateway GX-200".into()),
+        lan_v4: Some(Ipv4Addr::new(192, 168, 1, 20)),
+        host_name: Some("nuno".into()),
+        ..RouterSeen::default()
+    };
+    send(&mut w, Msg::RouterDetected(seen));
+    let pages = pages(&mut w);
+    let all = pages.join("\n");
+    assert!(all.contains("Gateway GX-200"), "{all}");
+    assert!(all.contains("So geht es bei den meisten Routern"), "{all}");
+    for (i, page) in pages.iter().enumerate() {
+        insta::assert_snapshot!(format!("ports_generic_de_ch_{}", i + 1), page);
+    }
+}
