@@ -166,6 +166,18 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
             seen,
         },
     );
+    // The router told who it is; the server's place in the practice network.
+    send(
+        &mut w,
+        Msg::RouterDetected(praxis_tls::core::router_guide::RouterSeen {
+            upnp_name: Some("FRITZ!Box 7590".into()),
+            upnp_manufacturer: Some("AVM Berlin".into()),
+            upnp_model: Some("FRITZ!Box 7590".into()),
+            lan_v4: Some(Ipv4Addr::new(192, 168, 178, 20)),
+            host_name: Some("nuno".into()),
+            ..Default::default()
+        }),
+    );
     if step == Step::PortForwarding {
         return w;
     }

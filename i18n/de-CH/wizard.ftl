@@ -27,8 +27,7 @@ done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, l
 done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage (ab 2027 64, ab 2028 45 Tage), und Let's Encrypt erinnert nicht mehr. Der Server erneuert sie ab jetzt zweimal am Tag selbst, wenn es an der Zeit ist.
 firewall-confirm-body = Das Programm führt jetzt diese Befehle aus. Sie werden festgehalten und lassen sich mit «praxis-tls undo» zurücknehmen:
 ports-help =
-    Die Anleitung für Ihren Router steht auf dem Bildschirm dieses Schritts, unter der Adresse des Servers (Bild↓ blättert weiter).
-    Andere Router nennen die Portfreigabe «NAT», «Port Forwarding» oder «Virtuelle Server».
-    «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
+    Ihre Router-Anleitung steht im Schritt selbst (Bild↓).
+    «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» stellen alle Dienste des Servers ins Internet, auch Verwaltung und Datenbank: für diesen Server beides auslassen.
 cert-confirm-dry = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und starten den Probelauf. Klappt er, folgt gleich das echte Zertifikat.
 cert-confirm-real = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und beziehen das echte Zertifikat.

@@ -200,9 +200,8 @@ key-open = F4/O Port öffnen
 key-choose-ports = ↑/↓ ←/→ wählen
 
 ports-help =
-    Die Anleitung für Ihren Router steht auf dem Bildschirm dieses Schritts, unter der Adresse des Servers (Bild↓ blättert weiter).
-    Andere Router nennen die Portfreigabe „NAT“, „Port Forwarding“ oder „Virtuelle Server“.
-    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
+    Ihre Router-Anleitung steht im Schritt selbst (Bild↓).
+    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ stellen alle Dienste des Servers ins Internet, auch Verwaltung und Datenbank: für diesen Server beides auslassen.
 firewall-commands-hidden = D zeigt die Befehle, die den Port öffnen.
 
 ## Zertifikat

@@ -200,8 +200,7 @@ key-open = F4/O open port
 key-choose-ports = ↑/↓ ←/→ choose
 
 ports-help =
-    The guide for your router is on this step's screen, below the server's address (PgDn pages on).
-    Other routers call the port forward "NAT", "Port Forwarding" or "Virtual Servers".
+    The guide for your router is below the server's address (PgDn pages on).
     "Exposed Host" and "Permit independent port sharing (UPnP)" would put every service of the server on the internet, including the administration and the database. Leave both off for this server.
 firewall-commands-hidden = D shows the commands that open the port.
 

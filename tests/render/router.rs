@@ -2,6 +2,7 @@
 //! address and device name, then the guide, paged with PgDn.
 
 use praxis_tls::core::router_guide::RouterSeen;
+use praxis_tls::i18n;
 
 use super::*;
 
@@ -72,5 +73,27 @@ fn an_unknown_router_is_named_above_the_general_guide() {
     assert!(all.contains("So geht es bei den meisten Routern"), "{all}");
     for (i, page) in pages.iter().enumerate() {
         insta::assert_snapshot!(format!("ports_generic_de_ch_{}", i + 1), page);
+    }
+}
+
+/// F1 on this step: the router's guide is on the screen; the help keeps
+/// what holds for every router.
+#[test]
+fn the_help_points_to_the_guide() {
+    for (lang, name, word) in [
+        (Lang::De, "de", "Router-Anleitung"),
+        (Lang::DeCh, "de_ch", "Router-Anleitung"),
+        (Lang::En, "en", "guide for your router"),
+    ] {
+        let mut w = wizard_at(Step::PortForwarding, lang);
+        key(&mut w, Action::Help);
+        let screen = render(&w, &ctx(), 80, 24);
+        assert!(screen.contains(word), "{screen}");
+        // The whole help fits, down to how to close it.
+        let close = i18n::tr(lang, "help-close");
+        assert!(screen.contains(close.as_str()), "{screen}");
+        assert!(screen.contains("└"), "{screen}");
+        assert!(!screen.contains("Gerät für Freigaben"), "{screen}");
+        insta::assert_snapshot!(format!("ports_help_{name}"), screen);
     }
 }
