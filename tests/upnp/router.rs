@@ -318,3 +318,20 @@ async fn the_providers_name_for_the_address_decides_when_nothing_else_speaks() {
         "{text}"
     );
 }
+
+/// A router that describes itself but refuses to tell its WAN address
+/// (a FRITZ!Box with status over UPnP half switched on) is still known.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_router_that_refuses_the_address_is_still_known() {
+    let id = Ident {
+        name: "FRITZ!Box 7530",
+        maker: "AVM Berlin",
+        model: "FRITZ!Box 7530",
+    };
+    let w = detect(gateway_as(Some(Wan::Fault), id).await, Probe::default()).await;
+    assert_eq!(w.network.router_wan, None);
+    assert_eq!(
+        router_guide::choose(&w.network.router).family,
+        Some(Family::FritzBox)
+    );
+}
