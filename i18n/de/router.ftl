@@ -10,6 +10,7 @@ router-seen-page = Erkannt an der Startseite Ihres Routers: { $name }.
 router-seen-provider = Erkannt am Namen Ihres Anschlusses ({ $name }): Dieser Anbieter liefert meist diesen Router. Steht bei Ihnen ein anderer, gilt dessen Anleitung.
 router-seen-unknown = Gesehen wurde der Router { $name }. Für ihn gibt es hier keine eigene Anleitung, darum folgt die allgemeine.
 router-seen-nothing = Ihr Router hat sich nicht zu erkennen gegeben, darum folgt die allgemeine Anleitung.
+router-seen-asking = Der Router wird gerade gefragt, welches Modell er ist; bis dahin gilt die allgemeine Anleitung.
 
 router-generic-title = So geht es bei den meisten Routern:
 router-generic-forward = Portfreigabe: Im Menü des Routers nennt sie sich Portfreigabe, Port-Weiterleitung, NAT oder Virtuelle Server. Als Ziel diesen Server eintragen: { $target }, Protokoll TCP.

@@ -9,6 +9,7 @@ router-seen-page = Recognised by your router's start page: { $name }.
 router-seen-provider = Recognised by the name of your line ({ $name }): this provider mostly supplies this router. If yours is another one, its own guide applies.
 router-seen-unknown = The router seen is { $name }. There is no guide of its own for it here, so the general one follows.
 router-seen-nothing = Your router did not make itself known, so the general guide follows.
+router-seen-asking = The router is being asked which model it is; until then the general guide applies.
 
 router-generic-title = How it works on most routers:
 router-generic-forward = Port forward: the router's menu calls it port forwarding, port sharing, NAT or virtual servers. Enter this server as the target: { $target }, protocol TCP.

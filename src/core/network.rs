@@ -53,6 +53,10 @@ pub struct NetworkState {
     /// What the router and this server look like from here, for the guide.
     #[serde(default)]
     pub router: super::router_guide::RouterSeen,
+    /// The router is being asked right now: the guide says so rather than
+    /// that it stayed silent.
+    #[serde(skip)]
+    pub router_asking: bool,
 }
 
 /// The public addresses this server is seen from, as discovery found them.
@@ -279,6 +283,7 @@ pub(super) fn on_choice(w: &mut Wizard, vertical: bool) {
 pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
     match w.step {
         Step::PortForwarding => {
+            w.network.router_asking = true;
             let generation = super::transitions::next_generation(w);
             w.checks
                 .insert(CheckId::PublicIp, CheckState::Running { generation });

@@ -266,8 +266,9 @@ pub fn choose(seen: &RouterSeen) -> Guide {
 }
 
 /// The lines of the guide, in screen order: the heading, how the router
-/// was recognised, then the port forwards, DynDNS and IPv6.
-pub fn texts(guide: &Guide, seen: &RouterSeen, device: &str, port: u16) -> Vec<Text> {
+/// was recognised (or that it is being asked), then the port forwards,
+/// DynDNS and IPv6.
+pub fn texts(guide: &Guide, seen: &RouterSeen, asking: bool, device: &str, port: u16) -> Vec<Text> {
     // Most routers list the server by its address; where that is unknown,
     // its name is still what their device lists show.
     let target = match seen.lan_v4 {
@@ -283,6 +284,7 @@ pub fn texts(guide: &Guide, seen: &RouterSeen, device: &str, port: u16) -> Vec<T
     let key = guide.family.map_or("generic", Family::key);
     let mut out = vec![Text::new(format!("router-{key}-title"))];
     out.push(match (&guide.seen, guide.family) {
+        (None, _) if asking => Text::new("router-seen-asking"),
         (None, _) => Text::new("router-seen-nothing"),
         (Some((_, name)), None) => Text::new("router-seen-unknown").arg("name", name.clone()),
         (Some((Source::Upnp, name)), Some(_)) => {
@@ -420,7 +422,7 @@ mod tests {
                 seen: None
             }
         );
-        let t = texts(&g, &RouterSeen::default(), "nuno", 28402);
+        let t = texts(&g, &RouterSeen::default(), false, "nuno", 28402);
         let ids: Vec<_> = t.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -432,6 +434,13 @@ mod tests {
                 "router-generic-ipv6"
             ]
         );
+    }
+
+    #[test]
+    fn while_asking_the_guide_says_so() {
+        let g = choose(&RouterSeen::default());
+        let t = texts(&g, &RouterSeen::default(), true, "nuno", 28402);
+        assert_eq!(t[1].id, "router-seen-asking");
     }
 
     #[test]

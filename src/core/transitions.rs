@@ -73,6 +73,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::RouterDetected(seen) => {
             w.network.router = seen;
+            w.network.router_asking = false;
             Vec::new()
         }
         Msg::FirewallDetected {

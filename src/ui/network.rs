@@ -64,7 +64,8 @@ fn router_guide(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(Line::styled(lan_line, tr.theme.title()));
     lines.push(Line::raw(""));
     let guide = router_guide::choose(seen);
-    let texts = router_guide::texts(&guide, seen, &device, tr.ctx.responder_port);
+    let asking = w.network.router_asking;
+    let texts = router_guide::texts(&guide, seen, asking, &device, tr.ctx.responder_port);
     for (i, text) in texts.iter().enumerate() {
         let shown = tr.text(text);
         lines.push(match i {

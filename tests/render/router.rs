@@ -20,6 +20,7 @@ fn fritzbox() -> RouterSeen {
 
 /// Every page of the step, top to bottom, as the person pages through it.
 fn pages(w: &mut Wizard) -> Vec<String> {
+    w.session.scroll = 0;
     let mut out = vec![render(w, &ctx(), 80, 24)];
     for _ in 0..4 {
         key(w, Action::PageDown);
@@ -96,4 +97,21 @@ fn the_help_points_to_the_guide() {
         assert!(!screen.contains("Gerät für Freigaben"), "{screen}");
         insta::assert_snapshot!(format!("ports_help_{name}"), screen);
     }
+}
+
+/// While the router is asked, the guide does not claim it stayed silent.
+#[test]
+fn while_the_router_is_asked_the_screen_says_so() {
+    let mut w = wizard_at(Step::PortForwarding, Lang::DeCh);
+    w.network.router = RouterSeen::default();
+    w.network.router_asking = true;
+    let screen = pages(&mut w).join("\n");
+    assert!(
+        screen.contains("Der Router wird gerade gefragt"),
+        "{screen}"
+    );
+    assert!(!screen.contains("nicht zu erkennen gegeben"), "{screen}");
+    send(&mut w, Msg::RouterDetected(RouterSeen::default()));
+    let screen = pages(&mut w).join("\n");
+    assert!(screen.contains("nicht zu erkennen gegeben"), "{screen}");
 }

@@ -77,7 +77,7 @@ async fn detect(ssdp: SocketAddr, probe: Probe) -> Wizard {
 /// The guide as the German screen words it, one line per part.
 fn guide_de(seen: &RouterSeen) -> String {
     let guide = router_guide::choose(seen);
-    router_guide::texts(&guide, seen, "nuno", 28402)
+    router_guide::texts(&guide, seen, false, "nuno", 28402)
         .iter()
         .map(|t| i18n::text(Lang::De, t))
         .collect::<Vec<_>>()
