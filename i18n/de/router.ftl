@@ -11,6 +11,7 @@ router-seen-provider = Erkannt am Namen Ihres Anschlusses ({ $name }): Dieser An
 router-seen-unknown = Gesehen wurde der Router { $name }. Für ihn gibt es hier keine eigene Anleitung, darum folgt die allgemeine.
 router-seen-nothing = Ihr Router hat sich nicht zu erkennen gegeben, darum folgt die allgemeine Anleitung.
 router-seen-asking = Der Router wird gerade gefragt, welches Modell er ist; bis dahin gilt die allgemeine Anleitung.
+router-detail = Technisch, für die IT-Betreuung: Router { $gateway }; UPnP: { $upnp }; Titel der Startseite: { $page }; PTR der öffentlichen Adresse: { $ptr }
 
 router-generic-title = So geht es bei den meisten Routern:
 router-generic-forward = Portfreigabe: Im Menü des Routers nennt sie sich Portfreigabe, Port-Weiterleitung, NAT oder Virtuelle Server. Als Ziel diesen Server eintragen: { $target }, Protokoll TCP.

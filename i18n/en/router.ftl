@@ -10,6 +10,7 @@ router-seen-provider = Recognised by the name of your line ({ $name }): this pro
 router-seen-unknown = The router seen is { $name }. There is no guide of its own for it here, so the general one follows.
 router-seen-nothing = Your router did not make itself known, so the general guide follows.
 router-seen-asking = The router is being asked which model it is; until then the general guide applies.
+router-detail = Technical, for the IT supporter: router { $gateway }; UPnP: { $upnp }; start page title: { $page }; PTR of the public address: { $ptr }
 
 router-generic-title = How it works on most routers:
 router-generic-forward = Port forward: the router's menu calls it port forwarding, port sharing, NAT or virtual servers. Enter this server as the target: { $target }, protocol TCP.

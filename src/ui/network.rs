@@ -74,6 +74,30 @@ fn router_guide(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             _ => Line::raw(tr.theme.text(&format!("• {shown}"))),
         });
     }
+    if w.session.show_detail {
+        // For the IT supporter: everything the recognition went by.
+        let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+        let upnp = [&seen.upnp_name, &seen.upnp_manufacturer, &seen.upnp_model]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let detail = tr.ta(
+            "router-detail",
+            &[
+                ("gateway", &or_dash(seen.gateway_v4.map(|g| g.to_string()))),
+                ("upnp", &or_dash(Some(upnp).filter(|u| !u.is_empty()))),
+                ("page", &or_dash(seen.page_title.clone())),
+                ("ptr", &or_dash(seen.reverse_name.clone())),
+            ],
+        );
+        let clean: String = detail
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        lines.push(Line::styled(clean, tr.theme.dim()));
+    }
 }
 
 pub(super) fn firewall(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {

@@ -174,6 +174,7 @@ fn draw_footer(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
                 tr.t("key-choose-ports"),
                 tr.t("key-toggle"),
                 tr.t("key-recheck"),
+                tr.t("key-detail"),
             ]);
         }
         Step::Certificate if !crate::core::cert_step::has_certificate(w) => {

@@ -115,3 +115,27 @@ fn while_the_router_is_asked_the_screen_says_so() {
     let screen = pages(&mut w).join("\n");
     assert!(screen.contains("nicht zu erkennen gegeben"), "{screen}");
 }
+
+/// D shows what the recognition went by, for the IT supporter.
+#[test]
+fn the_details_name_every_source() {
+    let mut w = wizard_at(Step::PortForwarding, Lang::De);
+    let seen = RouterSeen {
+        page_title: Some("FRITZ!Box".into()),
+        reverse_name: Some("p5b0c1234.dip0.t-ipconnect.de".into()),
+        gateway_v4: Some(Ipv4Addr::new(192, 168, 178, 1)),
+        lan_v4: Some(Ipv4Addr::new(192, 168, 178, 20)),
+        ..fritzbox()
+    };
+    send(&mut w, Msg::RouterDetected(seen));
+    key(&mut w, Action::Detail);
+    let screen = pages(&mut w).join("\n");
+    for part in [
+        "192.168.178.1",
+        "AVM Berlin",
+        "t-ipconnect.de",
+        "Startseite: FRITZ!Box",
+    ] {
+        assert!(screen.contains(part), "{part}: {screen}");
+    }
+}
