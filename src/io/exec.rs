@@ -16,7 +16,6 @@ use super::journal::{FirewallWindow, Journal};
 use super::public_ip::{self, DiscoveryConfig};
 use super::responder::{Responder, ResponderConfig};
 use crate::core::network::PublicSeen;
-use crate::core::router_guide::RouterSeen;
 use crate::core::{Effect, Msg, PendingChange, Text, Wizard};
 
 #[derive(Debug, Clone)]
@@ -213,24 +212,8 @@ impl Executor {
             Effect::DetectRouter { public } => {
                 let identity = self.router_identity.lock().ok().and_then(|i| i.clone());
                 tokio::spawn(async move {
-                    let local = super::router::local_view(&cfg.router).await;
-                    let reverse_name = match public {
-                        Some(a) if cfg.router.reverse_dns => {
-                            dns::reverse_name(&cfg.dns, a.into()).await.ok()
-                        }
-                        _ => None,
-                    };
-                    let identity = identity.unwrap_or_default();
-                    let _ = tx.send(Msg::RouterDetected(RouterSeen {
-                        upnp_name: identity.name,
-                        upnp_manufacturer: identity.manufacturer,
-                        upnp_model: identity.model,
-                        page_title: local.page_title,
-                        reverse_name,
-                        lan_v4: local.lan,
-                        gateway_v4: local.gateway,
-                        host_name: local.host_name,
-                    }));
+                    let seen = super::router::detect(&cfg.router, &cfg.dns, identity, public);
+                    let _ = tx.send(Msg::RouterDetected(seen.await));
                 });
             }
             Effect::DetectFirewall { generation } => {

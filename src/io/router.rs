@@ -7,7 +7,9 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use super::upnp::{HttpUrl, wire_get_limited};
+use super::dns::DnsConfig;
+use super::upnp::{HttpUrl, Identity, wire_get_limited};
+use crate::core::router_guide::RouterSeen;
 
 /// A router's start page fits; a page far larger is not read to the end.
 const MAX_PAGE: usize = 64 * 1024;
@@ -188,6 +190,33 @@ pub async fn local_view(cfg: &RouterProbeConfig) -> LocalView {
         lan: gateway.and_then(lan_address),
         host_name: host_name(),
         page_title,
+    }
+}
+
+/// All the router detection asks for, put together for the core: the
+/// identity UPnP gave during discovery, the local look, and the PTR of
+/// the public address.
+pub async fn detect(
+    cfg: &RouterProbeConfig,
+    dns: &DnsConfig,
+    identity: Option<Identity>,
+    public: Option<Ipv4Addr>,
+) -> RouterSeen {
+    let local = local_view(cfg).await;
+    let reverse_name = match public {
+        Some(a) if cfg.reverse_dns => super::dns::reverse_name(dns, a.into()).await.ok(),
+        _ => None,
+    };
+    let identity = identity.unwrap_or_default();
+    RouterSeen {
+        upnp_name: identity.name,
+        upnp_manufacturer: identity.manufacturer,
+        upnp_model: identity.model,
+        page_title: local.page_title,
+        reverse_name,
+        lan_v4: local.lan,
+        gateway_v4: local.gateway,
+        host_name: local.host_name,
     }
 }
 
