@@ -1,134 +1,190 @@
-//! Issuance timing against a local Pebble, side by side with certbot.
+//! Issuance timing against a local Pebble, whole processes side by side:
+//! the shipped praxis-tls binary (`certificate --staging`, and the full
+//! `certificate` with its dry run) and certbot (`certonly --standalone`),
+//! interleaved run by run so that both meet the same machine state.
 //! Ignored in the normal test run; `scripts/bench-issuance` runs it.
 
-#[path = "support/acme_responder.rs"]
-mod acme_responder;
 #[path = "support/pebble.rs"]
 mod pebble;
 
+use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
-use acme_responder::TestResponder;
-use praxis_tls::io::acme::{Acme, IssueRequest, Timeouts};
+const RUNS: usize = 7;
 
-const RUNS: usize = 5;
-
-/// Peak resident memory of this process so far, in KiB.
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "benchmark: scripts/bench-issuance"]
-async fn bench_issuance() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let responder = TestResponder::start(true).await;
-    let port = responder.port;
-    let pebble = pebble::Pebble::start(port, None, 0);
-    let state = tempfile::tempdir().unwrap();
-    let certs = tempfile::tempdir().unwrap();
-    let quiet = |_| {};
-
-    let t = Instant::now();
-    let acme = Acme::open(
-        &pebble.choice(),
-        state.path(),
-        "bench@praxis-muster.ch",
-        true,
-        &quiet,
-    )
-    .await
-    .unwrap();
-    let account_s = t.elapsed().as_secs_f64();
-    let mut ours = Vec::new();
-    for i in 0..RUNS {
-        let req = IssueRequest {
-            name: format!("termine{i}.bench.example"),
-            cert_dir: certs.path().to_path_buf(),
-            resume_order: None,
-            today: time::OffsetDateTime::now_utc().date(),
-            timeouts: Timeouts::default(),
-            order_saved: None,
+/// Wall seconds and peak RSS (KiB) of one whole process, as GNU time
+/// measures them.
+fn timed(cmd: Command, what: &str) -> (f64, u64) {
+    let mut time = Command::new("/usr/bin/time");
+    time.arg("-f").arg("@@ %e %M").arg(cmd.get_program());
+    time.args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => time.env(k, v),
+            None => time.env_remove(k),
         };
-        let t = Instant::now();
-        acme.issue(&req, &responder, &quiet).await.unwrap();
-        ours.push(t.elapsed().as_secs_f64());
     }
-    println!(
-        "\npraxis-tls: account {:.3} s; issuance median {:.3} s (min {:.3}, max {:.3}, n={RUNS}); peak RSS {} KiB (whole test process)",
-        account_s,
-        median(ours.clone()),
-        ours.iter().cloned().fold(f64::MAX, f64::min),
-        ours.iter().cloned().fold(0.0, f64::max),
-        peak_rss_kib()
-    );
+    let out = time.output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{what} failed: {err}");
+    let line = err.lines().rev().find(|l| l.starts_with("@@ ")).unwrap();
+    let mut parts = line[3..].split_whitespace();
+    let secs = parts.next().and_then(|s| s.parse().ok()).unwrap();
+    let kib = parts.next().and_then(|s| s.parse().ok()).unwrap();
+    (secs, kib)
+}
 
-    let Ok(certbot) = std::env::var("CERTBOT") else {
-        println!("certbot: skipped (set CERTBOT=path)");
-        return;
-    };
-    drop(responder); // certbot's standalone server takes the port
-    let work = tempfile::tempdir().unwrap();
-    let mut theirs = Vec::new();
-    let mut rss = Vec::new();
-    for i in 0..RUNS {
-        let d = work.path();
-        let out = Command::new("/usr/bin/time")
-            .arg("-f")
-            .arg("%e %M")
-            .arg(&certbot)
-            .args([
-                "certonly",
-                "--standalone",
-                "--http-01-port",
-                &port.to_string(),
-            ])
-            .args(["--server", &pebble.directory_url])
-            .args(["-d", &format!("certbot{i}.bench.example")])
-            .args([
-                "--agree-tos",
-                "-m",
-                "bench@praxis-muster.ch",
-                "--non-interactive",
-                "--no-verify-ssl",
-            ])
-            .arg("--config-dir")
-            .arg(d.join("c"))
-            .arg("--work-dir")
-            .arg(d.join("w"))
-            .arg("--logs-dir")
-            .arg(d.join("l"))
-            .env("REQUESTS_CA_BUNDLE", &pebble.listener_ca)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "certbot failed: {err}");
-        let last = err.lines().last().unwrap_or("");
-        let mut parts = last.split_whitespace();
-        theirs.push(parts.next().and_then(|s| s.parse().ok()).unwrap_or(0.0));
-        rss.push(
-            parts
-                .next()
-                .and_then(|s| s.parse::<u64>().ok())
-                .unwrap_or(0),
-        );
-    }
+fn summary(label: &str, runs: &[(f64, u64)]) {
+    let mut t: Vec<f64> = runs.iter().map(|r| r.0).collect();
+    let mut m: Vec<u64> = runs.iter().map(|r| r.1).collect();
+    t.sort_by(f64::total_cmp);
+    m.sort_unstable();
+    let mib = |k: u64| k as f64 / 1024.0;
     println!(
-        "certbot:    issuance median {:.3} s (min {:.3}, max {:.3}, n={RUNS}, first includes account); peak RSS {} KiB",
-        median(theirs.clone()),
-        theirs.iter().cloned().fold(f64::MAX, f64::min),
-        theirs.iter().cloned().fold(0.0, f64::max),
-        rss.iter().max().unwrap_or(&0)
+        "{label}: time min {:.2} s, median {:.2} s, max {:.2} s; peak RSS min {:.1} MiB, median {:.1} MiB, max {:.1} MiB (n={})",
+        t[0],
+        t[t.len() / 2],
+        t[t.len() - 1],
+        mib(m[0]),
+        mib(m[m.len() / 2]),
+        mib(m[m.len() - 1]),
+        runs.len()
     );
+}
+
+fn praxis(
+    bin: &Path,
+    state: &Path,
+    pebble: &pebble::Pebble,
+    port: u16,
+    name: &str,
+    staging: bool,
+) -> Command {
+    let mut c = Command::new(bin);
+    c.arg("--state-dir")
+        .arg(state)
+        .args(["--lang", "en", "--acme-directory", &pebble.directory_url])
+        .arg("--acme-root")
+        .arg(&pebble.listener_ca)
+        .args(["--responder-port", &port.to_string()])
+        .args([
+            "certificate",
+            "--domain",
+            name,
+            "--email",
+            "bench@praxis-muster.ch",
+        ])
+        .args(["--accept-terms", "--no-firewall"])
+        .env_remove("PRAXIS_TLS_STATE_DIR");
+    if staging {
+        c.arg("--staging");
+    }
+    c
+}
+
+fn certbot(bin: &str, work: &Path, pebble: &pebble::Pebble, port: u16, name: &str) -> Command {
+    let mut c = Command::new(bin);
+    c.args([
+        "certonly",
+        "--standalone",
+        "--http-01-port",
+        &port.to_string(),
+    ])
+    .args(["--server", &pebble.directory_url, "-d", name])
+    .args([
+        "--agree-tos",
+        "-m",
+        "bench@praxis-muster.ch",
+        "--non-interactive",
+    ])
+    .arg("--config-dir")
+    .arg(work.join("c"))
+    .arg("--work-dir")
+    .arg(work.join("w"))
+    .arg("--logs-dir")
+    .arg(work.join("l"))
+    .env("REQUESTS_CA_BUNDLE", &pebble.listener_ca);
+    c
+}
+
+#[test]
+#[ignore = "benchmark: scripts/bench-issuance"]
+fn bench_issuance() {
+    let bin = std::env::var("PRAXIS_TLS_BIN").expect("PRAXIS_TLS_BIN: the shipped binary");
+    let certbot_bin = std::env::var("CERTBOT").expect("CERTBOT: certbot's path");
+    let bin = Path::new(&bin);
+    let port = free_port();
+    let pebble = pebble::Pebble::start(port, None, 0);
+    let ours_state = tempfile::tempdir().unwrap();
+    let full_state = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    // Each tool's account is made once, before the timed runs, as on a
+    // practice's second issuance.
+    timed(
+        praxis(
+            bin,
+            ours_state.path(),
+            &pebble,
+            port,
+            "warm.bench.example",
+            true,
+        ),
+        "praxis-tls",
+    );
+    timed(
+        praxis(
+            bin,
+            full_state.path(),
+            &pebble,
+            port,
+            "warmf.bench.example",
+            false,
+        ),
+        "praxis-tls",
+    );
+    timed(
+        certbot(
+            &certbot_bin,
+            work.path(),
+            &pebble,
+            port,
+            "warmc.bench.example",
+        ),
+        "certbot",
+    );
+    let (mut ours, mut full, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..RUNS {
+        let name = format!("termine{i}.bench.example");
+        ours.push(timed(
+            praxis(bin, ours_state.path(), &pebble, port, &name, true),
+            "praxis-tls",
+        ));
+        let name = format!("certbot{i}.bench.example");
+        theirs.push(timed(
+            certbot(&certbot_bin, work.path(), &pebble, port, &name),
+            "certbot",
+        ));
+        let name = format!("full{i}.bench.example");
+        full.push(timed(
+            praxis(bin, full_state.path(), &pebble, port, &name, false),
+            "praxis-tls",
+        ));
+    }
+    println!();
+    summary("praxis-tls certificate --staging (one order)", &ours);
+    summary("certbot certonly --standalone (one order)", &theirs);
+    summary("praxis-tls certificate (dry run + production)", &full);
+    let size = std::fs::metadata(bin).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "praxis-tls binary: {:.1} MiB ({size} bytes)",
+        size as f64 / 1024.0 / 1024.0
+    );
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

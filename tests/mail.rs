@@ -155,7 +155,7 @@ async fn failure_mail_arrives_in_german_with_auth() {
         text.contains("Grund: Es ist noch kein Zertifikat eingerichtet."),
         "{text}"
     );
-    assert!(text.contains("frühestens 2026-12-13 10:00 UTC"), "{text}");
+    assert!(text.contains("frühestens 13.12.2026 10:00 UTC"), "{text}");
     assert!(text.contains("automatisch von praxis-tls"), "{text}");
     assert!(!m.data.contains(PASSWORD));
 }

@@ -346,5 +346,8 @@ async fn renew_reissues_a_due_orthanc_certificate_and_undoes_a_failed_one() {
         before,
         "the old certificate is back"
     );
+    // The stand-in restart starts stunnel in the background, as a unit's
+    // start would: it may still be binding when renew returns.
+    support::orthanc::wait_port(port);
     assert_eq!(curl(&with_p12), "200");
 }

@@ -32,17 +32,53 @@ journal-not-a-file = { $path } ist keine gewöhnliche Datei (zum Beispiel ein Or
 
 ## Undo ("praxis-tls undo")
 
-journal-undo-confirm = Das Programm nimmt die aufgeführten Änderungen zurück, die neueste zuerst (Anzahl: { $count }). Fortfahren?
+journal-undo-confirm = Das Programm nimmt die aufgeführten Änderungen zurück, die neueste zuerst (Anzahl: { $count }). Fortfahren? [j/N]
 journal-undo-nothing = Es gibt keine Änderungen, die zurückgenommen werden müssten.
 journal-undo-cancelled = Abgebrochen. Es wurde nichts zurückgenommen.
 journal-undo-complete = Fertig: Alle Änderungen wurden zurückgenommen (Anzahl: { $count }).
 journal-undo-incomplete = Nicht alle Änderungen konnten zurückgenommen werden (offen: { $count }). Die Gründe stehen oben; bitte wenden Sie sich an Ihre IT-Betreuung.
-journal-undo-restored = { $description }: { $path } ist wieder wie vorher.
-journal-undo-removed = { $description }: { $path } gab es vorher nicht und wurde wieder entfernt.
-journal-undo-already = { $description }: { $path } war schon wie vorher.
-journal-undo-conflict = { $description }: { $path } wurde inzwischen von jemand anderem geändert und bleibt darum, wie es ist.
-journal-undo-forced = { $description }: { $path } ist wieder wie vorher. Die Fassung, die jemand anderes hineingeschrieben hatte, liegt in { $kept }.
-journal-undo-failed = { $description }: { $path } konnte nicht zurückgesetzt werden.
+journal-undo-restored =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } ist wieder wie vorher.
+journal-undo-removed =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } gab es vorher nicht und ist wieder entfernt.
+journal-undo-already =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } war schon wie vorher.
+journal-undo-conflict =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } wurde inzwischen von jemand anderem geändert und bleibt darum, wie es ist.
+journal-undo-forced =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } ist wieder wie vorher. Die Fassung, die jemand anderes hineingeschrieben hatte, liegt in { $kept }.
+journal-undo-failed =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } konnte nicht zurückgesetzt werden.
 
 ## Change sets: files of one step that belong together
 
@@ -52,6 +88,12 @@ change-set-key-removed = Die traefik-Konfiguration { $config } nennt weiterhin d
 change-set-cert-restored = Die traefik-Konfiguration { $config } nennt weiterhin das Zertifikat { $file }, das dabei wieder seinen früheren Inhalt bekommt.
 change-set-key-restored = Die traefik-Konfiguration { $config } nennt weiterhin den privaten Schlüssel { $file }, der dabei wieder seinen früheren Inhalt bekommt.
 change-set-mismatch = { $edited } bleibt, wie es von Hand geändert wurde, aber { $other } wird zurückgenommen. Die beiden passen dann nicht mehr zueinander.
-change-set-ask = Die anderen Änderungen trotzdem zurücknehmen? Ohne „ja“ bleiben alle Änderungen dieses Schritts, wie sie sind. (ja/nein)
-journal-undo-kept-set = { $description }: { $path } bleibt, wie es ist, weil es mit { $kept } zusammengehört, das von Hand geändert wurde.
+change-set-ask = Die anderen Änderungen trotzdem zurücknehmen? Ohne „ja“ bleiben alle Änderungen dieses Schritts, wie sie sind. [j/N]
+journal-undo-kept-set =
+    { $kind ->
+        [firewall] Das Firewall-Fenster für Port { $port }
+        [guard] Die Firewall-Regel für Port { $port }
+        [command] Der Befehl { $path }
+       *[file] { $path }
+    } bleibt, wie es ist, weil es mit { $kept } zusammengehört, das von Hand geändert wurde.
 journal-change-firewall-guard = Firewall-Regel, die Port { $port } zwischen den Erneuerungen geschlossen hält

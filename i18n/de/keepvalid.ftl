@@ -81,3 +81,4 @@ report-written = Der Bericht für Ihre IT-Betreuung liegt in { $path }. Schlüss
 report-error-io = Der Bericht konnte nicht erstellt werden: { $path }: { $detail }.
 cli-renew-gateway = Express Gateway ({ $domain }):
 status-firewall-guard = Die Firewall hält Port { $port } zwischen den Erneuerungen geschlossen (Tabelle { $table }), weil die Weiterleitung von Port 80 im Router bleibt. „praxis-tls undo“ entfernt diese Tabelle.
+status-undone = Am { $date } wurde die Einrichtung mit praxis-tls undo zurückgenommen. Der Termindienst verwendet dieses Zertifikat nicht mehr. Starten Sie den Assistenten, um es wieder einzurichten.

@@ -32,17 +32,53 @@ journal-not-a-file = { $path } is not an ordinary file (for example, a folder). 
 
 ## Undo ("praxis-tls undo")
 
-journal-undo-confirm = The program will undo the changes listed, newest first (number: { $count }). Continue?
+journal-undo-confirm = The program will undo the changes listed, newest first (number: { $count }). Continue? [y/N]
 journal-undo-nothing = There are no changes to undo.
 journal-undo-cancelled = Cancelled. Nothing was undone.
 journal-undo-complete = Done: all changes were undone (number: { $count }).
 journal-undo-incomplete = Not all changes could be undone (left: { $count }). The reasons are shown above; please contact your IT support.
-journal-undo-restored = { $description }: { $path } is as it was before.
-journal-undo-removed = { $description }: { $path } did not exist before and was removed again.
-journal-undo-already = { $description }: { $path } was already as before.
-journal-undo-conflict = { $description }: { $path } has since been changed by someone else and is left as it is.
-journal-undo-forced = { $description }: { $path } is as it was before. The version someone else had written is kept in { $kept }.
-journal-undo-failed = { $description }: { $path } could not be reset.
+journal-undo-restored =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } is as it was before.
+journal-undo-removed =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } did not exist before and was removed again.
+journal-undo-already =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } was already as before.
+journal-undo-conflict =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } has since been changed by someone else and is left as it is.
+journal-undo-forced =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } is as it was before. The version someone else had written is kept in { $kept }.
+journal-undo-failed =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } could not be reset.
 
 ## Change sets: files of one step that belong together
 
@@ -52,6 +88,12 @@ change-set-key-removed = traefik's configuration { $config } still names the pri
 change-set-cert-restored = traefik's configuration { $config } still names the certificate { $file }, which would get back its earlier content.
 change-set-key-restored = traefik's configuration { $config } still names the private key { $file }, which would get back its earlier content.
 change-set-mismatch = { $edited } stays as it was changed by hand, but { $other } is taken back. The two then no longer fit together.
-change-set-ask = Take back the other changes anyway? Without a "yes", all changes of this step stay as they are. (yes/no)
-journal-undo-kept-set = { $description }: { $path } stays as it is, because it belongs together with { $kept }, which was changed by hand.
+change-set-ask = Take back the other changes anyway? Without a "yes", all changes of this step stay as they are. [y/N]
+journal-undo-kept-set =
+    { $kind ->
+        [firewall] The firewall window for port { $port }
+        [guard] The firewall rule for port { $port }
+        [command] The command { $path }
+       *[file] { $path }
+    } stays as it is, because it belongs together with { $kept }, which was changed by hand.
 journal-change-firewall-guard = firewall rule that keeps port { $port } closed between renewals

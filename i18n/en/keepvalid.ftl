@@ -81,3 +81,4 @@ report-written = The report for your IT support is in { $path }. It contains no 
 report-error-io = The report could not be created: { $path }: { $detail }.
 cli-renew-gateway = Express Gateway ({ $domain }):
 status-firewall-guard = The firewall keeps port { $port } closed between renewals (table { $table }), because the router keeps forwarding port 80. "praxis-tls undo" removes this table.
+status-undone = On { $date } the setup was taken back with praxis-tls undo. The appointment service no longer uses this certificate. Start the wizard to set it up again.

@@ -22,11 +22,13 @@ fn on_disk(r: &CertRecord) -> FileState {
 }
 
 pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
+    let mut undone_at = None;
     let installed: Vec<(CertRecord, FileState)> = match read_state(&cli.state_dir) {
         // The appointment service's certificate, then those of the other
         // systems that `renew` keeps valid (Express Gateway).
         Ok(w) => w
             .map(|w| {
+                undone_at = w.golive.undone_at;
                 let others = w.systems.done.into_iter().filter_map(|d| d.certificate);
                 w.certificate.installed.into_iter().chain(others).collect()
             })
@@ -69,7 +71,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
     let guard = praxis_tls::io::journal::Journal::open(&cli.state_dir)
         .ok()
         .and_then(|j| j.guard().map(|g| status::FirewallGuard::new(g.port())));
-    report = report.with_firewall_guard(guard);
+    report = report.with_firewall_guard(guard).with_undone(undone_at);
     match a.format {
         Format::Text => {
             for t in report.texts() {

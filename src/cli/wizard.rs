@@ -154,6 +154,9 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
                 "{}",
                 i18n::tr_args(lang, "cli-undo-done", &[("count", &done.to_string())])
             );
+            if done > 0 {
+                after_undo(state_dir, lang, &summary.reports);
+            }
             if failed > 0 { exit::FAILED } else { exit::OK }
         }
         Err(e) => {
@@ -163,5 +166,44 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
                 _ => exit::FAILED,
             }
         }
+    }
+}
+
+/// The saved wizard follows what undo took back, so that neither the
+/// wizard («Geschafft») nor `status` («in Ordnung») tells of a setup that
+/// is gone; and when the proxy's own files were among it, the person
+/// learns that the running proxy still holds them until a restart.
+fn after_undo(state_dir: &Path, lang: Lang, reports: &[journal::UndoReport]) {
+    let Ok(_lock) = praxis_tls::io::lock::Lock::acquire(state_dir) else {
+        return;
+    };
+    let Ok(store) = praxis_tls::io::store::Store::open(state_dir) else {
+        return;
+    };
+    let Ok(Some(mut w)) = store.load() else {
+        return;
+    };
+    let reopened = w.step > praxis_tls::core::Step::Install;
+    praxis_tls::core::undone::after_undo(&mut w, OffsetDateTime::now_utc());
+    if let Err(e) = store.save(&w) {
+        eprintln!("{}", i18n::text(lang, &e.text()));
+    }
+    let proxy_touched = w.start.found.as_ref().is_some_and(|found| {
+        reports.iter().any(|r| {
+            r.outcome.reverted() && r.kind == "file" && Path::new(&r.target).starts_with(&found.dir)
+        })
+    });
+    if let (true, Some(found)) = (proxy_touched, &w.start.found) {
+        println!(
+            "{}",
+            i18n::tr_args(
+                lang,
+                "cli-undo-restart-needed",
+                &[("dir", &found.dir.display().to_string())]
+            )
+        );
+    }
+    if reopened {
+        println!("{}", i18n::tr(lang, "cli-undo-reopened"));
     }
 }

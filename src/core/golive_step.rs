@@ -47,6 +47,14 @@ pub struct GoLiveState {
     pub plan: Option<PlanView>,
     /// Whether the restart is still owed after the proxy was configured.
     pub restart_owed: bool,
+    /// When `undo` took the installed files back; cleared by the next
+    /// install. `status` reads it: the certificate is no longer in use.
+    #[serde(
+        with = "time::serde::rfc3339::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub undone_at: Option<time::OffsetDateTime>,
 }
 
 /// The plain inputs io needs about the site.
@@ -327,6 +335,7 @@ pub(super) fn on_installed(w: &mut Wizard, result: Result<InstalledFiles, Findin
                     .unwrap_or_default(),
             );
             w.golive.installed = Some(files);
+            w.golive.undone_at = None;
             Outcome::Passed(Finding::new(summary))
         }
         Err(f) => Outcome::Failed(f),

@@ -37,6 +37,7 @@ pub mod step;
 pub mod systems;
 pub mod traefik_legacy;
 mod transitions;
+pub mod undone;
 
 #[cfg(test)]
 mod tests;

@@ -285,6 +285,14 @@ pub struct StatusReport {
     /// Our firewall table kept between renewals (absent when there is none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub firewall_guard: Option<FirewallGuard>,
+    /// When `undo` took the installed certificate back and nothing
+    /// installed it again: the service no longer uses it.
+    #[serde(
+        with = "time::serde::rfc3339::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub undone_at: Option<OffsetDateTime>,
 }
 
 /// The nftables table the practice keeps between renewals, because it
@@ -342,6 +350,21 @@ impl StatusReport {
         self
     }
 
+    /// After `undo` the certificate may be valid, but the service does
+    /// not use it: WARNING, and a patients'-side check from before the
+    /// undo no longer describes anything.
+    pub fn with_undone(mut self, at: Option<OffsetDateTime>) -> Self {
+        let Some(at) = at else { return self };
+        if !self.certificates.is_empty() && State::Warning.severity() > self.state.severity() {
+            self.state = State::Warning;
+        }
+        if self.live.as_ref().is_some_and(|l| l.checked_at <= at) {
+            self.live = None;
+        }
+        self.undone_at = Some(at);
+        self
+    }
+
     /// Adds the firewall table kept between renewals. It changes no state:
     /// it is how the practice chose to run, not a fault.
     pub fn with_firewall_guard(mut self, guard: Option<FirewallGuard>) -> Self {
@@ -372,6 +395,7 @@ pub fn evaluate(
         schedule: None,
         live: None,
         firewall_guard: None,
+        undone_at: None,
     }
 }
 

@@ -51,6 +51,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// The kind and port a message names this change by.
+    pub fn kind(&self) -> (&'static str, String) {
+        match self {
+            Change::WriteFile(_) => ("file", String::new()),
+            Change::FirewallWindow(fw) => ("firewall", fw.port()),
+            Change::FirewallGuard(fw) => ("guard", fw.port()),
+            Change::Commands(_) => ("command", String::new()),
+        }
+    }
+
     /// What the change is about, for lists and messages.
     pub fn target(&self) -> String {
         match self {
@@ -162,6 +172,9 @@ impl UndoOutcome {
 pub struct UndoReport {
     pub id: u64,
     pub description: String,
+    /// `file`, `firewall`, `guard` or `command`: how the line names it.
+    pub kind: &'static str,
+    pub port: String,
     pub target: String,
     pub outcome: UndoOutcome,
 }
@@ -183,8 +196,11 @@ impl UndoReport {
             UndoOutcome::KeptWithSet { edited } => edited.clone(),
             _ => String::new(),
         };
+        // The description is the journal's own record (English); the
+        // person reads the kind of change and its file or port instead.
         Text::new(id)
-            .arg("description", self.description.clone())
+            .arg("kind", self.kind)
+            .arg("port", self.port.clone())
             .arg("path", self.target.clone())
             .arg("kept", kept)
     }
@@ -385,6 +401,8 @@ impl Journal {
             let report = UndoReport {
                 id: entry.id,
                 description: entry.description.clone(),
+                kind: entry.change.kind().0,
+                port: entry.change.kind().1,
                 target: entry.change.target(),
                 outcome,
             };

@@ -158,7 +158,7 @@ impl App {
         let mut hangup = signal(SignalKind::hangup())?;
         let mut terminate = signal(SignalKind::terminate())?;
         let mut interrupt = signal(SignalKind::interrupt())?;
-        let mut ticker = tokio::time::interval(Duration::from_millis(120));
+        let mut spinner = super::spinner::Spinner::new(Duration::from_millis(120));
         for msg in startup {
             if self.handle(msg) {
                 return Ok(Exit::Quit);
@@ -175,6 +175,7 @@ impl App {
                 }
             })?;
             let running = self.wizard.checks.values().any(|c| c.is_running());
+            spinner.running(running);
             tokio::select! {
                 input = inputs.recv() => match input {
                     Some(Input::Event(Event::Key(k))) => {
@@ -193,7 +194,7 @@ impl App {
                         return Ok(Exit::Quit);
                     }
                 }
-                _ = ticker.tick(), if running => self.ctx.tick += 1,
+                _ = spinner.tick(), if running => self.ctx.tick += 1,
                 _ = hangup.recv() => return Ok(Exit::Hangup),
                 _ = terminate.recv() => return Ok(Exit::Hangup),
                 _ = interrupt.recv() => return Ok(Exit::Hangup),

@@ -6,6 +6,7 @@ mod dialogs;
 mod golive;
 pub mod keys;
 mod network;
+mod spinner;
 mod steps;
 mod systems;
 pub mod theme;

@@ -117,8 +117,12 @@ impl CertStatus {
 impl StatusReport {
     /// Lines for people: one per certificate, then its renewal plan.
     pub fn texts(&self) -> Vec<Text> {
+        let undone = self
+            .undone_at
+            .map(|at| Text::new("status-undone").arg("date", date(at)));
         if self.certificates.is_empty() {
             let mut out = vec![Text::new("status-none")];
+            out.extend(undone);
             out.extend(self.firewall_guard.iter().map(FirewallGuard::text));
             return out;
         }
@@ -127,6 +131,7 @@ impl StatusReport {
             .iter()
             .flat_map(|c| [c.text(), c.window_text()])
             .collect();
+        out.extend(undone);
         out.extend(self.schedule.as_ref().map(|v| v.text()));
         if let Some(l) = &self.live {
             out.push(l.text());
@@ -184,6 +189,12 @@ impl StatusReport {
             .chain(self.schedule.iter().map(|v| v.nagios_text()))
             .chain(self.live.iter().map(live_nagios))
             .chain(self.firewall_guard.iter().map(FirewallGuard::nagios_text))
+            .chain(self.undone_at.map(|at| {
+                format!(
+                    "undone on {}: the service does not use this certificate",
+                    date(at)
+                )
+            }))
             .collect::<Vec<_>>()
             .join("; ");
         let single = self.certificates.len() == 1;

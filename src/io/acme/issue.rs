@@ -104,11 +104,39 @@ pub struct Issued {
     pub resumed: bool,
 }
 
+/// instant-acme sleeps before its first look; the callers look once at
+/// once (an order is often ready by then), so this only governs the waits
+/// after that: short at first, then backing off.
 fn policy(timeout: Duration) -> RetryPolicy {
     RetryPolicy::new()
-        .initial_delay(Duration::from_millis(200))
-        .backoff(1.5)
+        .initial_delay(Duration::from_millis(100))
+        .backoff(1.6)
         .timeout(timeout)
+}
+
+/// The order's status after validation: looked at once right away, and
+/// polled with back-off only while it is still pending.
+async fn ready_status(
+    order: &mut Order,
+    timeout: Duration,
+) -> Result<OrderStatus, instant_acme::Error> {
+    let state = order.refresh().await?;
+    if let Some(error) = &state.error {
+        return Err(instant_acme::Error::Api(error.clone()));
+    }
+    match state.status {
+        OrderStatus::Ready | OrderStatus::Invalid => Ok(state.status),
+        _ => order.poll_ready(&policy(timeout)).await,
+    }
+}
+
+/// The chain once the order is valid: fetched at once when the finalize
+/// answer already says so, polled with back-off otherwise.
+async fn chain_of(order: &mut Order, timeout: Duration) -> Result<String, instant_acme::Error> {
+    match order.certificate().await? {
+        Some(chain) => Ok(chain),
+        None => order.poll_certificate(&policy(timeout)).await,
+    }
 }
 
 async fn wait_saved(mut saved: OrderSaved, url: &str) {
@@ -158,8 +186,7 @@ impl Acme {
 
         progress(Progress::Stage(Stage::Certificate));
         let key_pem = self.key_for(&mut order, &pending_key, host).await?;
-        let chain = order
-            .poll_certificate(&policy(req.timeouts.certificate))
+        let chain = chain_of(&mut order, req.timeouts.certificate)
             .await
             .map_err(|e| from_acme(e, host))?;
         let (info, _) = CertInfo::from_pem_chain(chain.as_bytes())?;
@@ -259,7 +286,7 @@ impl Acme {
                 .await
                 .map_err(|e| from_acme(e, host))?;
         }
-        let status = match order.poll_ready(&policy(req.timeouts.validation)).await {
+        let status = match ready_status(order, req.timeouts.validation).await {
             Ok(s) => s,
             Err(instant_acme::Error::Timeout(_)) => {
                 return Err(AcmeError::Timeout {

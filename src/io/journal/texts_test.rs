@@ -131,6 +131,8 @@ fn all_texts() -> Vec<Text> {
         let report = UndoReport {
             id: 1,
             description: "d".into(),
+            kind: "file",
+            port: String::new(),
             target: "/x".into(),
             outcome,
         };
@@ -200,5 +202,37 @@ fn every_text_formats_in_every_language() {
             assert!(errors.is_empty(), "{layers:?} {}: {errors:?}", t.id);
             assert!(!out.is_empty());
         }
+    }
+}
+
+/// The journal keeps an English description of each change; a German
+/// undo line names the change in German instead (issue: «proxy
+/// configuration … for …» in the middle of German output).
+#[test]
+fn undo_lines_name_the_change_in_the_persons_language() {
+    let line = |kind: &'static str, lang| {
+        let r = UndoReport {
+            id: 1,
+            description: "proxy configuration for termine.praxis.ch".into(),
+            kind,
+            port: "28402".into(),
+            target: "/srv/elexis-oob/traefik.toml".into(),
+            outcome: UndoOutcome::Restored,
+        };
+        crate::i18n::text(lang, &r.text())
+    };
+    use crate::core::Lang;
+    let de = line("file", Lang::De);
+    assert_eq!(de, "/srv/elexis-oob/traefik.toml ist wieder wie vorher.");
+    assert_eq!(
+        line("firewall", Lang::De),
+        "Das Firewall-Fenster für Port 28402 ist wieder wie vorher."
+    );
+    assert_eq!(
+        line("firewall", Lang::En),
+        "The firewall window for port 28402 is as it was before."
+    );
+    for lang in [Lang::De, Lang::DeCh, Lang::En] {
+        assert!(!line("guard", lang).contains("proxy configuration"));
     }
 }

@@ -122,6 +122,8 @@ pub fn run_undo(
         let r = UndoReport {
             id: entry.id,
             description: entry.description.clone(),
+            kind: entry.change.kind().0,
+            port: entry.change.kind().1,
             target: entry.change.target(),
             outcome,
         };
