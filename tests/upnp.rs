@@ -443,3 +443,7 @@ async fn the_query_alone_reads_the_address() {
 /// the provider's reverse-DNS name.
 #[path = "upnp/router.rs"]
 mod router;
+
+/// The router's start page where UPnP is silent.
+#[path = "upnp/page.rs"]
+mod page;

@@ -8,11 +8,12 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::time::Duration;
 
 use super::dns::DnsConfig;
-use super::upnp::{HttpUrl, Identity, wire_get_limited};
+use super::upnp::Identity;
 use crate::core::router_guide::RouterSeen;
 
-/// A router's start page fits; a page far larger is not read to the end.
-const MAX_PAGE: usize = 64 * 1024;
+mod page;
+
+pub use page::{gateway_title, page_title};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouterProbeConfig {
@@ -89,84 +90,6 @@ pub fn host_name() -> Option<String> {
     (!short.is_empty()).then(|| short.to_string())
 }
 
-/// The text of the first `<title>`, with the common entities decoded.
-pub fn page_title(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</title")?;
-    let raw = html.get(start..end)?;
-    let text = decode_entities(raw);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!text.is_empty()).then_some(text)
-}
-
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let entity = tail.find(';').filter(|&e| e <= 10).map(|e| &tail[1..e]);
-        let decoded = entity.and_then(|e| match e {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            _ => {
-                let n = match e.strip_prefix("#x").or_else(|| e.strip_prefix("#X")) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => e.strip_prefix('#').and_then(|d| d.parse().ok()),
-                };
-                n.and_then(char::from_u32)
-            }
-        });
-        match (decoded, entity) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &tail[e.len() + 2..];
-            }
-            _ => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The gateway's start page title. Routers often send `/` on to their
-/// login page: one redirect is followed, on the same address only.
-pub async fn gateway_title(at: SocketAddr, limit: Duration) -> Result<String, String> {
-    let mut url = HttpUrl {
-        ip: at.ip(),
-        port: at.port(),
-        path: "/".into(),
-    };
-    for _ in 0..2 {
-        let answer = wire_get_limited(&url, limit, MAX_PAGE).await?;
-        if (300..400).contains(&answer.status) {
-            let next = answer
-                .location
-                .as_deref()
-                .and_then(|l| url.join(l).ok())
-                .filter(|n| n.ip == url.ip);
-            match next {
-                Some(n) => {
-                    url = n;
-                    continue;
-                }
-                None => return Err(format!("{url}: redirected elsewhere")),
-            }
-        }
-        return page_title(&answer.body).ok_or_else(|| format!("{url}: no page title"));
-    }
-    Err(format!("{url}: too many redirects"))
-}
-
 /// Everything this machine can see by itself, within about one page
 /// timeout.
 pub async fn local_view(cfg: &RouterProbeConfig) -> LocalView {
@@ -232,24 +155,6 @@ mod tests {
         assert_eq!(gateway_in(table), Some(Ipv4Addr::new(192, 168, 1, 1)));
         let none = "Iface\tDestination\tGateway\tFlags\neth0\t0001A8C0\t00000000\t0001\n";
         assert_eq!(gateway_in(none), None);
-    }
-
-    #[test]
-    fn reads_titles() {
-        assert_eq!(
-            page_title("<html><HEAD><Title lang=de>\n FRITZ!Box </TITLE>").as_deref(),
-            Some("FRITZ!Box")
-        );
-        assert_eq!(
-            page_title("<title>Salt &amp; Pepper &#70;iber &#x42;ox</title>").as_deref(),
-            Some("Salt & Pepper Fiber Box")
-        );
-        assert_eq!(
-            page_title("<title>a &bogus; b &</title>").as_deref(),
-            Some("a &bogus; b &")
-        );
-        assert_eq!(page_title("<title> </title>"), None);
-        assert_eq!(page_title("<h1>no title</h1>"), None);
     }
 
     #[test]

@@ -16,7 +16,9 @@ mod wire;
 pub use desc::{Description, SoapAnswer, WanService, parse_description, parse_soap};
 pub use ssdp::SEARCH_TARGETS;
 pub use wire::HttpUrl;
-pub(crate) use wire::get_limited as wire_get_limited;
+pub(crate) use wire::{
+    Response as WireResponse, get_limited as wire_get_limited, parse as wire_parse,
+};
 
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! Which guide the port-forwarding step shows, through the real executor:
 //! a stand-in gateway per router family describes itself over UPnP; a
-//! silent one has a start page (behind a redirect, as routers do) or a
-//! line whose address has a provider's reverse-DNS name.
+//! silent one's line has a provider's reverse-DNS name. (Start pages:
+//! `page.rs`.)
 
 use praxis_tls::core::router_guide::{self, Family, RouterSeen};
 use praxis_tls::i18n;
@@ -10,16 +10,16 @@ use super::support::knot::{Knot, Zone};
 use super::*;
 
 #[derive(Default)]
-struct Probe {
+pub(super) struct Probe {
     /// The stand-in for the gateway's start page.
-    page: Option<SocketAddr>,
+    pub(super) page: Option<SocketAddr>,
     /// A DNS server to ask the public address's PTR of.
-    dns: Option<SocketAddr>,
+    pub(super) dns: Option<SocketAddr>,
 }
 
 /// Arrives on the port-forwarding step and lets discovery and the router
 /// detection that follows it run through the executor.
-async fn detect(ssdp: SocketAddr, probe: Probe) -> Wizard {
+pub(super) async fn detect(ssdp: SocketAddr, probe: Probe) -> Wizard {
     let state = tempfile::tempdir().unwrap();
     let dns = DnsConfig {
         server: Some(
@@ -75,7 +75,7 @@ async fn detect(ssdp: SocketAddr, probe: Probe) -> Wizard {
 }
 
 /// The guide as the German screen words it, one line per part.
-fn guide_de(seen: &RouterSeen) -> String {
+pub(super) fn guide_de(seen: &RouterSeen) -> String {
     let guide = router_guide::choose(seen);
     router_guide::texts(&guide, seen, false, "nuno", 28402)
         .iter()
@@ -214,79 +214,6 @@ async fn an_unknown_router_gets_the_general_guide_and_is_named() {
     );
     assert!(
         text.contains("Gesehen wurde der Router Archer AX55, TP-Link. Für ihn gibt es hier keine eigene Anleitung"),
-        "{text}"
-    );
-}
-
-/// A router's start page that sends `/` on to its login page.
-async fn start_page(title: &'static str) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        while let Ok((mut s, _)) = listener.accept().await {
-            let request = read_request(&mut s).await;
-            let answer = if request.starts_with("GET / ") {
-                "HTTP/1.1 302 Found\r\nLocation: /html/login/index.html\r\nContent-Length: 0\r\n\r\n"
-                    .to_string()
-            } else if request.starts_with("GET /html/login/index.html ") {
-                let body = format!(
-                    "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
-                     <script>var x = 1;</script><title>{title}</title></head><body></body></html>"
-                );
-                format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{body}",
-                    body.len()
-                )
-            } else {
-                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_string()
-            };
-            let _ = s.write_all(answer.as_bytes()).await;
-        }
-    });
-    addr
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_silent_router_is_known_by_its_start_page() {
-    let page = start_page("Speedport Smart 4").await;
-    let probe = Probe {
-        page: Some(page),
-        dns: None,
-    };
-    let w = detect(gateway(None).await, probe).await;
-    let seen = &w.network.router;
-    assert_eq!(seen.upnp_name, None);
-    assert_eq!(seen.page_title.as_deref(), Some("Speedport Smart 4"));
-    // The stand-in is the gateway: the route to it starts at loopback.
-    assert_eq!(seen.lan_v4, Some(Ipv4Addr::LOCALHOST));
-    assert!(seen.host_name.is_some());
-    assert_eq!(
-        router_guide::choose(seen).family,
-        Some(Family::TelekomSpeedport)
-    );
-    let text = guide_de(seen);
-    assert!(
-        text.contains("Erkannt an der Startseite Ihres Routers: Speedport Smart 4."),
-        "{text}"
-    );
-    assert!(text.contains("Gerät 127.0.0.1 (nuno)"), "{text}");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_page_that_names_no_known_router_is_named_with_the_general_guide() {
-    let page = start_page("Gateway GX-200").await;
-    let probe = Probe {
-        page: Some(page),
-        dns: None,
-    };
-    let w = detect(gateway(None).await, probe).await;
-    let text = guide_de(&w.network.router);
-    assert!(
-        text.starts_with("So geht es bei den meisten Routern:"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Gesehen wurde der Router Gateway GX-200."),
         "{text}"
     );
 }
