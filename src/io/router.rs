@@ -125,11 +125,13 @@ pub async fn detect(
     identity: Option<Identity>,
     public: Option<Ipv4Addr>,
 ) -> RouterSeen {
-    let local = local_view(cfg).await;
-    let reverse_name = match public {
-        Some(a) if cfg.reverse_dns => super::dns::reverse_name(dns, a.into()).await.ok(),
-        _ => None,
+    let reverse = async {
+        match public {
+            Some(a) if cfg.reverse_dns => super::dns::reverse_name(dns, a.into()).await.ok(),
+            _ => None,
+        }
     };
+    let (local, reverse_name) = tokio::join!(local_view(cfg), reverse);
     let identity = identity.unwrap_or_default();
     RouterSeen {
         upnp_name: identity.name,
