@@ -173,6 +173,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_exposed_port_is_singular() {
+        let one = tr_args(
+            Lang::DeCh,
+            "exposure-ports-open",
+            &[("ports", "4040"), ("count", "1")],
+        );
+        assert!(one.contains("(Port 4040)"), "{one}");
+        let two = tr_args(
+            Lang::De,
+            "exposure-ports-open",
+            &[("ports", "4040, 3030"), ("count", "2")],
+        );
+        assert!(two.contains("(Ports 4040, 3030)"), "{two}");
+        let en = tr_args(
+            Lang::En,
+            "exposure-ports-open",
+            &[("ports", "4040"), ("count", "1")],
+        );
+        assert!(en.contains("(port 4040)"), "{en}");
+    }
+
+    #[test]
     fn german_readers_get_german_dates_in_every_iso_shape() {
         for (iso, german) in [
             ("2026-12-24", "24.12.2026"),

@@ -4,6 +4,7 @@
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
+use praxis_tls::core::compose_ready::ComposeFacts;
 use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::firewall::Detection;
 use praxis_tls::core::golive_step::{FileDiff, InstalledFiles, PlanView};
@@ -50,6 +51,7 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
         .iter()
         .find_map(|e| match e {
             praxis_tls::core::Effect::DetectInstall { generation, .. }
+            | praxis_tls::core::Effect::InspectCompose { generation, .. }
             | praxis_tls::core::Effect::CheckDelegation { generation, .. }
             | praxis_tls::core::Effect::ResolveDns { generation, .. }
             | praxis_tls::core::Effect::RecheckName { generation, .. }
@@ -115,11 +117,22 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         &mut w,
         Msg::InstallCandidates(vec!["/opt/elexis-oob".into(), "/srv/elexis-oob".into()]),
     );
-    send(
+    let g = send(
         &mut w,
         Msg::InstallDetected {
             generation: g,
             result: Ok(installation()),
+        },
+    );
+    send(
+        &mut w,
+        Msg::ComposeInspected {
+            generation: g,
+            facts: ComposeFacts::Loaded {
+                services: vec!["proxy".into(), "termine".into()],
+                missing_images: vec![],
+                stopped: vec![],
+            },
         },
     );
     if step == Step::Start {
@@ -431,6 +444,34 @@ fn failures_are_shown_with_what_to_do() {
         );
         insta::assert_snapshot!(
             format!("start_failed_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+
+        // Elexis-OOB found but stopped: said on the start step, before
+        // anything is written, not only when step 10 restarts it.
+        let mut w = Wizard::new(lang, NOW);
+        key(&mut w, Action::Next);
+        let g = key(&mut w, Action::Char('/'));
+        let g = send(
+            &mut w,
+            Msg::InstallDetected {
+                generation: g,
+                result: Ok(installation()),
+            },
+        );
+        send(
+            &mut w,
+            Msg::ComposeInspected {
+                generation: g,
+                facts: ComposeFacts::Loaded {
+                    services: vec!["proxy".into(), "termine".into()],
+                    missing_images: vec![],
+                    stopped: vec!["proxy".into(), "termine".into()],
+                },
+            },
+        );
+        insta::assert_snapshot!(
+            format!("start_stopped_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
         );
 

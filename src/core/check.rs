@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub enum CheckId {
     /// The Elexis-OOB install directory was found and understood.
     Installation,
+    /// What the restart will need: compose loads, images there, running.
+    ComposeReady,
     /// The registered domain exists and is delegated (NS/SOA).
     Delegation,
     /// The name's IPv4 address(es).
@@ -55,6 +57,7 @@ impl CheckId {
     pub fn key(self) -> &'static str {
         match self {
             CheckId::Installation => "check-installation",
+            CheckId::ComposeReady => "check-compose-ready",
             CheckId::Delegation => "check-delegation",
             CheckId::DnsA => "check-dns-a",
             CheckId::DnsAaaa => "check-dns-aaaa",

@@ -64,6 +64,11 @@ pub enum Msg {
         generation: u64,
         result: Result<start::Installation, start::DetectError>,
     },
+    /// What docker says about the project the restart will need.
+    ComposeInspected {
+        generation: u64,
+        facts: super::compose_ready::ComposeFacts,
+    },
     DelegationResolved {
         generation: u64,
         delegation: dns::Delegation,
@@ -211,6 +216,7 @@ impl Msg {
         use Msg::*;
         let (id, g) = match self {
             InstallDetected { generation, .. } => (CheckId::Installation, generation),
+            ComposeInspected { generation, .. } => (CheckId::ComposeReady, generation),
             DelegationResolved { generation, .. } => (CheckId::Delegation, generation),
             DnsResolved { generation, .. } => (CheckId::DnsA, generation),
             PublicDiscovered { generation, .. } => (CheckId::PublicIp, generation),
@@ -264,6 +270,11 @@ pub enum Effect {
     Quit,
     ScanInstallDirs,
     DetectInstall {
+        dir: PathBuf,
+        generation: u64,
+    },
+    /// Ask docker what the restart will need of this project.
+    InspectCompose {
         dir: PathBuf,
         generation: u64,
     },

@@ -13,6 +13,7 @@ pub mod certificate;
 pub mod change_set;
 pub mod check;
 pub mod compose_override;
+pub mod compose_ready;
 pub mod dns;
 pub mod domain;
 pub mod domain_spelling;

@@ -21,6 +21,13 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         Msg::InstallDetected { result, .. } => {
             let outcome = installation_outcome(w, result);
             w.checks.insert(CheckId::Installation, outcome.into());
+            inspect_compose(w)
+        }
+        Msg::ComposeInspected { facts, .. } => {
+            if let Some(found) = &w.start.found {
+                let outcome = super::compose_ready::judge(&facts, &found.dir);
+                w.checks.insert(CheckId::ComposeReady, outcome.into());
+            }
             Vec::new()
         }
         Msg::DelegationResolved { delegation, .. } => {
@@ -270,6 +277,20 @@ pub(super) fn detect_install(w: &mut Wizard) -> Vec<Effect> {
         dir: dir.into(),
         generation,
     }]
+}
+
+/// Once the folder is understood, docker is asked what the restart will
+/// need; without a folder there is nothing to ask about.
+fn inspect_compose(w: &mut Wizard) -> Vec<Effect> {
+    let Some(found) = &w.start.found else {
+        w.checks.remove(&CheckId::ComposeReady);
+        return Vec::new();
+    };
+    let dir = found.dir.clone();
+    let generation = next_generation(w);
+    w.checks
+        .insert(CheckId::ComposeReady, CheckState::Running { generation });
+    vec![Effect::InspectCompose { dir, generation }]
 }
 
 /// The domain input changed: parse it, and check the new name afresh.

@@ -159,6 +159,13 @@ impl Executor {
                     let _ = tx.send(Msg::InstallDetected { generation, result });
                 });
             }
+            Effect::InspectCompose { dir, generation } => {
+                tokio::spawn(async move {
+                    let docker = crate::io::golive::Docker::default();
+                    let facts = crate::io::compose_ready::inspect(&dir, &docker).await;
+                    let _ = tx.send(Msg::ComposeInspected { generation, facts });
+                });
+            }
             Effect::CheckDelegation {
                 registered,
                 generation,

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod autorenew;
 pub mod cert_import;
 pub mod compose;
+pub mod compose_ready;
 pub mod deploy_hook;
 pub mod dns;
 pub mod elexis;

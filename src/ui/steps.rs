@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::view::Tr;
 use super::widgets;
 use crate::core::start::Generation;
-use crate::core::{Gate, Lang, Step, Wizard, gate};
+use crate::core::{CheckId, CheckState, Gate, Lang, Step, Wizard, gate};
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) {
     // The step's title stands in the header; the body starts with the task.
@@ -91,8 +91,11 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         w.text_input_active(),
         tr,
     ));
+    // «nicht gefunden» beside «✓ gefunden» would contradict itself.
     if w.start.candidates.is_empty() {
-        lines.push(Line::styled(tr.t("start-candidates-none"), tr.theme.dim()));
+        if w.start.found.is_none() {
+            lines.push(Line::styled(tr.t("start-candidates-none"), tr.theme.dim()));
+        }
     } else {
         let list: Vec<String> = w
             .start
@@ -107,6 +110,10 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     }
     lines.push(Line::raw(""));
     widgets::checks(lines, w, Wizard::checks_of(Step::Start), tr);
+    // Not part of the gate: shown once docker was asked.
+    if !matches!(w.check(CheckId::ComposeReady), CheckState::Idle) {
+        widgets::checks(lines, w, &[CheckId::ComposeReady], tr);
+    }
     if let Some(inst) = &w.start.found {
         let generation = match inst.generation {
             Generation::Legacy => tr.t("start-generation-legacy"),
@@ -292,6 +299,19 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     );
 }
 
+/// Whether a check shown on this step ended in a warning.
+fn warned(w: &Wizard) -> bool {
+    let extra: &[CheckId] = if w.step == Step::Start {
+        &[CheckId::ComposeReady]
+    } else {
+        &[]
+    };
+    Wizard::checks_of(w.step)
+        .iter()
+        .chain(extra)
+        .any(|id| matches!(w.check(*id), CheckState::Warning(_)))
+}
+
 fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
     if matches!(w.step, Step::Done | Step::Language) {
         return None;
@@ -305,6 +325,8 @@ fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
         {
             ("autorenew-gate-skip", tr.theme.warn_style())
         }
+        // Never «Alles in Ordnung» under a warning.
+        Gate::Open if warned(w) => ("gate-open-warning", tr.theme.warn_style()),
         Gate::Open => ("gate-open", tr.theme.ok_style()),
         Gate::Waiting => ("gate-waiting", tr.theme.dim()),
         Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),

@@ -81,10 +81,18 @@ pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId]
         if w.session.show_detail
             && let Some(detail) = &finding.detail
         {
+            // One technical item a line: run together they read as
+            // «NotRouted(404)Host …».
             lines.push(Line::styled(
-                format!("  {} {}", tr.t("check-label-detail"), theme.text(detail)),
+                format!("  {}", tr.t("check-label-detail")),
                 theme.dim(),
             ));
+            for item in detail.lines().filter(|l| !l.trim().is_empty()) {
+                lines.push(Line::styled(
+                    format!("    {}", theme.text(item)),
+                    theme.dim(),
+                ));
+            }
         }
     }
 }

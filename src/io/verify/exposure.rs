@@ -72,6 +72,18 @@ pub enum Reach {
     Reached(u16),
 }
 
+/// The technical line behind «D Details»: the HTTP status in words an IT
+/// supporter reads at a glance.
+impl std::fmt::Display for Reach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reach::NoAnswer(why) => write!(f, "no answer ({why})"),
+            Reach::NotRouted(status) => write!(f, "not routed, HTTP {status}"),
+            Reach::Reached(status) => write!(f, "reached, HTTP {status}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostProbe {
     pub scheme: Scheme,
@@ -201,7 +213,7 @@ pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
             ""
         };
         detail.push_str(&format!(
-            "Host {} on {}{how}: {:?}\n",
+            "Host {} on port {}{how}: {}\n",
             p.host,
             p.scheme.port(),
             p.reach
@@ -233,9 +245,13 @@ pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
     }
     if !open.is_empty() {
         return Outcome::Failed(
-            Finding::new(Text::new("exposure-ports-open").arg("ports", open.join(", ")))
-                .fix(Text::new("exposure-ports-open-fix"))
-                .detail(detail),
+            Finding::new(
+                Text::new("exposure-ports-open")
+                    .arg("ports", open.join(", "))
+                    .arg("count", open.len().to_string()),
+            )
+            .fix(Text::new("exposure-ports-open-fix"))
+            .detail(detail),
         );
     }
     Outcome::Passed(Finding::new(Text::new("exposure-none")).detail(detail))

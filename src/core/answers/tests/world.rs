@@ -77,6 +77,14 @@ impl World {
                     Err(DetectError::NotFound { path: dir })
                 },
             },
+            Effect::InspectCompose { generation, .. } => Msg::ComposeInspected {
+                generation,
+                facts: crate::core::compose_ready::ComposeFacts::Loaded {
+                    services: vec!["proxy".into()],
+                    missing_images: vec![],
+                    stopped: vec![],
+                },
+            },
             Effect::CheckDelegation { generation, .. } => Msg::DelegationResolved {
                 generation,
                 delegation: if self.delegated {
