@@ -230,3 +230,19 @@ fn swiss_german_is_written_the_swiss_way_everywhere() {
         "de-CH shows German spelling for {german_spelling:?}"
     );
 }
+
+#[test]
+fn every_router_guide_is_written_in_full() {
+    use praxis_tls::core::router_guide::Family;
+    let de = catalog("de");
+    let keys = Family::ALL
+        .iter()
+        .map(|f| f.key())
+        .chain(std::iter::once("generic"));
+    for key in keys {
+        for part in ["title", "forward", "dyndns", "ipv6"] {
+            let id = format!("router-{key}-{part}");
+            assert!(de.contains_key(&id), "{id} missing");
+        }
+    }
+}

@@ -184,6 +184,18 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
             seen,
         },
     );
+    // The router told who it is; the server's place in the practice network.
+    send(
+        &mut w,
+        Msg::RouterDetected(praxis_tls::core::router_guide::RouterSeen {
+            upnp_name: Some("FRITZ!Box 7590".into()),
+            upnp_manufacturer: Some("AVM Berlin".into()),
+            upnp_model: Some("FRITZ!Box 7590".into()),
+            lan_v4: Some(Ipv4Addr::new(192, 168, 178, 20)),
+            host_name: Some("nuno".into()),
+            ..Default::default()
+        }),
+    );
     if step == Step::PortForwarding {
         return w;
     }
@@ -1196,3 +1208,7 @@ fn step_12_claims_the_service_runs_only_after_a_passed_final_check() {
     assert!(!screen.contains("Termindienst läuft"), "{screen}");
     assert!(screen.contains("Hier lassen sich zwei weitere Systeme"));
 }
+
+/// The port-forwarding step with a router guide.
+#[path = "render/router.rs"]
+mod router;

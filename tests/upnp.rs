@@ -4,6 +4,8 @@
 //! real executor runs the public-address discovery (a loopback echo) and
 //! the UPnP query together; the wizard then judges the port-forwarding step.
 
+mod support;
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
@@ -31,18 +33,33 @@ enum Wan {
     Fault,
 }
 
+/// Who the stand-in says it is in its description.
+#[derive(Clone, Copy)]
+struct Ident {
+    name: &'static str,
+    maker: &'static str,
+    model: &'static str,
+}
+
+const TESTSTAND: Ident = Ident {
+    name: "Teststand-Router 1",
+    maker: "Teststand",
+    model: "Stand-in IGD",
+};
+
 /// Written for this test in the shape of a DSL router's igddesc.xml: the
 /// gateway, a WAN device, and a WAN connection device with its services.
-fn description(http: SocketAddr) -> String {
+fn description(http: SocketAddr, id: Ident) -> String {
+    let Ident { name, maker, model } = id;
     format!(
         r#"<?xml version="1.0"?>
 <root xmlns="urn:schemas-upnp-org:device-1-0">
 <specVersion><major>1</major><minor>0</minor></specVersion>
 <device>
 <deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType>
-<friendlyName>Teststand-Router 1</friendlyName>
-<manufacturer>Teststand</manufacturer>
-<modelName>Stand-in IGD</modelName>
+<friendlyName>{name}</friendlyName>
+<manufacturer>{maker}</manufacturer>
+<modelName>{model}</modelName>
 <deviceList><device>
 <deviceType>urn:schemas-upnp-org:device:WANDevice:1</deviceType>
 <friendlyName>WANDevice - Teststand</friendlyName>
@@ -133,7 +150,7 @@ async fn read_request(s: &mut TcpStream) -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
-async fn http_server(wan: Wan) -> SocketAddr {
+async fn http_server(wan: Wan, id: Ident) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
@@ -142,7 +159,7 @@ async fn http_server(wan: Wan) -> SocketAddr {
             let action =
                 format!("soapaction: \"{IP_SERVICE}#GetExternalIPAddress\"").to_ascii_lowercase();
             let (status, ctype, body) = if request.starts_with("GET /igddesc.xml ") {
-                (200, "text/xml", description(addr))
+                (200, "text/xml", description(addr, id))
             } else if request.starts_with("POST /igdupnp/control/WANIPConn1 ") {
                 // A real gateway refuses a call that names another action.
                 let named = request.to_ascii_lowercase().contains(&action)
@@ -170,10 +187,14 @@ async fn http_server(wan: Wan) -> SocketAddr {
 /// A gateway on loopback; `None`: a socket that hears the search and never
 /// answers, like a network without UPnP.
 async fn gateway(wan: Option<Wan>) -> SocketAddr {
+    gateway_as(wan, TESTSTAND).await
+}
+
+async fn gateway_as(wan: Option<Wan>, id: Ident) -> SocketAddr {
     let udp = UdpSocket::bind("127.0.0.1:0").await.unwrap();
     let ssdp = udp.local_addr().unwrap();
     let http = match wan {
-        Some(w) => Some(http_server(w).await),
+        Some(w) => Some(http_server(w, id).await),
         None => None,
     };
     tokio::spawn(async move {
@@ -417,3 +438,12 @@ async fn the_query_alone_reads_the_address() {
     assert!(started.elapsed() < Duration::from_secs(1));
     assert!(e.to_string().contains("no UPnP Internet gateway"), "{e}");
 }
+
+/// The router guides: a stand-in per router family, its start page, and
+/// the provider's reverse-DNS name.
+#[path = "upnp/router.rs"]
+mod router;
+
+/// The router's start page where UPnP is silent.
+#[path = "upnp/page.rs"]
+mod page;

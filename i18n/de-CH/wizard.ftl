@@ -14,10 +14,10 @@ cert-self-signed-failed = Das selbst signierte Zertifikat liess sich nicht erste
 gate-overridden = Sie haben diese Prüfung übergangen («trotzdem weiter»).
 start-fix-path = Prüfen Sie den Pfad. Wenn Sie dieses Programm nicht auf dem Elexis-Server ausführen, können Sie mit «trotzdem weiter» fortfahren.
 ports-body =
-    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ({ $server }) ein:
-      Port extern gewünscht 443 → Port 443 (der Termindienst)
-      Port extern gewünscht 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
-    FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
+    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ein:
+      aus dem Internet Port 443 → Port 443 (der Termindienst)
+      aus dem Internet Port 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
+    Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
 restart-body =
     Im Verzeichnis { $dir }:
     docker-compose stop
@@ -27,9 +27,8 @@ done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, l
 done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Ab 2027 gelten sie nur noch 64 Tage, ab 2028 nur noch 45 Tage. Let's Encrypt schickt keine Erinnerung mehr. Der Server erneuert die Zertifikate deshalb ab jetzt selbst: Er prüft zweimal am Tag, ob es Zeit ist.
 firewall-confirm-body = Damit Let's Encrypt diesen Server prüfen kann, öffnet das Programm in der Firewall Port { $port }, nur für { $minutes } Minuten. Danach schliesst er sich von selbst, auch wenn die Verbindung abbricht. Die Änderung wird festgehalten; «praxis-tls undo» nimmt sie zurück.
 ports-help =
-    FRITZ!Box: Internet > Freigaben > Portfreigaben > «Gerät für Freigaben hinzufügen», den Server wählen, dann «Neue Freigabe» > «Portfreigabe», Protokoll TCP. «Port an Gerät» ist der Port auf dem Server, «Port extern gewünscht» der Port im Internet. Für Port 80 nur «IPv4» ankreuzen.
-    Andere Router nennen das «NAT», «Port Forwarding» oder «Virtuelle Server».
-    «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
+    Ihre Router-Anleitung steht im Schritt selbst (Bild↓).
+    «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» stellen alle Dienste des Servers ins Internet, auch Verwaltung und Datenbank: für diesen Server beides auslassen.
 cert-confirm-dry = Mit «Ja» stimmen Sie den Nutzungsbedingungen von Let's Encrypt zu. Das Wichtigste darin: Sie beantragen Zertifikate nur für Namen, die Ihrer Praxis gehören, und melden es Let's Encrypt, falls der Schlüssel in fremde Hände gerät. Den ganzen Text (auf Englisch) finden Sie unter { $url }. Danach startet der Probelauf; klappt er, folgt gleich das echte Zertifikat.
 cert-confirm-real = Mit «Ja» stimmen Sie den Nutzungsbedingungen von Let's Encrypt zu. Das Wichtigste darin: Sie beantragen Zertifikate nur für Namen, die Ihrer Praxis gehören, und melden es Let's Encrypt, falls der Schlüssel in fremde Hände gerät. Den ganzen Text (auf Englisch) finden Sie unter { $url }. Danach bezieht das Programm das echte Zertifikat.
 

@@ -115,10 +115,10 @@ manual-confirmed = [x] Erledigt (von Hand bestätigt)
 
 ports-title = Portfreigaben im Router
 ports-body =
-    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ({ $server }) ein:
-      Port extern gewünscht 443 → Port 443 (der Termindienst)
-      Port extern gewünscht 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
-    FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie „Exposed Host“ oder UPnP für diesen Server (F1 erklärt es).
+    Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ein:
+      aus dem Internet Port 443 → Port 443 (der Termindienst)
+      aus dem Internet Port 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
+    Nie „Exposed Host“ oder UPnP für diesen Server (F1 erklärt es).
 firewall-title = Firewall des Servers
 firewall-body =
     Die Firewall dieses Servers bleibt eingeschaltet. Für die Prüfung und die Ausstellung des Zertifikats öffnet das Programm nur Port { $port }, und nur für 15 Minuten: danach schließt er sich von selbst, auch wenn die Verbindung abbricht.
@@ -238,9 +238,8 @@ key-open = F4/O Port öffnen
 key-choose-ports = ↑/↓ ←/→ wählen
 
 ports-help =
-    FRITZ!Box: Internet > Freigaben > Portfreigaben > „Gerät für Freigaben hinzufügen“, den Server wählen, dann „Neue Freigabe“ > „Portfreigabe“, Protokoll TCP. „Port an Gerät“ ist der Port auf dem Server, „Port extern gewünscht“ der Port im Internet. Für Port 80 nur „IPv4“ ankreuzen.
-    Andere Router nennen das „NAT“, „Port Forwarding“ oder „Virtuelle Server“.
-    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
+    Ihre Router-Anleitung steht im Schritt selbst (Bild↓).
+    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ stellen alle Dienste des Servers ins Internet, auch Verwaltung und Datenbank: für diesen Server beides auslassen.
 firewall-commands-hidden = D zeigt die Befehle, die den Port öffnen.
 
 ## Zertifikat

@@ -115,10 +115,10 @@ manual-confirmed = [x] Done (confirmed by hand)
 
 ports-title = Port forwards in the router
 ports-body =
-    Set up two port forwards (TCP) to this server ({ $server }) in the router:
-      desired external port 443 → port 443 (the appointment service)
-      desired external port 80, IPv4 only → port { $port } (answers only while issuing)
-    FRITZ!Box: Internet > Permit Access > Port Sharing. Never "Exposed Host" or UPnP for this server (F1 explains).
+    Set up two port forwards (TCP) to this server in the router:
+      from the internet port 443 → port 443 (the appointment service)
+      from the internet port 80, IPv4 only → port { $port } (answers only while issuing)
+    Never "Exposed Host" or UPnP for this server (F1 explains).
 firewall-title = The server's firewall
 firewall-body =
     This server's firewall stays on. For the check and the certificate issuance the program opens only port { $port }, and only for 15 minutes: then it closes by itself, even if the connection drops.
@@ -238,8 +238,7 @@ key-open = F4/O open port
 key-choose-ports = ↑/↓ ←/→ choose
 
 ports-help =
-    FRITZ!Box: Internet > Permit Access > Port Sharing > "Add Device for Sharing", choose the server, then "New Sharing" > "Port Sharing", protocol TCP. "Port to device" is the port on the server, "desired external port" the port on the internet. For port 80 tick "IPv4" only.
-    Other routers call this "NAT", "Port Forwarding" or "Virtual Servers".
+    The guide for your router is below the server's address (PgDn pages on).
     "Exposed Host" and "Permit independent port sharing (UPnP)" would put every service of the server on the internet, including the administration and the database. Leave both off for this server.
 firewall-commands-hidden = D shows the commands that open the port.
 

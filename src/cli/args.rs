@@ -68,6 +68,12 @@ pub struct Cli {
     /// group, HOST:PORT (labs and tests, which must not multicast).
     #[arg(long, global = true, hide = true)]
     pub upnp_ssdp: Option<SocketAddr>,
+    /// Where the router's start page is asked for its title instead of
+    /// port 80 of the default gateway, HOST:PORT (labs and tests). With
+    /// `--upnp-ssdp` and without this, no start page is asked at all: a lab
+    /// that moved the router search has no real router to knock on.
+    #[arg(long, global = true, hide = true)]
+    pub router_page: Option<SocketAddr>,
     /// Let the responder listen on this IPv4 address only (lab and tests).
     #[arg(long, global = true, hide = true)]
     pub responder_bind: Option<IpAddr>,
@@ -276,6 +282,10 @@ impl Cli {
         if let Some(ns) = &self.firewall_netns {
             cfg.firewall = praxis_tls::io::firewall::Runner::in_netns(ns);
         }
+        // The real program looks at its own router; a lab only at its own.
+        cfg.router.enabled = self.upnp_ssdp.is_none() || self.router_page.is_some();
+        cfg.router.page_at = self.router_page;
+        cfg.router.reverse_dns = true;
         if let Some(target) = self.upnp_ssdp {
             cfg.upnp.ssdp_target = target;
             cfg.upnp.discovery_timeout = Duration::from_millis(300);
@@ -342,4 +352,35 @@ fn parse_server(s: &str) -> Result<SocketAddr, String> {
         .map_err(|e| format!("{s}: {e}"))?
         .next()
         .ok_or_else(|| format!("{s}: no address"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::Cli;
+
+    fn router(args: &[&str]) -> praxis_tls::io::router::RouterProbeConfig {
+        let argv = std::iter::once("praxis-tls").chain(args.iter().copied());
+        match Cli::try_parse_from(argv) {
+            Ok(cli) => cli.io_config().router,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn the_router_is_looked_at_only_where_it_is_real() {
+        let real = router(&[]);
+        assert!(real.enabled && real.reverse_dns && real.page_at.is_none());
+        let lab = router(&["--upnp-ssdp", "127.0.0.1:9"]);
+        assert!(!lab.enabled, "a lab has no real router to knock on");
+        let page = router(&[
+            "--upnp-ssdp",
+            "127.0.0.1:9",
+            "--router-page",
+            "127.0.0.1:8080",
+        ]);
+        assert!(page.enabled);
+        assert_eq!(page.page_at, Some("127.0.0.1:8080".parse().unwrap()));
+    }
 }

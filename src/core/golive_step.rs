@@ -285,6 +285,11 @@ fn upload(w: &mut Wizard) -> Vec<Effect> {
 
 pub(super) fn on_uploaded(w: &mut Wizard, result: Result<Outcome, Finding>) {
     let outcome = result.unwrap_or_else(Outcome::Failed);
+    // A failed upload's fix says «senden Sie mit Enter noch einmal»: the
+    // keys go back to the «Server:» field, where Enter sends.
+    if matches!(outcome, Outcome::Failed(_)) {
+        w.session.upload_focus = true;
+    }
     w.checks.insert(CheckId::Uploaded, outcome.into());
 }
 

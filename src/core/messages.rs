@@ -97,6 +97,9 @@ pub enum Msg {
         generation: u64,
         seen: network::PublicSeen,
     },
+    /// Which router this is and where this server sits behind it; no
+    /// generation: any answer describes the same router.
+    RouterDetected(super::router_guide::RouterSeen),
     FirewallDetected {
         generation: u64,
         detection: firewall::Detection,
@@ -262,6 +265,7 @@ impl Msg {
             | PendingChanges(_)
             | PendingResolved { .. }
             | OrthancBuild { .. }
+            | RouterDetected(_)
             | Terms { .. } => {
                 return None;
             }
@@ -304,6 +308,11 @@ pub enum Effect {
     },
     DiscoverPublic {
         generation: u64,
+    },
+    /// After discovery: which router this is (for its guide) and where this
+    /// server sits behind it; the public address names the provider.
+    DetectRouter {
+        public: Option<std::net::Ipv4Addr>,
     },
     DetectFirewall {
         generation: u64,

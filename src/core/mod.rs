@@ -31,6 +31,7 @@ pub mod orthanc;
 pub mod reach;
 pub mod renew;
 pub mod renewal;
+pub mod router_guide;
 pub mod schedule;
 pub mod start;
 pub mod status;

@@ -50,6 +50,13 @@ pub struct NetworkState {
     pub router_wan: Option<Ipv4Addr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub router_detail: Option<String>,
+    /// What the router and this server look like from here, for the guide.
+    #[serde(default)]
+    pub router: super::router_guide::RouterSeen,
+    /// The router is being asked right now: the guide says so rather than
+    /// that it stayed silent.
+    #[serde(skip)]
+    pub router_asking: bool,
 }
 
 /// The public addresses this server is seen from, as discovery found them.
@@ -276,6 +283,7 @@ pub(super) fn on_choice(w: &mut Wizard, vertical: bool) {
 pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
     match w.step {
         Step::PortForwarding => {
+            w.network.router_asking = true;
             let generation = super::transitions::next_generation(w);
             w.checks
                 .insert(CheckId::PublicIp, CheckState::Running { generation });

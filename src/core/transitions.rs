@@ -79,6 +79,13 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::PublicDiscovered { seen, .. } => {
             network::on_public(w, seen);
+            vec![Effect::DetectRouter {
+                public: w.network.public_v4,
+            }]
+        }
+        Msg::RouterDetected(seen) => {
+            w.network.router = seen;
+            w.network.router_asking = false;
             Vec::new()
         }
         Msg::FirewallDetected {

@@ -111,6 +111,19 @@ async fn query(
     }
 }
 
+/// The reverse-DNS (PTR) name of an address, through the configured
+/// resolver: it names the provider of the line, which tells the router
+/// it usually hands out.
+pub async fn reverse_name(cfg: &DnsConfig, addr: std::net::IpAddr) -> Result<String, LookupError> {
+    let resolver = resolver(cfg)?;
+    let answer = query(&resolver, &Name::from(addr), RecordType::PTR, cfg.timeout).await;
+    let names = collect(answer, |d| match d {
+        RData::PTR(p) => Some(plain(&p.0)),
+        _ => None,
+    })?;
+    names.into_iter().next().ok_or(LookupError::NoRecords)
+}
+
 /// The records of one kind in an answer, or `NoRecords` when the answer
 /// held only others (a CNAME without its target, for one).
 fn collect<T>(

@@ -25,6 +25,8 @@ pub struct IoConfig {
     pub discovery: DiscoveryConfig,
     /// The router's WAN address over UPnP-IGD (SSDP target: multicast).
     pub upnp: super::upnp::UpnpConfig,
+    /// The local look at the router for its guide (off by default).
+    pub router: super::router::RouterProbeConfig,
     /// Where the challenge responder listens on this server.
     pub responder_port: u16,
     /// The port the probe knocks on at the public address: the router's
@@ -62,6 +64,7 @@ impl IoConfig {
             state_dir: state_dir.to_path_buf(),
             discovery: DiscoveryConfig::default(),
             upnp: Default::default(),
+            router: Default::default(),
             responder_port: crate::core::DEFAULT_RESPONDER_PORT,
             probe_port: 80,
             probe_timeout: Duration::from_secs(5),
@@ -86,6 +89,8 @@ pub struct Executor {
     journal: Arc<Mutex<Journal>>,
     plans: super::golive_exec::PlanCache,
     tx: UnboundedSender<Msg>,
+    /// Who the router said it was during the last discovery, for its guide.
+    router_identity: Arc<Mutex<Option<super::upnp::Identity>>>,
     /// The order URLs in the resume file as the loop last wrote it.
     saved_orders: Arc<tokio::sync::watch::Sender<Vec<String>>>,
 }
@@ -96,6 +101,7 @@ impl Executor {
             cfg: Arc::new(cfg),
             journal: Arc::new(Mutex::new(journal)),
             plans: Default::default(),
+            router_identity: Default::default(),
             tx,
             saved_orders: Arc::new(tokio::sync::watch::Sender::new(Vec::new())),
         }
@@ -185,11 +191,13 @@ impl Executor {
                 });
             }
             Effect::DiscoverPublic { generation } => {
+                let identity = self.router_identity.clone();
                 tokio::spawn(async move {
-                    let (found, router) = tokio::join!(
+                    let (found, answer) = tokio::join!(
                         public_ip::discover(&cfg.discovery),
-                        super::upnp::router_wan(&cfg.upnp),
+                        super::upnp::ask_router(&cfg.upnp),
                     );
+                    let router = answer.wan;
                     let mut errors = found.v4.errors.clone();
                     errors.extend(found.v6.errors.iter().cloned());
                     let seen = PublicSeen {
@@ -202,7 +210,17 @@ impl Executor {
                             Err(e) => format!("UPnP: {e}"),
                         }),
                     };
+                    if let Ok(mut kept) = identity.lock() {
+                        *kept = answer.identity;
+                    }
                     let _ = tx.send(Msg::PublicDiscovered { generation, seen });
+                });
+            }
+            Effect::DetectRouter { public } => {
+                let identity = self.router_identity.lock().ok().and_then(|i| i.clone());
+                tokio::spawn(async move {
+                    let seen = super::router::detect(&cfg.router, &cfg.dns, identity, public);
+                    let _ = tx.send(Msg::RouterDetected(seen.await));
                 });
             }
             Effect::DetectFirewall { generation } => {

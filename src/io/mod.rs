@@ -29,6 +29,7 @@ pub mod public_ip;
 pub mod report;
 pub mod responder;
 pub mod restart;
+pub mod router;
 pub mod safe_dir;
 pub mod schedule;
 pub mod self_signed;

@@ -16,6 +16,9 @@ mod wire;
 pub use desc::{Description, SoapAnswer, WanService, parse_description, parse_soap};
 pub use ssdp::SEARCH_TARGETS;
 pub use wire::HttpUrl;
+pub(crate) use wire::{
+    Response as WireResponse, get_limited as wire_get_limited, parse as wire_parse,
+};
 
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::time::Duration;
@@ -96,24 +99,53 @@ impl RouterWan {
     }
 }
 
+/// Who the router says it is, from its device description.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub name: Option<String>,
+    pub manufacturer: Option<String>,
+    pub model: Option<String>,
+}
+
+/// The router's WAN address, and its identity even where the address
+/// stayed unknown (a router may describe itself and refuse the action).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouterAnswer {
+    pub identity: Option<Identity>,
+    pub wan: Result<RouterWan, UpnpError>,
+}
+
 /// Asks every gateway that answers the search, first answer first, until
 /// one tells its WAN address; all of it within the discovery timeout plus
 /// two HTTP timeouts.
 pub async fn router_wan(cfg: &UpnpConfig) -> Result<RouterWan, UpnpError> {
-    let limit = cfg.discovery_timeout + 2 * cfg.http_timeout;
-    tokio::time::timeout(limit, ask(cfg))
-        .await
-        .unwrap_or(Err(UpnpError::Timeout(limit.as_millis())))
+    ask_router(cfg).await.wan
 }
 
-async fn ask(cfg: &UpnpConfig) -> Result<RouterWan, UpnpError> {
+/// As `router_wan`, keeping the first identity a description gave.
+pub async fn ask_router(cfg: &UpnpConfig) -> RouterAnswer {
+    let limit = cfg.discovery_timeout + 2 * cfg.http_timeout;
+    let identity = std::sync::Mutex::new(None);
+    let wan = tokio::time::timeout(limit, ask(cfg, &identity))
+        .await
+        .unwrap_or(Err(UpnpError::Timeout(limit.as_millis())));
+    RouterAnswer {
+        identity: identity.into_inner().unwrap_or_default(),
+        wan,
+    }
+}
+
+async fn ask(
+    cfg: &UpnpConfig,
+    identity: &std::sync::Mutex<Option<Identity>>,
+) -> Result<RouterWan, UpnpError> {
     let deadline = Instant::now() + cfg.discovery_timeout;
     let locations = ssdp::search(cfg.ssdp_target, deadline)
         .await
         .map_err(UpnpError::NoGateway)?;
     let mut errors = Vec::new();
     for location in locations {
-        match ask_gateway(&location, cfg.http_timeout).await {
+        match ask_gateway(&location, cfg.http_timeout, identity).await {
             Ok(found) => return Ok(found),
             Err(e) => errors.push(e),
         }
@@ -128,7 +160,11 @@ fn one_or_several(mut errors: Vec<UpnpError>) -> UpnpError {
     }
 }
 
-async fn ask_gateway(location: &HttpUrl, limit: Duration) -> Result<RouterWan, UpnpError> {
+async fn ask_gateway(
+    location: &HttpUrl,
+    limit: Duration,
+    identity: &std::sync::Mutex<Option<Identity>>,
+) -> Result<RouterWan, UpnpError> {
     let url = location.to_string();
     let answer = wire::get(location, limit)
         .await
@@ -146,6 +182,16 @@ async fn ask_gateway(location: &HttpUrl, limit: Duration) -> Result<RouterWan, U
         url: url.clone(),
         reason,
     })?;
+    if let Ok(mut kept) = identity.lock()
+        && kept.is_none()
+        && !description.services.is_empty()
+    {
+        *kept = Some(Identity {
+            name: description.name.clone(),
+            manufacturer: description.manufacturer.clone(),
+            model: description.model.clone(),
+        });
+    }
     if description.services.is_empty() {
         return Err(UpnpError::NoWanService { url });
     }

@@ -18,6 +18,9 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
 use crate::core::{Finding, Outcome, Text};
+/// A client that does not judge the certificate, for the router's start
+/// page (a certificate of the router's own making).
+pub(crate) use tls::{Recording, client_config};
 pub use tls::{Roots, sha256_hex};
 
 /// A certificate with fewer days left is a warning: renewal should have

@@ -55,6 +55,7 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> 
                 tr.t("key-choose-ports"),
                 tr.t("key-toggle"),
                 k("key-recheck"),
+                detail,
             ]);
         }
         Step::Certificate if !cert_step::has_certificate(w) => {

@@ -29,6 +29,10 @@ pub struct WanService {
 pub struct Description {
     /// The router's name for itself (`friendlyName` of the root device).
     pub name: Option<String>,
+    /// Its maker and model, as the root device states them: what tells
+    /// which router guide applies.
+    pub manufacturer: Option<String>,
+    pub model: Option<String>,
     /// `URLBase` (UPnP 1.0 only); relative URLs resolve against it.
     pub url_base: Option<String>,
     /// Every WAN connection service the router lists, best first.
@@ -50,11 +54,13 @@ pub fn parse_description(xml: &str) -> Result<Description, String> {
     if root.tag_name().name() != "root" {
         return Err(format!("root element is <{}>", root.tag_name().name()));
     }
-    let name = root
+    let device = root
         .children()
-        .find(|c| c.is_element() && c.tag_name().name() == "device")
-        .and_then(|d| child_text(d, "friendlyName"))
-        .map(str::to_string);
+        .find(|c| c.is_element() && c.tag_name().name() == "device");
+    let field = |name: &str| device.and_then(|d| child_text(d, name)).map(str::to_string);
+    let name = field("friendlyName");
+    let manufacturer = field("manufacturer");
+    let model = field("modelName");
     let url_base = child_text(root, "URLBase").map(str::to_string);
     let mut services: Vec<WanService> = root
         .descendants()
@@ -72,6 +78,8 @@ pub fn parse_description(xml: &str) -> Result<Description, String> {
     services.sort_by_key(|s| WAN_SERVICES.iter().position(|t| *t == s.service_type));
     Ok(Description {
         name,
+        manufacturer,
+        model,
         url_base,
         services,
     })
@@ -126,6 +134,8 @@ mod tests {
  <device>
   <deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType>
   <friendlyName>Praxis-Router 7530</friendlyName>
+  <manufacturer>AVM Berlin</manufacturer>
+  <modelName>FRITZ!Box 7530</modelName>
   <serviceList><service>
    <serviceType>urn:schemas-any-com:service:Any:1</serviceType>
    <controlURL>/upnp/control/any</controlURL>
@@ -154,6 +164,8 @@ mod tests {
     fn finds_the_wan_services_best_first() {
         let d = parse_description(IGD).unwrap();
         assert_eq!(d.name.as_deref(), Some("Praxis-Router 7530"));
+        assert_eq!(d.manufacturer.as_deref(), Some("AVM Berlin"));
+        assert_eq!(d.model.as_deref(), Some("FRITZ!Box 7530"));
         assert_eq!(d.url_base, None);
         let urls: Vec<_> = d.services.iter().map(|s| s.control_url.as_str()).collect();
         assert_eq!(

@@ -100,16 +100,23 @@ impl HttpUrl {
 pub struct Response {
     pub status: u16,
     pub body: String,
+    /// Where a redirect points.
+    pub location: Option<String>,
 }
 
 pub async fn get(url: &HttpUrl, limit: Duration) -> Result<Response, String> {
+    get_limited(url, limit, MAX_RESPONSE).await
+}
+
+/// A GET that reads at most `max` bytes of the answer (head included).
+pub async fn get_limited(url: &HttpUrl, limit: Duration, max: usize) -> Result<Response, String> {
     let request = format!(
         "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: praxis-tls\r\n\
          Accept: text/xml, */*\r\nConnection: close\r\n\r\n",
         url.path,
         url.authority()
     );
-    exchange(url.addr(), request.into_bytes(), limit).await
+    exchange(url.addr(), request.into_bytes(), limit, max).await
 }
 
 /// Calls a UPnP action without arguments.
@@ -132,16 +139,21 @@ pub async fn soap(
         url.authority(),
         body.len()
     );
-    exchange(url.addr(), request.into_bytes(), limit).await
+    exchange(url.addr(), request.into_bytes(), limit, MAX_RESPONSE).await
 }
 
-async fn exchange(addr: SocketAddr, request: Vec<u8>, limit: Duration) -> Result<Response, String> {
+async fn exchange(
+    addr: SocketAddr,
+    request: Vec<u8>,
+    limit: Duration,
+    max: usize,
+) -> Result<Response, String> {
     let work = async {
         let mut stream = TcpStream::connect(addr).await?;
         stream.write_all(&request).await?;
         let mut buf = Vec::new();
         let mut chunk = [0u8; 4096];
-        while buf.len() < MAX_RESPONSE && !complete(&buf) {
+        while buf.len() < max && !complete(&buf) {
             match stream.read(&mut chunk).await {
                 Ok(0) => break,
                 Ok(n) => buf.extend_from_slice(&chunk[..n]),
@@ -201,6 +213,7 @@ pub fn parse(raw: &[u8]) -> Option<Response> {
     Some(Response {
         status,
         body: String::from_utf8_lossy(&body).into_owned(),
+        location: header(head, "location").map(str::to_string),
     })
 }
 

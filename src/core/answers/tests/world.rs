@@ -113,6 +113,7 @@ impl World {
                     router_detail: None,
                 },
             },
+            Effect::DetectRouter { .. } => Msg::RouterDetected(Default::default()),
             Effect::DetectFirewall { generation } => Msg::FirewallDetected {
                 generation,
                 detection: self.firewall.clone(),
