@@ -153,6 +153,19 @@ async fn untrusted_expiring_expired_and_a_missing_list() {
         .unwrap();
     assert!(r.tls.chain.is_err());
     assert_eq!(id(&r.outcome(None)), ("failed", "verify-chain-bad".into()));
+    // The verifier's English never reaches a German screen.
+    if let praxis_tls::core::Outcome::Failed(f) = r.outcome(None) {
+        let de = praxis_tls::i18n::text(praxis_tls::core::Lang::DeCh, &f.summary);
+        assert!(
+            de.contains("Grund: Es stammt von einer Stelle, die Browser nicht kennen"),
+            "{de}"
+        );
+        assert!(
+            !de.contains("UnknownIssuer") && !de.contains("invalid peer"),
+            "{de}"
+        );
+        assert!(f.detail.unwrap_or_default().contains("UnknownIssuer"));
+    }
 
     let s = setup(10);
     let r = check(tls_server(&s.pki, 200, None).await, &s).await;

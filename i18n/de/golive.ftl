@@ -40,7 +40,15 @@ verify-handshake-failed = Die verschlüsselte Verbindung zu { $address } kam nic
 verify-roots-failed = Die Liste der vertrauenswürdigen Zertifizierungsstellen liess sich nicht laden: { $error }
 verify-bad-name = „{ $host }“ ist kein gültiger Servername.
 verify-chain-bad = Für { $host } zeigt der Server ein Zertifikat, dem Browser nicht vertrauen. Die Patienten würden eine Warnung sehen.
-    Grund: { $reason }
+    Grund: { $why ->
+        [unknown-issuer] Es stammt von einer Stelle, die Browser nicht kennen: zum Beispiel aus der Testumgebung, oder es ist selbst signiert.
+        [wrong-name] Es gilt nicht für { $host }.
+        [expired] Es ist abgelaufen.
+        [not-yet] Es gilt erst ab einem späteren Tag. Oft geht dann die Uhr des Servers falsch.
+        [revoked] Es wurde für ungültig erklärt.
+        [incomplete] Auf dem Server fehlt ein Teil der Zertifikatskette (das Zwischenzertifikat).
+       *[other] Der Browser lehnt es ab. Die technische Meldung steht unter «Details».
+    }
 verify-other-certificate = Für { $host } zeigt der Server noch ein anderes Zertifikat als das neue. Wurde Elexis-OOB neu gestartet?
 verify-expired = Das Zertifikat für { $host } ist abgelaufen.
 verify-list-status = Der Termindienst antwortet nicht richtig (Status { $status }).

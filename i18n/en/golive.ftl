@@ -40,7 +40,15 @@ verify-handshake-failed = The encrypted connection to { $address } could not be 
 verify-roots-failed = The list of trusted certificate authorities could not be loaded: { $error }
 verify-bad-name = "{ $host }" is not a valid server name.
 verify-chain-bad = For { $host } the server shows a certificate that browsers do not trust. Patients would see a warning.
-    Reason: { $reason }
+    Reason: { $why ->
+        [unknown-issuer] It comes from an issuer browsers do not know: for example from the test environment, or it is self-signed.
+        [wrong-name] It is not valid for { $host }.
+        [expired] It has expired.
+        [not-yet] It is valid only from a later day. Often the server's clock is wrong.
+        [revoked] It has been declared invalid.
+        [incomplete] Part of the certificate chain (the intermediate certificate) is missing on the server.
+       *[other] The browser refuses it. The technical message is under "Details".
+    }
 verify-other-certificate = For { $host } the server still shows a certificate other than the new one. Has Elexis-OOB been restarted?
 verify-expired = The certificate for { $host } has expired.
 verify-list-status = The appointment service does not answer properly (status { $status }).

@@ -211,8 +211,8 @@ impl TermineReport {
         if let Err(reason) = &self.tls.chain {
             let t = Text::new("verify-chain-bad")
                 .arg("host", host)
-                .arg("reason", reason.clone());
-            return fail(t);
+                .arg("why", crate::core::tls_refusal::why(reason));
+            return Outcome::Failed(Finding::new(t).detail(format!("{detail}\nchain: {reason}")));
         }
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&self.tls.fingerprint)) {
             return fail(Text::new("verify-other-certificate").arg("host", host));
