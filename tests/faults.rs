@@ -13,7 +13,7 @@
 //! | CAA allows only another CA (knotd) | 4 DNS | "Let's Encrypt gehört nicht dazu und wird ablehnen" – "Ergänzen Sie … CAA 0 issue "letsencrypt.org"" |
 //! | public address ≠ A record (discovery via knotd) | 5 Port forwarding | "Der Name zeigt auf 203.0.113.10, Ihr Anschluss hat aber die Adresse 198.51.100.7" – "Ändern Sie … den A-Eintrag auf 198.51.100.7" |
 //! | responder port taken (bound first) | 6 Firewall | "Port … ist schon belegt, vom Programm …" – "Beenden Sie das Programm, das den Port belegt, …" |
-//! | forward missing: probe refused | 6 Firewall | "Von innen nicht prüfbar … Entweder fehlt die Portfreigabe im Router, oder …" – "Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen Server, Port …" |
+//! | forward missing: probe refused | 6 Firewall | "Von innen nicht prüfbar … sehen eine fehlende, eine falsche und eine richtige Portfreigabe gleich aus" – "Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen Server, Port … Der eigentliche Test ist der Probelauf in Schritt 7" |
 //! | forward leads nowhere: probe times out | 6 Firewall | as above |
 //! | CA down (closed loopback port) | 7 Certificate | "Der Server von Let's Encrypt ist von hier aus nicht erreichbar" – "Prüfen Sie die Internetverbindung …" |
 //! | CA refuses, validation failed (Pebble) | 7 Certificate | "Let's Encrypt hat … erreicht, aber Port 80 ist geschlossen" – "Prüfen Sie die Weiterleitung von Port 80 im Router" |

@@ -10,7 +10,7 @@ reach-probe-router-page = Es antwortet der Router selbst ({ $vendor }), nicht di
 reach-probe-https-redirect = Die Anfrage wird auf HTTPS umgeleitet ({ $location }). Dort liegt die Testdatei nicht, deshalb schlägt die Prüfung fehl.
 reach-probe-traefik = Es antwortet Traefik, der Webserver von Elexis-OOB. Die Portfreigabe im Router führt auf Port 80 statt auf den Prüf-Port.
 reach-probe-other = Es antwortet ein anderer Webserver (Status { $status }, Server { $server }), nicht der Prüf-Dienst.
-reach-probe-inside-untestable = Von innen nicht prüfbar: Die Testdatei kam über die öffentliche Adresse nicht an. Entweder fehlt die Portfreigabe im Router, oder der Router leitet Anfragen an die eigene öffentliche Adresse nicht zurück ins Praxisnetz. Das Zweite ist bei vielen Routern so und kein Fehler.
+reach-probe-inside-untestable = Von innen nicht prüfbar: Die Testdatei kam über die öffentliche Adresse nicht an. Von hier aus sehen eine fehlende, eine falsche und eine richtige Portfreigabe gleich aus, denn viele Router schicken Anfragen an die eigene Adresse nicht ins Praxisnetz zurück (das ist kein Fehler).
 
 ## Was zu tun ist
 
@@ -18,7 +18,7 @@ reach-fix-forward = Richten Sie im Router eine Portfreigabe ein: von außen TCP-
 reach-fix-forward-firewall = Prüfen Sie die Portfreigabe im Router (von außen Port 80 auf diesen Server, Port { $port }; FRITZ!Box: Internet > Freigaben > Portfreigaben) und ob eine Firewall dazwischen den Port sperrt.
 reach-fix-router-page = Richten Sie die Portfreigabe ein: von außen Port 80 auf diesen Server, Port { $port } (FRITZ!Box: Internet > Freigaben > Portfreigaben). Falls die Fernwartung des Routers Port 80 benutzt, stellen Sie diese auf einen anderen Port um oder schalten Sie sie aus.
 reach-fix-forward-traefik = Ändern Sie die Portfreigabe im Router: von außen Port 80 muss auf diesen Server, Port { $port } zeigen, nicht auf Port 80. FRITZ!Box: Internet > Freigaben > Portfreigaben, Eintrag bearbeiten.
-reach-fix-test-outside = Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen Server, Port { $port } (FRITZ!Box: Internet > Freigaben > Portfreigaben). Stimmt sie, können Sie trotzdem weitergehen: Let's Encrypt prüft dann selbst, zuerst im Probelauf, der nichts kostet.
+reach-fix-test-outside = Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen Server, Port { $port } (die Anleitung für Ihren Router steht in Schritt 5). Der eigentliche Test ist der Probelauf in Schritt 7 (Zertifikat): Dort prüft Let's Encrypt von außen, und ein Fehlschlag kostet nichts.
 reach-fix-v4-forward = Prüfen Sie die Portfreigabe für Port 80 im Router (FRITZ!Box: Internet > Freigaben > Portfreigaben) und dass der Name auf die richtige Adresse zeigt.
 reach-fix-v6-answered = Entfernen Sie beim Anbieter der Domain den AAAA-Eintrag ({ $address }), oder sorgen Sie dafür, dass auf dieser IPv6-Adresse an Port 80 nichts antwortet.
 

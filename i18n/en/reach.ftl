@@ -10,7 +10,7 @@ reach-probe-router-page = The router itself answers ({ $vendor }), not this serv
 reach-probe-https-redirect = The request is redirected to HTTPS ({ $location }). The test file is not there, so the check fails.
 reach-probe-traefik = Traefik answers, the web server of Elexis-OOB. The router's port forwarding leads to port 80 instead of the check port.
 reach-probe-other = Another web server answers (status { $status }, server { $server }), not the check service.
-reach-probe-inside-untestable = Cannot be checked from inside: the test file did not arrive through the public address. Either the port forwarding in the router is missing, or the router does not send requests for its own public address back into the practice network. The latter is common with routers and not a fault.
+reach-probe-inside-untestable = Cannot be checked from inside: the test file did not arrive through the public address. From here a missing, a wrong and a correct port forward all look the same, because many routers do not send requests for their own address back into the practice network (that is not a fault).
 
 ## What to do
 
@@ -18,7 +18,7 @@ reach-fix-forward = Set up a port forwarding in the router: TCP port 80 from out
 reach-fix-forward-firewall = Check the port forwarding in the router (port 80 from outside to this server, port { $port }; FRITZ!Box: Internet > Permit Access > Port Sharing) and whether a firewall in between blocks the port.
 reach-fix-router-page = Set up the port forwarding: port 80 from outside to this server, port { $port } (FRITZ!Box: Internet > Permit Access > Port Sharing). If the router's remote access uses port 80, move it to another port or switch it off.
 reach-fix-forward-traefik = Change the port forwarding in the router: port 80 from outside must lead to this server, port { $port }, not to port 80. FRITZ!Box: Internet > Permit Access > Port Sharing, edit the entry.
-reach-fix-test-outside = Check the port forwarding in the router: TCP port 80 from outside to this server, port { $port } (FRITZ!Box: Internet > Permit Access > Port Sharing). If it is right, you may go on anyway: Let's Encrypt will then check for itself, first in the dry run, which costs nothing.
+reach-fix-test-outside = Check the port forward in the router: TCP port 80 from outside to this server, port { $port } (the guide for your router is on step 5). The real test is the dry run on step 7 (certificate): there Let's Encrypt checks from outside, and a failure costs nothing.
 reach-fix-v4-forward = Check the port forwarding for port 80 in the router (FRITZ!Box: Internet > Permit Access > Port Sharing) and that the name points to the right address.
 reach-fix-v6-answered = Remove the AAAA record ({ $address }) at your domain provider, or make sure nothing answers on port 80 of that IPv6 address.
 

@@ -118,11 +118,11 @@ async fn the_router_forward_is_missing() {
         &read,
         &[
             "Von innen nicht prüfbar: Die Testdatei kam über die öffentliche Adresse nicht an. \
-             Entweder fehlt die Portfreigabe im Router,",
+             Von hier aus sehen eine fehlende, eine falsche und eine richtige Portfreigabe gleich aus",
             &format!(
                 "Was tun: Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen \
-                 Server, Port {} (FRITZ!Box: Internet > Freigaben > Portfreigaben). Stimmt sie, \
-                 können Sie trotzdem weitergehen",
+                 Server, Port {} (die Anleitung für Ihren Router steht in Schritt 5). Der \
+                 eigentliche Test ist der Probelauf in Schritt 7 (Zertifikat)",
                 rig.responder_port
             ),
         ],
@@ -153,12 +153,13 @@ async fn the_router_forward_leads_nowhere_and_times_out() {
     says(
         &read,
         &[
-            "Entweder fehlt die Portfreigabe im Router,",
+            "eine fehlende, eine falsche und eine richtige Portfreigabe gleich aus",
             &format!(
                 "Was tun: Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen \
-                 Server, Port {} (FRITZ!Box",
+                 Server, Port {} (die Anleitung",
                 rig.responder_port
             ),
+            "Der eigentliche Test ist der Probelauf in Schritt 7",
         ],
     );
     nothing_lost(&answers(&w), &w);
