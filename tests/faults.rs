@@ -21,7 +21,7 @@
 //! | admin app never answers (stand-in) | 8 Install (elsewhere) | "hat nach 2 Sekunden nicht geantwortet. Es ist unklar, ob etwas angekommen ist" – "Prüfen Sie, ob der Server läuft … senden Sie mit Enter noch einmal" |
 //! | traefik.toml does not parse (fixture) | 9 Proxy | "Die Datei …/traefik.toml enthält in Zeile 17 einen Fehler" – "Lassen Sie Zeile 17 von Ihrer IT-Betreuung berichtigen" |
 //! | compose YAML does not parse (fixture) | 9 Proxy | "Die Datei …/docker-compose.yaml enthält in Zeile 8 einen Fehler" – "Lassen Sie Zeile 8 … berichtigen" |
-//! | compose fails, port 443 taken (stand-in on PATH) | 10 Restart | "Elexis-OOB konnte nicht starten: Port 443 ist … schon … belegt" – "Beenden Sie das andere Programm, oft ein zweiter Webserver …" |
+//! | compose fails, a port taken by a program (stand-in on PATH; the port held by the test) | 10 Restart | "Elexis-OOB konnte nicht starten: Port … ist auf diesem Server schon belegt, vom Programm faults-…" – "Beenden Sie das Programm faults-…" |
 //! | state directory read-only (`unshare -m`, ro bind mount) | any (save) | "Der Zwischenstand konnte nicht gespeichert werden: … schreibgeschützten Laufwerk" – "Bitten Sie Ihre IT-Betreuung, das Laufwerk wieder beschreibbar zu machen" |
 //! | state directory full (`unshare -m`, 256k tmpfs) | any (save) | "… Die Festplatte ist voll" – "Löschen Sie nicht mehr benötigte Dateien …" |
 //! | state directory not writable (`setpriv` as nobody) | any (save) | "… Das Programm darf nicht in … schreiben" – "Starten Sie es mit Administratorrechten" |

@@ -30,6 +30,8 @@ restart-failed = „{ $command }“ hat nicht geklappt (Fehlercode { $code }). D
 restart-spawn-failed = „{ $command }“ liess sich nicht starten: { $error }
 restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Enter versucht den Neustart noch einmal. Klappt es nicht, zeigen Sie die Ausgabe darunter Ihrer IT-Betreuung; mit praxis-tls undo lassen sich die Änderungen dieses Assistenten zurücknehmen.
 restart-port-taken = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon von einem anderen Programm belegt. Bis das behoben ist, ist die Terminseite nicht erreichbar.
+restart-port-taken-by = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon belegt, vom Programm { $program } (Prozess { $pid }). Bis das behoben ist, ist die Terminseite nicht erreichbar.
+restart-port-taken-by-fix = Beenden Sie das Programm { $program } oder lassen Sie das Ihre IT-Betreuung tun; oft ist es ein zweiter Webserver. Danach startet Enter den Neustart noch einmal.
 restart-port-taken-fix = Beenden Sie das andere Programm, oft ein zweiter Webserver wie Apache oder nginx, oder lassen Sie das Ihre IT-Betreuung tun. Danach startet Enter den Neustart noch einmal.
 restart-docker-missing-fix = Lassen Sie den Assistenten auf dem Server laufen, auf dem Elexis-OOB läuft, oder Docker Compose von Ihrer IT-Betreuung einrichten.
 

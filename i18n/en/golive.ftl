@@ -30,6 +30,8 @@ restart-failed = "{ $command }" did not work (exit code { $code }). The command'
 restart-spawn-failed = "{ $command }" could not be started: { $error }
 restart-failed-fix = As long as the restart has not worked, the appointment page may be unreachable. Enter tries the restart again. If it still fails, show the output below to your IT support; praxis-tls undo takes this wizard's changes back.
 restart-port-taken = Elexis-OOB could not start: port { $port } on this server is already taken by another program. Until that is solved, the appointment page cannot be reached.
+restart-port-taken-by = Elexis-OOB could not start: port { $port } on this server is already taken, by the program { $program } (process { $pid }). Until that is fixed, the appointment page cannot be reached.
+restart-port-taken-by-fix = Stop the program { $program }, or have your IT support do it; often it is a second web server. Then Enter starts the restart again.
 restart-port-taken-fix = Stop the other program, often a second web server such as Apache or nginx, or have your IT support do it. Then Enter starts the restart again.
 restart-docker-missing-fix = Let the wizard run on the server where Elexis-OOB runs, or have your IT support set up Docker Compose.
 

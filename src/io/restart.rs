@@ -50,7 +50,12 @@ pub enum RestartError {
     Spawn { command: String, error: String },
     /// Another program holds a port the proxy publishes (80 or 443).
     #[error("port {port} is taken by another program: {line}")]
-    PortTaken { port: u16, line: String },
+    PortTaken {
+        port: u16,
+        line: String,
+        /// The program listening there, when this server can tell.
+        holder: Option<super::responder::PortHolder>,
+    },
 }
 
 impl RestartError {
@@ -72,9 +77,13 @@ impl RestartError {
             RestartError::Spawn { command, error } => Text::new("restart-spawn-failed")
                 .arg("command", command.clone())
                 .arg("error", error.clone()),
-            RestartError::PortTaken { port, .. } => {
-                Text::new("restart-port-taken").arg("port", port.to_string())
-            }
+            RestartError::PortTaken { port, holder, .. } => match holder {
+                Some(h) => Text::new("restart-port-taken-by")
+                    .arg("port", port.to_string())
+                    .arg("program", h.program.clone())
+                    .arg("pid", h.pid.to_string()),
+                None => Text::new("restart-port-taken").arg("port", port.to_string()),
+            },
         }
     }
 
@@ -82,6 +91,9 @@ impl RestartError {
     pub fn fix(&self) -> Option<Text> {
         match self {
             RestartError::DockerMissing => Some(Text::new("restart-docker-missing-fix")),
+            RestartError::PortTaken {
+                holder: Some(h), ..
+            } => Some(Text::new("restart-port-taken-by-fix").arg("program", h.program.clone())),
             RestartError::PortTaken { .. } => Some(Text::new("restart-port-taken-fix")),
             RestartError::Traceback { .. }
             | RestartError::Failed { .. }
@@ -183,7 +195,12 @@ async fn run(
     if status.success() {
         return Ok(());
     }
-    if let Some(e) = classify(&seen) {
+    if let Some(mut e) = classify(&seen) {
+        // As root this server can name the program in the way; docker
+        // itself only says that the port is taken.
+        if let RestartError::PortTaken { port, holder, .. } = &mut e {
+            *holder = super::responder::port_owner::find(*port);
+        }
         return Err(e);
     }
     let line = seen
@@ -237,7 +254,11 @@ pub fn classify(lines: &[String]) -> Option<RestartError> {
             .flatten()
             .map(|p| (p, l.clone()))
     }) {
-        return Some(RestartError::PortTaken { port, line });
+        return Some(RestartError::PortTaken {
+            port,
+            line,
+            holder: None,
+        });
     }
     if let Some(line) = find(&|l| {
         l.contains("cannot connect to the docker daemon")

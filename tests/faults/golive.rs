@@ -189,12 +189,14 @@ fn proxy_compose_yaml_unparsable() {
     child::run("proxy-yaml", &[], &[("PATH", no_docker.path().into())]);
 }
 
-/// What compose v1 prints when another program holds port 443.
+/// What compose v1 prints when another program holds `PORT` (443 in a
+/// practice; here a port the test itself holds, so that the program in
+/// the way is known).
 const PORT_TAKEN: &str = r#"case "$3" in
   stop) echo 'Stopping elx_proxy ... done' ;;
   rm) echo 'Removing elx_proxy ... done' ;;
   up) echo 'Creating elx_proxy ... error' >&2
-      echo 'ERROR: for elx_proxy  Cannot start service proxy: driver failed programming external connectivity on endpoint elx_proxy (3f1c0a): Bind for 0.0.0.0:443 failed: port is already allocated' >&2
+      echo 'ERROR: for elx_proxy  Cannot start service proxy: driver failed programming external connectivity on endpoint elx_proxy (3f1c0a): Bind for 0.0.0.0:PORT failed: port is already allocated' >&2
       echo 'ERROR: Encountered errors while bringing up the project.' >&2
       exit 1 ;;
 esac"#;
@@ -223,13 +225,15 @@ pub fn restart_child() {
             w.check(CheckId::Restarted)
         );
         let read = reads(&w);
+        let port = std::env::var("TAKEN_PORT").unwrap();
         says(
             &read,
             &[
-                "Elexis-OOB konnte nicht starten: Port 443 ist auf diesem Server schon von \
-                 einem anderen Programm belegt.",
-                "Was tun: Beenden Sie das andere Programm, oft ein zweiter Webserver wie \
-                 Apache oder nginx",
+                &format!(
+                    "Elexis-OOB konnte nicht starten: Port {port} ist auf diesem Server schon \
+                     belegt, vom Programm faults"
+                ),
+                "Was tun: Beenden Sie das Programm faults",
             ],
         );
         nothing_lost(&before, &w);
@@ -246,12 +250,25 @@ pub fn restart_child() {
 fn restart_compose_fails() {
     let bin = tempfile::tempdir().unwrap();
     let log = bin.path().join("calls.log");
+    // Held by this process (the test binary, «faults-…»), as a web server
+    // would hold 443 on a practice's server.
+    let holder = std::net::TcpListener::bind("0.0.0.0:0").unwrap();
+    let port = holder.local_addr().unwrap().port();
     let script = format!(
-        "#!/bin/sh\necho \"$*\" >> '{}'\n{PORT_TAKEN}\n",
-        log.display()
+        "#!/bin/sh\necho \"$*\" >> '{}'\n{}\n",
+        log.display(),
+        PORT_TAKEN.replace("PORT", &port.to_string())
     );
     let compose = bin.path().join("docker-compose");
     std::fs::write(&compose, script).unwrap();
     std::fs::set_permissions(&compose, std::fs::Permissions::from_mode(0o755)).unwrap();
-    child::run("restart", &[], &[("PATH", bin.path().into())]);
+    child::run(
+        "restart",
+        &[],
+        &[
+            ("PATH", bin.path().into()),
+            ("TAKEN_PORT", port.to_string().into()),
+        ],
+    );
+    drop(holder);
 }
