@@ -127,7 +127,14 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             }
             Vec::new()
         }
-        Action::Recheck => run_checks(w),
+        Action::Recheck => {
+            // A window that ran out is closed: checking again opens a new
+            // one rather than probing a closed port.
+            if w.network.window_until.is_some_and(|u| u <= now) {
+                w.network.window_until = None;
+            }
+            run_checks(w)
+        }
         Action::Detail => {
             w.session.show_detail = !w.session.show_detail;
             Vec::new()

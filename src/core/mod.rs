@@ -282,6 +282,14 @@ impl Wizard {
                 *state = CheckState::Idle;
             }
         }
+        // «von aussen erreichbar» belongs to the window that was open then;
+        // on the firewall step itself it is checked again, not shown as
+        // true of a window closed since.
+        if self.step == Step::Firewall {
+            for id in [CheckId::FirewallRule, CheckId::Reachability, CheckId::Ipv6Path] {
+                self.checks.remove(&id);
+            }
+        }
         self.session = Session {
             lang_cursor: Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0),
             overlay: if self.step == Step::Language {
