@@ -286,7 +286,11 @@ impl Wizard {
         // on the firewall step itself it is checked again, not shown as
         // true of a window closed since.
         if self.step == Step::Firewall {
-            for id in [CheckId::FirewallRule, CheckId::Reachability, CheckId::Ipv6Path] {
+            for id in [
+                CheckId::FirewallRule,
+                CheckId::Reachability,
+                CheckId::Ipv6Path,
+            ] {
                 self.checks.remove(&id);
             }
         }

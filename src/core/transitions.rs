@@ -31,6 +31,13 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         Msg::ComposeInspected { facts, .. } => {
             if let Some(found) = &w.start.found {
                 let outcome = super::compose_ready::judge(&facts, &found.dir);
+                if w.step == Step::Restart && w.check(CheckId::Restarted).is_failed() {
+                    let state = after_failed_restart(outcome.clone());
+                    if state.is_passed() {
+                        w.golive.restart_owed = false;
+                    }
+                    w.checks.insert(CheckId::Restarted, state);
+                }
                 w.checks.insert(CheckId::ComposeReady, outcome.into());
             }
             Vec::new()
@@ -293,6 +300,22 @@ pub(super) fn detect_install(w: &mut Wizard) -> Vec<Effect> {
     }]
 }
 
+/// F5 after a failed restart asks docker how things stand now: running
+/// again (someone fixed the cause and started it) passes the step; else
+/// the error shown is today's, not the one from the failed attempt.
+fn after_failed_restart(now: Outcome) -> CheckState {
+    match now {
+        Outcome::Passed(_) => {
+            CheckState::Passed(Finding::new(Text::new("golive-step-restarted-since")))
+        }
+        Outcome::Warning(f) | Outcome::Failed(f) => {
+            let mut f = f;
+            f.fix = Some(Text::new("restart-still-fix"));
+            CheckState::Failed(f)
+        }
+    }
+}
+
 /// Once the folder is understood, docker is asked what the restart will
 /// need; without a folder there is nothing to ask about.
 fn inspect_compose(w: &mut Wizard) -> Vec<Effect> {
@@ -388,6 +411,16 @@ pub(super) fn run_checks(w: &mut Wizard) -> Vec<Effect> {
         }
         Step::FinalCheck => golive_step::final_check(w),
         Step::ProxyConfig => golive_step::on_enter(w),
+        Step::Restart if w.check(CheckId::Restarted).is_failed() => {
+            let Some(found) = &w.start.found else {
+                return Vec::new();
+            };
+            let dir = found.dir.clone();
+            let generation = next_generation(w);
+            w.checks
+                .insert(CheckId::ComposeReady, CheckState::Running { generation });
+            vec![Effect::InspectCompose { dir, generation }]
+        }
         Step::AutoRenew => super::autorenew::on_enter(w),
         _ => Vec::new(),
     }

@@ -449,3 +449,51 @@ fn the_server_field_keeps_a_sent_upload() {
     key(&mut w, Action::Next);
     assert_eq!(w.session.overlay, Overlay::None, "not asked again");
 }
+
+/// F5 after a failed restart asks docker how things stand now: the old
+/// error does not stay once someone fixed the cause and started it, and
+/// what is shown otherwise is today's state.
+#[test]
+fn checking_again_after_a_failed_restart_reads_the_state_now() {
+    use crate::core::compose_ready::ComposeFacts;
+    let mut w = at_certificate();
+    w.step = Step::Restart;
+    w.golive.restart_owed = true;
+    let failed = || {
+        CheckState::Failed(Finding::new(
+            Text::new("restart-port-taken").arg("port", "443"),
+        ))
+    };
+    w.checks.insert(CheckId::Restarted, failed());
+    let facts = |stopped: &[&str]| ComposeFacts::Loaded {
+        services: vec!["proxy".into(), "termine".into()],
+        missing_images: vec![],
+        stopped: stopped.iter().map(|s| s.to_string()).collect(),
+    };
+    let inspected = |w: &mut Wizard, facts| {
+        let e = key(w, Action::Recheck);
+        let generation = e
+            .iter()
+            .find_map(|e| match e {
+                Effect::InspectCompose { generation, .. } => Some(*generation),
+                _ => None,
+            })
+            .expect("F5 asks docker");
+        update(w, Msg::ComposeInspected { generation, facts }, NOW);
+    };
+
+    inspected(&mut w, facts(&["proxy", "termine"]));
+    let CheckState::Failed(f) = w.check(CheckId::Restarted) else {
+        panic!("{:?}", w.check(CheckId::Restarted))
+    };
+    assert_eq!(f.summary.id, "compose-ready-all-stopped", "today's state");
+    assert_eq!(
+        f.fix.as_ref().map(|t| t.id.as_str()),
+        Some("restart-still-fix")
+    );
+    assert!(w.golive.restart_owed);
+
+    inspected(&mut w, facts(&[]));
+    assert!(w.check(CheckId::Restarted).is_passed());
+    assert!(!w.golive.restart_owed);
+}

@@ -36,7 +36,10 @@ fn a_resumed_firewall_step_does_not_show_an_old_probe_as_true() {
     let w = w.resumed();
     assert!(!w.checks.contains_key(&CheckId::Reachability));
     assert!(!w.checks.contains_key(&CheckId::FirewallRule));
-    assert!(w.check(CheckId::DryRun).is_passed(), "other steps keep theirs");
+    assert!(
+        w.check(CheckId::DryRun).is_passed(),
+        "other steps keep theirs"
+    );
 
     // Further on, the firewall step's results are history and stay.
     let mut later = Wizard::new(Lang::De, NOW);
