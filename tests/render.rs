@@ -484,6 +484,11 @@ fn failures_are_shown_with_what_to_do() {
         for _ in 0..30 {
             key(&mut w, Action::Backspace);
         }
+        // Emptied: the field says it waits for her.
+        insta::assert_snapshot!(
+            format!("domain_empty_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
         for c in "praxis.local".chars() {
             key(&mut w, Action::Char(c));
         }

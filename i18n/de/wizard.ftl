@@ -51,6 +51,7 @@ check-label-detail = Technisch:
 ## Zustand des Weiter-Knopfs
 gate-open = Alles in Ordnung. Mit Enter geht es weiter.
 gate-open-warning = Mit Enter geht es weiter. Lesen Sie vorher den Hinweis oben (mit ! markiert).
+input-required = Bitte eingeben: Das Feld oben ist noch leer.
 gate-waiting = Die Prüfungen laufen noch. Bitte einen Moment Geduld.
 gate-blocked = Bitte zuerst die markierten Punkte erledigen.
 gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.

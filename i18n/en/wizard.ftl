@@ -51,6 +51,7 @@ check-label-detail = Technical:
 ## State of "next"
 gate-open = All good. Press Enter to continue.
 gate-open-warning = Press Enter to continue. Read the note above first (marked with !).
+input-required = Please fill in the field above: it is still empty.
 gate-waiting = The checks are still running. Please wait a moment.
 gate-blocked = Please deal with the marked items first.
 gate-overridable = A check failed. If you are sure everything is right: F3 or W = continue anyway.

@@ -31,6 +31,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
                 focus == Some(0),
                 tr,
             ));
+            widgets::required(lines, &c.email, tr);
             if let Some(url) = &c.terms_url {
                 lines.push(Line::raw(tr.ta("acme-terms", &[("url", url)])));
             }

@@ -93,6 +93,7 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         w.text_input_active(),
         tr,
     ));
+    widgets::required(lines, &w.start.input, tr);
     // «nicht gefunden» beside «✓ gefunden» would contradict itself.
     if w.start.candidates.is_empty() {
         if w.start.found.is_none() {
@@ -145,6 +146,7 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         w.text_input_active(),
         tr,
     ));
+    widgets::required(lines, &w.domain.input, tr);
     if let Some(err) = &w.domain.error {
         lines.push(Line::styled(
             format!("{} {}", tr.theme.failed(), tr.text(err)),

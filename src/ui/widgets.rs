@@ -29,6 +29,17 @@ pub(super) fn input_line(label: &str, input: &TextInput, focused: bool, tr: &Tr)
     ])
 }
 
+/// Under a field that must be filled in and is still empty: an empty
+/// line gives no sign that the next move is hers.
+pub(super) fn required(lines: &mut Vec<Line<'static>>, input: &TextInput, tr: &Tr) {
+    if input.value.trim().is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", tr.theme.text(&tr.t("input-required"))),
+            tr.theme.warn_style(),
+        ));
+    }
+}
+
 /// One line per check with its symbol, then what to do for the ones that
 /// did not pass, and the technical detail when asked for.
 pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId], tr: &Tr) {
