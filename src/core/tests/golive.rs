@@ -497,3 +497,21 @@ fn checking_again_after_a_failed_restart_reads_the_state_now() {
     assert!(w.check(CheckId::Restarted).is_passed());
     assert!(!w.golive.restart_owed);
 }
+
+/// The e-mail error goes once she corrects the address; it does not stay
+/// beside the corrected field until the next Enter.
+#[test]
+fn a_corrected_email_clears_its_error() {
+    let mut w = at_certificate();
+    w.certificate.installed = None;
+    w.certificate.email.set("praxis@");
+    key(&mut w, Action::Next);
+    assert_eq!(
+        w.certificate.last_error.as_ref().map(|f| f.summary.id.as_str()),
+        Some("acme-email-invalid")
+    );
+    for c in "praxis.ch".chars() {
+        key(&mut w, Action::Char(c));
+    }
+    assert_eq!(w.certificate.last_error, None);
+}
