@@ -71,8 +71,7 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
     input.apply(action);
     // An error about what she typed goes once she types again; a CA's
     // answer stays until the next try.
-    if w
-        .certificate
+    if w.certificate
         .last_error
         .as_ref()
         .is_some_and(|f| f.summary.id == "acme-email-invalid")

@@ -55,6 +55,11 @@ pub struct GoLiveState {
         skip_serializing_if = "Option::is_none"
     )]
     pub undone_at: Option<time::OffsetDateTime>,
+    /// The end of the last restart's output, kept once it finished so that
+    /// after a resume the screen can still show what compose said. Saved
+    /// once per restart, not per line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restart_output: Vec<String>,
 }
 
 /// The plain inputs io needs about the site.
@@ -395,6 +400,11 @@ pub(super) fn on_applied(w: &mut Wizard, result: Result<(), Finding>) {
 }
 
 pub(super) fn on_restarted(w: &mut Wizard, result: Result<(), Finding>) {
+    let log = &w.session.restart_log;
+    w.golive.restart_output = log[log.len().saturating_sub(RESTART_OUTPUT_KEPT)..]
+        .iter()
+        .map(|l| l.chars().take(300).collect())
+        .collect();
     let outcome = match result {
         Ok(()) => {
             w.golive.restart_owed = false;
@@ -404,6 +414,9 @@ pub(super) fn on_restarted(w: &mut Wizard, result: Result<(), Finding>) {
     };
     w.checks.insert(CheckId::Restarted, outcome.into());
 }
+
+/// Lines of compose's output kept in the saved state: what the screen shows.
+pub const RESTART_OUTPUT_KEPT: usize = 20;
 
 /// The gate of these steps; `None` for the other steps.
 pub fn gate_open(w: &Wizard) -> Option<bool> {

@@ -31,7 +31,12 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     match w.step {
         Step::ProxyConfig => diffs(lines, w, tr),
         Step::Restart => {
-            let log = &w.session.restart_log;
+            // This run's lines while it runs; after a resume, the saved end.
+            let log = if w.session.restart_log.is_empty() {
+                &w.golive.restart_output
+            } else {
+                &w.session.restart_log
+            };
             if !log.is_empty() {
                 lines.push(Line::raw(""));
                 for l in log.iter().skip(log.len().saturating_sub(8)) {

@@ -507,11 +507,56 @@ fn a_corrected_email_clears_its_error() {
     w.certificate.email.set("praxis@");
     key(&mut w, Action::Next);
     assert_eq!(
-        w.certificate.last_error.as_ref().map(|f| f.summary.id.as_str()),
+        w.certificate
+            .last_error
+            .as_ref()
+            .map(|f| f.summary.id.as_str()),
         Some("acme-email-invalid")
     );
     for c in "praxis.ch".chars() {
         key(&mut w, Action::Char(c));
     }
     assert_eq!(w.certificate.last_error, None);
+}
+
+/// What compose said stays in the saved state once the restart finished,
+/// so a resumed wizard can still show it.
+#[test]
+fn the_restart_output_survives_a_resume() {
+    let mut w = at_certificate();
+    w.step = Step::Restart;
+    w.golive.restart_owed = true;
+    let e = key(&mut w, Action::Next);
+    let e = if e.iter().any(|e| matches!(e, Effect::Restart { .. })) {
+        e
+    } else {
+        key(&mut w, Action::Yes)
+    };
+    let generation = generation(&e);
+    for line in ["$ docker-compose stop", "Stopping elx_proxy ... done"] {
+        update(
+            &mut w,
+            Msg::RestartLine {
+                generation,
+                line: line.into(),
+            },
+            NOW,
+        );
+    }
+    update(
+        &mut w,
+        Msg::Restarted {
+            generation,
+            result: Err(Finding::new(Text::new("restart-failed"))),
+        },
+        NOW,
+    );
+    let saved = serde_json::to_string(&w).unwrap();
+    let back: Wizard = serde_json::from_str(&saved).unwrap();
+    let back = back.resumed();
+    assert!(back.session.restart_log.is_empty());
+    assert_eq!(
+        back.golive.restart_output,
+        ["$ docker-compose stop", "Stopping elx_proxy ... done"]
+    );
 }
