@@ -26,10 +26,6 @@ restart-body =
 done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, lässt sich mit «praxis-tls undo» rückgängig machen.
 done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Ab 2027 gelten sie nur noch 64 Tage, ab 2028 nur noch 45 Tage. Let's Encrypt schickt keine Erinnerung mehr. Der Server erneuert die Zertifikate deshalb ab jetzt selbst: Er prüft zweimal am Tag, ob es Zeit ist.
 firewall-confirm-body = Damit Let's Encrypt diesen Server prüfen kann, öffnet das Programm in der Firewall Port { $port }, nur für { $minutes } Minuten. Danach schliesst er sich von selbst, auch wenn die Verbindung abbricht. Die Änderung wird festgehalten; «praxis-tls undo» nimmt sie zurück.
-ports-help =
-    FRITZ!Box: Internet > Freigaben > Portfreigaben > «Gerät für Freigaben hinzufügen», den Server wählen, dann «Neue Freigabe» > «Portfreigabe», Protokoll TCP. «Port an Gerät» ist der Port auf dem Server, «Port extern gewünscht» der Port im Internet. Für Port 80 nur «IPv4» ankreuzen.
-    Andere Router nennen das «NAT», «Port Forwarding» oder «Virtuelle Server».
-    «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
 cert-confirm-dry = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und starten den Probelauf. Klappt er, folgt gleich das echte Zertifikat.
 cert-confirm-real = Mit «Ja» akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $url }) und beziehen das echte Zertifikat.
 

@@ -3,11 +3,6 @@
 systems-name = Weitere
 systems-title = Weitere Systeme (freiwillig)
 systems-body = Der Termindienst läuft. Hier lassen sich zwei weitere Systeme der Praxis mit HTTPS absichern, jedes unter eigenem Namen. Wer keines hat: einfach Enter.
-systems-help =
-    Orthanc (Bildarchiv) im Praxisnetz: Eine Zertifizierungsstelle aus dem Internet kann einen Namen wie pacs.praxis.lan nicht prüfen. Das Programm macht deshalb eine eigene Praxis-CA. Deren Zertifikat installieren Sie einmal auf jedem Praxis-Computer; danach vertrauen die Browser Orthanc.
-    Auf Wunsch erhält jede Person ein eigenes Browser-Zertifikat: Dann öffnet Orthanc sich nur noch auf Computern, die ein solches Zertifikat haben.
-    Express Gateway (AIoTES): erhält ein Let's-Encrypt-Zertifikat für seinen eigenen Namen, auf demselben Weg wie der Termindienst. Der Name muss im DNS auf dieselbe Adresse zeigen wie der Termin-Name.
-    Pfeil hoch/runter wählt, Tab springt zum nächsten Feld, Enter zeigt die Änderung, bevor etwas geschrieben wird.
 systems-choice-none = Nichts weiter, zum Abschluss
 systems-choice-orthanc = Orthanc im Praxisnetz (eigene Praxis-CA)
 systems-choice-gateway = Express Gateway (Let's Encrypt)

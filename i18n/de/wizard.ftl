@@ -233,10 +233,6 @@ check-ipv6-path = IPv6 und Let's Encrypt
 key-open = F4/O Port öffnen
 key-choose-ports = ↑/↓ ←/→ wählen
 
-ports-help =
-    FRITZ!Box: Internet > Freigaben > Portfreigaben > „Gerät für Freigaben hinzufügen“, den Server wählen, dann „Neue Freigabe“ > „Portfreigabe“, Protokoll TCP. „Port an Gerät“ ist der Port auf dem Server, „Port extern gewünscht“ der Port im Internet. Für Port 80 nur „IPv4“ ankreuzen.
-    Andere Router nennen das „NAT“, „Port Forwarding“ oder „Virtuelle Server“.
-    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ würden alle Dienste des Servers ins Internet stellen, auch die Verwaltung und die Datenbank. Lassen Sie beides für diesen Server aus.
 firewall-commands-hidden = D zeigt die Befehle, die den Port öffnen.
 
 ## Zertifikat

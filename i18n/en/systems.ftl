@@ -3,11 +3,6 @@
 systems-name = Others
 systems-title = Other systems (optional)
 systems-body = The appointment service is running. Two more systems of the practice can be secured with HTTPS here, each under its own name. If you have neither: just Enter.
-systems-help =
-    Orthanc (image archive) on the practice network: a certificate authority on the internet cannot check a name like pacs.praxis.lan. So the program makes a practice CA of your own. Install its certificate once on every practice computer; then the browsers trust Orthanc.
-    On request every person gets a browser certificate of their own: Orthanc then opens only on computers that have one.
-    Express Gateway (AIoTES): gets a Let's Encrypt certificate for its own name, the same way as the appointment service. The name must point to the same address in DNS as the appointment name.
-    Arrow up/down chooses, Tab moves to the next field, Enter shows the change before anything is written.
 systems-choice-none = Nothing more, on to the end
 systems-choice-orthanc = Orthanc on the practice network (own practice CA)
 systems-choice-gateway = Express Gateway (Let's Encrypt)

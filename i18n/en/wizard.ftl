@@ -233,10 +233,6 @@ check-ipv6-path = IPv6 and Let's Encrypt
 key-open = F4/O open port
 key-choose-ports = ↑/↓ ←/→ choose
 
-ports-help =
-    FRITZ!Box: Internet > Permit Access > Port Sharing > "Add Device for Sharing", choose the server, then "New Sharing" > "Port Sharing", protocol TCP. "Port to device" is the port on the server, "desired external port" the port on the internet. For port 80 tick "IPv4" only.
-    Other routers call this "NAT", "Port Forwarding" or "Virtual Servers".
-    "Exposed Host" and "Permit independent port sharing (UPnP)" would put every service of the server on the internet, including the administration and the database. Leave both off for this server.
 firewall-commands-hidden = D shows the commands that open the port.
 
 ## Certificate

@@ -140,6 +140,8 @@ pub enum Overlay {
     #[default]
     None,
     Help,
+    /// The glossary, opened from the help: each technical word once.
+    Glossary,
     ConfirmQuit,
     /// "Sie waren bei Schritt N": `true` = continue is selected.
     Resume {
