@@ -34,15 +34,15 @@ systems-gateway-dns-fix = Legen Sie beim DNS-Anbieter für diesen Namen einen A-
 systems-config-unreadable = Die Datei { $path } lässt sich nicht lesen.
 systems-config-unreadable-fix = Prüfen Sie den Pfad. Das Programm muss als root laufen (sudo), um Einstellungen anderer Dienste zu lesen.
 systems-internal = Ein interner Fehler ist aufgetreten. Es wurde nichts geschrieben. Bitte senden Sie Ihrer IT-Betreuung den Bericht von praxis-tls report.
-systems-orthanc-plan = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate }; die Einstellungsdatei ändert sich wie gezeigt.
+systems-orthanc-plan = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate }; was sich in der Einstellungsdatei ändert, steht darunter.
 systems-orthanc-plan-mtls = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate } und verlangt danach Browser-Zertifikate ({ $count ->
         [one] eines wird
        *[other] { $count } werden
-    } gemacht); die Einstellungsdatei ändert sich wie gezeigt.
-systems-gateway-plan = Express Gateway erhält ein Let's-Encrypt-Zertifikat für { $host } in { $dir }; die Einstellungsdatei ändert sich wie gezeigt.
+    } gemacht); was sich in der Einstellungsdatei ändert, steht darunter.
+systems-gateway-plan = Express Gateway erhält ein Let's-Encrypt-Zertifikat für { $host } in { $dir }; was sich in der Einstellungsdatei ändert, steht darunter.
 systems-confirm-title = Jetzt schreiben?
-systems-confirm-orthanc = Das Programm macht (falls noch nicht vorhanden) die Praxis-CA, schreibt Schlüssel und Zertifikat und ändert die Einstellungsdatei wie gezeigt. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her.
-systems-confirm-gateway = Das Programm holt bei Let's Encrypt ein Zertifikat für das Gateway (Port 80 ist dafür kurz offen), legt die Dateien ab und ändert die Einstellungsdatei wie gezeigt. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her. Mit Ja akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $terms }).
+systems-confirm-orthanc = Das Programm macht (falls noch nicht vorhanden) die Praxis-CA, schreibt Schlüssel und Zertifikat und ändert die Einstellungsdatei wie beschrieben. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her.
+systems-confirm-gateway = Das Programm holt bei Let's Encrypt ein Zertifikat für das Gateway (Port 80 ist dafür kurz offen), legt die Dateien ab und ändert die Einstellungsdatei wie beschrieben. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her. Mit Ja akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $terms }).
 systems-done = Eingerichtet: { $host }
 systems-orthanc-done = Schlüssel und Zertifikat: { $certificate } (gültig bis { $date }); HTTPS eingeschaltet in { $config }.
 systems-orthanc-ca = Installieren Sie auf jedem Praxis-Computer einmal das CA-Zertifikat { $ca } als vertrauenswürdige Zertifizierungsstelle.

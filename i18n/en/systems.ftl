@@ -34,15 +34,15 @@ systems-gateway-dns-fix = At your DNS provider, create an A record for this name
 systems-config-unreadable = The file { $path } cannot be read.
 systems-config-unreadable-fix = Check the path. The program must run as root (sudo) to read other services' settings.
 systems-internal = An internal error occurred. Nothing was written. Please send your IT supporter the bundle from praxis-tls report.
-systems-orthanc-plan = Orthanc gets a practice CA certificate for { $host } in { $certificate }; the configuration file changes as shown.
+systems-orthanc-plan = Orthanc gets a practice CA certificate for { $host } in { $certificate }; what changes in the configuration file is said below.
 systems-orthanc-plan-mtls = Orthanc gets a practice CA certificate for { $host } in { $certificate } and then requires browser certificates ({ $count ->
         [one] one will be
        *[other] { $count } will be
-    } made); the configuration file changes as shown.
-systems-gateway-plan = Express Gateway gets a Let's Encrypt certificate for { $host } in { $dir }; the configuration file changes as shown.
+    } made); what changes in the configuration file is said below.
+systems-gateway-plan = Express Gateway gets a Let's Encrypt certificate for { $host } in { $dir }; what changes in the configuration file is said below.
 systems-confirm-title = Write it now?
-systems-confirm-orthanc = The program makes the practice CA (if there is none yet), writes key and certificate and changes the configuration file as shown. The old file is backed up; praxis-tls undo restores it.
-systems-confirm-gateway = The program gets a certificate for the gateway from Let's Encrypt (port 80 is open briefly for it), stores the files and changes the configuration file as shown. The old file is backed up; praxis-tls undo restores it. With yes you accept Let's Encrypt's terms of service ({ $terms }).
+systems-confirm-orthanc = The program makes the practice CA (if there is none yet), writes key and certificate and changes the configuration file as described. The old file is backed up; praxis-tls undo restores it.
+systems-confirm-gateway = The program gets a certificate for the gateway from Let's Encrypt (port 80 is open briefly for it), stores the files and changes the configuration file as described. The old file is backed up; praxis-tls undo restores it. With yes you accept Let's Encrypt's terms of service ({ $terms }).
 systems-done = Set up: { $host }
 systems-orthanc-done = Key and certificate: { $certificate } (valid until { $date }); HTTPS switched on in { $config }.
 systems-orthanc-ca = Install the CA certificate { $ca } once on every practice computer as a trusted certificate authority.

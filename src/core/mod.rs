@@ -28,6 +28,7 @@ pub mod limits;
 mod messages;
 pub mod network;
 pub mod orthanc;
+pub mod plain_diff;
 pub mod reach;
 pub mod renew;
 pub mod renewal;
