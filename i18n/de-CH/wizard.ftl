@@ -17,7 +17,7 @@ ports-body =
     Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ({ $server }) ein:
       Port extern gewünscht 443 → Port 443 (der Termindienst)
       Port extern gewünscht 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
-    FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
+    FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie «Exposed Host» oder automatische Freigaben (UPnP) für diesen Server (F1 erklärt es).
 restart-body =
     Im Verzeichnis { $dir }:
     docker-compose stop
