@@ -82,3 +82,7 @@ gloss-gateway = Express Gateway
 gloss-gateway-text = Ein Eingangstor für Geräte und Programme (AIoTES), das wie der Termindienst ein eigenes Zertifikat bekommt.
 gloss-journal = Änderungsprotokoll (Journal, undo)
 gloss-journal-text = Das Programm schreibt jede Änderung auf, bevor es sie macht. Der Befehl «praxis-tls undo» nimmt sie damit wieder zurück.
+gloss-nameserver = Nameserver
+gloss-nameserver-text = Die Rechner Ihres Domain-Anbieters, die im DNS für Ihre Domain Auskunft geben. Antworten sie falsch (SERVFAIL), muss der Anbieter es beheben.
+gloss-cgnat = Geteilte Adresse (DS-Lite, CGNAT)
+gloss-cgnat-text = Manche Anbieter geben einem Anschluss keine eigene öffentliche IPv4-Adresse, sondern teilen eine mit vielen Kunden. Dann kommt von aussen nichts herein; der Anbieter kann das oft umstellen («echte IPv4», «Dual Stack»).

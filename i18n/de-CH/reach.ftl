@@ -14,3 +14,4 @@ reach-v4-untested = Ob Let's Encrypt den Server über IPv4 ({ $address }) erreic
 firewall-plan-nftables = Die Firewall (nftables) öffnet Port { $port } für { $minutes } Minuten und schliesst ihn danach von selbst wieder.
 firewall-plan-nftables-foreign = Die Firewall (nftables) öffnet Port { $port } für { $minutes } Minuten, auch in den bestehenden Regeln ({ $chains }), und schliesst ihn danach von selbst wieder.
 firewall-plan-firewalld = Die Firewall (firewalld) öffnet Port { $port } für { $minutes } Minuten und schliesst ihn danach von selbst wieder.
+reach-fix-cgnat = Fragen Sie Ihren Internetanbieter nach einer öffentlichen IPv4-Adresse (oft «echte IPv4» oder «Dual Stack» genannt). Manche Anbieter stellen das kostenlos um.

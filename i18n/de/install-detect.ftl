@@ -27,5 +27,5 @@ start-warning-env-unreadable = Die Datei .env lässt sich nicht lesen. Der inter
 start-warning-local-name-missing = In der Datei .env fehlt LOCAL_NAME, der Name des Servers im Praxisnetz.
 start-warning-external-name-missing = In der Datei .env fehlt EXTERNAL_NAME. Dort gehört Ihre Domain hin (zum Beispiel meine-praxis.ch); der Termindienst ist dann unter termine.meine-praxis.ch erreichbar.
 start-warning-external-name-not-public = In der Datei .env steht EXTERNAL_NAME={ $value }. Das ist kein Name im Internet; Patienten können den Termindienst so nicht erreichen. Dort gehört Ihre Domain hin, zum Beispiel meine-praxis.ch.
-start-warning-several-compose-files = Hier liegen mehrere Compose-Dateien. Verwendet wird { $used }; nicht beachtet wird { $ignored }. Je nach docker-compose-Version kann es umgekehrt sein – am besten bleibt nur eine.
+start-warning-several-compose-files = Hier liegen mehrere Start-Dateien von Elexis-OOB (Compose-Dateien). Verwendet wird { $used }; nicht beachtet wird { $ignored }. Je nach docker-compose-Version kann es umgekehrt sein – am besten bleibt nur eine.
 start-warning-override-exists = Es gibt schon eine Datei { $file } mit eigenen Änderungen. Docker-compose liest sie zusätzlich; sie kann den Proxy verändern.

@@ -8,7 +8,7 @@ reach-probe-timeout = Keine Antwort. Die Anfrage bleibt unterwegs hängen, meist
 reach-probe-unreachable = Die Adresse ist nicht erreichbar. Es gibt keinen Weg zu ihr.
 reach-probe-router-page = Es antwortet der Router selbst ({ $vendor }), nicht dieser Server. Die Portfreigabe für Port 80 fehlt, oder die Fernwartung des Routers belegt Port 80.
 reach-probe-https-redirect = Die Anfrage wird auf HTTPS umgeleitet ({ $location }). Dort liegt die Testdatei nicht, deshalb schlägt die Prüfung fehl.
-reach-probe-traefik = Es antwortet Traefik, der Webserver von Elexis-OOB. Die Portfreigabe im Router führt auf Port 80 statt auf den Prüf-Port.
+reach-probe-traefik = Es antwortet der Vermittler von Elexis-OOB (Traefik). Die Portfreigabe im Router führt auf Port 80 statt auf den Prüf-Port.
 reach-probe-other = Es antwortet ein anderer Webserver (Status { $status }, Server { $server }), nicht der Prüf-Dienst.
 reach-probe-inside-untestable = Von innen nicht prüfbar: Die Testdatei kam über die öffentliche Adresse nicht an. Entweder fehlt die Portfreigabe im Router, oder der Router leitet Anfragen an die eigene öffentliche Adresse nicht zurück ins Praxisnetz. Das Zweite ist bei vielen Routern so und kein Fehler.
 
@@ -27,7 +27,7 @@ reach-fix-v6-answered = Entfernen Sie beim Anbieter der Domain den IPv6-Adress-E
 reach-public-cgnat = Ihr Internetanschluss hat keine eigene öffentliche IPv4-Adresse (DS-Lite oder Carrier-NAT). So kann Let's Encrypt den Server nicht erreichen, und das Zertifikat kann auf diesem Weg nicht ausgestellt werden.
 reach-public-wan-private = Der Router hat selbst nur eine private Adresse ({ $wan }). Vor ihm steht ein weiteres Gerät oder das Netz des Anbieters, das Anfragen von außen nicht weiterreicht.
 reach-upnp-unread = Die eigene Adresse des Routers ließ sich nicht abfragen (UPnP). Das ist bei vielen Routern so und kein Fehler. Bei einer FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
-reach-fix-cgnat = Fragen Sie Ihren Internetanbieter nach einer öffentlichen IPv4-Adresse (oft "echte IPv4" oder "Dual Stack" genannt). Manche Anbieter stellen das kostenlos um.
+reach-fix-cgnat = Fragen Sie Ihren Internetanbieter nach einer öffentlichen IPv4-Adresse (oft „echte IPv4“ oder „Dual Stack“ genannt). Manche Anbieter stellen das kostenlos um.
 reach-dns-a-missing = Für den Namen gibt es keinen Adress-Eintrag für IPv4 (A-Eintrag).
 reach-dns-a-differs = Der Name zeigt auf { $dns }, Ihr Anschluss hat aber die Adresse { $public }.
 reach-dns-a-extra = Der Name zeigt auf mehrere Adressen ({ $dns }). Let's Encrypt wählt eine davon aus und landet womöglich am falschen Ort.

@@ -83,3 +83,7 @@ gloss-gateway = Express Gateway
 gloss-gateway-text = An entrance gate for devices and programs (AIoTES) that gets a certificate of its own, like the appointment service.
 gloss-journal = Change log (journal, undo)
 gloss-journal-text = The program writes down every change before it makes it. The command "praxis-tls undo" uses it to take them back.
+gloss-nameserver = Name server
+gloss-nameserver-text = Your domain provider's computers that answer for your domain in DNS. If they answer wrongly (SERVFAIL), the provider must fix it.
+gloss-cgnat = Shared address (DS-Lite, CGNAT)
+gloss-cgnat-text = Some providers give a connection no public IPv4 address of its own but share one among many customers. Then nothing gets in from outside; the provider can often change that ("real IPv4", "dual stack").
