@@ -19,10 +19,10 @@ ports-body =
       Port extern gewünscht 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
     FRITZ!Box: Internet > Freigaben > Portfreigaben. Nie «Exposed Host» oder automatische Freigaben (UPnP) für diesen Server (F1 erklärt es).
 restart-body =
-    Im Verzeichnis { $dir }:
+    Ihre IT-Betreuung gibt im Ordner { $dir } diese zwei Befehle ein (erst anhalten, dann starten):
     docker-compose stop
     docker-compose up -d
-    («restart» allein übernimmt geänderte Einstellungen nicht.)
+    (Der Befehl «restart» allein übernimmt geänderte Einstellungen nicht.)
 done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, lässt sich mit «praxis-tls undo» rückgängig machen.
 done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Ab 2027 gelten sie nur noch 64 Tage, ab 2028 nur noch 45 Tage. Let's Encrypt schickt keine Erinnerung mehr. Der Server erneuert die Zertifikate deshalb ab jetzt selbst: Er prüft zweimal am Tag, ob es Zeit ist.
 firewall-confirm-body = Damit Let's Encrypt diesen Server prüfen kann, öffnet das Programm in der Firewall Port { $port }, nur für { $minutes } Minuten. Danach schliesst er sich von selbst, auch wenn die Verbindung abbricht. Die Änderung wird festgehalten; «praxis-tls undo» nimmt sie zurück.

@@ -24,7 +24,7 @@ reach-fix-v6-answered = Entfernen Sie beim Anbieter der Domain den IPv6-Adress-E
 
 ## Öffentliche Adresse und DNS
 
-reach-public-cgnat = Ihr Internetanschluss hat keine eigene öffentliche IPv4-Adresse (DS-Lite oder Carrier-NAT). So kann Let's Encrypt den Server nicht erreichen, und das Zertifikat kann auf diesem Weg nicht ausgestellt werden.
+reach-public-cgnat = Ihr Internetanschluss hat keine eigene öffentliche IPv4-Adresse, nur eine mit anderen Kunden geteilte (DS-Lite oder CGNAT). So kann Let's Encrypt den Server nicht erreichen, und das Zertifikat kann auf diesem Weg nicht ausgestellt werden.
 reach-public-wan-private = Der Router hat selbst nur eine private Adresse ({ $wan }). Vor ihm steht ein weiteres Gerät oder das Netz des Anbieters, das Anfragen von außen nicht weiterreicht.
 reach-upnp-unread = Die eigene Adresse des Routers ließ sich nicht abfragen (UPnP). Das ist bei vielen Routern so und kein Fehler. Bei einer FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
 reach-fix-cgnat = Fragen Sie Ihren Internetanbieter nach einer öffentlichen IPv4-Adresse (oft „echte IPv4“ oder „Dual Stack“ genannt). Manche Anbieter stellen das kostenlos um.
@@ -44,7 +44,7 @@ reach-fix-dyndns-check = Die automatische Adress-Meldung (DynDNS) hat die neue A
 reach-v6-ok = Let's Encrypt prüft über IPv6 ({ $address }), und dort kommt die Testdatei richtig an.
 reach-v6-answered = Auf der IPv6-Adresse { $address } antwortet ein Webserver (Status { $status }, Server { $server }). Let's Encrypt fragt IPv6 zuerst und gibt sich mit dieser falschen Antwort zufrieden: Die Prüfung schlägt fehl.
 reach-v6-fallback = Die IPv6-Adresse { $address } nimmt keine Verbindung an. Let's Encrypt weicht deshalb auf IPv4 aus, und dort klappt es. Das ist in Ordnung.
-reach-v6-fallback-router = Der IPv6-Adress-Eintrag (AAAA-Eintrag) zeigt auf { $address }, meist die eigene Adresse des Routers (die FRITZ!Box trägt sie per DynDNS ein). Der Router nimmt dort keine Verbindung an, Let's Encrypt weicht auf IPv4 aus, und dort klappt es. Das ist in Ordnung.
+reach-v6-fallback-router = Der IPv6-Adress-Eintrag (AAAA-Eintrag) zeigt auf { $address }, meist die eigene Adresse des Routers (die FRITZ!Box trägt sie mit der automatischen Adress-Meldung, DynDNS, ein). Der Router nimmt dort keine Verbindung an, Let's Encrypt weicht auf IPv4 aus, und dort klappt es. Das ist in Ordnung.
 reach-v6-untested-server = Der IPv6-Adress-Eintrag (AAAA-Eintrag) zeigt auf diesen Server ({ $address }). Dort antwortet an Port 80 wahrscheinlich der Vermittler (Traefik), und Let's Encrypt fragt IPv6 zuerst. Das lässt sich von hier aus nicht prüfen.
 reach-v6-untested-router = Der IPv6-Adress-Eintrag (AAAA-Eintrag) zeigt auf { $address }, nicht auf diesen Server; vermutlich der Router selbst. Router wie die FRITZ!Box lassen von außen kein IPv6 herein, dann weicht Let's Encrypt auf IPv4 aus. Von hier aus nicht prüfbar.
 reach-v4-ok = Let's Encrypt erreicht den Server über IPv4 ({ $address }).

@@ -138,10 +138,10 @@ proxy-body =
 
 restart-title = Elexis-OOB neu starten
 restart-body =
-    Im Verzeichnis { $dir }:
+    Ihre IT-Betreuung gibt im Ordner { $dir } diese zwei Befehle ein (erst anhalten, dann starten):
     docker-compose stop
     docker-compose up -d
-    („restart“ allein übernimmt geänderte Einstellungen nicht.)
+    (Der Befehl „restart“ allein übernimmt geänderte Einstellungen nicht.)
 
 final-title = Schlusstest aus Sicht der Patienten
 final-body =

@@ -138,10 +138,10 @@ proxy-body =
 
 restart-title = Restart Elexis-OOB
 restart-body =
-    In the directory { $dir }:
+    Your IT support types these two commands in the folder { $dir } (first stop, then start):
     docker-compose stop
     docker-compose up -d
-    ("restart" alone does not apply changed settings.)
+    (The command "restart" alone does not apply changed settings.)
 
 final-title = Final check from the patients' side
 final-body =
