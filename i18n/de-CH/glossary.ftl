@@ -86,3 +86,7 @@ gloss-nameserver = Nameserver
 gloss-nameserver-text = Die Rechner Ihres Domain-Anbieters, die im DNS für Ihre Domain Auskunft geben. Antworten sie falsch (SERVFAIL), muss der Anbieter es beheben.
 gloss-cgnat = Geteilte Adresse (DS-Lite, CGNAT)
 gloss-cgnat-text = Manche Anbieter geben einem Anschluss keine eigene öffentliche IPv4-Adresse, sondern teilen eine mit vielen Kunden. Dann kommt von aussen nichts herein; der Anbieter kann das oft umstellen («echte IPv4», «Dual Stack»).
+gloss-http01 = Prüfverfahren (HTTP-01)
+gloss-http01-text = So prüft Let's Encrypt, dass der Name zu Ihrem Server gehört: Es holt über Port 80 eine kleine Testdatei ab, die das Programm kurz bereithält.
+gloss-browser-cert = Browser-Zertifikat (Client-Zertifikat)
+gloss-browser-cert-text = Ein persönlicher Ausweis, den man einmal im Browser eines Praxis-Computers einrichtet. Orthanc öffnet sich dann nur auf Computern, die einen solchen Ausweis haben.

@@ -18,7 +18,7 @@ language-help =
 start-help =
     Wozu: Das Programm sucht die Elexis-Installation für die Terminbuchung (Elexis-OOB) auf diesem Server. Alles Weitere baut darauf auf.
     Was Sie tun: Meist ist der Ordner schon gefunden und eingetragen: dann einfach Enter. Sonst wählen Sie einen gefundenen Ordner mit Pfeil hoch/runter oder tippen den Pfad ein, zum Beispiel /opt/elexis-oob.
-    Was oft schiefgeht: Der Ordner ist falsch geschrieben, oder Elexis-OOB läuft gerade nicht. Das Programm sagt, was fehlt und was zu tun ist. Läuft dieses Programm gar nicht auf dem Elexis-Server, geht es mit „trotzdem weiter“ (F3 oder W).
+    Was oft schiefgeht: Der Ordner ist falsch geschrieben, oder Elexis-OOB läuft gerade nicht. Das Programm sagt, was fehlt und was zu tun ist. Läuft dieses Programm gar nicht auf dem Elexis-Server, geht es mit „trotzdem weiter“ (F3 oder Ctrl+W).
     Wer hilft: Ihre IT-Betreuung, die Elexis-OOB eingerichtet hat.
 domain-help =
     Wozu: Hier legen Sie die Internet-Adresse fest, unter der Patienten Termine buchen, zum Beispiel termine.meine-praxis.ch.
@@ -27,7 +27,7 @@ domain-help =
     Wer hilft: Die Firma, bei der die Praxis ihre Domain gekauft hat (Registrar, zum Beispiel Hostpoint oder Infomaniak), oder Ihre IT-Betreuung.
 dns-help =
     Wozu: Damit Patienten den Termindienst finden, muss der Name im Adressbuch des Internets (DNS) auf den Internet-Anschluss Ihrer Praxis zeigen.
-    Was Sie tun: Prüfen, ob alles grün ist. Wenn nicht: beim Anbieter der Domain den Adress-Eintrag (A-Eintrag) für „termine“ auf die Adresse Ihres Anschlusses setzen. Wechselt diese Adresse, meldet der Router sie laufend selbst (automatische Adress-Meldung, DynDNS; FRITZ!Box: Internet > Freigaben > DynDNS; ohne passenden Router ein kleines Programm auf dem Server, ddclient). Danach einige Minuten warten und F5 oder R drücken.
+    Was Sie tun: Prüfen, ob alle Prüfungen in Ordnung sind. Wenn nicht: beim Anbieter der Domain den Adress-Eintrag (A-Eintrag) für „termine“ auf die Adresse Ihres Anschlusses setzen. Wechselt diese Adresse, meldet der Router sie laufend selbst (automatische Adress-Meldung, DynDNS; FRITZ!Box: Internet > Freigaben > DynDNS; ohne passenden Router ein kleines Programm auf dem Server, ddclient). Danach einige Minuten warten und F5 oder R drücken.
     Was oft schiefgeht: Der Eintrag zeigt noch auf eine alte Adresse, oder ein Aussteller-Eintrag der Domain (CAA) erlaubt Let's Encrypt nicht.
     Wer hilft: Der Anbieter Ihrer Domain (Registrar) oder Ihre IT-Betreuung.
 ports-help =

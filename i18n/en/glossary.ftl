@@ -87,3 +87,7 @@ gloss-nameserver = Name server
 gloss-nameserver-text = Your domain provider's computers that answer for your domain in DNS. If they answer wrongly (SERVFAIL), the provider must fix it.
 gloss-cgnat = Shared address (DS-Lite, CGNAT)
 gloss-cgnat-text = Some providers give a connection no public IPv4 address of its own but share one among many customers. Then nothing gets in from outside; the provider can often change that ("real IPv4", "dual stack").
+gloss-http01 = Check method (HTTP-01)
+gloss-http01-text = How Let's Encrypt checks that the name belongs to your server: it fetches a small test file over port 80 that the program holds ready briefly.
+gloss-browser-cert = Browser certificate (client certificate)
+gloss-browser-cert-text = A personal ID set up once in the browser of a practice computer. Orthanc then opens only on computers that have one.
