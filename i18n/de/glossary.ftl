@@ -3,7 +3,7 @@
 
 gloss-domain = Domain
 gloss-domain-text = Der Name Ihrer Praxis im Internet, zum Beispiel meine-praxis.ch. Die Praxis mietet ihn jährlich bei einem Anbieter.
-gloss-registrar = Registrar (Domain-Anbieter)
+gloss-registrar = Domain-Anbieter (Registrar)
 gloss-registrar-text = Die Firma, bei der die Praxis ihre Domain gekauft hat, zum Beispiel Hostpoint, Infomaniak oder Strato. Dort ändern Sie die Einträge im DNS.
 gloss-dns = DNS (Adressbuch des Internets)
 gloss-dns-text = Das Verzeichnis, das zu einem Namen wie termine.meine-praxis.ch die Nummer des richtigen Anschlusses findet. Änderungen dort brauchen einige Minuten, bis sie überall gelten.

@@ -3,7 +3,7 @@
 
 gloss-domain = Domain
 gloss-domain-text = Your practice's name on the internet, for example meine-praxis.ch. The practice rents it yearly from a provider.
-gloss-registrar = Registrar (domain provider)
+gloss-registrar = Domain provider (registrar)
 gloss-registrar-text = The company the practice bought its domain from, for example Hostpoint, Infomaniak or Strato. That is where you change the entries in DNS.
 gloss-dns = DNS (the internet's address book)
 gloss-dns-text = The directory that finds the number of the right connection for a name like termine.meine-praxis.ch. Changes there take a few minutes to apply everywhere.
