@@ -131,7 +131,7 @@ install-body =
 
 proxy-title = Proxy (Traefik) einrichten
 proxy-body =
-    Der Vermittler (Proxy, hier Traefik) muss das Zertifikat für { $domain } verwenden und auf Port 443 nur den Termindienst zeigen.
+    Der Vermittler (Proxy, hier Traefik) muss das Zertifikat für { $domain } verwenden und auf Port 443 nur den Termindienst zeigen. Das richtet Ihre IT-Betreuung so ein:
     Ältere Version: In traefik.toml am Ende den Block [[entryPoints.https.tls.certificates]] mit certFile und keyFile aktivieren.
     Aktuelle Version: eine Datei docker-compose.override.yml mit einem https-Router für { $domain }.
     Sichern Sie jede Datei, bevor Sie sie ändern.

@@ -131,7 +131,7 @@ install-body =
 
 proxy-title = Set up the proxy (Traefik)
 proxy-body =
-    Traefik must use the certificate for { $domain } and show only the appointment service on port 443.
+    Traefik must use the certificate for { $domain } and show only the appointment service on port 443. Your IT support sets it up like this:
     Older version: in traefik.toml, enable the block [[entryPoints.https.tls.certificates]] at the end, with certFile and keyFile.
     Current version: a file docker-compose.override.yml with an https router for { $domain }.
     Back up every file before you change it.
