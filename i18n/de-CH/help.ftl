@@ -1,13 +1,7 @@
-# Schweizer Schreibweise (ss, «…») von de/help.ftl.
+# Nur was sich in der Schweiz anders schreibt (ss, «…»); alles andere kommt aus de/help.ftl.
 
-help-glossary-key = G oder F1: Begriffe erklärt (Fachwörter von A bis Z)
-key-glossary = G Begriffe
-glossary-title = Begriffe erklärt
-glossary-intro = Jedes Fachwort, das dieses Programm zeigt, in ein bis zwei Sätzen. Ihre IT-Betreuung kennt die Wörter in Klammern.
 glossary-close = Esc oder G: zurück zur Hilfe     Enter: schliessen
-key-glossary-back = Esc zurück zur Hilfe
 key-dialog-close-enter = Enter schliessen
-
 language-help =
     Wozu: Hier wählen Sie die Sprache, in der das Programm mit Ihnen spricht. Sie lässt sich jederzeit mit F2 oder L wechseln.
     Was Sie tun: Mit Pfeil hoch/runter eine Sprache wählen, dann Enter. «Deutsch (Schweiz)» schreibt die Wörter wie in der Schweiz üblich, zum Beispiel «Strasse».
@@ -41,16 +35,6 @@ firewall-help =
     Was Sie tun: O oder F4 drücken und die Frage mit J beantworten. Das Programm öffnet genau einen Zugang (Port) für 15 Minuten und prüft dann von aussen, ob der Server erreichbar ist.
     Was oft schiefgeht: Die Prüfung kommt nicht an. Meist fehlt die Freigabe im Router (Schritt 5) oder sie zeigt auf einen anderen Rechner.
     Wer hilft: Ihre IT-Betreuung; D zeigt ihr die genauen Befehle.
-certificate-help =
-    Wozu: Das Zertifikat ist der Ausweis des Termindienstes. Mit ihm zeigt der Browser Ihrer Patienten das Schloss statt einer Warnung. Let's Encrypt stellt es kostenlos aus.
-    Was Sie tun: Eine E-Mail-Adresse der Praxis eintragen und Enter drücken. Zuerst kommt ein Probelauf, der nichts zählt; klappt er, folgt das echte Zertifikat.
-    Was oft schiefgeht: Let's Encrypt erreicht den Server nicht (Freigabe im Router, Schritt 5). Jeder Fehlversuch zählt: Höchstens 5 pro Stunde sind erlaubt. Ändern Sie darum erst etwas, bevor Sie es noch einmal versuchen.
-    Wer hilft: Ihre IT-Betreuung.
-install-help =
-    Wozu: Zertifikat und der geheime Schlüssel dazu kommen an einen sicheren Ort auf dem Server, den nur der Verwalter (root) lesen kann.
-    Was Sie tun: Läuft das Programm auf dem Elexis-Server, macht es das selbst: Enter. Sonst kann es die Dateien hinüberschicken, oder Ihre IT-Betreuung legt sie nach der Anleitung ab; dann Leertaste und Enter.
-    Was oft schiefgeht: Der Schlüssel landet in einem Ordner, den auch der Termindienst im Internet lesen kann. Das Programm lässt das nicht zu.
-    Wer hilft: Ihre IT-Betreuung.
 proxy-help =
     Wozu: Ein Vermittler-Programm (Proxy, hier Traefik) nimmt die Anfragen aus dem Internet an und zeigt dabei das Zertifikat. Es muss wissen, wo das Zertifikat liegt.
     Was Sie tun: Lesen, was das Programm ändern will (der Satz über jeder Datei sagt es), dann Enter und J. Jede Datei wird vorher gesichert. D zeigt die genauen Zeilen.
@@ -66,14 +50,6 @@ final-help =
     Was Sie tun: Auf Ihrem Handy mit ausgeschaltetem WLAN die Adresse öffnen. Erscheint das Schloss ohne Warnung: Leertaste, dann Enter.
     Was oft schiefgeht: Im Praxisnetz selbst kann der Router den eigenen Anschluss oft nicht von innen erreichen (Hairpin-NAT). Deshalb der Test über das Handy-Netz.
     Wer hilft: Ihre IT-Betreuung.
-systems-help =
-    Wozu: Hier können Sie freiwillig zwei weitere Systeme der Praxis absichern. Wer keines hat, drückt einfach Enter.
-    Orthanc (Bildarchiv) im Praxisnetz: Eine Zertifizierungsstelle aus dem Internet kann einen Namen wie pacs.praxis.lan nicht prüfen. Das Programm macht deshalb eine eigene Praxis-Zertifizierungsstelle (Praxis-CA). Deren Zertifikat installieren Sie einmal auf jedem Praxis-Computer; danach vertrauen die Browser Orthanc.
-    Auf Wunsch erhält jede Person ein eigenes Browser-Zertifikat: Dann öffnet Orthanc sich nur noch auf Computern, die ein solches Zertifikat haben.
-    Express Gateway (AIoTES): erhält ein Let's-Encrypt-Zertifikat für seinen eigenen Namen, auf demselben Weg wie der Termindienst. Der Name muss im DNS auf dieselbe Adresse zeigen wie der Termin-Name.
-    Was Sie tun: Pfeil hoch/runter wählt, Tab springt zum nächsten Feld, Enter zeigt die Änderung, bevor etwas geschrieben wird.
-    Was oft schiefgeht: Der Pfad der Einstellungsdatei stimmt nicht. Das Programm sagt es, bevor es etwas schreibt.
-    Wer hilft: Ihre IT-Betreuung oder der Betreuer des Bildarchivs.
 autorenew-help =
     Wozu: Ein Zertifikat von Let's Encrypt gilt nur wenige Wochen. Damit nie eine Warnung erscheint, erneuert der Server es ab jetzt selbst.
     Was hier eingerichtet wird: Ein Zeitplan auf diesem Server (bei systemd ein «Timer», sonst ein Eintrag für cron) startet zweimal am Tag «praxis-tls renew». Das Programm prüft dann, ob das Zertifikat bald abläuft, und holt rechtzeitig ein neues.
