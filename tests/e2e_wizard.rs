@@ -83,6 +83,7 @@ struct Words {
     install_title: &'static str,
     installed: &'static str,
     proxy_title: &'static str,
+    plain_override: &'static str,
     planned: &'static str,
     gate_apply: &'static str,
     confirm_title: &'static str,
@@ -140,6 +141,7 @@ const DE_CH: Words = Words {
     install_title: "Zertifikat und Schlüssel ablegen",
     installed: "Zertifikat und Schlüssel liegen in",
     proxy_title: "Proxy (Traefik) einrichten",
+    plain_override: "Ich lege die Zusatzdatei",
     planned: "2 Datei(en) werden geändert",
     gate_apply: "Enter schreibt die Änderungen",
     confirm_title: "Jetzt ausführen?",
@@ -197,6 +199,7 @@ const EN: Words = Words {
     install_title: "Put certificate and key in place",
     installed: "Certificate and key are in",
     proxy_title: "Set up the proxy (Traefik)",
+    plain_override: "I create the extra file",
     planned: "2 file(s) will be changed",
     gate_apply: "Enter writes the changes",
     confirm_title: "Do it now?",
@@ -556,14 +559,18 @@ fn walk(lang: &str, width: u16, height: u16) {
     }
     t.keys(&["Enter"]);
 
-    // 9 Proxy: the diff is shown, then written after a confirmation.
+    // 9 Proxy: the change said in words, the diff behind «D Details»,
+    // then written after a confirmation.
     walk.step(9, w.proxy_title);
     let screen = walk.wait(w.gate_apply, CHECK);
     walk.has(&screen, w.planned);
     walk.find("docker-compose.override.yml");
+    walk.find(w.plain_override);
+    t.keys(&["d"]);
     walk.find(&format!(
         "+ - \"traefik.http.routers.termine-tls.rule=Host(`{HOST}`)\""
     ));
+    t.keys(&["d"]);
     t.keys(&["Enter"]);
     walk.wait(w.confirm_title, SCREEN);
     t.keys(&[w.yes]);

@@ -8,10 +8,10 @@
 //!
 //! | Fault | Step | What the screen says (cause – "Was tun:") |
 //! |---|---|---|
-//! | name not in DNS (NXDOMAIN, knotd) | 4 DNS | "Den Namen … gibt es im Internet noch nicht" – "Tragen Sie bei Ihrem Domain-Anbieter … einen A-Eintrag … ein" |
+//! | name not in DNS (NXDOMAIN, knotd) | 4 DNS | "Den Namen … gibt es im Internet noch nicht" – "Tragen Sie bei Ihrem Domain-Anbieter … einen Adress-Eintrag (A-Eintrag) … ein" |
 //! | zone broken, SERVFAIL (knotd) | 3 Domain | "antworten die Nameserver nicht richtig" – "Rufen Sie Ihren Domain-Anbieter an …" |
 //! | CAA allows only another CA (knotd) | 4 DNS | "Let's Encrypt gehört nicht dazu und wird ablehnen" – "Ergänzen Sie … CAA 0 issue "letsencrypt.org"" |
-//! | public address ≠ A record (discovery via knotd) | 5 Port forwarding | "Der Name zeigt auf 203.0.113.10, Ihr Anschluss hat aber die Adresse 198.51.100.7" – "Ändern Sie … den A-Eintrag auf 198.51.100.7" |
+//! | public address ≠ A record (discovery via knotd) | 5 Port forwarding | "Der Name zeigt auf 203.0.113.10, Ihr Anschluss hat aber die Adresse 198.51.100.7" – "Ändern Sie … den Adress-Eintrag (A-Eintrag) auf 198.51.100.7" |
 //! | responder port taken (bound first) | 6 Firewall | "Port … ist schon belegt, vom Programm …" – "Beenden Sie das Programm, das den Port belegt, …" |
 //! | forward missing: probe refused | 6 Firewall | "Von innen nicht prüfbar … sehen eine fehlende, eine falsche und eine richtige Portfreigabe gleich aus" – "Prüfen Sie die Portfreigabe im Router: von außen Port 80 auf diesen Server, Port … Der eigentliche Test ist der Probelauf in Schritt 7" |
 //! | forward leads nowhere: probe times out | 6 Firewall | as above |

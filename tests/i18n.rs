@@ -246,3 +246,26 @@ fn every_router_guide_is_written_in_full() {
         }
     }
 }
+
+/// F1 helps on every step, and the glossary explains every word it
+/// lists, in German and English alike (de-CH falls back to de).
+#[test]
+fn every_step_has_help_and_every_glossary_word_its_text() {
+    let de = catalog("de");
+    let en = catalog("en");
+    let mut ids: Vec<String> = Step::ALL
+        .iter()
+        .map(|s| praxis_tls::ui::help::step_help_id(*s))
+        .collect();
+    for word in praxis_tls::ui::help::GLOSSARY {
+        ids.push(format!("gloss-{word}"));
+        ids.push(format!("gloss-{word}-text"));
+    }
+    for id in ids {
+        assert!(de.contains_key(&id), "de lacks {id}");
+        assert!(en.contains_key(&id), "en lacks {id}");
+        for lang in Lang::ALL {
+            assert!(!i18n::tr(lang, &id).trim().is_empty(), "{id} empty");
+        }
+    }
+}

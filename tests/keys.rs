@@ -203,3 +203,31 @@ fn the_too_small_screen_takes_no_key_but_quit() {
     // In a field, q would type; unseen, it quits.
     assert_eq!(plain(&mut w, 'q'), vec![Effect::Quit]);
 }
+
+/// F1's Ctrl stand-in opens the step's help from a text field, and once
+/// more the glossary; there G names it on screen and opens it too. In the
+/// field itself «g» types.
+#[test]
+fn ctrl_g_opens_the_help_and_then_the_glossary() {
+    let mut w = start_not_found(Lang::DeCh);
+    plain(&mut w, 'g');
+    assert!(w.start.input.value.ends_with("xg"), "g types in a field");
+    ctrl(&mut w, 'g');
+    assert_eq!(w.session.overlay, Overlay::Help);
+    let s = screen(&w);
+    assert!(s.contains("G oder F1: Begriffe erklärt"), "{s}");
+    ctrl(&mut w, 'g');
+    assert_eq!(w.session.overlay, Overlay::Glossary);
+    assert!(screen(&w).contains("Begriffe erklärt"));
+    press(&mut w, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(
+        w.session.overlay,
+        Overlay::Help,
+        "Esc goes back to the help"
+    );
+    plain(&mut w, 'g');
+    assert_eq!(w.session.overlay, Overlay::Glossary, "G in the help");
+    press(&mut w, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(w.session.overlay, Overlay::None);
+    assert_eq!(w.step, Step::Start, "closing moves no step");
+}

@@ -935,10 +935,19 @@ fn systems_form_plan_and_result_in_both_languages() {
                 }),
             },
         );
+        let plain = praxis_tls::i18n::tr_args(lang, "plain-orthanc", &[("file", "orthanc.json")]);
+        let screen = render(&w, &ctx(), 80, 24);
+        assert_plain_above_diff(&screen, &plain, "SslEnabled", false);
+        insta::assert_snapshot!(format!("systems_orthanc_plan_{}", lang.tag()), screen);
+        key(&mut w, Action::Detail);
+        let screen = render(&w, &ctx(), 80, 24);
+        assert_plain_above_diff(&screen, &plain, "SslEnabled", true);
         insta::assert_snapshot!(
-            format!("systems_orthanc_plan_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
+            format!("systems_orthanc_plan_details_{}", lang.tag()),
+            screen
         );
+        key(&mut w, Action::Back);
+        assert!(w.systems.plan.is_some(), "Esc closes the details first");
         key(&mut w, Action::Next);
         insta::assert_snapshot!(
             format!("systems_orthanc_confirm_{}", lang.tag()),
@@ -1217,3 +1226,58 @@ fn step_12_claims_the_service_runs_only_after_a_passed_final_check() {
 /// The port-forwarding step with a router guide.
 #[path = "render/router.rs"]
 mod router;
+
+/// A plan in plain words first; the raw diff only with «D Details» on,
+/// and then below the words.
+fn assert_plain_above_diff(screen: &str, plain: &str, diff_marker: &str, details: bool) {
+    let flat: String = screen
+        .lines()
+        .map(|l| {
+            l.split('│')
+                .nth(1)
+                .unwrap_or_default()
+                .trim()
+                .trim_end_matches('"')
+        })
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let head: String = plain
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let at = flat.find(&head);
+    assert!(at.is_some(), "«{head}» not on screen:\n{screen}");
+    match flat.find(diff_marker) {
+        Some(d) => {
+            assert!(details, "the diff shows without D:\n{screen}");
+            assert!(at < Some(d), "the words stand above the diff:\n{screen}");
+        }
+        None => assert!(!details, "D shows no diff:\n{screen}"),
+    }
+}
+
+/// Step 9: each file's change said in words above its diff, the diff
+/// behind «D Details».
+#[test]
+fn proxy_plan_says_in_words_what_changes() {
+    for lang in [Lang::De, Lang::En, Lang::DeCh] {
+        let mut w = wizard_at(Step::ProxyConfig, lang);
+        let plain = praxis_tls::i18n::tr_args(
+            lang,
+            "plain-override-new",
+            &[("file", "docker-compose.override.yml")],
+        );
+        let screen = render(&w, &ctx(), 80, 24);
+        assert_plain_above_diff(&screen, &plain, "+++ docker-compose", false);
+        let hint = praxis_tls::i18n::tr(lang, "plain-details-hint");
+        assert!(screen.contains(&hint), "{screen}");
+        key(&mut w, Action::Detail);
+        let screen = render(&w, &ctx(), 80, 24);
+        assert_plain_above_diff(&screen, &plain, "+++ docker-compose", true);
+        if lang != Lang::DeCh {
+            insta::assert_snapshot!(format!("proxy_details_{}", lang.tag()), screen);
+        }
+    }
+}

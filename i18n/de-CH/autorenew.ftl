@@ -1,11 +1,5 @@
 # Schweizer Schreibweise der automatischen Erneuerung.
 
-autorenew-help =
-    Was hier eingerichtet wird: Ein Zeitplan auf diesem Server (bei systemd ein «Timer», sonst ein Eintrag für cron) startet zweimal am Tag «praxis-tls renew». Das Programm prüft dann, ob das Zertifikat bald abläuft, und holt rechtzeitig ein neues.
-    Es braucht dafür ein Programm an einem festen Ort. Läuft der Assistent gerade aus einem anderen Ordner, kopiert er sich nach /usr/local/sbin.
-    Geht bei der Erneuerung etwas schief, schickt der Server eine E-Mail an die Adresse, die Sie hier eintragen. Ihre IT-Betreuung kennt die Angaben zum Mailserver (SMTP): Servername, Absender, Benutzername und Passwort. Mit Ctrl+T geht sofort eine Test-E-Mail hinaus.
-    Rückgängig machen: «praxis-tls undo» entfernt den Zeitplan wieder.
-    Pfeil hoch/runter wählt, Tab springt zum nächsten Feld, Enter richtet ein (nach einer Rückfrage).
 
 autorenew-skip-warning = Ohne automatische Erneuerung läuft das Zertifikat in wenigen Wochen ab, und die Terminbuchung zeigt dann eine Warnung. Jemand muss vorher «praxis-tls renew» von Hand starten.
 

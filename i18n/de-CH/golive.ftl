@@ -9,7 +9,7 @@ exposure-none = Von aussen ist nur der Termindienst erreichbar.
 restart-failed = «{ $command }» hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
 
 # Schweizer Schreibweise (ss, «…») der übrigen Meldungen aus de/golive.ftl.
-restart-docker-missing = Docker wurde auf diesem Server nicht gefunden (weder «docker compose» noch «docker-compose»).
+restart-docker-missing = Docker, das Programm, in dem Elexis-OOB läuft, wurde auf diesem Server nicht gefunden (weder «docker compose» noch «docker-compose»).
 restart-container-config = docker-compose ist beim Neustart abgestürzt (bekannter Fehler «ContainerConfig» der alten Version 1). Ihre Daten sind nicht betroffen. Bitte versuchen Sie es noch einmal.
 restart-timeout = «{ $command }» war nach { $seconds } Sekunden noch nicht fertig und wurde abgebrochen. Bitte prüfen Sie, ob Docker hängt, und versuchen Sie es noch einmal.
 restart-spawn-failed = «{ $command }» liess sich nicht starten: { $error }

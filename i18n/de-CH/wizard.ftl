@@ -19,16 +19,13 @@ ports-body =
       aus dem Internet Port 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
     Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
 restart-body =
-    Im Verzeichnis { $dir }:
+    Ihre IT-Betreuung gibt im Ordner { $dir } diese zwei Befehle ein (erst anhalten, dann starten):
     docker-compose stop
     docker-compose up -d
-    («restart» allein übernimmt geänderte Einstellungen nicht.)
+    (Der Befehl «restart» allein übernimmt geänderte Einstellungen nicht.)
 done-body = Der Termindienst ist eingerichtet. Was das Programm geändert hat, lässt sich mit «praxis-tls undo» rückgängig machen.
 done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Ab 2027 gelten sie nur noch 64 Tage, ab 2028 nur noch 45 Tage. Let's Encrypt schickt keine Erinnerung mehr. Der Server erneuert die Zertifikate deshalb ab jetzt selbst: Er prüft zweimal am Tag, ob es Zeit ist.
 firewall-confirm-body = Damit Let's Encrypt diesen Server prüfen kann, öffnet das Programm in der Firewall Port { $port }, nur für { $minutes } Minuten. Danach schliesst er sich von selbst, auch wenn die Verbindung abbricht. Die Änderung wird festgehalten; «praxis-tls undo» nimmt sie zurück.
-ports-help =
-    Ihre Router-Anleitung steht im Schritt selbst (Bild↓).
-    «Exposed Host» und «Selbstständige Portfreigaben (UPnP)» stellen alle Dienste des Servers ins Internet, auch Verwaltung und Datenbank: für diesen Server beides auslassen.
 cert-confirm-dry = Mit «Ja» stimmen Sie den Nutzungsbedingungen von Let's Encrypt zu. Das Wichtigste darin: Sie beantragen Zertifikate nur für Namen, die Ihrer Praxis gehören, und melden es Let's Encrypt, falls der Schlüssel in fremde Hände gerät. Den ganzen Text (auf Englisch) finden Sie unter { $url }. Danach startet der Probelauf; klappt er, folgt gleich das echte Zertifikat.
 cert-confirm-real = Mit «Ja» stimmen Sie den Nutzungsbedingungen von Let's Encrypt zu. Das Wichtigste darin: Sie beantragen Zertifikate nur für Namen, die Ihrer Praxis gehören, und melden es Let's Encrypt, falls der Schlüssel in fremde Hände gerät. Den ganzen Text (auf Englisch) finden Sie unter { $url }. Danach bezieht das Programm das echte Zertifikat.
 

@@ -5,9 +5,9 @@ compose-ready-ok = Elexis-OOB läuft ({ $count ->
         [one] ein Dienst
        *[other] { $count } Dienste
     }), und alles Nötige für den späteren Neustart ist vorhanden.
-compose-ready-no-docker = Auf diesem Server fehlt Docker Compose (weder «docker compose» noch «docker-compose»). Ohne es kann der Assistent Elexis-OOB in Schritt 10 nicht neu starten.
+compose-ready-no-docker = Auf diesem Server fehlt das Programm, das Elexis-OOB startet und anhält (Docker Compose: weder «docker compose» noch «docker-compose»). Ohne es kann der Assistent Elexis-OOB in Schritt 10 nicht neu starten.
 compose-ready-no-docker-fix = Lassen Sie Ihre IT-Betreuung Docker Compose einrichten, oder starten Sie den Assistenten auf dem Server, auf dem Elexis-OOB läuft.
-compose-ready-no-answer = Docker hat nicht geantwortet. Ob Elexis-OOB neu gestartet werden kann, bleibt darum offen.
+compose-ready-no-answer = Docker, das Programm, in dem Elexis-OOB läuft, hat nicht geantwortet. Ob Elexis-OOB neu gestartet werden kann, bleibt darum offen.
 compose-ready-no-answer-fix = Prüfen Sie, ob der Docker-Dienst läuft (Ihre IT-Betreuung weiss, wie), und wählen Sie dann den Ordner noch einmal.
 compose-ready-build-missing = Elexis-OOB lässt sich so nicht neu starten: Der Ordner { $folder } fehlt. Aus ihm wird ein Teil von Elexis-OOB gebaut.
 compose-ready-build-missing-fix = Stellen Sie den Ordner wieder her, zum Beispiel aus der Sicherung, oder lassen Sie Ihre IT-Betreuung Elexis-OOB in { $dir } neu einrichten. Erst danach kann der Neustart in Schritt 10 gelingen.

@@ -7,7 +7,7 @@ proxy-toml-unsafe = Der Assistent konnte das Zertifikat nicht in traefik.toml ei
 proxy-compose-broken = Die Datei docker-compose.yml ist fehlerhaft (Zeile { $line }). Der Assistent ändert nichts.
     Meldung: { $message }
 proxy-compose-missing = Im Ordner { $dir } gibt es keine docker-compose.yml. Ist das wirklich der Ordner von Elexis-OOB?
-proxy-compose-no-proxy = In docker-compose.yml gibt es keinen Proxy (traefik, elx_proxy). Ohne ihn kann der Termindienst nicht über https erreichbar werden.
+proxy-compose-no-proxy = In docker-compose.yml gibt es keinen Vermittler (Proxy: traefik, elx_proxy). Ohne ihn kann der Termindienst nicht über https erreichbar werden.
 proxy-compose-no-termine = In docker-compose.yml fehlt der Eintrag für den Termindienst (termine.…). Der Assistent weiss nicht, wohin er die Anfragen leiten soll.
 proxy-compose-no-command = Beim Proxy in docker-compose.yml fehlt die Liste der Startbefehle (command). Der Assistent kann sie so nicht ergänzen.
 proxy-override-foreign = Die Datei { $file } gibt es schon, und sie stammt nicht vom Assistenten. Damit nichts verloren geht, ändert er sie nicht. Bitte besprechen Sie das mit Ihrer IT-Betreuung.
@@ -20,7 +20,7 @@ proxy-file-broken-fix = Lassen Sie Zeile { $line } von Ihrer IT-Betreuung berich
 
 ## Neustart von Elexis-OOB
 
-restart-docker-missing = Docker wurde auf diesem Server nicht gefunden (weder „docker compose“ noch „docker-compose“).
+restart-docker-missing = Docker, das Programm, in dem Elexis-OOB läuft, wurde auf diesem Server nicht gefunden (weder „docker compose“ noch „docker-compose“).
 restart-permission-denied = Der Assistent darf Docker nicht steuern. Bitte starten Sie ihn mit Administratorrechten (sudo).
 restart-daemon-down = Docker läuft auf diesem Server gerade nicht. Bitte starten Sie Docker (oder den Server) neu und versuchen Sie es dann noch einmal.
 restart-container-config = docker-compose ist beim Neustart abgestürzt (bekannter Fehler „ContainerConfig“ der alten Version 1). Ihre Daten sind nicht betroffen. Bitte versuchen Sie es noch einmal.

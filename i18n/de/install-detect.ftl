@@ -4,12 +4,12 @@
 
 start-error-not-found = Das Verzeichnis { $path } gibt es nicht. Prüfen Sie die Schreibweise; meist liegt Elexis-OOB in /opt/elexis-oob oder im Heimverzeichnis unter elexis-oob.
 start-error-not-a-directory = { $path } ist eine Datei, kein Verzeichnis. Geben Sie das Verzeichnis an, in dem die Datei docker-compose.yml (oder docker-compose.yaml) liegt.
-start-error-permission-denied = Auf { $path } fehlt die Berechtigung zum Lesen. Starten Sie dieses Programm mit sudo, damit es die Dateien von Elexis-OOB lesen kann.
+start-error-permission-denied = Auf { $path } fehlt die Berechtigung zum Lesen. Starten Sie dieses Programm mit Verwalterrechten (sudo), damit es die Dateien von Elexis-OOB lesen kann.
 start-error-unreadable = { $path } lässt sich nicht lesen. Die technischen Einzelheiten zeigt Ctrl+D; bitte geben Sie sie Ihrer IT-Betreuung weiter.
 start-error-no-compose-file = In { $dir } liegt weder docker-compose.yml noch docker-compose.yaml. Das ist also nicht das Elexis-OOB-Verzeichnis; geben Sie das Verzeichnis an, in dem Sie Elexis-OOB mit docker-compose starten.
 start-error-compose-invalid-line = Die Datei { $file } ist in Zeile { $line } fehlerhaft (vermutlich falsch eingerückt). Elexis-OOB startet so nicht. Bitte lassen Sie die Datei von Ihrer IT-Betreuung prüfen.
 start-error-compose-invalid = Die Datei { $file } ist fehlerhaft. Elexis-OOB startet so nicht. Bitte lassen Sie die Datei von Ihrer IT-Betreuung prüfen.
-start-error-no-proxy = In { $file } fehlt der Proxy (Traefik, Container elx_proxy). Ohne ihn kann der Termindienst nicht ins Internet. Ist das wirklich die Datei von Elexis-OOB?
+start-error-no-proxy = In { $file } fehlt der Vermittler (Proxy Traefik, Container elx_proxy). Ohne ihn kann der Termindienst nicht ins Internet. Ist das wirklich die Datei von Elexis-OOB?
 start-error-unknown-proxy = Der Proxy in { $file } ist { $image }, nicht Traefik. Das ist eine sehr frühe Elexis-OOB-Version, die dieses Programm nicht kennt. Aktualisieren Sie Elexis-OOB zuerst (git pull, dann docker-compose up -d).
 start-error-unrecognised = Aus { $file } lässt sich nicht erkennen, welche Elexis-OOB-Version das ist (weder die ältere mit traefik.toml noch die aktuelle). Bitte ziehen Sie Ihre IT-Betreuung bei.
 
@@ -27,5 +27,5 @@ start-warning-env-unreadable = Die Datei .env lässt sich nicht lesen. Der inter
 start-warning-local-name-missing = In der Datei .env fehlt LOCAL_NAME, der Name des Servers im Praxisnetz.
 start-warning-external-name-missing = In der Datei .env fehlt EXTERNAL_NAME. Dort gehört Ihre Domain hin (zum Beispiel meine-praxis.ch); der Termindienst ist dann unter termine.meine-praxis.ch erreichbar.
 start-warning-external-name-not-public = In der Datei .env steht EXTERNAL_NAME={ $value }. Das ist kein Name im Internet; Patienten können den Termindienst so nicht erreichen. Dort gehört Ihre Domain hin, zum Beispiel meine-praxis.ch.
-start-warning-several-compose-files = Hier liegen mehrere Compose-Dateien. Verwendet wird { $used }; nicht beachtet wird { $ignored }. Je nach docker-compose-Version kann es umgekehrt sein – am besten bleibt nur eine.
+start-warning-several-compose-files = Hier liegen mehrere Start-Dateien von Elexis-OOB (Compose-Dateien). Verwendet wird { $used }; nicht beachtet wird { $ignored }. Je nach docker-compose-Version kann es umgekehrt sein – am besten bleibt nur eine.
 start-warning-override-exists = Es gibt schon eine Datei { $file } mit eigenen Änderungen. Docker-compose liest sie zusätzlich; sie kann den Proxy verändern.

@@ -3,11 +3,6 @@
 systems-name = Weitere
 systems-title = Weitere Systeme (freiwillig)
 systems-body = Der Termindienst läuft. Hier lassen sich zwei weitere Systeme der Praxis mit HTTPS absichern, jedes unter eigenem Namen. Wer keines hat: einfach Enter.
-systems-help =
-    Orthanc (Bildarchiv) im Praxisnetz: Eine Zertifizierungsstelle aus dem Internet kann einen Namen wie pacs.praxis.lan nicht prüfen. Das Programm macht deshalb eine eigene Praxis-CA. Deren Zertifikat installieren Sie einmal auf jedem Praxis-Computer; danach vertrauen die Browser Orthanc.
-    Auf Wunsch erhält jede Person ein eigenes Browser-Zertifikat: Dann öffnet Orthanc sich nur noch auf Computern, die ein solches Zertifikat haben.
-    Express Gateway (AIoTES): erhält ein Let's-Encrypt-Zertifikat für seinen eigenen Namen, auf demselben Weg wie der Termindienst. Der Name muss im DNS auf dieselbe Adresse zeigen wie der Termin-Name.
-    Pfeil hoch/runter wählt, Tab springt zum nächsten Feld, Enter zeigt die Änderung, bevor etwas geschrieben wird.
 systems-choice-none = Nichts weiter, zum Abschluss
 systems-choice-orthanc = Orthanc im Praxisnetz (eigene Praxis-CA)
 systems-choice-gateway = Express Gateway (Let's Encrypt)
@@ -20,9 +15,9 @@ systems-orthanc-how = Orthanc selbst spricht dann HTTPS: Die Praxis-Computer beh
 systems-gateway-host = Name des Gateways:
 systems-gateway-config = gateway.config.yml:
 systems-gateway-disk-root = Zertifikat-Ordner hier:
-systems-gateway-root = Derselbe Ordner im Container:
+systems-gateway-root = Derselbe Ordner im Gateway (Container):
 systems-gateway-email = E-Mail für Let's Encrypt:
-systems-gateway-how = Zum Beispiel api.praxis-muster.ch. Der Ordner ist das gemeinsame Volume der AIoTES-Anleitung (/etc/letsencrypt, im Gateway /var/lib/certs).
+systems-gateway-how = Zum Beispiel api.praxis-muster.ch. Der Ordner ist die gemeinsame Datenablage (Volume) der AIoTES-Anleitung (/etc/letsencrypt, im Gateway /var/lib/certs).
 systems-gate-plan = Enter zeigt die Änderung; erst nach Ihrem Ja wird etwas geschrieben.
 check-orthanc = Orthanc
 check-gateway = Express Gateway
@@ -35,22 +30,22 @@ systems-passphrase-short = Für die Browser-Zertifikate braucht es ein Kennwort 
 systems-gateway-not-public = { $host } ist kein öffentlicher Name. Let's Encrypt prüft aus dem Internet und kann nur Namen unter Ihrer eigenen Domain bestätigen, zum Beispiel api.praxis-muster.ch.
 systems-gateway-dns-missing = Der Name { $host } hat im DNS keine IPv4-Adresse.
 systems-gateway-dns-other = Der Name { $host } zeigt im DNS auf { $found }, nicht auf die Adresse der Praxis.
-systems-gateway-dns-fix = Legen Sie beim DNS-Anbieter für diesen Namen einen A-Eintrag auf { $ip } an (dieselbe Adresse wie der Termin-Name) und versuchen Sie es nach einigen Minuten wieder mit Enter.
+systems-gateway-dns-fix = Legen Sie beim Domain-Anbieter für diesen Namen einen Adress-Eintrag (A-Eintrag) auf { $ip } an (dieselbe Adresse wie der Termin-Name) und versuchen Sie es nach einigen Minuten wieder mit Enter.
 systems-config-unreadable = Die Datei { $path } lässt sich nicht lesen.
-systems-config-unreadable-fix = Prüfen Sie den Pfad. Das Programm muss als root laufen (sudo), um Einstellungen anderer Dienste zu lesen.
+systems-config-unreadable-fix = Prüfen Sie den Pfad. Das Programm muss mit Verwalterrechten laufen (root, sudo), um Einstellungen anderer Dienste zu lesen.
 systems-internal = Ein interner Fehler ist aufgetreten. Es wurde nichts geschrieben. Bitte senden Sie Ihrer IT-Betreuung den Bericht von praxis-tls report.
-systems-orthanc-plan = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate }; die Einstellungsdatei ändert sich wie gezeigt.
+systems-orthanc-plan = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate }; was sich in der Einstellungsdatei ändert, steht darunter.
 systems-orthanc-plan-mtls = Orthanc erhält ein Zertifikat der Praxis-CA für { $host } in { $certificate } und verlangt danach Browser-Zertifikate ({ $count ->
         [one] eines wird
        *[other] { $count } werden
-    } gemacht); die Einstellungsdatei ändert sich wie gezeigt.
-systems-gateway-plan = Express Gateway erhält ein Let's-Encrypt-Zertifikat für { $host } in { $dir }; die Einstellungsdatei ändert sich wie gezeigt.
+    } gemacht); was sich in der Einstellungsdatei ändert, steht darunter.
+systems-gateway-plan = Express Gateway erhält ein Let's-Encrypt-Zertifikat für { $host } in { $dir }; was sich in der Einstellungsdatei ändert, steht darunter.
 systems-confirm-title = Jetzt schreiben?
-systems-confirm-orthanc = Das Programm macht (falls noch nicht vorhanden) die Praxis-CA, schreibt Schlüssel und Zertifikat und ändert die Einstellungsdatei wie gezeigt. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her.
-systems-confirm-gateway = Das Programm holt bei Let's Encrypt ein Zertifikat für das Gateway (Port 80 ist dafür kurz offen), legt die Dateien ab und ändert die Einstellungsdatei wie gezeigt. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her. Mit Ja akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $terms }).
+systems-confirm-orthanc = Das Programm macht (falls noch nicht vorhanden) die Praxis-CA, schreibt Schlüssel und Zertifikat und ändert die Einstellungsdatei wie beschrieben. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her.
+systems-confirm-gateway = Das Programm holt bei Let's Encrypt ein Zertifikat für das Gateway (Port 80 ist dafür kurz offen), legt die Dateien ab und ändert die Einstellungsdatei wie beschrieben. Die alte Datei wird gesichert; praxis-tls undo stellt sie wieder her. Mit Ja akzeptieren Sie die Nutzungsbedingungen von Let's Encrypt ({ $terms }).
 systems-done = Eingerichtet: { $host }
 systems-orthanc-done = Schlüssel und Zertifikat: { $certificate } (gültig bis { $date }); HTTPS eingeschaltet in { $config }.
-systems-orthanc-ca = Installieren Sie auf jedem Praxis-Computer einmal das CA-Zertifikat { $ca } als vertrauenswürdige Zertifizierungsstelle.
+systems-orthanc-ca = Installieren Sie auf jedem Praxis-Computer einmal das Zertifikat des Praxis-Ausstellers (CA-Zertifikat) { $ca } als vertrauenswürdigen Aussteller (Zertifizierungsstelle).
 systems-orthanc-restart = Starten Sie Orthanc neu. Die Adresse beginnt danach mit https://.
 systems-gateway-done = Dateien in { $dir } (gültig bis { $date }); Zertifikat eingetragen in { $config }.
 systems-gateway-restart = Aktualisieren Sie jetzt den Dienst von Express Gateway (in Portainer: Stacks, API-Stack, express-gw, Update). praxis-tls renew erneuert das Zertifikat künftig mit dem des Termindienstes und meldet per E-Mail, wann das Gateway wieder aktualisiert werden muss.

@@ -99,7 +99,7 @@ start-fix-path = Prüfen Sie den Pfad. Wenn Sie dieses Programm nicht auf dem El
 
 ## 3 Domain
 domain-title = Internet-Adresse des Termindienstes
-domain-body = Unter welchem Namen sollen Patienten den Termindienst finden? Üblich ist termine. gefolgt von Ihrer Domain, zum Beispiel termine.meine-praxis.ch. Die Domain müssen Sie bei einem Registrar gekauft haben.
+domain-body = Unter welchem Namen sollen Patienten den Termindienst finden? Üblich ist termine. gefolgt von Ihrer Domain, zum Beispiel termine.meine-praxis.ch. Die Domain (den Namen Ihrer Praxis im Internet) müssen Sie bei einem Domain-Anbieter (Registrar) gekauft haben.
 domain-input-label = Name:
 domain-kept = Verwendet wird:
 domain-ascii = Im Internet geschrieben:
@@ -107,7 +107,7 @@ domain-registered = Registrierte Domain:
 
 ## 4 DNS
 dns-title = DNS-Einträge prüfen
-dns-body = Der Name { $domain } muss auf die Internet-Adresse Ihrer Praxis zeigen: mit fester IP als A-Eintrag beim Registrar, sonst über DynDNS (FRITZ!Box: Internet > Freigaben > DynDNS, oder ein Programm wie ddclient). Änderungen brauchen einige Minuten (F5 = neu prüfen).
+dns-body = Der Name { $domain } muss auf die Internet-Adresse Ihrer Praxis zeigen: bei fester Adresse über einen Adress-Eintrag (A-Eintrag) beim Domain-Anbieter, sonst meldet der Router sie selbst (DynDNS; FRITZ!Box: Internet > Freigaben > DynDNS). Änderungen brauchen einige Minuten (F5 = neu prüfen).
 
 ## 5–11 Schritte, die Sie heute noch von Hand erledigen
 manual-note = Dieses Programm läuft nicht auf dem Elexis-OOB-Server und kann diesen Schritt deshalb nicht selbst erledigen. Erledigen Sie ihn wie beschrieben und bestätigen Sie mit der Leertaste.
@@ -126,23 +126,23 @@ firewall-body =
 certificate-title = Zertifikat beziehen
 install-title = Zertifikat und Schlüssel ablegen
 install-body =
-    Legen Sie Zertifikat (fullchain) und Schlüssel in ein eigenes Verzeichnis, das nur root lesen kann, zum Beispiel:
+    Zertifikat mit Kette (fullchain) und Schlüssel gehören in einen Ordner, den nur der Verwalter (root) lesen kann:
     sudo install -d -m 0700 /var/lib/praxis-tls/certs
-    Legen Sie den Schlüssel nicht in das Volume webelexisdata: Dieses ist auch für den Termindienst im Internet lesbar.
+    Nicht in die Datenablage (Volume) webelexisdata: Die liest auch der Termindienst im Internet.
 
 proxy-title = Proxy (Traefik) einrichten
 proxy-body =
-    Traefik muss das Zertifikat für { $domain } verwenden und auf Port 443 nur den Termindienst zeigen.
+    Der Vermittler (Proxy, hier Traefik) muss das Zertifikat für { $domain } verwenden und auf Port 443 nur den Termindienst zeigen. Das richtet Ihre IT-Betreuung so ein:
     Ältere Version: In traefik.toml am Ende den Block [[entryPoints.https.tls.certificates]] mit certFile und keyFile aktivieren.
     Aktuelle Version: eine Datei docker-compose.override.yml mit einem https-Router für { $domain }.
     Sichern Sie jede Datei, bevor Sie sie ändern.
 
 restart-title = Elexis-OOB neu starten
 restart-body =
-    Im Verzeichnis { $dir }:
+    Ihre IT-Betreuung gibt im Ordner { $dir } diese zwei Befehle ein (erst anhalten, dann starten):
     docker-compose stop
     docker-compose up -d
-    („restart“ allein übernimmt geänderte Einstellungen nicht.)
+    (Der Befehl „restart“ allein übernimmt geänderte Einstellungen nicht.)
 
 final-title = Schlusstest aus Sicht der Patienten
 final-body =
@@ -216,8 +216,8 @@ ports-policy-ondemand = Freigabe von Hand schalten (Erinnerung per E-Mail)
 ports-plan-title = Internet-Adresse (←/→):
 ports-plan-unknown = bitte wählen
 ports-plan-static = fest (vom Anbieter zugeteilt)
-ports-plan-dyndns = wechselnd, DynDNS ist eingerichtet
-ports-plan-dynamic = wechselnd, noch ohne DynDNS
+ports-plan-dyndns = wechselnd, wird automatisch gemeldet (DynDNS)
+ports-plan-dynamic = wechselnd, wird noch nicht gemeldet (ohne DynDNS)
 ports-confirm = Beide Freigaben sind eingerichtet (Leertaste)
 ports-public-unknown = Die öffentliche Adresse dieses Servers ließ sich nicht feststellen.
 ports-public-unknown-fix = Prüfen Sie, ob der Server ins Internet kommt. Der nächste Schritt prüft die Erreichbarkeit direkt.
@@ -238,9 +238,6 @@ check-ipv6-path = IPv6 und Let's Encrypt
 key-open = F4/O Port öffnen
 key-choose-ports = ↑/↓ ←/→ wählen
 
-ports-help =
-    Ihre Router-Anleitung steht im Schritt selbst (Bild↓).
-    „Exposed Host“ und „Selbstständige Portfreigaben (UPnP)“ stellen alle Dienste des Servers ins Internet, auch Verwaltung und Datenbank: für diesen Server beides auslassen.
 firewall-commands-hidden = D zeigt die Befehle, die den Port öffnen.
 
 ## Zertifikat

@@ -3,12 +3,6 @@
 autorenew-name = Renewal
 autorenew-title = Renew automatically
 autorenew-body = A Let's Encrypt certificate is valid for a few weeks only. So that no warning ever appears, the server checks it twice a day (between 8 and 11 a.m. and between 1 and 4 p.m.) and renews it in time.
-autorenew-help =
-    What is set up here: a schedule on this server (with systemd a "timer", otherwise an entry for cron) starts "praxis-tls renew" twice a day. The program then checks whether the certificate expires soon and gets a new one in time.
-    For that it needs the program in a fixed place. If the wizard is running from another folder, it copies itself to /usr/local/sbin.
-    If something goes wrong during renewal, the server sends an e-mail to the address you enter here. Your IT support knows the mail server (SMTP) details: server name, sender, user name and password. Ctrl+T sends a test e-mail right away.
-    To take it back: "praxis-tls undo" removes the schedule again.
-    Arrow up/down chooses, Tab moves to the next field, Enter sets it up (after asking once more).
 autorenew-choice-set-up = Renew automatically (recommended)
 autorenew-choice-skip = Do not set up
 autorenew-skip-warning = Without automatic renewal the certificate expires in a few weeks, and the booking page then shows a warning. Someone must run "praxis-tls renew" by hand before that.

@@ -3,11 +3,6 @@
 systems-name = Others
 systems-title = Other systems (optional)
 systems-body = The appointment service is running. Two more systems of the practice can be secured with HTTPS here, each under its own name. If you have neither: just Enter.
-systems-help =
-    Orthanc (image archive) on the practice network: a certificate authority on the internet cannot check a name like pacs.praxis.lan. So the program makes a practice CA of your own. Install its certificate once on every practice computer; then the browsers trust Orthanc.
-    On request every person gets a browser certificate of their own: Orthanc then opens only on computers that have one.
-    Express Gateway (AIoTES): gets a Let's Encrypt certificate for its own name, the same way as the appointment service. The name must point to the same address in DNS as the appointment name.
-    Arrow up/down chooses, Tab moves to the next field, Enter shows the change before anything is written.
 systems-choice-none = Nothing more, on to the end
 systems-choice-orthanc = Orthanc on the practice network (practice CA)
 systems-choice-gateway = Express Gateway (Let's Encrypt)
@@ -39,15 +34,15 @@ systems-gateway-dns-fix = At your DNS provider, create an A record for this name
 systems-config-unreadable = The file { $path } cannot be read.
 systems-config-unreadable-fix = Check the path. The program must run as root (sudo) to read other services' settings.
 systems-internal = An internal error occurred. Nothing was written. Please send your IT supporter the bundle from praxis-tls report.
-systems-orthanc-plan = Orthanc gets a practice CA certificate for { $host } in { $certificate }; the configuration file changes as shown.
+systems-orthanc-plan = Orthanc gets a practice CA certificate for { $host } in { $certificate }; what changes in the configuration file is said below.
 systems-orthanc-plan-mtls = Orthanc gets a practice CA certificate for { $host } in { $certificate } and then requires browser certificates ({ $count ->
         [one] one will be
        *[other] { $count } will be
-    } made); the configuration file changes as shown.
-systems-gateway-plan = Express Gateway gets a Let's Encrypt certificate for { $host } in { $dir }; the configuration file changes as shown.
+    } made); what changes in the configuration file is said below.
+systems-gateway-plan = Express Gateway gets a Let's Encrypt certificate for { $host } in { $dir }; what changes in the configuration file is said below.
 systems-confirm-title = Write it now?
-systems-confirm-orthanc = The program makes the practice CA (if there is none yet), writes key and certificate and changes the configuration file as shown. The old file is backed up; praxis-tls undo restores it.
-systems-confirm-gateway = The program gets a certificate for the gateway from Let's Encrypt (port 80 is open briefly for it), stores the files and changes the configuration file as shown. The old file is backed up; praxis-tls undo restores it. With yes you accept Let's Encrypt's terms of service ({ $terms }).
+systems-confirm-orthanc = The program makes the practice CA (if there is none yet), writes key and certificate and changes the configuration file as described. The old file is backed up; praxis-tls undo restores it.
+systems-confirm-gateway = The program gets a certificate for the gateway from Let's Encrypt (port 80 is open briefly for it), stores the files and changes the configuration file as described. The old file is backed up; praxis-tls undo restores it. With yes you accept Let's Encrypt's terms of service ({ $terms }).
 systems-done = Set up: { $host }
 systems-orthanc-done = Key and certificate: { $certificate } (valid until { $date }); HTTPS switched on in { $config }.
 systems-orthanc-ca = Install the CA certificate { $ca } once on every practice computer as a trusted certificate authority.

@@ -132,17 +132,17 @@ install-body =
 
 proxy-title = Set up the proxy (Traefik)
 proxy-body =
-    Traefik must use the certificate for { $domain } and show only the appointment service on port 443.
+    Traefik must use the certificate for { $domain } and show only the appointment service on port 443. Your IT support sets it up like this:
     Older version: in traefik.toml, enable the block [[entryPoints.https.tls.certificates]] at the end, with certFile and keyFile.
     Current version: a file docker-compose.override.yml with an https router for { $domain }.
     Back up every file before you change it.
 
 restart-title = Restart Elexis-OOB
 restart-body =
-    In the directory { $dir }:
+    Your IT support types these two commands in the folder { $dir } (first stop, then start):
     docker-compose stop
     docker-compose up -d
-    ("restart" alone does not apply changed settings.)
+    (The command "restart" alone does not apply changed settings.)
 
 final-title = Final check from the patients' side
 final-body =
@@ -238,9 +238,6 @@ check-ipv6-path = IPv6 and Let's Encrypt
 key-open = F4/O open port
 key-choose-ports = ↑/↓ ←/→ choose
 
-ports-help =
-    The guide for your router is below the server's address (PgDn pages on).
-    "Exposed Host" and "Permit independent port sharing (UPnP)" would put every service of the server on the internet, including the administration and the database. Leave both off for this server.
 firewall-commands-hidden = D shows the commands that open the port.
 
 ## Certificate

@@ -73,13 +73,28 @@ pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec
     match w.session.overlay.clone() {
         Overlay::None => Vec::new(),
         Overlay::Help => {
-            if !line_scroll(w, action)
-                && matches!(
-                    action,
-                    Action::Help | Action::Back | Action::Next | Action::Quit
-                )
-            {
-                w.session.overlay = Overlay::None;
+            if line_scroll(w, action) {
+                return Vec::new();
+            }
+            match action {
+                // F1 again goes one level deeper: the words explained.
+                Action::Help | Action::Glossary => w.session.overlay = Overlay::Glossary,
+                Action::Back | Action::Next | Action::Quit => w.session.overlay = Overlay::None,
+                _ => {}
+            }
+            Vec::new()
+        }
+        Overlay::Glossary => {
+            if line_scroll(w, action) {
+                return Vec::new();
+            }
+            match action {
+                // Esc goes back where she came from: the step's help.
+                Action::Help | Action::Glossary | Action::Back => {
+                    w.session.overlay = Overlay::Help;
+                }
+                Action::Next | Action::Quit => w.session.overlay = Overlay::None,
+                _ => {}
             }
             Vec::new()
         }

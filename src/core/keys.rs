@@ -113,6 +113,10 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
             w.session.overlay = Overlay::Help;
             Vec::new()
         }
+        Action::Glossary => {
+            w.session.overlay = Overlay::Glossary;
+            Vec::new()
+        }
         Action::Quit => {
             w.session.overlay = Overlay::ConfirmQuit;
             Vec::new()

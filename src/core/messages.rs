@@ -15,6 +15,8 @@ pub enum Action {
     Next,
     Back,
     Help,
+    /// G in the help: the words explained.
+    Glossary,
     ToggleLang,
     Quit,
     Char(char),

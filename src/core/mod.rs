@@ -28,6 +28,7 @@ pub mod limits;
 mod messages;
 pub mod network;
 pub mod orthanc;
+pub mod plain_diff;
 pub mod reach;
 pub mod renew;
 pub mod renewal;
@@ -142,6 +143,8 @@ pub enum Overlay {
     #[default]
     None,
     Help,
+    /// The glossary, opened from the help: each technical word once.
+    Glossary,
     ConfirmQuit,
     /// "Sie waren bei Schritt N": `true` = continue is selected.
     Resume {

@@ -23,7 +23,8 @@ pub(super) struct Dialog {
 pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
     let d = match &w.session.overlay {
         Overlay::None => return None,
-        Overlay::Help => help(w, tr),
+        Overlay::Help => super::help::help(w, tr),
+        Overlay::Glossary => super::help::glossary(tr),
         Overlay::ConfirmQuit => {
             yes_no(tr, "quit-title", tr.t("quit-body")).question(tr.t("quit-question"))
         }
@@ -120,34 +121,8 @@ impl Dialog {
     }
 }
 
-fn lines(text: &str) -> Vec<Line<'static>> {
+pub(super) fn lines(text: &str) -> Vec<Line<'static>> {
     text.lines().map(|l| Line::raw(l.to_string())).collect()
-}
-
-fn help(w: &Wizard, tr: &Tr) -> Dialog {
-    let mut body = Vec::new();
-    if w.step != Step::Language {
-        body.push(Line::styled(
-            tr.t(&format!("{}-title", w.step.key())),
-            tr.theme.title(),
-        ));
-    }
-    let step_help = format!("{}-help", w.step.key());
-    if crate::i18n::has(w.lang, &step_help) {
-        body.extend(lines(&tr.t(&step_help)));
-        body.push(Line::raw(""));
-    }
-    body.extend(lines(&tr.t("help-keys")));
-    body.push(Line::raw(""));
-    body.extend(lines(&tr.t("help-resume")));
-    Dialog {
-        title: tr.t("help-title"),
-        body,
-        details: Vec::new(),
-        question: None,
-        keys: vec![Line::styled(tr.t("help-close"), tr.theme.title())],
-        footer: vec![tr.t("key-dialog-close"), tr.t("key-lang")],
-    }
 }
 
 fn yes_no(tr: &Tr, title: &str, body: String) -> Dialog {

@@ -90,6 +90,10 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> 
             if systems::field(w).is_some() {
                 keys.push(tr.t("key-field"));
             }
+            // A plan on screen: its raw diff is behind «D Details».
+            if w.systems.plan.is_some() {
+                keys.push(detail);
+            }
         }
         Step::AutoRenew => {
             keys.push(tr.t("key-choose"));

@@ -6,7 +6,8 @@ use ratatui::text::Line;
 use super::network::confirm_line;
 use super::view::Tr;
 use super::widgets;
-use crate::core::{Step, Wizard};
+use crate::core::plain_diff::{Role, explain};
+use crate::core::{Step, Text, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let dir = w
@@ -62,16 +63,41 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     }
 }
 
-/// Each file to be changed, with its diff coloured by line.
+/// Each file to be changed: what changes in plain words, and the diff
+/// itself, coloured by line, behind «D Details».
 fn diffs(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let Some(plan) = &w.golive.plan else { return };
     for d in &plan.diffs {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            tr.theme.text(&d.path.display().to_string()),
-            tr.theme.title(),
-        ));
-        diff_lines(lines, &d.diff, tr);
+        let path = d.path.display().to_string();
+        lines.push(Line::styled(tr.theme.text(&path), tr.theme.title()));
+        plain_then_diff(
+            lines,
+            w,
+            &explain(&path, &d.diff, Role::ByName),
+            &d.diff,
+            tr,
+        );
+    }
+    if !plan.diffs.is_empty() && !w.session.show_detail {
+        lines.push(Line::styled(tr.t("plain-details-hint"), tr.theme.dim()));
+    }
+}
+
+/// The plain sentences as one paragraph; the raw diff only with details on.
+pub(super) fn plain_then_diff(
+    lines: &mut Vec<Line<'static>>,
+    w: &Wizard,
+    plain: &[Text],
+    diff: &str,
+    tr: &Tr,
+) {
+    let said: Vec<String> = plain.iter().map(|t| tr.text(t)).collect();
+    if !said.is_empty() {
+        lines.push(Line::raw(said.join(" ")));
+    }
+    if w.session.show_detail {
+        diff_lines(lines, diff, tr);
     }
 }
 

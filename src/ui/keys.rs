@@ -58,6 +58,7 @@ pub fn map(key: KeyEvent, text_input: bool) -> Option<Action> {
             'r' => Action::Recheck,
             'd' => Action::Detail,
             'o' => Action::OpenWindow,
+            'g' => Action::Glossary,
             'j' | 'y' => Action::Yes,
             'n' => Action::No,
             _ => return None,

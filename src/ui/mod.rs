@@ -6,6 +6,7 @@ mod dialog_content;
 mod dialogs;
 mod footer;
 mod golive;
+pub mod help;
 pub mod keys;
 mod network;
 mod spinner;

@@ -5,6 +5,7 @@ use ratatui::text::Line;
 
 use super::view::Tr;
 use super::widgets;
+use crate::core::plain_diff::{Role, explain};
 use crate::core::systems::{SystemKind, field};
 use crate::core::{TextInput, Wizard};
 
@@ -51,7 +52,21 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         for note in &plan.notes {
             lines.push(Line::raw(tr.text(note)));
         }
-        super::golive::diff_lines(lines, &plan.diff, tr);
+        let role = match plan.kind {
+            SystemKind::Gateway => Role::GatewayYaml,
+            _ if s.orthanc.terminator => Role::Stunnel,
+            _ => Role::OrthancJson,
+        };
+        let file = match role {
+            Role::GatewayYaml => s.gateway.config.value.clone(),
+            Role::OrthancJson => s.orthanc.config.value.clone(),
+            _ => "praxis-orthanc.conf".to_string(),
+        };
+        let plain = explain(&file, &plan.diff, role);
+        super::golive::plain_then_diff(lines, w, &plain, &plan.diff, tr);
+        if !plan.diff.is_empty() && !w.session.show_detail {
+            lines.push(Line::styled(tr.t("plain-details-hint"), tr.theme.dim()));
+        }
         return;
     }
     // An Orthanc whose own HTTPS crashes: stunnel is offered before

@@ -49,7 +49,7 @@ async fn a_name_that_does_not_exist_yet() {
         &[
             "Den Namen termine.praxis-neu.ch gibt es im Internet noch nicht.",
             "Was tun: Tragen Sie bei Ihrem Domain-Anbieter für termine.praxis-neu.ch \
-             einen A-Eintrag mit der öffentlichen Internet-Adresse Ihrer Praxis ein.",
+             einen Adress-Eintrag (A-Eintrag) mit der öffentlichen Internet-Adresse Ihrer Praxis ein.",
         ],
     );
     nothing_lost(&before, &w);
@@ -87,7 +87,7 @@ async fn a_caa_record_that_forbids_lets_encrypt() {
     says(
         &read,
         &[
-            "Der CAA-Eintrag bei praxis-streng.ch erlaubt Zertifikate für \
+            "Der Aussteller-Eintrag (CAA-Eintrag) bei praxis-streng.ch erlaubt Zertifikate für \
              termine.praxis-streng.ch nur von: pki.example. Let's Encrypt gehört \
              nicht dazu und wird ablehnen.",
             "Was tun: Ergänzen Sie bei Ihrem Domain-Anbieter diesen Eintrag.",

@@ -54,7 +54,7 @@ async fn the_public_address_differs_from_the_a_record() {
         &read,
         &[
             "Der Name zeigt auf 203.0.113.10, Ihr Anschluss hat aber die Adresse 198.51.100.7.",
-            "Was tun: Ändern Sie beim Anbieter der Domain den A-Eintrag auf 198.51.100.7.",
+            "Was tun: Ändern Sie beim Anbieter der Domain den Adress-Eintrag (A-Eintrag) auf 198.51.100.7.",
         ],
     );
     nothing_lost(&before, &w);

@@ -82,8 +82,8 @@ fn an_unknown_router_is_named_above_the_general_guide() {
 #[test]
 fn the_help_points_to_the_guide() {
     for (lang, name, word) in [
-        (Lang::De, "de", "Router-Anleitung"),
-        (Lang::DeCh, "de_ch", "Router-Anleitung"),
+        (Lang::De, "de", "Anleitung für Ihren Router"),
+        (Lang::DeCh, "de_ch", "Anleitung für Ihren Router"),
         (Lang::En, "en", "guide for your router"),
     ] {
         let mut w = wizard_at(Step::PortForwarding, lang);

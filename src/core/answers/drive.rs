@@ -178,6 +178,7 @@ fn on_overlay(w: &Wizard, a: &Answers) -> Option<Decision> {
         }
         Overlay::ConfirmAction => Some(yes_if(a.confirms(w.step))),
         Overlay::Help
+        | Overlay::Glossary
         | Overlay::ConfirmQuit
         | Overlay::ConfirmStartOver
         | Overlay::Pending { .. } => Some(stop(w, StopReason::Dialog)),
