@@ -10,7 +10,7 @@ mod docker;
 #[path = "support/knot.rs"]
 mod knot;
 
-use std::net::{IpAddr, SocketAddr, TcpListener as StdListener};
+use std::net::TcpListener as StdListener;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -29,19 +29,21 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 const BIN: &str = env!("CARGO_BIN_EXE_praxis-tls");
 const HOST: &str = "termine.praxis-sicher.ch";
 
-/// A port free on both loopback addresses, so one number serves A and AAAA.
-fn free_port_both() -> u16 {
+/// One port number bound on both loopback addresses, so it serves A and
+/// AAAA alike. The listeners are kept until served: a port found free and
+/// let go can be taken by a parallel test before it is bound again.
+fn bound_both() -> (u16, StdListener, StdListener) {
     loop {
         let v4 = StdListener::bind("127.0.0.1:0").unwrap();
         let port = v4.local_addr().unwrap().port();
-        if StdListener::bind(("::1", port)).is_ok() {
-            return port;
+        if let Ok(v6) = StdListener::bind(("::1", port)) {
+            return (port, v4, v6);
         }
     }
 }
 
 /// Answers `/termin/list` like the appointment service behind traefik.
-fn serve(rt: &tokio::runtime::Runtime, addr: SocketAddr, p: &Pki) {
+fn serve(rt: &tokio::runtime::Runtime, listener: StdListener, p: &Pki) {
     let chain = vec![CertificateDer::from(p.leaf_der.clone())];
     let key = PrivateKeyDer::from_pem_slice(p.key_pem.as_bytes()).unwrap();
     let config = rustls::ServerConfig::builder_with_provider(Arc::new(
@@ -53,7 +55,11 @@ fn serve(rt: &tokio::runtime::Runtime, addr: SocketAddr, p: &Pki) {
     .with_single_cert(chain, key)
     .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-    let listener = rt.block_on(tokio::net::TcpListener::bind(addr)).unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let listener = {
+        let _in = rt.enter();
+        tokio::net::TcpListener::from_std(listener).unwrap()
+    };
     rt.spawn(async move {
         while let Ok((tcp, _)) = listener.accept().await {
             let acceptor = acceptor.clone();
@@ -137,6 +143,8 @@ struct Lab {
     ca: std::path::PathBuf,
     ours: Pki,
     port: u16,
+    v4: Option<StdListener>,
+    v6: Option<StdListener>,
 }
 
 fn lab() -> Lab {
@@ -147,31 +155,26 @@ fn lab() -> Lab {
     let ca = dir.path().join("ca.pem");
     std::fs::write(&ca, &ours.ca_pem).unwrap();
     state(dir.path(), &ours);
+    let (port, v4, v6) = bound_both();
     Lab {
         rt,
         dir,
         ca,
         ours,
-        port: free_port_both(),
+        port,
+        v4: Some(v4),
+        v6: Some(v6),
     }
 }
 
 #[test]
 fn every_address_of_the_name_must_serve_the_certificate_aaaa_included() {
-    let l = lab();
-    serve(
-        &l.rt,
-        SocketAddr::new(IpAddr::from([127, 0, 0, 1]), l.port),
-        &l.ours,
-    );
+    let mut l = lab();
+    serve(&l.rt, l.v4.take().unwrap(), &l.ours);
     // The IPv6 address serves another certificate (an old server, a
     // forgotten forward): patients on IPv6 get a warning.
     let other = pki(HOST, 80);
-    serve(
-        &l.rt,
-        SocketAddr::new("::1".parse().unwrap(), l.port),
-        &other,
-    );
+    serve(&l.rt, l.v6.take().unwrap(), &other);
 
     let v4_only = zone("termine A 127.0.0.1\n");
     let json = live(l.dir.path(), &v4_only, l.port, &l.ca);
@@ -191,12 +194,8 @@ fn every_address_of_the_name_must_serve_the_certificate_aaaa_included() {
 
 #[test]
 fn a_name_that_points_elsewhere_fails_and_names_both_addresses() {
-    let l = lab();
-    serve(
-        &l.rt,
-        SocketAddr::new(IpAddr::from([127, 0, 0, 1]), l.port),
-        &l.ours,
-    );
+    let mut l = lab();
+    serve(&l.rt, l.v4.take().unwrap(), &l.ours);
     // The DNS entry now points away from the practice (a lapsed DynDNS
     // entry): the saved public address still serves the certificate, but
     // no patient connects there.
