@@ -116,7 +116,6 @@ fn bench_issuance() {
     let port = free_port();
     let pebble = pebble::Pebble::start(port, None, 0);
     let ours_state = tempfile::tempdir().unwrap();
-    let full_state = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     // Each tool's account is made once, before the timed runs, as on a
     // practice's second issuance.
@@ -126,19 +125,8 @@ fn bench_issuance() {
             ours_state.path(),
             &pebble,
             port,
-            "warm.bench.example",
+            "warm.praxis-muster.ch",
             true,
-        ),
-        "praxis-tls",
-    );
-    timed(
-        praxis(
-            bin,
-            full_state.path(),
-            &pebble,
-            port,
-            "warmf.bench.example",
-            false,
         ),
         "praxis-tls",
     );
@@ -148,32 +136,39 @@ fn bench_issuance() {
             work.path(),
             &pebble,
             port,
-            "warmc.bench.example",
+            "warmc.praxis-muster.ch",
         ),
         "certbot",
     );
     let (mut ours, mut full, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..RUNS {
-        let name = format!("termine{i}.bench.example");
+        let name = format!("termine{i}.praxis-muster.ch");
         ours.push(timed(
             praxis(bin, ours_state.path(), &pebble, port, &name, true),
             "praxis-tls",
         ));
-        let name = format!("certbot{i}.bench.example");
+        let name = format!("certbot{i}.praxis-muster.ch");
         theirs.push(timed(
             certbot(&certbot_bin, work.path(), &pebble, port, &name),
             "certbot",
         ));
-        let name = format!("full{i}.bench.example");
+        // A state of its own each time: unattended, `certificate` makes at
+        // most one production attempt a day per state, as a guard against
+        // Let's Encrypt's limits. Its account is made anew each run.
+        let name = format!("termine.praxis-full{i}.ch");
+        let state = tempfile::tempdir().unwrap();
         full.push(timed(
-            praxis(bin, full_state.path(), &pebble, port, &name, false),
+            praxis(bin, state.path(), &pebble, port, &name, false),
             "praxis-tls",
         ));
     }
     println!();
     summary("praxis-tls certificate --staging (one order)", &ours);
     summary("certbot certonly --standalone (one order)", &theirs);
-    summary("praxis-tls certificate (dry run + production)", &full);
+    summary(
+        "praxis-tls certificate (account, dry run, production)",
+        &full,
+    );
     let size = std::fs::metadata(bin).map(|m| m.len()).unwrap_or(0);
     println!(
         "praxis-tls binary: {:.1} MiB ({size} bytes)",

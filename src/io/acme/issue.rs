@@ -109,8 +109,8 @@ pub struct Issued {
 /// after that: short at first, then backing off.
 fn policy(timeout: Duration) -> RetryPolicy {
     RetryPolicy::new()
-        .initial_delay(Duration::from_millis(100))
-        .backoff(1.6)
+        .initial_delay(Duration::from_millis(25))
+        .backoff(2.0)
         .timeout(timeout)
 }
 
