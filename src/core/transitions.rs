@@ -316,8 +316,9 @@ fn after_failed_restart(now: Outcome) -> CheckState {
     }
 }
 
-/// Once the folder is understood, docker is asked what the restart will
-/// need; without a folder there is nothing to ask about.
+/// Once the folder is understood (and after a failed restart, on F5),
+/// docker is asked what the restart needs; without a folder there is
+/// nothing to ask about.
 fn inspect_compose(w: &mut Wizard) -> Vec<Effect> {
     let Some(found) = &w.start.found else {
         w.checks.remove(&CheckId::ComposeReady);
@@ -411,16 +412,7 @@ pub(super) fn run_checks(w: &mut Wizard) -> Vec<Effect> {
         }
         Step::FinalCheck => golive_step::final_check(w),
         Step::ProxyConfig => golive_step::on_enter(w),
-        Step::Restart if w.check(CheckId::Restarted).is_failed() => {
-            let Some(found) = &w.start.found else {
-                return Vec::new();
-            };
-            let dir = found.dir.clone();
-            let generation = next_generation(w);
-            w.checks
-                .insert(CheckId::ComposeReady, CheckState::Running { generation });
-            vec![Effect::InspectCompose { dir, generation }]
-        }
+        Step::Restart if w.check(CheckId::Restarted).is_failed() => inspect_compose(w),
         Step::AutoRenew => super::autorenew::on_enter(w),
         _ => Vec::new(),
     }
