@@ -559,7 +559,7 @@ async fn replay_prints_the_ca_path_and_what_comes_next() {
     );
     let ca = state.path().join("practice_ca/ca.crt");
     assert!(
-        out.contains(&format!("CA-Zertifikat {}", ca.display())),
+        out.contains(&format!("(CA-Zertifikat) {}", ca.display())),
         "{out}"
     );
     assert!(
