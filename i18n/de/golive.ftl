@@ -48,7 +48,6 @@ verify-chain-bad = Für { $host } zeigt der Server ein Zertifikat, dem Browser n
         [expired] Es ist abgelaufen.
         [not-yet] Es gilt erst ab einem späteren Tag. Oft geht dann die Uhr des Servers falsch.
         [revoked] Es wurde für ungültig erklärt.
-        [incomplete] Auf dem Server fehlt ein Teil der Zertifikatskette (das Zwischenzertifikat).
        *[other] Der Browser lehnt es ab. Die technische Meldung steht unter «Details».
     }
 verify-other-certificate = Für { $host } zeigt der Server noch ein anderes Zertifikat als das neue. Wurde Elexis-OOB neu gestartet?

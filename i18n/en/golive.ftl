@@ -48,7 +48,6 @@ verify-chain-bad = For { $host } the server shows a certificate that browsers do
         [expired] It has expired.
         [not-yet] It is valid only from a later day. Often the server's clock is wrong.
         [revoked] It has been declared invalid.
-        [incomplete] Part of the certificate chain (the intermediate certificate) is missing on the server.
        *[other] The browser refuses it. The technical message is under "Details".
     }
 verify-other-certificate = For { $host } the server still shows a certificate other than the new one. Has Elexis-OOB been restarted?

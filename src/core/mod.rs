@@ -38,7 +38,6 @@ pub mod start;
 pub mod status;
 pub mod step;
 pub mod systems;
-pub mod tls_refusal;
 pub mod traefik_legacy;
 mod transitions;
 pub mod undone;

@@ -18,10 +18,10 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
 use crate::core::{Finding, Outcome, Text};
+pub use tls::{ChainRefused, Roots, sha256_hex};
 /// A client that does not judge the certificate, for the router's start
 /// page (a certificate of the router's own making).
 pub(crate) use tls::{Recording, client_config};
-pub use tls::{Roots, sha256_hex};
 
 /// A certificate with fewer days left is a warning: renewal should have
 /// happened at two thirds of the lifetime.
@@ -65,7 +65,7 @@ pub struct TlsFacts {
     /// SHA-256 of the leaf certificate (DER), lower-case hex.
     pub fingerprint: String,
     /// `Ok` when the chain leads to a trusted root and names the host.
-    pub chain: Result<(), String>,
+    pub chain: Result<(), ChainRefused>,
     pub not_after: Option<OffsetDateTime>,
     pub days_left: Option<i64>,
     /// The DNS names in the leaf, to show which name a wrong one is for.
@@ -167,7 +167,7 @@ pub async fn check_termine(
         fingerprint: sha256_hex(&leaf),
         chain: verifier
             .chain()
-            .unwrap_or_else(|| Err("not checked".into())),
+            .unwrap_or_else(|| Err(tls::ChainRefused::not_checked())),
         not_after,
         days_left: not_after.map(|t| (t - now).whole_days()),
         names,
@@ -211,8 +211,10 @@ impl TermineReport {
         if let Err(reason) = &self.tls.chain {
             let t = Text::new("verify-chain-bad")
                 .arg("host", host)
-                .arg("why", crate::core::tls_refusal::why(reason));
-            return Outcome::Failed(Finding::new(t).detail(format!("{detail}\nchain: {reason}")));
+                .arg("why", reason.why);
+            return Outcome::Failed(
+                Finding::new(t).detail(format!("{detail}\nchain: {}", reason.detail)),
+            );
         }
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&self.tls.fingerprint)) {
             return fail(Text::new("verify-other-certificate").arg("host", host));

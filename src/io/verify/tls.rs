@@ -12,6 +12,49 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{ClientConfig, DigitallySignedStruct, Error, RootCertStore, SignatureScheme};
 
+/// Why a browser would refuse the chain: the key of the plain-words
+/// reason (`verify-chain-bad`'s `$why`), taken from the verifier's typed
+/// error, and its own words for «Details».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainRefused {
+    /// `unknown-issuer`, `wrong-name`, `expired`, `not-yet`, `revoked` or
+    /// `other`.
+    pub why: &'static str,
+    pub detail: String,
+}
+
+impl ChainRefused {
+    fn of(e: &Error) -> ChainRefused {
+        use rustls::CertificateError as C;
+        let why = match e {
+            Error::InvalidCertificate(c) => match c {
+                C::UnknownIssuer => "unknown-issuer",
+                C::NotValidForName | C::NotValidForNameContext { .. } => "wrong-name",
+                C::Expired | C::ExpiredContext { .. } => "expired",
+                C::NotValidYet | C::NotValidYetContext { .. } => "not-yet",
+                C::Revoked => "revoked",
+                _ => "other",
+            },
+            _ => "other",
+        };
+        ChainRefused {
+            why,
+            detail: e.to_string(),
+        }
+    }
+
+    pub(crate) fn not_checked() -> ChainRefused {
+        ChainRefused::unusable_roots("not checked")
+    }
+
+    fn unusable_roots(detail: &str) -> ChainRefused {
+        ChainRefused {
+            why: "other",
+            detail: detail.to_string(),
+        }
+    }
+}
+
 /// Which certificates the chain must lead to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Roots {
@@ -49,7 +92,7 @@ pub(crate) struct Recording {
     inner_error: Option<String>,
     provider: Arc<CryptoProvider>,
     /// `None` when the chain is not being judged (exposure probes).
-    pub(crate) result: Mutex<Option<Result<(), String>>>,
+    pub(crate) result: Mutex<Option<Result<(), ChainRefused>>>,
 }
 
 impl Recording {
@@ -74,7 +117,7 @@ impl Recording {
         }
     }
 
-    pub(crate) fn chain(&self) -> Option<Result<(), String>> {
+    pub(crate) fn chain(&self) -> Option<Result<(), ChainRefused>> {
         self.result.lock().ok().and_then(|g| g.clone())
     }
 }
@@ -92,9 +135,9 @@ impl ServerCertVerifier for Recording {
             (Some(v), _) => Some(
                 v.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
                     .map(|_| ())
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| ChainRefused::of(&e)),
             ),
-            (None, Some(e)) => Some(Err(e.clone())),
+            (None, Some(e)) => Some(Err(ChainRefused::unusable_roots(e))),
             (None, None) => None,
         };
         if let Ok(mut g) = self.result.lock() {
@@ -153,4 +196,25 @@ pub fn sha256_hex(der: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustls::CertificateError as C;
+
+    /// The plain-words reason comes from the verifier's typed error, never
+    /// from its English text.
+    #[test]
+    fn each_refusal_gets_its_reason() {
+        let why = |c: C| ChainRefused::of(&Error::InvalidCertificate(c)).why;
+        assert_eq!(why(C::UnknownIssuer), "unknown-issuer");
+        assert_eq!(why(C::NotValidForName), "wrong-name");
+        assert_eq!(why(C::Expired), "expired");
+        assert_eq!(why(C::NotValidYet), "not-yet");
+        assert_eq!(why(C::Revoked), "revoked");
+        assert_eq!(why(C::BadSignature), "other");
+        let r = ChainRefused::of(&Error::InvalidCertificate(C::UnknownIssuer));
+        assert!(r.detail.contains("UnknownIssuer"), "{}", r.detail);
+    }
 }
