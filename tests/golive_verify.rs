@@ -274,3 +274,26 @@ async fn a_backend_answer_to_a_forged_host_counts_as_reached() {
         [false, true]
     );
 }
+
+/// A proxy that just restarted answers 404 until its router for the
+/// service is wired (seen in the lab: the certificate already right), or
+/// 502–504 until the service listens; that is waited out, a real fault is
+/// not, and neither is a chain browsers refuse.
+#[tokio::test]
+async fn a_proxy_still_starting_is_told_from_a_fault() {
+    let s = setup(90);
+    for status in [404, 502, 503, 504] {
+        let r = check(tls_server(&s.pki, status, None).await, &s).await;
+        assert!(r.still_starting(), "{status}");
+    }
+    let r = check(tls_server(&s.pki, 500, None).await, &s).await;
+    assert!(!r.still_starting());
+    let r = check(tls_server(&s.pki, 200, None).await, &s).await;
+    assert!(!r.still_starting());
+    // Verified against the system roots, the lab's chain is refused.
+    let addr = tls_server(&s.pki, 404, None).await;
+    let r = check_termine(addr, HOST, &Roots::System, T, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    assert!(!r.still_starting());
+}

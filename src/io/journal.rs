@@ -181,6 +181,18 @@ pub struct UndoReport {
 }
 
 impl UndoReport {
+    pub fn of(entry: &Entry, outcome: UndoOutcome) -> UndoReport {
+        let (kind, port) = entry.change.kind();
+        UndoReport {
+            id: entry.id,
+            description: entry.description.clone(),
+            kind,
+            port,
+            target: entry.change.target(),
+            outcome,
+        }
+    }
+
     /// One line for the person; a failure's reason is `outcome`'s text.
     pub fn text(&self) -> Text {
         let id = match &self.outcome {
@@ -399,14 +411,7 @@ impl Journal {
                 Err(e @ (JournalError::State(_) | JournalError::Lock(_))) => return Err(e),
                 Err(e) => UndoOutcome::Failed(e.text()),
             };
-            let report = UndoReport {
-                id: entry.id,
-                description: entry.description.clone(),
-                kind: entry.change.kind().0,
-                port: entry.change.kind().1,
-                target: entry.change.target(),
-                outcome,
-            };
+            let report = UndoReport::of(&entry, outcome);
             each(&report);
             reports.push(report);
         }

@@ -183,6 +183,18 @@ pub async fn check_termine(
 }
 
 impl TermineReport {
+    /// Right after a restart traefik serves the certificate before its
+    /// router for the service is wired (404) or before the service listens
+    /// (502, 503, 504, no answer): the final check waits that out like an
+    /// old certificate, within its settle time.
+    pub fn still_starting(&self) -> bool {
+        self.tls.chain.is_ok()
+            && match &self.list {
+                Err(_) => true,
+                Ok(status) => matches!(status, 404 | 502 | 503 | 504),
+            }
+    }
+
     /// The verdict. `expected` is the fingerprint of the certificate the
     /// wizard installed: a valid certificate that is not ours means an
     /// old one is still served (restart missing) or a forward goes elsewhere.

@@ -119,14 +119,7 @@ pub fn run_undo(
                 Err(e) => UndoOutcome::Failed(e.text()),
             },
         };
-        let r = UndoReport {
-            id: entry.id,
-            description: entry.description.clone(),
-            kind: entry.change.kind().0,
-            port: entry.change.kind().1,
-            target: entry.change.target(),
-            outcome,
-        };
+        let r = UndoReport::of(entry, outcome);
         report(&r);
         summary.reports.push(r);
     }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 use super::exposure::{self, Targets};
-use super::{Roots, VerifyError, check_termine};
+use super::{Roots, TermineReport, VerifyError, check_termine};
 use crate::core::{Finding, Outcome, Text};
 use crate::io::dns::DnsConfig;
 
@@ -106,29 +106,42 @@ fn served_expected(l: &Lookout<'_>, fingerprint: Option<&str>) -> bool {
 }
 
 /// The certificate at one address, from outside or (no hairpin) from here.
-async fn termine_at(
-    l: &Lookout<'_>,
-    ip: IpAddr,
-    now: OffsetDateTime,
-) -> (Vantage, Outcome, Option<String>) {
+/// One look at one address.
+struct Look {
+    vantage: Vantage,
+    outcome: Outcome,
+    fingerprint: Option<String>,
+    /// The proxy answered as one that is still starting; see
+    /// [`TermineReport::still_starting`].
+    starting: bool,
+}
+
+impl Look {
+    fn of(vantage: Vantage, outcome: Outcome, r: Option<&TermineReport>) -> Look {
+        Look {
+            vantage,
+            outcome,
+            fingerprint: r.map(|r| r.tls.fingerprint.clone()),
+            starting: r.is_some_and(TermineReport::still_starting),
+        }
+    }
+}
+
+async fn termine_at(l: &Lookout<'_>, ip: IpAddr, now: OffsetDateTime) -> Look {
     let addr = SocketAddr::new(ip, l.port);
     match check_termine(addr, l.host, l.roots, l.timeout, now).await {
-        Ok(r) => {
-            let fp = Some(r.tls.fingerprint.clone());
-            (Vantage::Direct, r.outcome(l.expected), fp)
-        }
+        Ok(r) => Look::of(Vantage::Direct, r.outcome(l.expected), Some(&r)),
         Err(VerifyError::Connect { error, .. }) if l.own.contains(&ip) => {
             let local = SocketAddr::new(loopback(ip), l.port);
             match check_termine(local, l.host, l.roots, l.timeout, now).await {
                 Ok(r) => {
-                    let fp = Some(r.tls.fingerprint.clone());
                     let outcome = match r.outcome(l.expected) {
                         Outcome::Passed(f) | Outcome::Warning(f) => Outcome::Warning(f.fix(
                             Text::new("patients-checked-here").arg("address", ip.to_string()),
                         )),
                         failed => failed,
                     };
-                    (Vantage::ThisServer, outcome, fp)
+                    Look::of(Vantage::ThisServer, outcome, Some(&r))
                 }
                 Err(e) => {
                     // Seen on this server: the router is not involved.
@@ -137,7 +150,7 @@ async fn termine_at(
                     )
                     .fix(Text::new("patients-here-no-answer-fix"))
                     .detail(format!("{addr}: {error}; {local}: {e}"));
-                    (Vantage::ThisServer, Outcome::Failed(f), None)
+                    Look::of(Vantage::ThisServer, Outcome::Failed(f), None)
                 }
             }
         }
@@ -151,9 +164,9 @@ async fn termine_at(
             )
             .fix(Text::new("patients-points-elsewhere-fix").arg("own", own.join(", ")))
             .detail(format!("{addr}: {error}"));
-            (Vantage::Direct, Outcome::Failed(f), None)
+            Look::of(Vantage::Direct, Outcome::Failed(f), None)
         }
-        Err(e) => (Vantage::Direct, e.outcome(), None),
+        Err(e) => Look::of(Vantage::Direct, e.outcome(), None),
     }
 }
 
@@ -181,24 +194,6 @@ async fn exposure_at(l: &Lookout<'_>, ip: IpAddr, vantage: Vantage) -> Outcome {
     exposure::outcome(&hosts, &ports)
 }
 
-/// Right after a restart traefik serves the certificate before its router
-/// for the service is wired (404) or before the service listens (502, 503,
-/// 504, no answer): such an answer is waited out like an old certificate.
-fn still_starting(o: &Outcome) -> bool {
-    let Outcome::Failed(f) = o else {
-        return false;
-    };
-    match f.summary.id.as_str() {
-        "verify-list-no-answer" => true,
-        "verify-list-status" => f
-            .summary
-            .args
-            .iter()
-            .any(|(k, v)| k == "status" && matches!(v.as_str(), "404" | "502" | "503" | "504")),
-        _ => false,
-    }
-}
-
 /// Resolves the name and checks every address; waits up to `settle` for
 /// each address to serve the expected certificate before judging.
 pub async fn check(l: &Lookout<'_>) -> PatientsReport {
@@ -213,28 +208,28 @@ pub async fn check(l: &Lookout<'_>) -> PatientsReport {
         }
     };
     let deadline = tokio::time::Instant::now() + l.settle;
-    let mut seen: Vec<(IpAddr, Vantage, Outcome, Option<String>)> = Vec::new();
+    let mut seen: Vec<(IpAddr, Look)> = Vec::new();
     for ip in ips {
-        let result = loop {
-            let (vantage, outcome, fp) = termine_at(l, ip, OffsetDateTime::now_utc()).await;
-            let done = (served_expected(l, fp.as_deref()) && !still_starting(&outcome))
+        let look = loop {
+            let look = termine_at(l, ip, OffsetDateTime::now_utc()).await;
+            let done = (served_expected(l, look.fingerprint.as_deref()) && !look.starting)
                 || tokio::time::Instant::now() >= deadline;
             if done {
-                break (vantage, outcome, fp);
+                break look;
             }
             tracing::debug!("final check: {ip} does not serve the new certificate yet");
             tokio::time::sleep(Duration::from_millis(500)).await;
         };
-        seen.push((ip, result.0, result.1, result.2));
+        seen.push((ip, look));
     }
     let mut addresses = Vec::new();
-    for (address, vantage, termine, fingerprint) in seen {
-        let exposure = exposure_at(l, address, vantage).await;
+    for (address, look) in seen {
+        let exposure = exposure_at(l, address, look.vantage).await;
         addresses.push(AddressCheck {
             address,
-            vantage,
-            termine,
-            fingerprint,
+            vantage: look.vantage,
+            termine: look.outcome,
+            fingerprint: look.fingerprint,
             exposure,
         });
     }
@@ -368,29 +363,6 @@ mod tests {
 
     fn ok() -> Outcome {
         Outcome::Passed(Finding::new(Text::new("verify-passed")))
-    }
-
-    /// A proxy that just restarted answers 404 until its router for the
-    /// service is wired (seen in the lab: the certificate already right);
-    /// that is waited out, a real fault is not.
-    #[test]
-    fn a_proxy_still_starting_is_waited_for() {
-        let status = |s: &str| {
-            Outcome::Failed(Finding::new(
-                Text::new("verify-list-status").arg("status", s),
-            ))
-        };
-        for s in ["404", "502", "503", "504"] {
-            assert!(still_starting(&status(s)), "{s}");
-        }
-        assert!(still_starting(&Outcome::Failed(Finding::new(Text::new(
-            "verify-list-no-answer"
-        )))));
-        assert!(!still_starting(&status("500")));
-        assert!(!still_starting(&ok()));
-        assert!(!still_starting(&Outcome::Failed(Finding::new(Text::new(
-            "verify-chain-bad"
-        )))));
     }
 
     #[test]
