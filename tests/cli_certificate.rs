@@ -217,13 +217,20 @@ fn an_interrupted_issuance_resumes_its_order() {
             "60000",
         ])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::from(
+            std::fs::File::create(s.state.path().join("child.err")).unwrap(),
+        ))
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     let url = loop {
         assert!(Instant::now() < deadline, "no production order saved");
-        assert!(child.try_wait().unwrap().is_none(), "finished too early");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "finished too early:\n{}\n{}",
+            std::fs::read_to_string(s.state.path().join("child.err")).unwrap_or_default(),
+            s.pebble.log()
+        );
         let order = std::fs::read_to_string(s.state.path().join("state.json"))
             .ok()
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())

@@ -25,12 +25,26 @@ pub struct Pebble {
     children: Vec<Child>,
 }
 
+/// A port below the kernel's ephemeral range (32768 and up), checked free.
+/// A port the kernel hands out for `bind(0)` comes from the same range as
+/// the source ports of outgoing connections: between choosing it and the
+/// child's bind, Pebble's own validation connection could take it.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU16, Ordering};
+    const LOW: u16 = 12_000;
+    const SPAN: u16 = 20_000;
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    // Where a test binary starts depends on its process id, so binaries
+    // run one after another do not reuse each other's ports at once.
+    let start = (std::process::id() % u32::from(SPAN)) as u16;
+    for _ in 0..SPAN {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let port = LOW + (start.wrapping_add(n.wrapping_mul(7))) % SPAN;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free port below the ephemeral range");
 }
 
 /// False when a child died first: most often a port another process took
