@@ -40,6 +40,8 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
             };
             if !log.is_empty() {
                 lines.push(Line::raw(""));
+                // Docker speaks English: said before it is quoted.
+                lines.push(Line::raw(tr.t("golive-restart-output")));
                 for l in log.iter().skip(log.len().saturating_sub(8)) {
                     lines.push(Line::styled(
                         format!("  {}", tr.theme.text(l)),

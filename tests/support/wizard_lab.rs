@@ -65,6 +65,12 @@ pub fn wizard_flags(
 /// `termine` on loopback) and `myip.opendns.com` answering 127.0.0.1 for
 /// the public-address discovery.
 pub fn dns() -> Knot {
+    dns_with_public("127.0.0.1")
+}
+
+/// The lab zones with `public` as the practice's public address: the
+/// name's A record and what `myip.opendns.com` answers.
+pub fn dns_with_public(public: &str) -> Knot {
     let mut zones = crate::support::lab::zones();
     let ch = zones.iter_mut().find(|z| z.origin == "ch.").unwrap();
     ch.body
@@ -72,11 +78,11 @@ pub fn dns() -> Knot {
     let soa = "$TTL 60\n@ SOA ns hostmaster 1 60 60 600 60\n@ NS ns\nns A 127.0.0.1\n";
     zones.push(Zone::new(
         "praxis-e2e.ch.",
-        &format!("$ORIGIN praxis-e2e.ch.\n{soa}termine A 127.0.0.1\n"),
+        &format!("$ORIGIN praxis-e2e.ch.\n{soa}termine A {public}\n"),
     ));
     zones.push(Zone::new(
         "opendns.com.",
-        &format!("$ORIGIN opendns.com.\n{soa}myip A 127.0.0.1\n"),
+        &format!("$ORIGIN opendns.com.\n{soa}myip A {public}\n"),
     ));
     Knot::start(&zones)
 }

@@ -135,8 +135,19 @@ async fn termine_at(l: &Lookout<'_>, ip: IpAddr, now: OffsetDateTime) -> Look {
             let local = SocketAddr::new(loopback(ip), l.port);
             match check_termine(local, l.host, l.roots, l.timeout, now).await {
                 Ok(r) => {
+                    // Right here is not yet right for patients: said as what
+                    // was seen where, never as «done».
                     let outcome = match r.outcome(l.expected) {
-                        Outcome::Passed(f) | Outcome::Warning(f) => Outcome::Warning(f.fix(
+                        Outcome::Passed(f) => Outcome::Warning(
+                            Finding::new(
+                                Text::new("patients-served-here")
+                                    .arg("address", ip.to_string())
+                                    .arg("days", r.tls.days_left.unwrap_or(0).to_string()),
+                            )
+                            .fix(Text::new("patients-served-here-fix").arg("host", l.host))
+                            .detail(f.detail.unwrap_or_default()),
+                        ),
+                        Outcome::Warning(f) => Outcome::Warning(f.fix(
                             Text::new("patients-checked-here").arg("address", ip.to_string()),
                         )),
                         failed => failed,
