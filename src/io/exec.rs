@@ -153,7 +153,9 @@ impl Executor {
                     let _ = tx.send(Msg::InstallCandidates(elexis::scan_candidates()));
                 });
             }
-            Effect::DetectInstall { dir, generation } => {
+            Effect::DetectInstall {
+                dir, generation, ..
+            } => {
                 tokio::task::spawn_blocking(move || {
                     let result = elexis::detect(&dir);
                     let _ = tx.send(Msg::InstallDetected { generation, result });

@@ -19,4 +19,4 @@ mod widgets;
 pub use theme::Theme;
 pub use view::{ViewCtx, draw, draw_measured};
 
-pub mod app;
+pub mod screen;
