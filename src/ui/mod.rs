@@ -1,4 +1,5 @@
-//! The terminal: the event loop, the key map and the views.
+//! The terminal: the screen (drawing and reading keys), the key map and
+//! the views. The loop around them is the entry layer's (`cli`).
 
 mod autorenew;
 mod certificate;
