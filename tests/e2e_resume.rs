@@ -186,5 +186,8 @@ fn typing_shown_for_250_ms_survives_sigkill() {
     }
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(state.join("state.json")).unwrap()).unwrap();
-    assert_eq!(saved["wizard"]["start"]["input"]["value"], typed, "{saved:#}");
+    assert_eq!(
+        saved["wizard"]["start"]["input"]["value"], typed,
+        "{saved:#}"
+    );
 }
