@@ -132,12 +132,7 @@ impl<X: Io> Driver<X> {
         let step = self.wizard.step;
         let effects = update(&mut self.wizard, msg, OffsetDateTime::now_utc());
         if effects.contains(&Effect::Persist) {
-            let quiet = key
-                && self.wizard.step == step
-                && !effects
-                    .iter()
-                    .any(|e| e.changes_outside() || *e == Effect::Quit);
-            if quiet {
+            if may_wait(key, step, self.wizard.step, &effects) {
                 self.writer.submit(&self.wizard);
             } else {
                 // The error shows through `save_error`; the next change
@@ -233,6 +228,16 @@ impl<X: Io> Driver<X> {
             Err(e) => tracing::error!("writing the answers file: {e}"),
         }
     }
+}
+
+/// Whether a transition's state may reach the disk after its effects
+/// start: a key that stays on its step and starts nothing outside nor the
+/// end. Everything else is saved first.
+fn may_wait(key: bool, before: Step, after: Step, effects: &[Effect]) -> bool {
+    key && before == after
+        && !effects
+            .iter()
+            .any(|e| e.changes_outside() || *e == Effect::Quit)
 }
 
 async fn sleep_until(due: Option<Instant>) {

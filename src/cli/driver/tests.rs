@@ -189,3 +189,31 @@ async fn an_explicit_recheck_replaces_the_one_waiting() {
     assert!(!r.driver.typing_pending());
     assert_eq!(r.detections().len(), 1);
 }
+
+/// Only typing-like keys wait for the writer: a step change, a result, an
+/// effect that changes something outside, or the end is saved first.
+#[test]
+fn what_is_saved_before_its_effects() {
+    let detect = Effect::DetectInstall {
+        dir: "/srv".into(),
+        generation: 1,
+        typing: true,
+    };
+    let open = Effect::ApplyProxy { generation: 2 };
+    let (start, domain) = (Step::Start, Step::Domain);
+    assert!(may_wait(
+        true,
+        start,
+        start,
+        &[Effect::Persist, detect.clone()]
+    ));
+    assert!(!may_wait(true, start, domain, &[Effect::Persist]));
+    assert!(!may_wait(false, start, start, &[Effect::Persist, detect]));
+    assert!(!may_wait(true, start, start, &[Effect::Persist, open]));
+    assert!(!may_wait(
+        true,
+        start,
+        start,
+        &[Effect::Persist, Effect::Quit]
+    ));
+}
