@@ -7,6 +7,12 @@
 //! disk, goes on to the next transition, and dies again, until a run
 //! reaches Done.
 //!
+//! Typing is written off the keystroke path, newest state first, so the
+//! letters of a field typed in one burst are kill points only where a
+//! write caught them; the promise for typing (what the screen showed
+//! 250 ms before the kill is kept) needs a screen to tell when a key was
+//! handled and is asserted in `tests/e2e_resume.rs`.
+//!
 //! A resumed run looks at its step again (DNS is always looked up anew, a
 //! check that was running starts over), so its first saves can repeat a
 //! state the chain already had, and "one save more" alone could circle

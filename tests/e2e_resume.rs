@@ -140,3 +140,54 @@ fn walk_kill_and_resume() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The resume promise for typing: what the wizard has shown for 250 ms is
+/// in the resume file, even after SIGKILL. The wait is the promise's own
+/// bound, not a guess at when a write is done: the moment the screen shows
+/// the last character is the latest the keystroke can have been handled.
+#[test]
+fn typing_shown_for_250_ms_survives_sigkill() {
+    let tmp = tempfile::tempdir().unwrap();
+    let state = tmp.path().join("state");
+    let bin = env!("CARGO_BIN_EXE_praxis-tls");
+    let args: Vec<String> = vec![
+        "--state-dir".into(),
+        state.display().to_string(),
+        "--lang".into(),
+        "de".into(),
+    ];
+    let env = [
+        ("LANG", "C.UTF-8".to_string()),
+        ("TERM", "xterm-256color".to_string()),
+    ];
+    let t = Tmux::start(bin, &args, &env, 80, 24);
+    t.wait_for("In welcher Sprache", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("Elexis-OOB finden", WAIT);
+    for _ in 0..80 {
+        t.keys(&["BSpace"]);
+    }
+    // Typed as she types: one key after another, the last one alone.
+    let typed = "/srv/praxis-q7";
+    for c in typed.chars() {
+        t.type_text(&c.to_string());
+    }
+    t.wait_for(typed, WAIT);
+    std::thread::sleep(Duration::from_millis(250));
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(t.pid()),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    while !t.dead() {
+        assert!(start.elapsed() < WAIT, "the wizard did not die");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state.join("state.json")).unwrap()).unwrap();
+    assert_eq!(
+        saved["wizard"]["start"]["input"]["value"], typed,
+        "{saved:#}"
+    );
+}

@@ -169,7 +169,9 @@ fn answer(effect: Option<Effect>, superseded: bool) -> Option<Msg> {
         (true, g) => g - 1,
     };
     match effect? {
-        Effect::DetectInstall { dir, generation } => Some(Msg::InstallDetected {
+        Effect::DetectInstall {
+            dir, generation, ..
+        } => Some(Msg::InstallDetected {
             generation: pick(generation),
             result: Err(DetectError::NotFound { path: dir }),
         }),

@@ -13,6 +13,7 @@
 mod args;
 mod certificate;
 mod check;
+mod driver;
 mod firewall_window;
 mod generate;
 mod golive;
@@ -29,6 +30,7 @@ mod replay;
 mod report;
 mod schedule;
 mod status;
+mod terminal;
 mod wizard;
 
 use std::path::{Path, PathBuf};

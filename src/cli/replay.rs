@@ -1,13 +1,13 @@
 //! `praxis-tls replay FILE`: drives the wizard's core with the keys an
 //! answers file implies, against the real world (the same executor as the
-//! wizard), without a terminal. One line per step; exit 0 at the end, 1
-//! where it stopped, with the reason.
+//! wizard), without a terminal, on the same driver as the wizard. One
+//! line per step; exit 0 at the end, 1 where it stopped, with the reason.
 
 use std::time::Duration;
 
 use praxis_tls::core::answers::{Answers, Decision, Stop, StopReason, decide, table_of};
 use praxis_tls::core::check::{CheckState, Text};
-use praxis_tls::core::{Action, Effect, Gate, Lang, Msg, Overlay, Step, Wizard, gate, update};
+use praxis_tls::core::{Action, Gate, Lang, Msg, Overlay, Step, Wizard, gate};
 use praxis_tls::i18n;
 use praxis_tls::io::answers;
 use praxis_tls::io::exec::Executor;
@@ -15,9 +15,9 @@ use praxis_tls::io::journal::{JOURNAL_FILE, Journal};
 use praxis_tls::io::store::Store;
 use praxis_tls::ui::Theme;
 use time::OffsetDateTime;
-use tokio::sync::mpsc::UnboundedReceiver;
 
 use super::args::ReplayArgs;
+use super::driver::Driver;
 use super::{Cli, exit, say};
 
 /// How long one result may take: an issuance with its dry run is the
@@ -45,7 +45,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
         say(lang, &Text::new("answers-replay-cancelled"));
         return exit::USAGE;
     }
-    let mut w = match store.load() {
+    let w = match store.load() {
         Ok(Some(w)) => w,
         Ok(None) => Wizard::new(lang, OffsetDateTime::now_utc()),
         Err(e) => {
@@ -71,28 +71,28 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &ReplayArgs) -> u8 {
             return exit::FAILED;
         }
     };
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let _guard = rt.enter();
-    let mut r = Replay {
-        exec: Executor::new(cli.io_config(), journal, tx),
-        store,
+    let exec = Executor::new(cli.io_config(), journal, tx);
+    let pending = exec.pending();
+    let mut d = match Driver::start(w, store, exec, rx) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
+    };
+    if !pending.is_empty() {
+        d.handle(Msg::PendingChanges(pending));
+    }
+    let r = Replay {
         lang,
         theme: Theme::from_env(),
-        in_flight: 0,
     };
-    r.exec.saved(&w);
-    let pending = r.exec.pending();
-    if !pending.is_empty() {
-        r.handle(&mut w, Msg::PendingChanges(pending));
-    }
-    let end = rt.block_on(r.drive(&mut w, &answers, &mut rx));
+    let end = rt.block_on(r.drive(&mut d, &answers));
     // Wherever the replay stopped, no window stays open with nothing
-    // listening behind it.
-    let keep_table = praxis_tls::core::network::stopped(&mut w);
-    r.exec.close_windows_now(keep_table);
-    if let Err(e) = store.save(&w) {
-        tracing::error!("saving the resume file: {e}");
-    }
+    // listening behind it; the last state is written.
+    let w = d.finish();
     rt.shutdown_timeout(Duration::from_millis(200));
     let code = r.report(&w, &answers, end);
     println!("{}", outcome(&cli.state_dir, &before, &w));
@@ -112,46 +112,29 @@ fn confirm(lang: Lang, path: &str) -> bool {
     super::ask(lang, &Text::new("answers-replay-confirm").arg("path", path))
 }
 
-struct Replay<'a> {
-    exec: Executor,
-    store: &'a Store,
+struct Replay {
     lang: Lang,
     theme: Theme,
-    /// Effects whose result has not come back yet.
-    in_flight: usize,
 }
 
-impl Replay<'_> {
-    fn handle(&mut self, w: &mut Wizard, msg: Msg) {
-        for effect in update(w, msg, OffsetDateTime::now_utc()) {
-            match effect {
-                Effect::Persist => match self.store.save(w) {
-                    Ok(()) => self.exec.saved(w),
-                    Err(e) => tracing::error!("saving the resume file: {e}"),
-                },
-                Effect::Quit => {}
-                // Closing the window answers with nothing.
-                e @ Effect::CloseFirewall { .. } => self.exec.run(e),
-                e => {
-                    self.in_flight += 1;
-                    self.exec.run(e);
-                }
-            }
-        }
+impl Replay {
+    /// The next result, within [`RESULT_TIMEOUT`]; `None`: none came.
+    async fn next(d: &mut Driver) -> Option<Msg> {
+        tokio::time::timeout(RESULT_TIMEOUT, d.next())
+            .await
+            .ok()
+            .flatten()
     }
 
-    async fn drive(&mut self, w: &mut Wizard, a: &Answers, rx: &mut UnboundedReceiver<Msg>) -> End {
+    async fn drive(&self, d: &mut Driver, a: &Answers) -> End {
         for _ in 0..MAX_PRESSES {
-            while self.in_flight > 0 {
-                let msg = match tokio::time::timeout(RESULT_TIMEOUT, rx.recv()).await {
-                    Ok(Some(msg)) => msg,
-                    Ok(None) | Err(_) => return End::Timeout(w.step),
+            while d.in_flight() > 0 {
+                let Some(msg) = Self::next(d).await else {
+                    return End::Timeout(d.wizard().step);
                 };
-                if !msg.is_report() {
-                    self.in_flight -= 1;
-                }
-                self.handle(w, msg);
+                d.handle(msg);
             }
+            let w = d.wizard();
             if w.session.pending_result == Some(false) {
                 self.say(&Text::new("pending-failed"));
                 return End::Stop(Stop {
@@ -159,18 +142,28 @@ impl Replay<'_> {
                     reason: StopReason::Dialog,
                 });
             }
-            if self.undo_pending(w) {
+            if self.undo_pending(d) {
                 continue;
             }
-            let action = match decide(w, a) {
+            let action = match decide(d.wizard(), a) {
                 Decision::Press(action) => action,
+                // A detection waits for typing to pause: its result is
+                // what the step waits for.
+                Decision::Wait if d.typing_pending() => {
+                    let Some(msg) = Self::next(d).await else {
+                        return End::Timeout(d.wizard().step);
+                    };
+                    d.handle(msg);
+                    continue;
+                }
                 // Nothing is in flight, so nothing will change by waiting.
-                Decision::Wait => return blocked(w),
+                Decision::Wait => return blocked(d.wizard()),
                 Decision::Stop(stop) => return End::Stop(stop),
             };
-            let before = w.clone();
-            self.handle(w, Msg::Key(action));
-            if *w == before && self.in_flight == 0 {
+            let before = d.wizard().clone();
+            d.handle(Msg::Key(action));
+            let w = d.wizard();
+            if *w == before && d.in_flight() == 0 && !d.typing_pending() {
                 return blocked(w);
             }
             if w.step > before.step {
@@ -179,7 +172,7 @@ impl Replay<'_> {
                 self.back(before.step);
             }
         }
-        blocked(w)
+        blocked(d.wizard())
     }
 
     /// Changes a killed run left half done, and windows it left open: no
@@ -187,11 +180,11 @@ impl Replay<'_> {
     /// default, what `praxis-tls undo` does) and the replay goes on from
     /// the saved state: a change counts as made there only once it is
     /// done, and a window closed this way is forgotten. True: started.
-    fn undo_pending(&mut self, w: &mut Wizard) -> bool {
+    fn undo_pending(&self, d: &mut Driver) -> bool {
         let Overlay::Pending {
             changes,
             finish_selected: false,
-        } = &w.session.overlay
+        } = &d.wizard().session.overlay
         else {
             return false;
         };
@@ -199,7 +192,7 @@ impl Replay<'_> {
         for c in changes {
             println!("    {}", self.theme.text(&i18n::text(self.lang, &c.what)));
         }
-        self.handle(w, Msg::Key(Action::Next));
+        d.handle(Msg::Key(Action::Next));
         true
     }
 

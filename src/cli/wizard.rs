@@ -9,10 +9,12 @@ use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::{self, Journal};
 use praxis_tls::io::lock::LockError;
 use praxis_tls::io::store::Store;
-use praxis_tls::ui::app::{App, Exit};
+use praxis_tls::ui::screen::Screen;
 use praxis_tls::ui::{Theme, ViewCtx};
 use time::OffsetDateTime;
 
+use super::driver::Driver;
+use super::terminal::{self, Exit};
 use super::{Cli, exit};
 
 pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
@@ -48,11 +50,7 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             return exit::USAGE;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match super::runtime() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
@@ -60,15 +58,20 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
         }
     };
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let cfg = cli.io_config();
     let _guard = runtime.enter();
-    let exec = Executor::new(cfg, journal, tx);
-    exec.saved(&wizard);
+    let exec = Executor::new(cli.io_config(), journal, tx);
     let pending = exec.pending();
     let startup = if pending.is_empty() {
         Vec::new()
     } else {
         vec![Msg::PendingChanges(pending)]
+    };
+    let mut driver = match Driver::start(wizard, &store, exec, rx) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return exit::FAILED;
+        }
     };
     let ctx = ViewCtx {
         theme: Theme::from_env(),
@@ -78,14 +81,6 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             .unwrap_or_default(),
         responder_port: cli.responder_port,
         ..ViewCtx::default()
-    };
-    let app = App {
-        wizard,
-        store,
-        exec,
-        ctx,
-        autopilot,
-        answers_written: None,
     };
     // ratatui::try_init also restores the terminal on a panic.
     let mut terminal = match ratatui::try_init() {
@@ -98,7 +93,11 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             return exit::FAILED;
         }
     };
-    let result = runtime.block_on(app.run(&mut terminal, rx, startup));
+    let mut screen = Screen::new(&mut terminal, ctx);
+    let result = runtime.block_on(terminal::run(&mut driver, &mut screen, autopilot, startup));
+    // However the wizard ends (quit, a closed terminal, a signal), no
+    // firewall window stays open behind it, and the last state is written.
+    driver.finish();
     ratatui::restore();
     runtime.shutdown_timeout(Duration::from_millis(200));
     match result {

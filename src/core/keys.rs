@@ -244,7 +244,7 @@ fn on_up_down(w: &mut Wizard, up: bool) -> Vec<Effect> {
             };
             let value = list[next].display().to_string();
             w.start.input.set(value);
-            detect_install(w)
+            detect_install(w, true)
         }
         _ => Vec::new(),
     }
@@ -301,7 +301,7 @@ fn on_edit(w: &mut Wizard, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match w.step {
-        Step::Start => detect_install(w),
+        Step::Start => detect_install(w, true),
         _ => domain_changed(w),
     }
 }

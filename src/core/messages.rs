@@ -285,6 +285,9 @@ pub enum Effect {
     DetectInstall {
         dir: PathBuf,
         generation: u64,
+        /// Asked for by a key in the path field: typing goes on, so the
+        /// driver waits for a pause, and a newer one replaces this one.
+        typing: bool,
     },
     /// Ask docker what the restart will need of this project.
     InspectCompose {
@@ -435,4 +438,53 @@ pub enum Effect {
         lang: Lang,
         generation: u64,
     },
+}
+
+impl Effect {
+    /// Asked for while the person types: worth running only once typing
+    /// pauses, and replaced by a newer effect of the same kind.
+    pub fn follows_typing(&self) -> bool {
+        matches!(self, Effect::DetectInstall { typing: true, .. })
+    }
+
+    /// Changes something outside the program (a file, the firewall, a
+    /// certificate at the CA, a mail sent), or reports an order the
+    /// resume file must hold: the state that led to it is on disk before
+    /// it starts, so a run killed during it resumes from that state.
+    pub fn changes_outside(&self) -> bool {
+        use Effect::*;
+        match self {
+            Persist
+            | Quit
+            | ScanInstallDirs
+            | DetectInstall { .. }
+            | InspectCompose { .. }
+            | CheckDelegation { .. }
+            | ResolveDns { .. }
+            | RecheckName { .. }
+            | DiscoverPublic { .. }
+            | DetectRouter { .. }
+            | DetectFirewall { .. }
+            | FetchTerms
+            | PlanProxy { .. }
+            | FinalCheck { .. }
+            | Probe { .. }
+            | InspectOrthanc
+            | InspectSchedule { .. } => false,
+            ResolvePending { .. }
+            | OpenFirewall { .. }
+            | CloseFirewall { .. }
+            | Issue { .. }
+            | ImportCertificate { .. }
+            | SelfSign { .. }
+            | InstallFiles { .. }
+            | ApplyProxy { .. }
+            | Restart { .. }
+            | Upload { .. }
+            | PlanSystem { .. }
+            | ApplySystem { .. }
+            | InstallSchedule { .. }
+            | SendTestMail { .. } => true,
+        }
+    }
 }

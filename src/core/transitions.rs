@@ -279,12 +279,14 @@ fn on_candidates(w: &mut Wizard, list: Vec<std::path::PathBuf>) -> Vec<Effect> {
     {
         let value = first.display().to_string();
         w.start.input.set(value);
-        return detect_install(w);
+        return detect_install(w, false);
     }
     Vec::new()
 }
 
-pub(super) fn detect_install(w: &mut Wizard) -> Vec<Effect> {
+/// `typing`: asked for by a key in the path field, so the driver may wait
+/// for typing to pause (the generation drops a late answer either way).
+pub(super) fn detect_install(w: &mut Wizard, typing: bool) -> Vec<Effect> {
     let dir = w.start.input.value.trim().to_string();
     w.start.found = None;
     if dir.is_empty() {
@@ -297,6 +299,7 @@ pub(super) fn detect_install(w: &mut Wizard) -> Vec<Effect> {
     vec![Effect::DetectInstall {
         dir: dir.into(),
         generation,
+        typing,
     }]
 }
 
@@ -391,7 +394,7 @@ pub(super) fn run_checks(w: &mut Wizard) -> Vec<Effect> {
     match w.step {
         Step::Start => {
             let mut e = vec![Effect::ScanInstallDirs];
-            e.extend(detect_install(w));
+            e.extend(detect_install(w, false));
             e
         }
         Step::Domain => check_delegation(w),
@@ -443,7 +446,7 @@ pub(super) fn on_enter(w: &mut Wizard) -> Vec<Effect> {
             if !w.start.input.value.trim().is_empty()
                 && !w.check(CheckId::Installation).is_settled()
             {
-                e.extend(detect_install(w));
+                e.extend(detect_install(w, false));
             }
             e
         }

@@ -91,7 +91,7 @@ pub struct Executor {
     tx: UnboundedSender<Msg>,
     /// Who the router said it was during the last discovery, for its guide.
     router_identity: Arc<Mutex<Option<super::upnp::Identity>>>,
-    /// The order URLs in the resume file as the loop last wrote it.
+    /// The order URLs in the resume file as the driver last wrote it.
     saved_orders: Arc<tokio::sync::watch::Sender<Vec<String>>>,
 }
 
@@ -107,8 +107,8 @@ impl Executor {
         }
     }
 
-    /// The loop calls this after every write of the resume file (and once
-    /// with the state it started from). An issuance reports its order and
+    /// The driver calls this after every write of the resume file (and
+    /// once with the state it started from). An issuance reports its order and
     /// then waits until the order is in the file: a run killed during
     /// validation resumes that order instead of spending a new one.
     pub fn saved(&self, w: &Wizard) {
@@ -142,7 +142,8 @@ impl Executor {
     }
 
     /// Starts the work an effect asks for. `Persist` and `Quit` belong to
-    /// the event loop and are ignored here.
+    /// the driver and are ignored here, and so is the wait for a pause in
+    /// typing.
     pub fn run(&self, effect: Effect) {
         let tx = self.tx.clone();
         let cfg = self.cfg.clone();
@@ -153,7 +154,9 @@ impl Executor {
                     let _ = tx.send(Msg::InstallCandidates(elexis::scan_candidates()));
                 });
             }
-            Effect::DetectInstall { dir, generation } => {
+            Effect::DetectInstall {
+                dir, generation, ..
+            } => {
                 tokio::task::spawn_blocking(move || {
                     let result = elexis::detect(&dir);
                     let _ = tx.send(Msg::InstallDetected { generation, result });

@@ -1,5 +1,8 @@
 //! The resume file: the wizard's model, written after every transition so
-//! that a dropped SSH connection loses nothing but the last keystrokes.
+//! that a dropped SSH connection loses nothing but the last keystrokes
+//! (see [`writer`]).
+
+pub mod writer;
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};

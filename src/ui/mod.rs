@@ -1,4 +1,5 @@
-//! The terminal: the event loop, the key map and the views.
+//! The terminal: the screen (drawing and reading keys), the key map and
+//! the views. The loop around them is the entry layer's (`cli`).
 
 mod autorenew;
 mod certificate;
@@ -19,4 +20,4 @@ mod widgets;
 pub use theme::Theme;
 pub use view::{ViewCtx, draw, draw_measured};
 
-pub mod app;
+pub mod screen;

@@ -92,7 +92,7 @@ pub struct IssueRequest {
 /// The order URLs the caller's resume file holds, as it last wrote it.
 pub type OrderSaved = tokio::sync::watch::Receiver<Vec<String>>;
 
-/// How long validation waits for the order URL to be saved: the loop saves
+/// How long validation waits for the order URL to be saved: the driver saves
 /// within milliseconds, and a wedged one must not hold the issuance up.
 const ORDER_SAVE_WAIT: Duration = Duration::from_secs(5);
 

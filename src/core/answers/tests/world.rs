@@ -69,7 +69,9 @@ impl World {
     pub(super) fn respond(&self, effect: Effect) -> Vec<Msg> {
         let msg = match effect {
             Effect::ScanInstallDirs => Msg::InstallCandidates(vec![]),
-            Effect::DetectInstall { dir, generation } => Msg::InstallDetected {
+            Effect::DetectInstall {
+                dir, generation, ..
+            } => Msg::InstallDetected {
                 generation,
                 result: if self.install_found {
                     Ok(Installation::new(dir, Generation::Current))
