@@ -519,6 +519,28 @@ fn a_corrected_email_clears_its_error() {
     assert_eq!(w.certificate.last_error, None);
 }
 
+/// A try's answer is not about what she typed: typing leaves it standing
+/// until the next try, whatever its message.
+#[test]
+fn typing_leaves_a_try_s_answer_standing() {
+    use crate::core::certificate::ErrorCause;
+    let mut w = at_certificate();
+    w.certificate.installed = None;
+    w.certificate.email.set("praxis@praxis.ch");
+    // Even a CA answer that shares the input error's message stays.
+    w.certificate.fail(Finding::new(
+        Text::new("acme-email-invalid").arg("email", "x"),
+    ));
+    key(&mut w, Action::Char('x'));
+    assert!(w.certificate.last_error.is_some());
+    assert_eq!(w.certificate.last_error_cause, ErrorCause::Attempt);
+    w.certificate.email.set("praxis@");
+    key(&mut w, Action::Next);
+    assert_eq!(w.certificate.last_error_cause, ErrorCause::Input);
+    key(&mut w, Action::Char('p'));
+    assert_eq!(w.certificate.last_error, None);
+}
+
 /// What compose said stays in the saved state once the restart finished,
 /// so a resumed wizard can still show it.
 #[test]
