@@ -82,6 +82,7 @@ pub(super) fn help(w: &Wizard, tr: &Tr) -> Dialog {
         title: tr.t("help-title"),
         body,
         details: Vec::new(),
+        details_hint: "dialog-details-show",
         question: None,
         keys: vec![
             Line::styled(tr.t("help-glossary-key"), tr.theme.title()),
@@ -109,6 +110,7 @@ pub(super) fn glossary(tr: &Tr) -> Dialog {
         title: tr.t("glossary-title"),
         body,
         details: Vec::new(),
+        details_hint: "dialog-details-show",
         question: None,
         keys: vec![Line::styled(tr.t("glossary-close"), tr.theme.title())],
         footer: vec![

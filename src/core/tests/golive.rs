@@ -412,6 +412,28 @@ fn after_the_upload_warning_the_keys_are_back_on_done() {
     assert_eq!(w.step, Step::ProxyConfig);
 }
 
+/// The upload warning keeps the exact edit for the IT supporter behind
+/// «D», as the firewall's question keeps its commands; Esc closes the
+/// details before the question.
+#[test]
+fn the_upload_warning_keeps_its_edit_behind_d() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    key(&mut w, Action::Next);
+    key(&mut w, Action::NextField);
+    typed(&mut w, "192.168.1.20");
+    key(&mut w, Action::Next);
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+    assert!(!w.session.dialog_detail);
+    key(&mut w, Action::Detail);
+    assert!(w.session.dialog_detail, "D shows the edit");
+    key(&mut w, Action::Back);
+    assert!(!w.session.dialog_detail);
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction, "still asking");
+    key(&mut w, Action::Back);
+    assert_eq!(w.session.overlay, Overlay::None);
+}
+
 /// In the «Server:» field, Space types nothing and the cursor keys leave a
 /// sent upload sent: Enter there never asks again for the same sending.
 #[test]
