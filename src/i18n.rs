@@ -34,16 +34,27 @@ fn catalog() -> &'static Catalog {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks (U+2068/9) show up as garbage on many terminals.
             bundle.set_use_isolating(false);
-            for (lang, file, src) in sources().iter().filter(|(l, _, _)| *l == tag) {
-                match FluentResource::try_new((*src).to_string()) {
-                    Ok(res) => {
-                        if let Err(errs) = bundle.add_resource(res) {
+            // de-CH holds only what Swiss spelling changes: its bundle is
+            // German with the overlay on top, so that an overlaid message
+            // can still refer to a German one (the router's menus).
+            let layers: &[&str] = if tag == "de-CH" {
+                &["de", "de-CH"]
+            } else {
+                &[tag]
+            };
+            for layer in layers {
+                for (lang, file, src) in sources().iter().filter(|(l, _, _)| l == layer) {
+                    let res = match FluentResource::try_new((*src).to_string()) {
+                        Ok(res) => res,
+                        Err((res, errs)) => {
                             tracing::error!("{lang}/{file}: {errs:?}");
+                            res
                         }
-                    }
-                    Err((res, errs)) => {
+                    };
+                    if layers.len() > 1 && *lang == tag {
+                        bundle.add_resource_overriding(res);
+                    } else if let Err(errs) = bundle.add_resource(res) {
                         tracing::error!("{lang}/{file}: {errs:?}");
-                        let _ = bundle.add_resource(res);
                     }
                 }
             }
@@ -74,6 +85,14 @@ pub fn has(lang: Lang, id: &str) -> bool {
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let cat = catalog();
     let mut fargs = FluentArgs::new();
+    // A text the wizard did not name a router for (the command line's,
+    // a test's) gets the words that point to step 5's guide.
+    if !args
+        .iter()
+        .any(|(k, _)| *k == crate::core::router_guide::ROUTER_ARG)
+    {
+        fargs.set(crate::core::router_guide::ROUTER_ARG, "unknown");
+    }
     for (k, v) in args {
         // Counts go in as numbers, so `[one]` and `*[other]` select by
         // the language's plural rules; dates in the reader's format.

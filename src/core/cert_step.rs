@@ -312,8 +312,13 @@ pub(super) fn on_failed(
         .chain(w.network.public_v6.map(Into::into))
         .collect();
     let host = name(w).map(|(h, _)| h).unwrap_or_default();
-    let finding =
+    let mut finding =
         super::acme_context::in_context(finding, w.network.responder_port, &public, &host);
+    // The fix names her router's menus for the port-80 forward.
+    super::router_guide::name_menus(
+        &mut finding,
+        super::router_guide::menu_key(&w.network.router),
+    );
     if let (Some(AcmeEnv::Production), Some((host, registered))) = (env, name(w)) {
         w.certificate.attempts.record(Attempt {
             at: now,

@@ -192,7 +192,14 @@ fn domain_name(w: &Wizard) -> String {
 }
 
 fn dns(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
-    para(lines, tr.ta("dns-body", &[("domain", &domain_name(w))]));
+    let router = crate::core::router_guide::menu_key(&w.network.router);
+    para(
+        lines,
+        tr.ta(
+            "dns-body",
+            &[("domain", &domain_name(w)), ("router", router)],
+        ),
+    );
     lines.push(Line::raw(""));
     widgets::checks(lines, w, Wizard::checks_of(Step::Dns), tr);
 }

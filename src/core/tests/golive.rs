@@ -17,7 +17,7 @@ fn record() -> CertRecord {
     }
 }
 
-fn installed() -> InstalledFiles {
+pub(super) fn installed() -> InstalledFiles {
     InstalledFiles {
         crt: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
         key: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.key".into(),
@@ -27,7 +27,7 @@ fn installed() -> InstalledFiles {
     }
 }
 
-fn generation(e: &[Effect]) -> u64 {
+pub(super) fn generation(e: &[Effect]) -> u64 {
     e.iter()
         .find_map(|e| match e {
             Effect::InstallFiles { generation, .. }
@@ -41,7 +41,7 @@ fn generation(e: &[Effect]) -> u64 {
 }
 
 /// On the certificate step with a certificate and the installation found.
-fn at_certificate() -> Wizard {
+pub(super) fn at_certificate() -> Wizard {
     let mut w = at_domain_ok();
     w.step = Step::Certificate;
     w.network.dns_a = vec![
