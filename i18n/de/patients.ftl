@@ -15,4 +15,4 @@ patients-tried-both = Geprüft wie bei den Patienten: { $host } direkt über { $
 status-live-ok = Von außen geprüft ({ $addresses }): Der Termindienst zeigt das richtige Zertifikat, und nichts Internes ist erreichbar.
 status-live-problem = Bei der Prüfung wie bei den Patienten ({ $addresses }) stimmt etwas nicht:
 
-proxy-router-unpinnable = Die Seite „{ $router }“ hat keinen festen Eingang. Traefik würde sie auch über Port 443 ins Internet geben. Der Assistent kann sie nicht auf das Praxisnetz beschränken, weil Traefik keinen Eingang auf Port 80 hat. Bitte lassen Sie Ihre IT-Betreuung bei „{ $router }“ einen Eingang (entrypoints) eintragen.
+proxy-router-unpinnable = Die Seite „{ $router }“ hat keinen festen Eingang. Der Vermittler (Traefik) würde sie auch über Port 443 ins Internet geben. Der Assistent kann sie nicht auf das Praxisnetz beschränken, weil der Vermittler keinen Eingang auf Port 80 hat. Bitte lassen Sie Ihre IT-Betreuung bei „{ $router }“ einen Eingang (entrypoints) eintragen.

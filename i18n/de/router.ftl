@@ -74,5 +74,5 @@ router-menu-dyndns = { $router ->
     }
 router-menu-upnp-status = { $router ->
         [fritzbox] Bei der FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
-       *[other] Bietet Ihr Router an, Statusinformationen über UPnP zu übertragen, schalten Sie das ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
+       *[other] Bietet Ihr Router an, seinen Zustand im Praxisnetz zu melden (Statusinformationen über UPnP), schalten Sie das ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
     }

@@ -73,5 +73,5 @@ router-menu-dyndns = { $router ->
     }
 router-menu-upnp-status = { $router ->
         [fritzbox] On a FRITZ!Box, switch on "Statusinformationen über UPnP übertragen" (transmit status information over UPnP) under Heimnetz > Netzwerk > Netzwerkeinstellungen; then the wizard can tell DS-Lite and a second router in front for certain.
-       *[other] If your router offers to transmit status information over UPnP, switch it on; then the wizard can tell DS-Lite and a second router in front for certain.
+       *[other] If your router offers to report its state on the practice network (status information over UPnP), switch it on; then the wizard can tell DS-Lite and a second router in front for certain.
     }
