@@ -3,15 +3,15 @@
 ## Status ("praxis-tls status")
 
 status-none = Es ist noch kein Zertifikat eingerichtet. Richten Sie zuerst mit dem Assistenten ein Zertifikat ein.
-status-ok = Das Zertifikat für { $domain } ist in Ordnung: noch { $plural ->
+status-ok = Das Zertifikat für { $domain } ist in Ordnung: noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig (bis { $date }).
-status-warning = Das Zertifikat für { $domain } läuft bald ab: noch { $plural ->
+status-warning = Das Zertifikat für { $domain } läuft bald ab: noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig (bis { $date }). Normalerweise wird es automatisch erneuert; bleibt diese Meldung mehrere Tage, wenden Sie sich an Ihre IT-Betreuung.
-status-critical = Dringend: Das Zertifikat für { $domain } ist nur noch { $plural ->
+status-critical = Dringend: Das Zertifikat für { $domain } ist nur noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig (bis { $date }). Danach zeigen die Browser Ihrer Patientinnen und Patienten eine Warnung. Bitte wenden Sie sich heute an Ihre IT-Betreuung.
@@ -38,7 +38,7 @@ renew-remind-first = Für { $domain } geht zuerst eine Erinnerung per E-Mail hin
 mail-renew-failed-subject = Zertifikat für { $domain } konnte nicht erneuert werden
 mail-renew-failed-body = Guten Tag,
 
-    Das Zertifikat für { $domain } konnte heute nicht erneuert werden. Es ist noch { $plural ->
+    Das Zertifikat für { $domain } konnte heute nicht erneuert werden. Es ist noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig.

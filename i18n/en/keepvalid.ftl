@@ -3,15 +3,15 @@
 ## Status ("praxis-tls status")
 
 status-none = No certificate has been set up yet. Set one up with the wizard first.
-status-ok = The certificate for { $domain } is fine: valid for { $plural ->
+status-ok = The certificate for { $domain } is fine: valid for { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     } (until { $date }).
-status-warning = The certificate for { $domain } expires soon: valid for { $plural ->
+status-warning = The certificate for { $domain } expires soon: valid for { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     } (until { $date }). It is normally renewed automatically; if this message stays for several days, contact your IT support.
-status-critical = Urgent: the certificate for { $domain } is valid for only { $plural ->
+status-critical = Urgent: the certificate for { $domain } is valid for only { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     } (until { $date }). After that, your patients' browsers show a warning. Please contact your IT support today.
@@ -38,7 +38,7 @@ renew-remind-first = For { $domain } a reminder mail goes out first (planned for
 mail-renew-failed-subject = Certificate for { $domain } could not be renewed
 mail-renew-failed-body = Hello,
 
-    The certificate for { $domain } could not be renewed today. It is valid for { $plural ->
+    The certificate for { $domain } could not be renewed today. It is valid for { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     }.
