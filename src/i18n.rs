@@ -34,16 +34,27 @@ fn catalog() -> &'static Catalog {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks (U+2068/9) show up as garbage on many terminals.
             bundle.set_use_isolating(false);
-            for (lang, file, src) in sources().iter().filter(|(l, _, _)| *l == tag) {
-                match FluentResource::try_new((*src).to_string()) {
-                    Ok(res) => {
-                        if let Err(errs) = bundle.add_resource(res) {
+            // de-CH holds only what Swiss spelling changes: its bundle is
+            // German with the overlay on top, so that an overlaid message
+            // can still refer to a German one (the router's menus).
+            let layers: &[&str] = if tag == "de-CH" {
+                &["de", "de-CH"]
+            } else {
+                &[tag]
+            };
+            for layer in layers {
+                for (lang, file, src) in sources().iter().filter(|(l, _, _)| l == layer) {
+                    let res = match FluentResource::try_new((*src).to_string()) {
+                        Ok(res) => res,
+                        Err((res, errs)) => {
                             tracing::error!("{lang}/{file}: {errs:?}");
+                            res
                         }
-                    }
-                    Err((res, errs)) => {
+                    };
+                    if layers.len() > 1 && *lang == tag {
+                        bundle.add_resource_overriding(res);
+                    } else if let Err(errs) = bundle.add_resource(res) {
                         tracing::error!("{lang}/{file}: {errs:?}");
-                        let _ = bundle.add_resource(res);
                     }
                 }
             }
@@ -74,6 +85,14 @@ pub fn has(lang: Lang, id: &str) -> bool {
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let cat = catalog();
     let mut fargs = FluentArgs::new();
+    // A text the wizard did not name a router for (the command line's,
+    // a test's) gets the words that point to step 5's guide.
+    if !args
+        .iter()
+        .any(|(k, _)| *k == crate::core::router_guide::ROUTER_ARG)
+    {
+        fargs.set(crate::core::router_guide::ROUTER_ARG, "unknown");
+    }
     for (k, v) in args {
         // Counts go in as numbers, so `[one]` and `*[other]` select by
         // the language's plural rules; dates in the reader's format.
@@ -132,13 +151,16 @@ pub fn local_date(lang: Lang, value: &str) -> Option<String> {
         .and_then(|t| t.format(&german_minute).ok())
 }
 
-/// A whole number as written without leading zeros (a port, a count), and
-/// nothing else: a date or a version stays text.
+/// A whole number as written without leading zeros (a port, a count, days
+/// left, which may be negative), and nothing else: a date or a version
+/// stays text. It goes to Fluent as a number, so that `[one]` and
+/// `*[other]` select by the language's plural rules, not by the caller.
 fn plain_count(v: &str) -> Option<i64> {
-    let ok = !v.is_empty()
-        && v.len() <= 9
-        && v.bytes().all(|b| b.is_ascii_digit())
-        && (v == "0" || !v.starts_with('0'));
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let ok = !digits.is_empty()
+        && digits.len() <= 9
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
     ok.then(|| v.parse().ok()).flatten()
 }
 
@@ -155,17 +177,50 @@ pub fn text(lang: Lang, t: &Text) -> String {
     tr_args(lang, &t.id, &args)
 }
 
-/// The language the environment asks for (LC_ALL, LC_MESSAGES, LANG).
+/// The language the environment asks for (LC_ALL, LC_MESSAGES, LANG: the
+/// first that is set decides, as in C).
 pub fn from_env() -> Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Ok(v) = std::env::var(var) {
             if v.is_empty() {
                 continue;
             }
-            return Lang::from_tag(&v).unwrap_or(Lang::En);
+            return negotiate(&v);
         }
     }
     Lang::En
+}
+
+/// The best of our languages for a POSIX locale (`de_CH.UTF-8`,
+/// `de_AT@euro`), by Fluent's language negotiation: Swiss German for
+/// Switzerland, German for any other German, English for everything else
+/// (`fr_CH`, `C`, `POSIX`).
+pub fn negotiate(locale: &str) -> Lang {
+    use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+    // The encoding and modifier are no part of a language tag.
+    let tag = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('_', "-");
+    let Ok(requested) = tag.parse::<LanguageIdentifier>() else {
+        return Lang::En;
+    };
+    let available: Vec<LanguageIdentifier> = Lang::ALL
+        .iter()
+        .filter_map(|l| l.tag().parse().ok())
+        .collect();
+    let english: LanguageIdentifier = Lang::En.tag().parse().unwrap_or_default();
+    let chosen = negotiate_languages(
+        &[requested],
+        &available,
+        Some(&english),
+        NegotiationStrategy::Lookup,
+    );
+    chosen
+        .first()
+        .and_then(|l| Lang::from_tag(&l.to_string()))
+        .unwrap_or(Lang::En)
 }
 
 #[cfg(test)]
@@ -192,6 +247,45 @@ mod tests {
             &[("ports", "4040"), ("count", "1")],
         );
         assert!(en.contains("(port 4040)"), "{en}");
+    }
+
+    #[test]
+    fn the_locale_is_negotiated() {
+        for (locale, lang) in [
+            ("de_CH.UTF-8", Lang::DeCh),
+            ("de_CH", Lang::DeCh),
+            ("de_AT.UTF-8", Lang::De),
+            ("de_DE@euro", Lang::De),
+            ("de", Lang::De),
+            ("en_GB.UTF-8", Lang::En),
+            ("fr_CH.UTF-8", Lang::En),
+            ("fr", Lang::En),
+            ("C.UTF-8", Lang::En),
+            ("POSIX", Lang::En),
+            ("", Lang::En),
+        ] {
+            assert_eq!(negotiate(locale), lang, "{locale}");
+        }
+    }
+
+    #[test]
+    fn days_select_by_the_plural_rules() {
+        let days = |lang, n: &str| {
+            tr_args(
+                lang,
+                "status-ok",
+                &[("domain", "t.ch"), ("days", n), ("date", "2026-12-24")],
+            )
+        };
+        assert!(days(Lang::De, "1").contains("noch 1 Tag gültig"));
+        assert!(days(Lang::DeCh, "1").contains("noch 1 Tag gültig"));
+        assert!(days(Lang::De, "2").contains("noch 2 Tage gültig"));
+        assert!(days(Lang::De, "0").contains("noch 0 Tage gültig"));
+        assert!(days(Lang::En, "1").contains("valid for 1 more day "));
+        assert!(days(Lang::En, "21").contains("valid for 21 more days "));
+        assert_eq!(plain_count("-3"), Some(-3));
+        assert_eq!(plain_count("-"), None);
+        assert_eq!(plain_count("007"), None);
     }
 
     #[test]

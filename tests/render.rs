@@ -682,6 +682,9 @@ fn every_dialog_in_every_language() {
             key(&mut w, Action::PageDown);
         }
         snap("upload_warning_end", lang, &w, "dialog-yes-no");
+        // The exact edit for the IT supporter, behind «D».
+        key(&mut w, Action::Detail);
+        snap("upload_warning_details", lang, &w, "dialog-yes-no");
 
         snap(
             "systems_orthanc",

@@ -125,7 +125,7 @@ fn a_hand_edited_configuration_keeps_its_certificate_until_yes() {
     );
     assert!(
         out.contains(&format!(
-            "traefik's configuration {dynamic} still names the certificate {}, which would be deleted",
+            "The go-between's settings file (traefik) {dynamic} still names the certificate {}, which would be deleted",
             live.cert.display()
         )),
         "{out}"

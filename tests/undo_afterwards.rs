@@ -136,7 +136,7 @@ fn after_undo_the_wizard_and_status_tell_the_truth_in_german() {
     let (code, after) = run(&state, &["--lang", "de", "status"], b"");
     assert_eq!(code, 1, "{after}");
     assert!(
-        after.contains("wurde die Einrichtung mit praxis-tls undo zurückgenommen"),
+        after.contains("wurde die Einrichtung zurückgenommen (mit „praxis-tls undo“)"),
         "{after}"
     );
     let today = OffsetDateTime::now_utc().date();

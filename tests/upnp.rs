@@ -360,9 +360,12 @@ async fn a_private_wan_address_names_the_router_in_front() {
     assert_eq!(seen.router_wan, Some(inner));
     let f = failed(&w);
     assert_eq!(f.summary.id, "reach-public-wan-private");
-    assert_eq!(
-        f.summary.args,
-        vec![("wan".to_string(), "192.168.1.20".to_string())]
+    assert!(
+        f.summary
+            .args
+            .contains(&("wan".to_string(), "192.168.1.20".to_string())),
+        "{:?}",
+        f.summary.args
     );
     assert_eq!(gate(&w), Gate::Blocked);
 }

@@ -3,9 +3,8 @@
 
 dns-aaaa-public-fix =
     Let's Encrypt versucht zuerst diese IPv6-Adresse. Nur wenn dort keine Verbindung zustande kommt, nimmt es die IPv4-Adresse.
-    Die FRITZ!Box trägt bei der automatischen Adress-Meldung (DynDNS) oft ihre eigene IPv6-Adresse ein und blockiert Verbindungen von aussen. Dann klappt es über IPv4.
+    Viele Router tragen bei der automatischen Adress-Meldung (DynDNS) ihre eigene IPv6-Adresse ein und lassen von aussen keine Verbindung herein. Dann klappt es über IPv4.
     Ein späterer Schritt prüft, was unter dieser Adresse wirklich antwortet. Jetzt müssen Sie nichts tun.
-
 # Schweizer Schreibweise (ss, «…») der übrigen Meldungen aus de/dns.ftl.
 dns-delegation-servfail-fix = Rufen Sie Ihren Domain-Anbieter an und sagen Sie: «Die Nameserver von { $domain } antworten mit SERVFAIL.» Erst wenn das behoben ist, kann Let's Encrypt die Domain prüfen.
 dns-caa-critical = Bei { $owner } steht ein Aussteller-Eintrag (CAA-Eintrag) vom Typ «{ $tag }», als kritisch markiert. Let's Encrypt kennt diesen Typ nicht und wird deshalb ablehnen.

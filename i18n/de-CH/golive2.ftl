@@ -6,4 +6,5 @@ golive-docker-failed = Docker hat auf «docker { $command }» nicht wie erwartet
 upload-warning = Achtung: Das Hochladen über die Verwaltungsseite ({ $server }) ist nur ein Notbehelf.
     • Die Verwaltungsseite verlangt fürs Hochladen kein Passwort: Jeder Computer im Praxisnetz kann dort Schlüssel und Zertifikat des Termindienstes ersetzen.
     • Der private Schlüssel geht unverschlüsselt (http) durchs Praxisnetz und landet im Ordner webelexisdata, den auch die Terminseite im Internet lesen kann.
-    Danach sollte die Verwaltungsseite (Port 3000) nur noch vom Server selbst erreichbar sein: In docker-compose.yml beim Dienst appserver «3000:3000» in «127.0.0.1:3000:3000» ändern und Elexis-OOB neu starten.
+    Danach sollte die Verwaltungsseite (Port 3000) nur noch vom Server selbst erreichbar sein. Bitten Sie Ihre IT-Betreuung, das so einzustellen; die genaue Änderung zeigt D.
+upload-warning-details = Für Ihre IT-Betreuung: In docker-compose.yml beim Dienst appserver «3000:3000» in «127.0.0.1:3000:3000» ändern und Elexis-OOB neu starten.

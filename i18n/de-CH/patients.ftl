@@ -8,7 +8,7 @@ patients-served-here-fix = Öffnen Sie auf dem Handy mit ausgeschaltetem WLAN ht
 patients-here-no-answer = Auf diesem Server antwortet an Port { $port } nichts. Geprüft wurde hier auf dem Server, nicht über den Router.
 patients-here-no-answer-fix = Läuft Elexis-OOB? Prüfen Sie den Schritt «Neustart» und starten Sie Elexis-OOB wenn nötig neu.
 patients-points-elsewhere = Der Name { $host } zeigt auf die Adresse { $address }. Ihr Internetanschluss hat aber die Adresse { $own }. Die Patienten landen also woanders, und dort antwortet nichts.
-patients-points-elsewhere-fix = Ändern Sie beim Anbieter Ihrer Domain den Adress-Eintrag für «termine» (A-Eintrag im DNS) auf { $own }. Bei wechselnder Adresse hilft ein DynDNS-Dienst (automatisch nachgeführte Adresse) im Router.
+patients-points-elsewhere-fix = Ändern Sie beim Anbieter Ihrer Domain den Adress-Eintrag für «termine» (A-Eintrag im DNS) auf { $own }. Bei wechselnder Adresse hilft die automatische Adress-Meldung (DynDNS) im Router ({ router-menu-dyndns }).
 patients-exposure-here = Von innen nicht prüfbar, ob an { $address } von aussen noch andere Seiten erreichbar sind: Der Router leitet Verbindungen an die eigene Adresse nicht zurück.
 patients-tried-direct = Geprüft wie bei den Patienten: { $host } direkt über { $direct }.
 patients-tried-here = Geprüft hier auf dem Server, für { $host } unter { $here }: Über den Router ging es von innen nicht.
@@ -17,4 +17,4 @@ patients-tried-both = Geprüft wie bei den Patienten: { $host } direkt über { $
 status-live-ok = Von aussen geprüft ({ $addresses }): Der Termindienst zeigt das richtige Zertifikat, und nichts Internes ist erreichbar.
 status-live-problem = Bei der Prüfung wie bei den Patienten ({ $addresses }) stimmt etwas nicht:
 
-proxy-router-unpinnable = Die Seite «{ $router }» hat keinen festen Eingang. Traefik würde sie auch über Port 443 ins Internet geben. Der Assistent kann sie nicht auf das Praxisnetz beschränken, weil Traefik keinen Eingang auf Port 80 hat. Bitte lassen Sie Ihre IT-Betreuung bei «{ $router }» einen Eingang (entrypoints) eintragen.
+proxy-router-unpinnable = Die Seite «{ $router }» hat keinen festen Eingang. Der Vermittler (Traefik) würde sie auch über Port 443 ins Internet geben. Der Assistent kann sie nicht auf das Praxisnetz beschränken, weil der Vermittler keinen Eingang auf Port 80 hat. Bitte lassen Sie Ihre IT-Betreuung bei «{ $router }» einen Eingang (entrypoints) eintragen.

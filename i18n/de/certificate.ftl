@@ -45,10 +45,10 @@ acme-error-unreachable = Der Server von Let's Encrypt ist von hier aus nicht err
 acme-error-internal = Das Zertifikat konnte nicht geholt werden.
 
 ## Fehler von Let's Encrypt: was zu tun ist
-acme-fix-connection-timeout = Prüfen Sie im Router, dass Port 80 (IPv4) an diesen Server weitergeleitet ist, und dass keine Firewall ihn blockiert. Dann erneut versuchen.
-acme-fix-connection-refused = Prüfen Sie die Weiterleitung von Port 80 im Router: Sie muss auf diesen Server und den Port des Assistenten zeigen. Dann erneut versuchen.
+acme-fix-connection-timeout = Prüfen Sie im Router, dass Port 80 (IPv4) an diesen Server weitergeleitet ist ({ router-menu-forward }), und dass keine Firewall ihn blockiert. Dann erneut versuchen.
+acme-fix-connection-refused = Prüfen Sie die Weiterleitung von Port 80 im Router ({ router-menu-forward }): Sie muss auf diesen Server und den Port des Assistenten zeigen. Dann erneut versuchen.
 acme-fix-connection = Prüfen Sie Internetverbindung, Router-Weiterleitung von Port 80 und Firewall. Dann erneut versuchen.
-acme-fix-response-404 = Oft kommt die Anfrage über IPv6 bei einem anderen Gerät an. Entfernen Sie den IPv6-Adress-Eintrag (AAAA-Eintrag) für den Namen oder leiten Sie IPv6-Port 80 nicht weiter. Prüfen Sie auch, dass Port 80 auf den Assistenten zeigt und nicht auf Traefik.
+acme-fix-response-404 = Oft kommt die Anfrage über IPv6 bei einem anderen Gerät an. Entfernen Sie den IPv6-Adress-Eintrag (AAAA-Eintrag) für den Namen oder leiten Sie IPv6-Port 80 nicht weiter. Prüfen Sie auch, dass Port 80 auf den Assistenten zeigt und nicht auf den Vermittler (Traefik).
 acme-fix-response = Prüfen Sie, dass die Weiterleitung von Port 80 auf diesen Server und den Port des Assistenten zeigt.
 acme-fix-unauthorized = Prüfen Sie, dass der Name auf Ihre öffentliche Adresse zeigt und Port 80 auf den Assistenten weitergeleitet ist.
 acme-fix-incorrect-response = Prüfen Sie, dass die Weiterleitung von Port 80 auf den Assistenten zeigt und nicht auf den Vermittler (Traefik) oder ein anderes Gerät.
@@ -63,7 +63,7 @@ acme-fix-malformed = Versuchen Sie es erneut. Bleibt der Fehler, melden Sie ihn 
 acme-fix-server-internal = Warten Sie einige Minuten und versuchen Sie es erneut.
 acme-fix-bad-nonce = Versuchen Sie es einfach erneut.
 acme-fix-rejected-identifier = Prüfen Sie den Namen. Er muss eine öffentliche Domain sein (zum Beispiel termine.praxis.ch), keine interne.
-acme-fix-tls = Port 80 muss auf den Assistenten zeigen, nicht auf einen Dienst mit HTTPS. Prüfen Sie die Weiterleitung im Router.
+acme-fix-tls = Port 80 muss auf den Assistenten zeigen, nicht auf einen Dienst mit HTTPS. Prüfen Sie die Weiterleitung im Router ({ router-menu-forward }).
 acme-fix-order-not-ready = Versuchen Sie es erneut.
 acme-fix-account-missing = Der Assistent legt beim nächsten Versuch ein neues Konto an. Versuchen Sie es erneut.
 acme-fix-eab-required = Verwenden Sie Let's Encrypt, oder fragen Sie Ihren IT-Betreuer nach den Zugangsdaten.
@@ -104,19 +104,18 @@ cert-fix-not-yet-valid = Prüfen Sie die Uhrzeit dieses Servers, oder warten Sie
 
 ## Fehler von Let's Encrypt, mit dem, was der Assistent weiss
 acme-error-redirect-https = Let's Encrypt hat { $host } über Port 80 erreicht, wurde dort aber auf die verschlüsselte Seite (HTTPS, Port 443) umgeleitet und ist erst dort gescheitert.
-acme-fix-redirect-https = Die Weiterleitung von Port 80 im Router zeigt auf ein Programm, das auf HTTPS umleitet, meist den Proxy von Elexis-OOB. Sie muss auf diesen Server und den Port des Assistenten zeigen. Port 443 spielt für diese Prüfung keine Rolle.
-acme-fix-redirect-https-port = Die Weiterleitung von Port 80 im Router zeigt auf ein Programm, das auf HTTPS umleitet, meist den Proxy von Elexis-OOB. Sie muss auf diesen Server und dort auf Port { $port } zeigen. Port 443 spielt für diese Prüfung keine Rolle.
+acme-fix-redirect-https = Die Weiterleitung von Port 80 im Router ({ router-menu-forward }) zeigt auf ein Programm, das auf HTTPS umleitet, meist den Vermittler (Proxy) von Elexis-OOB. Sie muss auf diesen Server und den Port des Assistenten zeigen. Port 443 spielt für diese Prüfung keine Rolle.
+acme-fix-redirect-https-port = Die Weiterleitung von Port 80 im Router ({ router-menu-forward }) zeigt auf ein Programm, das auf HTTPS umleitet, meist den Vermittler (Proxy) von Elexis-OOB. Sie muss auf diesen Server und dort auf Port { $port } zeigen. Port 443 spielt für diese Prüfung keine Rolle.
 acme-fix-rate-failed = Warten allein hilft nicht: Derselbe Fehler käme wieder. Bringen Sie zuerst in Ordnung, woran die Versuche gescheitert sind (meist die Weiterleitung von Port 80 im Router oder die Firewall). Prüfen Sie es dann mit dem Probelauf auf dem Test-Server von Let's Encrypt; er zählt nicht mit. Ein echter Versuch ist ab { $until } wieder möglich.
 acme-fix-rate-failed-unknown = Warten allein hilft nicht: Derselbe Fehler käme wieder. Bringen Sie zuerst in Ordnung, woran die Versuche gescheitert sind (meist die Weiterleitung von Port 80 im Router oder die Firewall). Prüfen Sie es dann mit dem Probelauf auf dem Test-Server von Let's Encrypt; er zählt nicht mit. Ein echter Versuch ist frühestens in einer Stunde wieder möglich.
 acme-error-elsewhere = Let's Encrypt hat { $host } unter der Adresse { $seen } gesucht. Ihr Internetanschluss hat aber die Adresse { $public }: Der Eintrag des Namens zeigt woandershin.
-acme-fix-elsewhere = Ändern Sie beim Anbieter Ihrer Domain den Eintrag für { $host } auf { $public }. Bei einem Namen mit automatischer Adress-Meldung (DynDNS): Prüfen Sie im Router, ob die Aktualisierung läuft. Jeder fehlgeschlagene Versuch zählt gegen die Grenze von 5 pro Stunde; versuchen Sie es erst wieder, wenn der DNS-Schritt den richtigen Eintrag zeigt.
-acme-fix-connection-refused-port = Prüfen Sie die Weiterleitung von Port 80 im Router: Sie muss auf diesen Server und dort auf Port { $port } zeigen. Dann erneut versuchen.
-acme-fix-response-404-port = Oft kommt die Anfrage über IPv6 bei einem anderen Gerät an. Entfernen Sie den IPv6-Eintrag (AAAA) für den Namen oder leiten Sie IPv6-Port 80 nicht weiter. Prüfen Sie auch, dass Port 80 auf Port { $port } dieses Servers zeigt und nicht auf den Proxy.
-acme-fix-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 auf diesen Server und dort auf Port { $port } zeigt.
-acme-fix-unauthorized-port = Prüfen Sie, dass der Name auf Ihre öffentliche Adresse zeigt und Port 80 auf Port { $port } dieses Servers weitergeleitet ist.
-acme-fix-incorrect-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 auf Port { $port } dieses Servers zeigt und nicht auf den Proxy oder ein anderes Gerät.
-acme-fix-tls-port = Port 80 muss auf Port { $port } dieses Servers zeigen, nicht auf einen Dienst mit HTTPS. Prüfen Sie die Weiterleitung im Router.
-
+acme-fix-elsewhere = Ändern Sie beim Anbieter Ihrer Domain den Eintrag für { $host } auf { $public }. Bei einem Namen mit automatischer Adress-Meldung (DynDNS): Prüfen Sie im Router, ob die Aktualisierung läuft ({ router-menu-dyndns }). Jeder fehlgeschlagene Versuch zählt gegen die Grenze von 5 pro Stunde; versuchen Sie es erst wieder, wenn der DNS-Schritt den richtigen Eintrag zeigt.
+acme-fix-connection-refused-port = Prüfen Sie die Weiterleitung von Port 80 im Router ({ router-menu-forward }): Sie muss auf diesen Server und dort auf Port { $port } zeigen. Dann erneut versuchen.
+acme-fix-response-404-port = Oft kommt die Anfrage über IPv6 bei einem anderen Gerät an. Entfernen Sie den IPv6-Adress-Eintrag (AAAA-Eintrag) für den Namen oder leiten Sie IPv6-Port 80 nicht weiter. Prüfen Sie auch, dass Port 80 auf Port { $port } dieses Servers zeigt und nicht auf den Vermittler (Proxy).
+acme-fix-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 im Router ({ router-menu-forward }) auf diesen Server und dort auf Port { $port } zeigt.
+acme-fix-unauthorized-port = Prüfen Sie, dass der Name auf Ihre öffentliche Adresse zeigt und Port 80 im Router auf Port { $port } dieses Servers weitergeleitet ist ({ router-menu-forward }).
+acme-fix-incorrect-response-port = Prüfen Sie, dass die Weiterleitung von Port 80 im Router ({ router-menu-forward }) auf Port { $port } dieses Servers zeigt und nicht auf den Vermittler (Proxy) oder ein anderes Gerät.
+acme-fix-tls-port = Port 80 muss auf Port { $port } dieses Servers zeigen, nicht auf einen Dienst mit HTTPS. Prüfen Sie die Weiterleitung im Router ({ router-menu-forward }).
 ## Der Name, kurz vor der Bestellung noch einmal nachgeschlagen
 cert-recheck-moved = Der Name { $host } zeigt jetzt auf { $now }, beim Schritt DNS war es { $before }. Ich habe deshalb nichts bei Let's Encrypt bestellt: Die Prüfung würde scheitern und zählt gegen die Grenze von 5 Fehlversuchen pro Stunde.
 cert-recheck-gone = Den Eintrag für { $host } gibt es nicht mehr; beim Schritt DNS zeigte er auf { $before }. Ich habe deshalb nichts bei Let's Encrypt bestellt: Die Prüfung würde scheitern und zählt gegen die Grenze von 5 Fehlversuchen pro Stunde.
@@ -124,6 +123,6 @@ cert-recheck-moved-fix = Prüfen Sie den Eintrag beim Anbieter Ihrer Domain; bei
 cert-recheck-lookup-failed = Der Name { $host } liess sich gerade nicht nachschlagen. Ich habe deshalb nichts bei Let's Encrypt bestellt, denn Let's Encrypt schlägt ihn genauso nach.
 cert-recheck-lookup-failed-fix = Warten Sie einige Minuten und versuchen Sie es erneut. Bleibt es so, fragen Sie den Anbieter Ihrer Domain.
 cert-import-too-costly = Die PKCS#12-Datei verlangt { $count } Durchgänge zum Öffnen; der Assistent nimmt höchstens { $max } an, damit er nicht minutenlang hängt.
-cert-fix-too-costly = Exportieren Sie das Zertifikat neu mit den üblichen Einstellungen, oder als PEM (Zertifikat und Schlüssel).
+cert-fix-too-costly = Exportieren Sie das Zertifikat neu mit den üblichen Einstellungen, oder als zwei einfache Textdateien, Zertifikat und Schlüssel (PEM).
 cert-leaf-is-ca = Das ist ein Zertifikat einer Zertifizierungsstelle (CA:TRUE), kein Zertifikat für einen Server.
 cert-fix-leaf-is-ca = Wählen Sie das Zertifikat, das für den Namen des Termindienstes ausgestellt wurde, nicht das der Stelle, die es ausgestellt hat.

@@ -23,7 +23,7 @@ dns-a-nxdomain = Den Namen { $name } gibt es im Internet noch nicht. Unter diese
 dns-a-none = Den Namen { $name } gibt es, aber er zeigt auf keine Internet-Adresse.
 dns-a-missing-fix =
     Tragen Sie bei Ihrem Domain-Anbieter für { $name } einen Adress-Eintrag (A-Eintrag) mit der öffentlichen Internet-Adresse Ihrer Praxis ein.
-    Hat Ihr Anschluss keine feste Adresse, richten Sie stattdessen die automatische Adress-Meldung (DynDNS) ein, zum Beispiel in der FRITZ!Box unter Internet › Freigaben › DynDNS.
+    Hat Ihr Anschluss keine feste Adresse, richten Sie stattdessen die automatische Adress-Meldung (DynDNS) im Router ein ({ router-menu-dyndns }).
     Eine Änderung braucht manchmal eine Stunde, bis sie überall gilt. Prüfen Sie dann erneut.
 dns-a-not-public =
     { $name } zeigt auf { $address }. { $kind ->
@@ -36,16 +36,15 @@ dns-a-not-public =
 dns-a-not-public-fix =
     { $kind ->
         [cgnat] Ihr Anschluss hat keine eigene öffentliche IPv4-Adresse (DS-Lite oder CGNAT). So kann Let's Encrypt Ihren Server nicht erreichen. Bitten Sie Ihren Internet-Anbieter um eine öffentliche IPv4-Adresse und tragen Sie diese für { $name } ein.
-       *[other] Tragen Sie für { $name } die öffentliche Internet-Adresse Ihrer Praxis ein. Das ist die Adresse, die Ihr Router vom Internet-Anbieter bekommt; die FRITZ!Box zeigt sie unter Internet › Online-Monitor. Mit der automatischen Adress-Meldung (DynDNS) im Router geht das von selbst.
+       *[other] Tragen Sie für { $name } die öffentliche Internet-Adresse Ihrer Praxis ein. Das ist die Adresse, die Ihr Router vom Internet-Anbieter bekommt; Schritt 5 (Portfreigabe) zeigt sie. Mit der automatischen Adress-Meldung (DynDNS) im Router geht das von selbst ({ router-menu-dyndns }).
     } Nennt Ihr eigener DNS-Server hier absichtlich die interne Adresse, können Sie trotzdem weitergehen.
-
 ## Adresse für IPv6 (AAAA-Eintrag)
 
 dns-aaaa-none = Für { $name } ist keine IPv6-Adresse eingetragen. Das ist in Ordnung: Let's Encrypt prüft dann über IPv4.
 dns-aaaa-public = Für { $name } ist auch eine IPv6-Adresse eingetragen: { $addresses }. Das ist kein Fehler, aber gut zu wissen.
 dns-aaaa-public-fix =
     Let's Encrypt versucht zuerst diese IPv6-Adresse. Nur wenn dort keine Verbindung zustande kommt, nimmt es die IPv4-Adresse.
-    Die FRITZ!Box trägt bei der automatischen Adress-Meldung (DynDNS) oft ihre eigene IPv6-Adresse ein und blockiert Verbindungen von außen. Dann klappt es über IPv4.
+    Viele Router tragen bei der automatischen Adress-Meldung (DynDNS) ihre eigene IPv6-Adresse ein und lassen von außen keine Verbindung herein. Dann klappt es über IPv4.
     Ein späterer Schritt prüft, was unter dieser Adresse wirklich antwortet. Jetzt müssen Sie nichts tun.
 dns-aaaa-not-public =
     Für { $name } ist die IPv6-Adresse { $address } eingetragen. { $kind ->

@@ -9,9 +9,9 @@ proxy-compose-broken = Die Datei docker-compose.yml ist fehlerhaft (Zeile { $lin
 proxy-compose-missing = Im Ordner { $dir } gibt es keine docker-compose.yml. Ist das wirklich der Ordner von Elexis-OOB?
 proxy-compose-no-proxy = In docker-compose.yml gibt es keinen Vermittler (Proxy: traefik, elx_proxy). Ohne ihn kann der Termindienst nicht über https erreichbar werden.
 proxy-compose-no-termine = In docker-compose.yml fehlt der Eintrag für den Termindienst (termine.…). Der Assistent weiss nicht, wohin er die Anfragen leiten soll.
-proxy-compose-no-command = Beim Proxy in docker-compose.yml fehlt die Liste der Startbefehle (command). Der Assistent kann sie so nicht ergänzen.
+proxy-compose-no-command = Beim Vermittler (Proxy) in docker-compose.yml fehlt die Liste der Startbefehle (command). Der Assistent kann sie so nicht ergänzen.
 proxy-override-foreign = Die Datei { $file } gibt es schon, und sie stammt nicht vom Assistenten. Damit nichts verloren geht, ändert er sie nicht. Bitte besprechen Sie das mit Ihrer IT-Betreuung.
-proxy-override-drift = Die docker-compose.yml von Elexis-OOB wurde seit der Einrichtung geändert (zum Beispiel durch ein Update). Bitte lassen Sie den Assistenten den Proxy neu einrichten.
+proxy-override-drift = Die docker-compose.yml von Elexis-OOB wurde seit der Einrichtung geändert (zum Beispiel durch eine Aktualisierung). Bitte lassen Sie den Assistenten den Vermittler (Proxy) neu einrichten.
     Neu: { $added }
     Weggefallen: { $removed }
 proxy-file-unreadable = Die Datei { $file } lässt sich nicht lesen: { $error }
@@ -28,7 +28,7 @@ restart-traceback = docker-compose ist mit einem Fehler abgebrochen: { $line }
 restart-timeout = „{ $command }“ war nach { $seconds } Sekunden noch nicht fertig und wurde abgebrochen. Bitte prüfen Sie, ob Docker hängt, und versuchen Sie es noch einmal.
 restart-failed = „{ $command }“ hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
 restart-spawn-failed = „{ $command }“ liess sich nicht starten: { $error }
-restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Enter versucht den Neustart noch einmal. Klappt es nicht, zeigen Sie die Ausgabe darunter Ihrer IT-Betreuung; mit praxis-tls undo lassen sich die Änderungen dieses Assistenten zurücknehmen.
+restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Enter versucht den Neustart noch einmal. Klappt es nicht, zeigen Sie die Ausgabe darunter Ihrer IT-Betreuung; der Befehl zum Zurücknehmen („praxis-tls undo“) nimmt die Änderungen dieses Assistenten zurück.
 restart-port-taken = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon von einem anderen Programm belegt. Bis das behoben ist, ist die Terminseite nicht erreichbar.
 restart-port-taken-by = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon belegt, vom Programm { $program } (Prozess { $pid }). Bis das behoben ist, ist die Terminseite nicht erreichbar.
 restart-port-taken-by-fix = Beenden Sie das Programm { $program } oder lassen Sie das Ihre IT-Betreuung tun; oft ist es ein zweiter Webserver. Danach startet Enter den Neustart noch einmal.

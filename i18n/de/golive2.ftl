@@ -16,7 +16,9 @@ upload-question = Trotzdem an die Verwaltungsseite senden?
 upload-warning = Achtung: Das Hochladen über die Verwaltungsseite ({ $server }) ist nur ein Notbehelf.
     • Die Verwaltungsseite verlangt fürs Hochladen kein Passwort: Jeder Computer im Praxisnetz kann dort Schlüssel und Zertifikat des Termindienstes ersetzen.
     • Der private Schlüssel geht unverschlüsselt (http) durchs Praxisnetz und landet im Ordner webelexisdata, den auch die Terminseite im Internet lesen kann.
-    Danach sollte die Verwaltungsseite (Port 3000) nur noch vom Server selbst erreichbar sein: In docker-compose.yml beim Dienst appserver „3000:3000“ in „127.0.0.1:3000:3000“ ändern und Elexis-OOB neu starten.
+    Danach sollte die Verwaltungsseite (Port 3000) nur noch vom Server selbst erreichbar sein. Bitten Sie Ihre IT-Betreuung, das so einzustellen; die genaue Änderung zeigt D.
+upload-warning-details = Für Ihre IT-Betreuung: In docker-compose.yml beim Dienst appserver „3000:3000“ in „127.0.0.1:3000:3000“ ändern und Elexis-OOB neu starten.
+upload-details-show = D: Details anzeigen (die genaue Änderung für Ihre IT-Betreuung)
 upload-file-unreadable = Die Datei { $file } lässt sich nicht lesen: { $error }
 upload-file-unreadable-fix = Gehen Sie zurück zum Schritt Zertifikat und prüfen Sie dort, ob das Zertifikat noch da ist; stellen Sie es wenn nötig neu aus.
 upload-refused = Die Verwaltungsseite unter { $url } nimmt keine Verbindung an. Läuft Elexis-OOB, und stimmt die Adresse des Servers?

@@ -27,7 +27,7 @@ domain-help =
     Wer hilft: Die Firma, bei der die Praxis ihre Domain gekauft hat (Registrar, zum Beispiel Hostpoint oder Infomaniak), oder Ihre IT-Betreuung.
 dns-help =
     Wozu: Damit Patienten den Termindienst finden, muss der Name im Adressbuch des Internets (DNS) auf den Internet-Anschluss Ihrer Praxis zeigen.
-    Was Sie tun: Prüfen, ob alle Prüfungen in Ordnung sind. Wenn nicht: beim Anbieter der Domain den Adress-Eintrag (A-Eintrag) für „termine“ auf die Adresse Ihres Anschlusses setzen. Wechselt diese Adresse, meldet der Router sie laufend selbst (automatische Adress-Meldung, DynDNS; FRITZ!Box: Internet > Freigaben > DynDNS; ohne passenden Router ein kleines Programm auf dem Server, ddclient). Danach einige Minuten warten und F5 oder R drücken.
+    Was Sie tun: Prüfen, ob alle Prüfungen in Ordnung sind. Wenn nicht: beim Anbieter der Domain den Adress-Eintrag (A-Eintrag) für „termine“ auf die Adresse Ihres Anschlusses setzen. Wechselt diese Adresse, meldet der Router sie laufend selbst (automatische Adress-Meldung, DynDNS; { router-menu-dyndns }; ohne passenden Router ein kleines Programm auf dem Server, ddclient). Danach einige Minuten warten und F5 oder R drücken.
     Was oft schiefgeht: Der Eintrag zeigt noch auf eine alte Adresse, oder ein Aussteller-Eintrag der Domain (CAA) erlaubt Let's Encrypt nicht.
     Wer hilft: Der Anbieter Ihrer Domain (Registrar) oder Ihre IT-Betreuung.
 ports-help =

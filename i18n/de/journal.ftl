@@ -83,10 +83,10 @@ journal-undo-failed =
 ## Change sets: files of one step that belong together
 
 change-set-question = { $edited } wurde nach dem Assistenten von Hand geändert. Diese Datei gehört mit anderen Änderungen desselben Schritts zusammen. Nimmt das Programm die anderen zurück und lässt diese Datei, wie sie ist, passt danach nicht mehr zusammen:
-change-set-cert-removed = Die traefik-Konfiguration { $config } nennt weiterhin das Zertifikat { $file }, das dabei gelöscht wird. Der Termindienst zeigt den Patienten dann ein falsches Zertifikat, und der Browser warnt sie.
-change-set-key-removed = Die traefik-Konfiguration { $config } nennt weiterhin den privaten Schlüssel { $file }, der dabei gelöscht wird. Der Termindienst zeigt den Patienten dann ein falsches Zertifikat, und der Browser warnt sie.
-change-set-cert-restored = Die traefik-Konfiguration { $config } nennt weiterhin das Zertifikat { $file }, das dabei wieder seinen früheren Inhalt bekommt.
-change-set-key-restored = Die traefik-Konfiguration { $config } nennt weiterhin den privaten Schlüssel { $file }, der dabei wieder seinen früheren Inhalt bekommt.
+change-set-cert-removed = Die Einstellungsdatei des Vermittlers (traefik) { $config } nennt weiterhin das Zertifikat { $file }, das dabei gelöscht wird. Der Termindienst zeigt den Patienten dann ein falsches Zertifikat, und der Browser warnt sie.
+change-set-key-removed = Die Einstellungsdatei des Vermittlers (traefik) { $config } nennt weiterhin den privaten Schlüssel { $file }, der dabei gelöscht wird. Der Termindienst zeigt den Patienten dann ein falsches Zertifikat, und der Browser warnt sie.
+change-set-cert-restored = Die Einstellungsdatei des Vermittlers (traefik) { $config } nennt weiterhin das Zertifikat { $file }, das dabei wieder seinen früheren Inhalt bekommt.
+change-set-key-restored = Die Einstellungsdatei des Vermittlers (traefik) { $config } nennt weiterhin den privaten Schlüssel { $file }, der dabei wieder seinen früheren Inhalt bekommt.
 change-set-mismatch = { $edited } bleibt, wie es von Hand geändert wurde, aber { $other } wird zurückgenommen. Die beiden passen dann nicht mehr zueinander.
 change-set-ask = Die anderen Änderungen trotzdem zurücknehmen? Ohne „ja“ bleiben alle Änderungen dieses Schritts, wie sie sind. [j/N]
 journal-undo-kept-set =

@@ -3,15 +3,15 @@
 ## Status ("praxis-tls status")
 
 status-none = Es ist noch kein Zertifikat eingerichtet. Richten Sie zuerst mit dem Assistenten ein Zertifikat ein.
-status-ok = Das Zertifikat für { $domain } ist in Ordnung: noch { $plural ->
+status-ok = Das Zertifikat für { $domain } ist in Ordnung: noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig (bis { $date }).
-status-warning = Das Zertifikat für { $domain } läuft bald ab: noch { $plural ->
+status-warning = Das Zertifikat für { $domain } läuft bald ab: noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig (bis { $date }). Normalerweise wird es automatisch erneuert; bleibt diese Meldung mehrere Tage, wenden Sie sich an Ihre IT-Betreuung.
-status-critical = Dringend: Das Zertifikat für { $domain } ist nur noch { $plural ->
+status-critical = Dringend: Das Zertifikat für { $domain } ist nur noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig (bis { $date }). Danach zeigen die Browser Ihrer Patientinnen und Patienten eine Warnung. Bitte wenden Sie sich heute an Ihre IT-Betreuung.
@@ -22,8 +22,7 @@ status-file-different = Die Zertifikatsdatei für { $domain } ({ $path }) ist ni
 status-renewal-due = Die Erneuerung ist fällig (seit { $date }) und wird beim nächsten täglichen Lauf versucht.
 status-renewal-ari = Geplante Erneuerung: ab { $date }, wie es die Zertifizierungsstelle empfiehlt.
 status-renewal-two-thirds = Geplante Erneuerung: ab { $date }, wenn zwei Drittel der Laufzeit vorbei sind.
-status-renewal-before-expiry = Geplante Erneuerung: ab { $date }, 60 Tage vor Ablauf (Zertifikat der Praxis-CA).
-
+status-renewal-before-expiry = Geplante Erneuerung: ab { $date }, 60 Tage vor Ablauf (ein Zertifikat des Praxis-Ausstellers, Praxis-CA).
 ## Renewal ("praxis-tls renew")
 
 renew-nothing-installed = Es ist noch kein Zertifikat eingerichtet, es gibt nichts zu erneuern.
@@ -39,7 +38,7 @@ renew-remind-first = Für { $domain } geht zuerst eine Erinnerung per E-Mail hin
 mail-renew-failed-subject = Zertifikat für { $domain } konnte nicht erneuert werden
 mail-renew-failed-body = Guten Tag,
 
-    Das Zertifikat für { $domain } konnte heute nicht erneuert werden. Es ist noch { $plural ->
+    Das Zertifikat für { $domain } konnte heute nicht erneuert werden. Es ist noch { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig.
@@ -58,7 +57,7 @@ mail-gateway-renewed-body = Guten Tag,
 
     Das Zertifikat für { $domain } wurde erneuert und gilt bis { $date }. Die Dateien liegen schon am richtigen Ort.
 
-    Damit Express Gateway das neue Zertifikat verwendet, aktualisieren Sie bitte den Dienst: in Portainer unter Stacks den API-Stack öffnen, den Dienst express-gw wählen und auf Update klicken. Bis dahin zeigt das Gateway das bisherige Zertifikat.
+    Damit Express Gateway das neue Zertifikat verwendet, muss sein Dienst einmal aktualisiert werden. Das geht auf der Verwaltungsseite der Container (Portainer): „Stacks“ > „API-Stack“ > „express-gw“ > „Update“. Bis dahin zeigt das Gateway das bisherige Zertifikat.
 mail-test-subject = Test-E-Mail von praxis-tls
 mail-test-body = Guten Tag,
 
@@ -67,7 +66,7 @@ mail-footer = Diese E-Mail wurde automatisch von praxis-tls auf Ihrem Praxisserv
 mail-error-address = „{ $address }“ ist keine gültige E-Mail-Adresse. Bitte prüfen Sie die Schreibweise.
 mail-error-no-recipient = Es ist keine Empfängeradresse eingetragen. Tragen Sie mindestens eine E-Mail-Adresse ein.
 mail-error-no-password = Für den Mailserver ist ein Benutzername eingetragen, aber kein Passwort gespeichert. Geben Sie das Passwort im Assistenten ein.
-mail-error-plain-auth = Das Passwort würde unverschlüsselt zum Mailserver { $host } geschickt. Das lässt das Programm nicht zu. Wählen Sie als Verschlüsselung STARTTLS oder TLS.
+mail-error-plain-auth = Das Passwort würde unverschlüsselt zum Mailserver { $host } geschickt. Das lässt das Programm nicht zu. Wählen Sie eine verschlüsselte Verbindung (STARTTLS oder TLS).
 mail-error-password-file = Die Datei mit dem Mail-Passwort ({ $path }) kann nicht gelesen oder geschrieben werden. Bitte wenden Sie sich an Ihre IT-Betreuung.
 mail-error-build = Die E-Mail konnte nicht zusammengestellt werden. Bitte prüfen Sie Absender- und Empfängeradresse.
 mail-error-connect = Der Mailserver { $host } (Port { $port }) ist nicht erreichbar. Prüfen Sie Servername und Port und ob der Server Verbindungen von hier annimmt.
@@ -81,4 +80,4 @@ report-written = Der Bericht für Ihre IT-Betreuung liegt in { $path }. Schlüss
 report-error-io = Der Bericht konnte nicht erstellt werden: { $path }: { $detail }.
 cli-renew-gateway = Express Gateway ({ $domain }):
 status-firewall-guard = Die Firewall hält Port { $port } zwischen den Erneuerungen geschlossen (Tabelle { $table }), weil die Weiterleitung von Port 80 im Router bleibt. „praxis-tls undo“ entfernt diese Tabelle.
-status-undone = Am { $date } wurde die Einrichtung mit praxis-tls undo zurückgenommen. Der Termindienst verwendet dieses Zertifikat nicht mehr. Starten Sie den Assistenten, um es wieder einzurichten.
+status-undone = Am { $date } wurde die Einrichtung zurückgenommen (mit „praxis-tls undo“). Der Termindienst verwendet dieses Zertifikat nicht mehr. Starten Sie den Assistenten, um es wieder einzurichten.

@@ -1,16 +1,16 @@
 ## Automatic renewal: the schedule, its program, the deploy hook
 
-schedule-no-scheduler = Auf diesem Server gibt es weder systemd noch cron. Die automatische Erneuerung kann darum nicht eingerichtet werden. Bitten Sie Ihre IT-Betreuung, cron zu installieren.
+schedule-no-scheduler = Auf diesem Server gibt es keinen Dienst, der Programme nach Zeitplan startet (weder systemd noch cron). Die automatische Erneuerung kann darum nicht eingerichtet werden. Bitten Sie Ihre IT-Betreuung, einen solchen Dienst zu installieren (zum Beispiel cron).
 schedule-unsafe-path = Der Pfad { $path } kann nicht in einen Zeitplan geschrieben werden (er enthält Zeilenumbrüche oder Steuerzeichen oder ist nicht vollständig). Verwenden Sie einen einfachen, vollständigen Pfad.
 schedule-systemctl-failed = Der Befehl { $command } ist fehlgeschlagen: { $detail }. Die Dateien sind geschrieben, der Zeitplan ist aber noch nicht eingeschaltet. Bitte wenden Sie sich an Ihre IT-Betreuung.
 schedule-binary-unreadable = Das Programm { $path } kann nicht kopiert werden: { $detail }. Die automatische Erneuerung ist darum nicht eingerichtet.
 schedule-installed-systemd = Die automatische Erneuerung ist eingerichtet und eingeschaltet ({ $files }).
-schedule-installed-cron = Die automatische Erneuerung ist über cron eingerichtet ({ $files }).
+schedule-installed-cron = Die automatische Erneuerung ist über den Zeitplan des Servers (cron) eingerichtet ({ $files }).
 schedule-journal-service = Dienst für die automatische Zertifikatserneuerung
 schedule-journal-failed = Dienst, der bei einer fehlgeschlagenen Erneuerung eine E-Mail schickt
 schedule-journal-timer = Zeitplan für die automatische Zertifikatserneuerung
 schedule-journal-activate = Zeitplan für die automatische Zertifikatserneuerung eingeschaltet (systemctl enable)
-schedule-journal-cron = Cron-Eintrag für die automatische Zertifikatserneuerung
+schedule-journal-cron = Eintrag im Zeitplan des Servers (cron) für die automatische Zertifikatserneuerung
 schedule-journal-copy = Kopie des Programms für die automatische Erneuerung
 
 schedule-plan-timer = Zweimal am Tag prüft der Server das Zertifikat und erneuert es, wenn es an der Zeit ist: einmal zwischen 8 und 11 Uhr, einmal zwischen 13 und 16 Uhr (jeder Server zu seiner eigenen, festen Minute). War der Server zu der Zeit aus, holt er die Prüfung beim nächsten Start nach.

@@ -47,3 +47,32 @@ router-vodafone-title = So geht es bei der Vodafone Station (beschrieben für di
 router-vodafone-forward = Portfreigabe: Internet > Port-Weiterleitung, Regel hinzufügen: Gerät { $target }, Protokoll TCP.
 router-vodafone-dyndns = Name mit wechselnder Adresse (DynDNS): Internet > DDNS.
 router-vodafone-ipv6 = Neue Internet-Adressen (IPv6): Viele Kabelanschlüsse laufen nur mit IPv6 (DS-Lite) und sind über IPv4 nicht erreichbar. Dann bei Vodafone eine eigene IPv4-Adresse (Dual Stack) verlangen. Port 80 nur für IPv4 freigeben.
+
+## Die Menüs des erkannten Routers, für die Hinweise auf späteren Schritten.
+## $router: fritzbox, swisscom, sunrise, salt, speedport, vodafone; generic (kein
+## bekannter Router erkannt); unknown (Schritt 5 hat noch nicht nachgesehen).
+
+router-menu-forward = { $router ->
+        [fritzbox] FRITZ!Box: Internet > Freigaben > Portfreigaben
+        [swisscom] Internet-Box im Expertenmodus: Netzwerk > NAT/PAT
+        [sunrise] Connect Box: Erweiterte Einstellungen > Sicherheit > Port-Weiterleitung
+        [salt] Fiber Box: Netzwerk > Port-Weiterleitung
+        [speedport] Speedport: Internet > Portfreischaltung > Port-Umleitungen und Port-Weiterleitungen
+        [vodafone] Vodafone Station im Expertenmodus: Internet > Port-Weiterleitung
+        [generic] im Menü des Routers meist unter Portfreigabe, Port-Weiterleitung, NAT oder Virtuelle Server
+       *[unknown] wo das im Menü Ihres Routers steht, zeigt Schritt 5
+    }
+router-menu-dyndns = { $router ->
+        [fritzbox] FRITZ!Box: Internet > Freigaben > DynDNS
+        [swisscom] Internet-Box im Expertenmodus: Netzwerk > DynDNS
+        [sunrise] Connect Box: unter Erweiterte Einstellungen, wenn die Box es anbietet
+        [salt] Fiber Box: Netzwerk > DynDNS
+        [speedport] Speedport: Internet > Dynamisches DNS
+        [vodafone] Vodafone Station: Internet > DDNS
+        [generic] meist im Menü Internet oder Netzwerk des Routers
+       *[unknown] wo das im Menü Ihres Routers steht, zeigt Schritt 5
+    }
+router-menu-upnp-status = { $router ->
+        [fritzbox] Bei der FRITZ!Box schalten Sie unter Heimnetz > Netzwerk > Netzwerkeinstellungen "Statusinformationen über UPnP übertragen" ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
+       *[other] Bietet Ihr Router an, seinen Zustand im Praxisnetz zu melden (Statusinformationen über UPnP), schalten Sie das ein; dann erkennt der Assistent DS-Lite und einen zweiten Router davor sicher.
+    }

@@ -107,7 +107,7 @@ domain-registered = Registrierte Domain:
 
 ## 4 DNS
 dns-title = DNS-Einträge prüfen
-dns-body = Der Name { $domain } muss auf die Internet-Adresse Ihrer Praxis zeigen: bei fester Adresse über einen Adress-Eintrag (A-Eintrag) beim Domain-Anbieter, sonst meldet der Router sie selbst (DynDNS; FRITZ!Box: Internet > Freigaben > DynDNS). Änderungen brauchen einige Minuten (F5 = neu prüfen).
+dns-body = Der Name { $domain } muss auf die Internet-Adresse Ihrer Praxis zeigen: bei fester Adresse über einen Adress-Eintrag (A-Eintrag) beim Domain-Anbieter, sonst meldet der Router sie selbst (automatische Adress-Meldung, DynDNS; { router-menu-dyndns }). Änderungen brauchen einige Minuten (F5 = neu prüfen).
 
 ## 5–11 Schritte, die Sie heute noch von Hand erledigen
 manual-note = Dieses Programm läuft nicht auf dem Elexis-OOB-Server und kann diesen Schritt deshalb nicht selbst erledigen. Erledigen Sie ihn wie beschrieben und bestätigen Sie mit der Leertaste.

@@ -45,10 +45,10 @@ acme-error-unreachable = Let's Encrypt's server cannot be reached from here.
 acme-error-internal = The certificate could not be obtained.
 
 ## Let's Encrypt errors: what to do
-acme-fix-connection-timeout = Check in the router that port 80 (IPv4) is forwarded to this server and that no firewall blocks it. Then try again.
-acme-fix-connection-refused = Check the port 80 forward in the router: it must point to this server and the wizard's port. Then try again.
+acme-fix-connection-timeout = Check in the router that port 80 (IPv4) is forwarded to this server ({ router-menu-forward }) and that no firewall blocks it. Then try again.
+acme-fix-connection-refused = Check the port 80 forward in the router ({ router-menu-forward }): it must point to this server and the wizard's port. Then try again.
 acme-fix-connection = Check the internet connection, the router's port 80 forward and the firewall. Then try again.
-acme-fix-response-404 = Often the request arrives at another device over IPv6. Remove the name's AAAA record or do not forward IPv6 port 80. Also check that port 80 points to the wizard, not to traefik.
+acme-fix-response-404 = Often the request arrives at another device over IPv6. Remove the name's IPv6 address entry (AAAA record) or do not forward IPv6 port 80. Also check that port 80 points to the wizard, not to the go-between (traefik).
 acme-fix-response = Check that the port 80 forward points to this server and the wizard's port.
 acme-fix-unauthorized = Check that the name points to your public address and that port 80 is forwarded to the wizard.
 acme-fix-incorrect-response = Check that the port 80 forward points to the wizard, not to traefik or another device.
@@ -63,7 +63,7 @@ acme-fix-malformed = Try again. If the error stays, send the details to your IT 
 acme-fix-server-internal = Wait a few minutes and try again.
 acme-fix-bad-nonce = Simply try again.
 acme-fix-rejected-identifier = Check the name. It must be a public domain (for example termine.praxis.ch), not an internal one.
-acme-fix-tls = Port 80 must point to the wizard, not to a service with HTTPS. Check the forward in the router.
+acme-fix-tls = Port 80 must point to the wizard, not to a service with HTTPS. Check the forward in the router ({ router-menu-forward }).
 acme-fix-order-not-ready = Try again.
 acme-fix-account-missing = The wizard creates a new account on the next attempt. Try again.
 acme-fix-eab-required = Use Let's Encrypt, or ask your IT supporter for the access data.
@@ -104,19 +104,18 @@ cert-fix-not-yet-valid = Check this server's clock, or wait until that date.
 
 ## Let's Encrypt errors, with what the wizard knows
 acme-error-redirect-https = Let's Encrypt reached { $host } on port 80, was redirected there to the encrypted page (HTTPS, port 443) and failed only there.
-acme-fix-redirect-https = The router's port 80 forward points to a program that redirects to HTTPS, usually Elexis-OOB's proxy. It must point to this server and the wizard's port. Port 443 does not matter for this check.
-acme-fix-redirect-https-port = The router's port 80 forward points to a program that redirects to HTTPS, usually Elexis-OOB's proxy. It must point to port { $port } on this server. Port 443 does not matter for this check.
+acme-fix-redirect-https = The router's port 80 forward ({ router-menu-forward }) points to a program that redirects to HTTPS, usually Elexis-OOB's proxy. It must point to this server and the wizard's port. Port 443 does not matter for this check.
+acme-fix-redirect-https-port = The router's port 80 forward ({ router-menu-forward }) points to a program that redirects to HTTPS, usually Elexis-OOB's proxy. It must point to port { $port } on this server. Port 443 does not matter for this check.
 acme-fix-rate-failed = Waiting alone does not help: the same error would come back. First fix what made the attempts fail (usually the router's port 80 forward or the firewall). Then prove it with the dry run on Let's Encrypt's test server, which does not count. A real attempt is possible again from { $until }.
 acme-fix-rate-failed-unknown = Waiting alone does not help: the same error would come back. First fix what made the attempts fail (usually the router's port 80 forward or the firewall). Then prove it with the dry run on Let's Encrypt's test server, which does not count. A real attempt is possible again in an hour at the earliest.
 acme-error-elsewhere = Let's Encrypt looked for { $host } at the address { $seen }. Your internet connection has the address { $public }, though: the name's entry points elsewhere.
-acme-fix-elsewhere = At your domain's provider, change the entry for { $host } to { $public }. For a DynDNS name, check in the router that the update runs. Every failed attempt counts against the limit of 5 an hour; try again only once the DNS step shows the right entry.
-acme-fix-connection-refused-port = Check the port 80 forward in the router: it must point to port { $port } on this server. Then try again.
-acme-fix-response-404-port = Often the request arrives at another device over IPv6. Remove the name's IPv6 entry (AAAA) or do not forward IPv6 port 80. Also check that port 80 points to port { $port } on this server, not to the proxy.
-acme-fix-response-port = Check that the port 80 forward points to port { $port } on this server.
-acme-fix-unauthorized-port = Check that the name points to your public address and that port 80 is forwarded to port { $port } on this server.
-acme-fix-incorrect-response-port = Check that the port 80 forward points to port { $port } on this server, not to the proxy or another device.
-acme-fix-tls-port = Port 80 must point to port { $port } on this server, not to a service with HTTPS. Check the forward in the router.
-
+acme-fix-elsewhere = At your domain's provider, change the entry for { $host } to { $public }. For a DynDNS name, check in the router that the update runs ({ router-menu-dyndns }). Every failed attempt counts against the limit of 5 an hour; try again only once the DNS step shows the right entry.
+acme-fix-connection-refused-port = Check the port 80 forward in the router ({ router-menu-forward }): it must point to port { $port } on this server. Then try again.
+acme-fix-response-404-port = Often the request arrives at another device over IPv6. Remove the name's IPv6 address entry (AAAA record) or do not forward IPv6 port 80. Also check that port 80 points to port { $port } on this server, not to the go-between (proxy).
+acme-fix-response-port = Check that the router's port 80 forward ({ router-menu-forward }) points to port { $port } on this server.
+acme-fix-unauthorized-port = Check that the name points to your public address and that port 80 is forwarded to port { $port } on this server ({ router-menu-forward }).
+acme-fix-incorrect-response-port = Check that the router's port 80 forward ({ router-menu-forward }) points to port { $port } on this server, not to the proxy or another device.
+acme-fix-tls-port = Port 80 must point to port { $port } on this server, not to a service with HTTPS. Check the forward in the router ({ router-menu-forward }).
 ## The name, looked up again right before the order
 cert-recheck-moved = The name { $host } now points to { $now }; on the DNS step it was { $before }. So nothing was ordered from Let's Encrypt: the check would fail and count against the limit of 5 failed attempts an hour.
 cert-recheck-gone = The entry for { $host } is gone; on the DNS step it pointed to { $before }. So nothing was ordered from Let's Encrypt: the check would fail and count against the limit of 5 failed attempts an hour.
@@ -124,6 +123,6 @@ cert-recheck-moved-fix = Check the entry at your domain's provider; for a DynDNS
 cert-recheck-lookup-failed = The name { $host } could not be looked up just now. So nothing was ordered from Let's Encrypt, which looks it up the same way.
 cert-recheck-lookup-failed-fix = Wait a few minutes and try again. If it stays like this, ask your domain's provider.
 cert-import-too-costly = The PKCS#12 file asks for { $count } rounds to open; the wizard accepts at most { $max }, so that it does not hang for minutes.
-cert-fix-too-costly = Export the certificate again with the usual settings, or as PEM (certificate and key).
+cert-fix-too-costly = Export the certificate again with the usual settings, or as two plain text files, certificate and key (PEM).
 cert-leaf-is-ca = This is a certificate authority's certificate (CA:TRUE), not a certificate for a server.
 cert-fix-leaf-is-ca = Choose the certificate issued for the appointment service's name, not the one of the authority that issued it.

@@ -23,7 +23,7 @@ dns-a-nxdomain = The name { $name } does not exist on the internet yet. Nobody c
 dns-a-none = The name { $name } exists, but it points to no internet address.
 dns-a-missing-fix =
     At your domain provider, add an A record for { $name } with your practice's public internet address.
-    If your connection has no fixed address, set up DynDNS instead, for example on the FRITZ!Box under Internet › Permit Access › DynDNS.
+    If your connection has no fixed address, set up DynDNS in the router instead ({ router-menu-dyndns }).
     A change sometimes takes an hour to reach everyone. Then check again.
 dns-a-not-public =
     { $name } points to { $address }. { $kind ->
@@ -36,7 +36,7 @@ dns-a-not-public =
 dns-a-not-public-fix =
     { $kind ->
         [cgnat] Your connection has no public IPv4 address of its own (DS-Lite or CGNAT). Let's Encrypt cannot reach your server this way. Ask your internet provider for a public IPv4 address and set it for { $name }.
-       *[other] Set your practice's public internet address for { $name }. That is the address your router gets from the internet provider; the FRITZ!Box shows it under Internet › Online Monitor. DynDNS in the router does this automatically.
+       *[other] Set your practice's public internet address for { $name }. That is the address your router gets from the internet provider; step 5 (port forwards) shows it. DynDNS in the router does this automatically ({ router-menu-dyndns }).
     } If your own DNS server gives the inside address here on purpose, you may go on anyway.
 
 ## IPv6 address (AAAA record)
@@ -45,7 +45,7 @@ dns-aaaa-none = { $name } has no IPv6 address. That is fine: Let's Encrypt then 
 dns-aaaa-public = { $name } also has an IPv6 address: { $addresses }. This is not an error, but good to know.
 dns-aaaa-public-fix =
     Let's Encrypt tries this IPv6 address first. Only if no connection comes about there does it use the IPv4 address.
-    With DynDNS, the FRITZ!Box often publishes its own IPv6 address and blocks connections from outside. Then IPv4 works.
+    With DynDNS, many routers publish their own IPv6 address and let no connection in from outside. Then IPv4 works.
     A later step checks what really answers at this address. There is nothing to do now.
 dns-aaaa-not-public =
     { $name } has the IPv6 address { $address }. { $kind ->

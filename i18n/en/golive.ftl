@@ -9,9 +9,9 @@ proxy-compose-broken = The file docker-compose.yml has an error (line { $line })
 proxy-compose-missing = There is no docker-compose.yml in { $dir }. Is this really the Elexis-OOB folder?
 proxy-compose-no-proxy = docker-compose.yml has no proxy (traefik, elx_proxy). Without it the appointment service cannot be reached over https.
 proxy-compose-no-termine = docker-compose.yml has no entry for the appointment service (termine.…). The wizard does not know where to send the requests.
-proxy-compose-no-command = The proxy in docker-compose.yml has no list of start options (command). The wizard cannot extend it like this.
+proxy-compose-no-command = The go-between (proxy) in docker-compose.yml has no list of start options (command). The wizard cannot extend it like this.
 proxy-override-foreign = The file { $file } already exists and was not written by the wizard. So that nothing is lost, it stays unchanged. Please talk to your IT support.
-proxy-override-drift = Elexis-OOB's docker-compose.yml has changed since the set-up (for example by an update). Please let the wizard set up the proxy again.
+proxy-override-drift = Elexis-OOB's docker-compose.yml has changed since the set-up (for example by an update). Please let the wizard set up the go-between (proxy) again.
     New: { $added }
     Gone: { $removed }
 proxy-file-unreadable = The file { $file } cannot be read: { $error }
@@ -28,7 +28,7 @@ restart-traceback = docker-compose stopped with an error: { $line }
 restart-timeout = "{ $command }" had not finished after { $seconds } seconds and was stopped. Please check whether Docker is stuck, then try again.
 restart-failed = "{ $command }" did not work (exit code { $code }). The command's output shows why.
 restart-spawn-failed = "{ $command }" could not be started: { $error }
-restart-failed-fix = As long as the restart has not worked, the appointment page may be unreachable. Enter tries the restart again. If it still fails, show the output below to your IT support; praxis-tls undo takes this wizard's changes back.
+restart-failed-fix = As long as the restart has not worked, the appointment page may be unreachable. Enter tries the restart again. If it still fails, show the output below to your IT support; the command to take changes back ("praxis-tls undo") takes this wizard's changes back.
 restart-port-taken = Elexis-OOB could not start: port { $port } on this server is already taken by another program. Until that is solved, the appointment page cannot be reached.
 restart-port-taken-by = Elexis-OOB could not start: port { $port } on this server is already taken, by the program { $program } (process { $pid }). Until that is fixed, the appointment page cannot be reached.
 restart-port-taken-by-fix = Stop the program { $program }, or have your IT support do it; often it is a second web server. Then Enter starts the restart again.

@@ -16,7 +16,9 @@ upload-question = Send to the admin page all the same?
 upload-warning = Caution: uploading through the admin page ({ $server }) is a stopgap.
     • The admin page asks for no password to upload: any computer on the practice network can replace the appointment service's key and certificate there.
     • The private key travels unencrypted (http) through the practice network and ends up in the folder webelexisdata, which the booking page on the internet can read too.
-    Afterwards the admin page (port 3000) should be reachable from the server itself only: in docker-compose.yml, change "3000:3000" to "127.0.0.1:3000:3000" for the service appserver and restart Elexis-OOB.
+    Afterwards the admin page (port 3000) should be reachable from the server itself only. Ask your IT supporter to set that up; D shows the exact change.
+upload-warning-details = For your IT supporter: in docker-compose.yml, change "3000:3000" to "127.0.0.1:3000:3000" for the service appserver and restart Elexis-OOB.
+upload-details-show = D: show details (the exact change, for your IT supporter)
 upload-file-unreadable = The file { $file } cannot be read: { $error }
 upload-file-unreadable-fix = Go back to the certificate step and check there that the certificate is still there; issue it again if need be.
 upload-refused = The admin page at { $url } refuses the connection. Is Elexis-OOB running, and is the server's address right?

@@ -27,7 +27,7 @@ domain-help =
     Who helps: the company the practice bought its domain from (registrar, for example Hostpoint or Infomaniak), or your IT support.
 dns-help =
     What for: so that patients find the appointment service, the name must point to your practice's internet connection in the internet's address book (DNS).
-    What you do: check that every check is in order. If not: at your domain provider, set the address entry (A record) for "termine" to your connection's address. If that address changes, the router reports it by itself (automatic address report, DynDNS; FRITZ!Box: Internet > Permit Access > DynDNS; without a suitable router a small program on the server, ddclient). Then wait a few minutes and press F5 or R.
+    What you do: check that every check is in order. If not: at your domain provider, set the address entry (A record) for "termine" to your connection's address. If that address changes, the router reports it by itself (automatic address report, DynDNS; { router-menu-dyndns }; without a suitable router a small program on the server, ddclient). Then wait a few minutes and press F5 or R.
     What often goes wrong: the entry still points to an old address, or the domain's issuer entry (CAA) does not allow Let's Encrypt.
     Who helps: your domain provider (registrar) or your IT support.
 ports-help =

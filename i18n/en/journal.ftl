@@ -83,10 +83,10 @@ journal-undo-failed =
 ## Change sets: files of one step that belong together
 
 change-set-question = { $edited } was changed by hand after the wizard wrote it. This file belongs together with other changes of the same step. If the program takes back the others and leaves this file as it is, these will no longer fit together:
-change-set-cert-removed = traefik's configuration { $config } still names the certificate { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
-change-set-key-removed = traefik's configuration { $config } still names the private key { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
-change-set-cert-restored = traefik's configuration { $config } still names the certificate { $file }, which would get back its earlier content.
-change-set-key-restored = traefik's configuration { $config } still names the private key { $file }, which would get back its earlier content.
+change-set-cert-removed = The go-between's settings file (traefik) { $config } still names the certificate { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
+change-set-key-removed = The go-between's settings file (traefik) { $config } still names the private key { $file }, which would be deleted. The appointment service then shows patients a wrong certificate, and their browser warns them.
+change-set-cert-restored = The go-between's settings file (traefik) { $config } still names the certificate { $file }, which would get back its earlier content.
+change-set-key-restored = The go-between's settings file (traefik) { $config } still names the private key { $file }, which would get back its earlier content.
 change-set-mismatch = { $edited } stays as it was changed by hand, but { $other } is taken back. The two then no longer fit together.
 change-set-ask = Take back the other changes anyway? Without a "yes", all changes of this step stay as they are. [y/N]
 journal-undo-kept-set =

@@ -3,15 +3,15 @@
 ## Status ("praxis-tls status")
 
 status-none = No certificate has been set up yet. Set one up with the wizard first.
-status-ok = The certificate for { $domain } is fine: valid for { $plural ->
+status-ok = The certificate for { $domain } is fine: valid for { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     } (until { $date }).
-status-warning = The certificate for { $domain } expires soon: valid for { $plural ->
+status-warning = The certificate for { $domain } expires soon: valid for { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     } (until { $date }). It is normally renewed automatically; if this message stays for several days, contact your IT support.
-status-critical = Urgent: the certificate for { $domain } is valid for only { $plural ->
+status-critical = Urgent: the certificate for { $domain } is valid for only { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     } (until { $date }). After that, your patients' browsers show a warning. Please contact your IT support today.
@@ -22,8 +22,7 @@ status-file-different = The certificate file for { $domain } ({ $path }) is no l
 status-renewal-due = Renewal is due (since { $date }) and will be tried on the next daily run.
 status-renewal-ari = Planned renewal: from { $date }, as the certificate authority recommends.
 status-renewal-two-thirds = Planned renewal: from { $date }, when two thirds of the lifetime have passed.
-status-renewal-before-expiry = Planned renewal: from { $date }, 60 days before expiry (practice CA certificate).
-
+status-renewal-before-expiry = Planned renewal: from { $date }, 60 days before expiry (a certificate of the practice issuer, practice CA).
 ## Renewal ("praxis-tls renew")
 
 renew-nothing-installed = No certificate has been set up yet; there is nothing to renew.
@@ -39,7 +38,7 @@ renew-remind-first = For { $domain } a reminder mail goes out first (planned for
 mail-renew-failed-subject = Certificate for { $domain } could not be renewed
 mail-renew-failed-body = Hello,
 
-    The certificate for { $domain } could not be renewed today. It is valid for { $plural ->
+    The certificate for { $domain } could not be renewed today. It is valid for { $days ->
         [one] { $days } more day
        *[other] { $days } more days
     }.
@@ -58,7 +57,7 @@ mail-gateway-renewed-body = Hello,
 
     The certificate for { $domain } was renewed and is valid until { $date }. The files are already in place.
 
-    For Express Gateway to use the new certificate, please update its service: in Portainer, open the API stack under Stacks, choose the express-gw service and click Update. Until then the gateway shows the previous certificate.
+    For Express Gateway to use the new certificate, its service has to be updated once. That is done on the containers' admin page (Portainer): "Stacks" > "API stack" > "express-gw" > "Update". Until then the gateway shows the previous certificate.
 mail-test-subject = Test mail from praxis-tls
 mail-test-body = Hello,
 
@@ -67,7 +66,7 @@ mail-footer = This mail was sent automatically by praxis-tls on your practice se
 mail-error-address = "{ $address }" is not a valid mail address. Please check the spelling.
 mail-error-no-recipient = No recipient address is set. Enter at least one mail address.
 mail-error-no-password = A user name is set for the mail server, but no password is stored. Enter the password in the wizard.
-mail-error-plain-auth = The password would be sent unencrypted to the mail server { $host }. The program does not allow that. Choose STARTTLS or TLS as encryption.
+mail-error-plain-auth = The password would be sent unencrypted to the mail server { $host }. The program does not allow that. Choose an encrypted connection (STARTTLS or TLS).
 mail-error-password-file = The file with the mail password ({ $path }) cannot be read or written. Please contact your IT support.
 mail-error-build = The mail could not be put together. Please check the sender and recipient addresses.
 mail-error-connect = The mail server { $host } (port { $port }) cannot be reached. Check the server name and port, and whether the server accepts connections from here.
@@ -81,4 +80,4 @@ report-written = The report for your IT support is in { $path }. It contains no 
 report-error-io = The report could not be created: { $path }: { $detail }.
 cli-renew-gateway = Express Gateway ({ $domain }):
 status-firewall-guard = The firewall keeps port { $port } closed between renewals (table { $table }), because the router keeps forwarding port 80. "praxis-tls undo" removes this table.
-status-undone = On { $date } the setup was taken back with praxis-tls undo. The appointment service no longer uses this certificate. Start the wizard to set it up again.
+status-undone = On { $date } the setup was taken back (with "praxis-tls undo"). The appointment service no longer uses this certificate. Start the wizard to set it up again.

@@ -14,19 +14,19 @@ reach-probe-inside-untestable = Cannot be checked from inside: the test file did
 
 ## What to do
 
-reach-fix-forward = Set up a port forwarding in the router: TCP port 80 from outside to this server, port { $port }. FRITZ!Box: Internet > Permit Access > Port Sharing.
-reach-fix-forward-firewall = Check the port forwarding in the router (port 80 from outside to this server, port { $port }; FRITZ!Box: Internet > Permit Access > Port Sharing) and whether a firewall in between blocks the port.
-reach-fix-router-page = Set up the port forwarding: port 80 from outside to this server, port { $port } (FRITZ!Box: Internet > Permit Access > Port Sharing). If the router's remote access uses port 80, move it to another port or switch it off.
-reach-fix-forward-traefik = Change the port forwarding in the router: port 80 from outside must lead to this server, port { $port }, not to port 80. FRITZ!Box: Internet > Permit Access > Port Sharing, edit the entry.
+reach-fix-forward = Set up a port forwarding in the router: TCP port 80 from outside to this server, port { $port } ({ router-menu-forward }).
+reach-fix-forward-firewall = Check the port forwarding in the router (port 80 from outside to this server, port { $port }; { router-menu-forward }) and whether a firewall in between blocks the port.
+reach-fix-router-page = Set up the port forwarding: port 80 from outside to this server, port { $port } ({ router-menu-forward }). If the router's remote access uses port 80, move it to another port or switch it off.
+reach-fix-forward-traefik = Change the port forwarding in the router: port 80 from outside must lead to this server, port { $port }, not to port 80 ({ router-menu-forward }).
 reach-fix-test-outside = Check the port forward in the router: TCP port 80 from outside to this server, port { $port } (the guide for your router is on step 5). The real test is the dry run on step 7 (certificate): there Let's Encrypt checks from outside, and a failure costs nothing.
-reach-fix-v4-forward = Check the port forwarding for port 80 in the router (FRITZ!Box: Internet > Permit Access > Port Sharing) and that the name points to the right address.
+reach-fix-v4-forward = Check the port forwarding for port 80 in the router ({ router-menu-forward }) and that the name points to the right address.
 reach-fix-v6-answered = Remove the AAAA record ({ $address }) at your domain provider, or make sure nothing answers on port 80 of that IPv6 address.
 
 ## Public address and DNS
 
 reach-public-cgnat = Your internet connection has no public IPv4 address of its own (DS-Lite or carrier NAT). Let's Encrypt cannot reach the server this way, and the certificate cannot be issued like this.
 reach-public-wan-private = The router itself only has a private address ({ $wan }). Another device or the provider's network in front of it does not pass requests from outside on.
-reach-upnp-unread = The router's own address could not be asked for (UPnP). Many routers do not tell it, and that is not a fault. On a FRITZ!Box, switch on "Statusinformationen über UPnP übertragen" (transmit status information over UPnP) under Heimnetz > Netzwerk > Netzwerkeinstellungen; then the wizard can tell DS-Lite and a second router in front for certain.
+reach-upnp-unread = The router's own address could not be asked for (UPnP). Many routers do not tell it, and that is not a fault. { router-menu-upnp-status }
 reach-fix-cgnat = Ask your internet provider for a public IPv4 address (often called "real IPv4" or "dual stack"). Some providers switch this for free.
 reach-dns-a-missing = The name has no A record (IPv4 address).
 reach-dns-a-differs = The name points to { $dns }, but your connection has the address { $public }.
@@ -36,17 +36,16 @@ reach-dns-a-matches-dynamic = The name currently points to your connection ({ $p
 reach-fix-a-set = At your domain provider, add an A record pointing to { $public }.
 reach-fix-a-change = At your domain provider, change the A record to { $public }.
 reach-fix-a-only = At your domain provider, keep only the A record with { $public } and delete the others.
-reach-fix-dyndns = Set up DynDNS so the record follows the address. FRITZ!Box: Internet > Permit Access > DynDNS. Without a FRITZ!Box, the program ddclient on this server does the job.
-reach-fix-dyndns-check = DynDNS has not entered the new address yet. Check the credentials in the FRITZ!Box under Internet > Permit Access > DynDNS, or the settings of ddclient.
-
+reach-fix-dyndns = Set up DynDNS in the router so the record follows the address ({ router-menu-dyndns }). If your router cannot do it, a small program on this server does the job (ddclient).
+reach-fix-dyndns-check = DynDNS has not entered the new address yet. Check the credentials in the router ({ router-menu-dyndns }) or the settings of the program on this server (ddclient).
 ## What Let's Encrypt will do when it checks
 
 reach-v6-ok = Let's Encrypt checks over IPv6 ({ $address }), and the test file arrives correctly there.
 reach-v6-answered = A web server answers on the IPv6 address { $address } (status { $status }, server { $server }). Let's Encrypt asks IPv6 first and accepts this wrong answer: the check fails.
 reach-v6-fallback = The IPv6 address { $address } accepts no connection. Let's Encrypt therefore falls back to IPv4, and that works. This is fine.
-reach-v6-fallback-router = The AAAA record points to { $address }, usually the router's own address (the FRITZ!Box enters it through DynDNS). The router accepts no connection there, Let's Encrypt falls back to IPv4, and that works. This is fine.
+reach-v6-fallback-router = The IPv6 address entry (AAAA record) points to { $address }, usually the router's own address (many routers enter it through DynDNS). The router accepts no connection there, Let's Encrypt falls back to IPv4, and that works. This is fine.
 reach-v6-untested-server = The AAAA record points to this server ({ $address }). Traefik probably answers on port 80 there, and Let's Encrypt asks IPv6 first. This cannot be checked from here.
-reach-v6-untested-router = The AAAA record points to { $address }, not to this server; probably the router itself. Routers like the FRITZ!Box let no IPv6 in from outside, and then Let's Encrypt falls back to IPv4. Cannot be checked from here.
+reach-v6-untested-router = The IPv6 address entry (AAAA record) points to { $address }, not to this server; probably the router itself. Most routers let no IPv6 in from outside, and then Let's Encrypt falls back to IPv4. Cannot be checked from here.
 reach-v4-ok = Let's Encrypt reaches the server over IPv4 ({ $address }).
 reach-v4-fails = The test file does not arrive over IPv4 ({ $address }).
 reach-v4-untested = Whether Let's Encrypt reaches the server over IPv4 ({ $address }) could not be checked.

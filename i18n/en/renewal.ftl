@@ -1,16 +1,16 @@
 ## Automatic renewal: the schedule, its program, the deploy hook
 
-schedule-no-scheduler = This server has neither systemd nor cron, so automatic renewal cannot be set up. Ask your IT support to install cron.
+schedule-no-scheduler = This server has no service that starts programs on a schedule (neither systemd nor cron), so automatic renewal cannot be set up. Ask your IT support to install one (for example cron).
 schedule-unsafe-path = The path { $path } cannot be written into a schedule (it contains line breaks or control characters, or is not complete). Use a simple, complete path.
 schedule-systemctl-failed = The command { $command } failed: { $detail }. The files are written, but the schedule is not switched on yet. Please contact your IT support.
 schedule-binary-unreadable = The program { $path } cannot be copied: { $detail }. Automatic renewal is therefore not set up.
 schedule-installed-systemd = Automatic renewal is set up and switched on ({ $files }).
-schedule-installed-cron = Automatic renewal is set up through cron ({ $files }).
+schedule-installed-cron = Automatic renewal is set up through the server's schedule (cron) ({ $files }).
 schedule-journal-service = Service for the automatic certificate renewal
 schedule-journal-failed = Service that sends a mail when a renewal failed
 schedule-journal-timer = Schedule for the automatic certificate renewal
 schedule-journal-activate = Automatic certificate renewal schedule switched on (systemctl enable)
-schedule-journal-cron = Cron entry for the automatic certificate renewal
+schedule-journal-cron = Entry in the server's schedule (cron) for the automatic certificate renewal
 schedule-journal-copy = Copy of the program for automatic renewal
 
 schedule-plan-timer = Twice a day the server checks the certificate and renews it when it is time: once between 8 and 11 a.m., once between 1 and 4 p.m. (each server at a fixed minute of its own). If the server was off at that time, it catches up at the next start.

@@ -46,3 +46,32 @@ router-vodafone-title = How it works on the Vodafone Station (written for the ca
 router-vodafone-forward = Port forward: Internet > Port forwarding, add a rule: device { $target }, protocol TCP.
 router-vodafone-dyndns = Name for a changing address (DynDNS): Internet > DDNS.
 router-vodafone-ipv6 = New internet addresses (IPv6): many cable lines run on IPv6 only (DS-Lite) and cannot be reached over IPv4. Then ask Vodafone for an IPv4 address of your own (dual stack). Forward port 80 for IPv4 only.
+
+## The recognised router's menus, for the fixes on later steps.
+## $router: fritzbox, swisscom, sunrise, salt, speedport, vodafone; generic (no
+## known router recognised); unknown (step 5 has not looked yet).
+
+router-menu-forward = { $router ->
+        [fritzbox] FRITZ!Box: Internet > Permit Access > Port Sharing
+        [swisscom] Internet-Box in expert mode: Network > NAT/PAT
+        [sunrise] Connect Box: Advanced settings > Security > Port forwarding
+        [salt] Fiber Box: Network > Port forwarding
+        [speedport] Speedport: Internet > Port sharing > Port redirection and port forwarding
+        [vodafone] Vodafone Station in expert mode: Internet > Port forwarding
+        [generic] the router's menu mostly calls it port forwarding, port sharing, NAT or virtual servers
+       *[unknown] step 5 shows where it is in your router's menu
+    }
+router-menu-dyndns = { $router ->
+        [fritzbox] FRITZ!Box: Internet > Permit Access > DynDNS
+        [swisscom] Internet-Box in expert mode: Network > DynDNS
+        [sunrise] Connect Box: under Advanced settings, where the box offers it
+        [salt] Fiber Box: Network > DynDNS
+        [speedport] Speedport: Internet > Dynamic DNS
+        [vodafone] Vodafone Station: Internet > DDNS
+        [generic] mostly in the router's Internet or Network menu
+       *[unknown] step 5 shows where it is in your router's menu
+    }
+router-menu-upnp-status = { $router ->
+        [fritzbox] On a FRITZ!Box, switch on "Statusinformationen über UPnP übertragen" (transmit status information over UPnP) under Heimnetz > Netzwerk > Netzwerkeinstellungen; then the wizard can tell DS-Lite and a second router in front for certain.
+       *[other] If your router offers to report its state on the practice network (status information over UPnP), switch it on; then the wizard can tell DS-Lite and a second router in front for certain.
+    }

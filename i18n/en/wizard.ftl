@@ -107,7 +107,7 @@ domain-registered = Registered domain:
 
 ## 4 DNS
 dns-title = Check the DNS records
-dns-body = The name { $domain } must point to your practice's internet address: with a fixed IP as an A record at your registrar, otherwise through DynDNS (FRITZ!Box: Internet > Permit Access > DynDNS, or a program such as ddclient). Changes take a few minutes (F5 = check again).
+dns-body = The name { $domain } must point to your practice's internet address: with a fixed address as an address entry (A record) at your domain provider, otherwise the router reports it by itself (DynDNS; { router-menu-dyndns }; or a small program on this server, ddclient). Changes take a few minutes (F5 = check again).
 
 ## 5–11 Steps you still do by hand today
 manual-note = This program does not run on the Elexis-OOB server, so it cannot do this step itself. Do it as described and confirm with the space bar.

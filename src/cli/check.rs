@@ -7,6 +7,7 @@ use praxis_tls::core::dns::{classify, delegation_outcome};
 use praxis_tls::core::firewall::plan_for;
 use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::reach::{AddressPlan, compare_a};
+use praxis_tls::core::router_guide;
 use praxis_tls::core::{Lang, domain};
 use praxis_tls::i18n;
 use praxis_tls::io::{dns, firewall, public_ip};
@@ -92,6 +93,15 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &CheckArgs) -> u8 {
         Outcome::Passed(Finding::new(fw.describe.clone()).detail(commands.join("\n"))),
     ));
 
+    // The fixes name the menus of the router the wizard recognised.
+    let router = saved
+        .as_ref()
+        .map(|w| router_guide::menu_key(&w.network.router))
+        .unwrap_or(router_guide::menu_key(&Default::default()));
+    let results: Vec<(CheckId, Outcome)> = results
+        .into_iter()
+        .map(|(id, o)| (id, router_guide::outcome_naming_menus(o, router)))
+        .collect();
     let failed = results.iter().any(|(_, o)| matches!(o, Outcome::Failed(_)));
     if a.json {
         print_json(lang, &name.ascii, &results, failed);

@@ -56,7 +56,7 @@ pub(super) fn on_choice(w: &mut Wizard, up: bool) {
         .unwrap_or(0);
     let n = order.len();
     w.certificate.source = order[if up { (i + n - 1) % n } else { (i + 1) % n }];
-    w.certificate.last_error = None;
+    w.certificate.clear_error();
     w.session.cert_field = 0;
 }
 
@@ -69,15 +69,7 @@ pub(super) fn on_edit(w: &mut Wizard, action: Action) {
         None => return,
     };
     input.apply(action);
-    // An error about what she typed goes once she types again; a CA's
-    // answer stays until the next try.
-    if w.certificate
-        .last_error
-        .as_ref()
-        .is_some_and(|f| f.summary.id == "acme-email-invalid")
-    {
-        w.certificate.last_error = None;
-    }
+    w.certificate.edited();
 }
 
 pub fn email_ok(email: &str) -> bool {
@@ -97,9 +89,9 @@ pub(super) fn on_next(w: &mut Wizard, now: OffsetDateTime) -> Vec<Effect> {
     match w.certificate.source {
         CertSource::LetsEncrypt => {
             if !email_ok(&w.certificate.email.value) {
-                w.certificate.last_error = Some(Finding::new(
-                    Text::new("acme-email-invalid").arg("email", w.certificate.email.value.clone()),
-                ));
+                let invalid =
+                    Text::new("acme-email-invalid").arg("email", w.certificate.email.value.clone());
+                w.certificate.refuse_input(Finding::new(invalid));
                 return Vec::new();
             }
             if w.certificate.dry_run_for.as_deref() != Some(host.as_str()) {
@@ -115,7 +107,7 @@ pub(super) fn on_next(w: &mut Wizard, now: OffsetDateTime) -> Vec<Effect> {
                 }
                 Decision::Refused { until, .. } => {
                     let until = until.date().to_string();
-                    w.certificate.last_error = Some(Finding::new(
+                    w.certificate.fail(Finding::new(
                         Text::new("acme-refused-until").arg("until", until),
                     ));
                     Vec::new()
@@ -172,7 +164,7 @@ fn running(w: &mut Wizard) -> u64 {
     let generation = super::transitions::next_generation(w);
     w.checks
         .insert(CheckId::Certificate, CheckState::Running { generation });
-    w.certificate.last_error = None;
+    w.certificate.clear_error();
     generation
 }
 
@@ -206,7 +198,7 @@ pub(super) fn on_rechecked(w: &mut Wizard, report: &DnsReport, now: OffsetDateTi
         if id == CheckId::DryRun {
             w.checks.insert(CheckId::Certificate, CheckState::Idle);
         }
-        w.certificate.last_error = Some(finding);
+        w.certificate.fail(finding);
         return Vec::new();
     }
     order(w, env, now)
@@ -320,8 +312,13 @@ pub(super) fn on_failed(
         .chain(w.network.public_v6.map(Into::into))
         .collect();
     let host = name(w).map(|(h, _)| h).unwrap_or_default();
-    let finding =
+    let mut finding =
         super::acme_context::in_context(finding, w.network.responder_port, &public, &host);
+    // The fix names her router's menus for the port-80 forward.
+    super::router_guide::name_menus(
+        &mut finding,
+        super::router_guide::menu_key(&w.network.router),
+    );
     if let (Some(AcmeEnv::Production), Some((host, registered))) = (env, name(w)) {
         w.certificate.attempts.record(Attempt {
             at: now,
@@ -340,5 +337,5 @@ pub(super) fn on_failed(
     if id == CheckId::DryRun {
         w.checks.insert(CheckId::Certificate, CheckState::Idle);
     }
-    w.certificate.last_error = Some(finding);
+    w.certificate.fail(finding);
 }

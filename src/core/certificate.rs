@@ -58,6 +58,49 @@ pub struct CertificateState {
     /// Where the own certificate and its key are read from.
     pub own_cert: TextInput,
     pub own_key: TextInput,
-    /// The last failure, explained, until the next try.
+    /// The last failure, explained, until the next try. Set and cleared
+    /// through [`CertificateState::fail`] and its siblings, so that its
+    /// cause always goes with it.
     pub last_error: Option<Finding>,
+    #[serde(default)]
+    pub last_error_cause: ErrorCause,
+}
+
+/// What the last error is about, which decides how long it stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCause {
+    /// A try's answer (the CA's, a refusal before ordering, a moved
+    /// name): it stays until the next try.
+    #[default]
+    Attempt,
+    /// What she typed (an e-mail address that cannot be one): it goes
+    /// once she types again.
+    Input,
+}
+
+impl CertificateState {
+    /// A try ended in this failure.
+    pub fn fail(&mut self, finding: Finding) {
+        self.last_error = Some(finding);
+        self.last_error_cause = ErrorCause::Attempt;
+    }
+
+    /// What she typed cannot be used.
+    pub fn refuse_input(&mut self, finding: Finding) {
+        self.last_error = Some(finding);
+        self.last_error_cause = ErrorCause::Input;
+    }
+
+    pub fn clear_error(&mut self) {
+        self.last_error = None;
+        self.last_error_cause = ErrorCause::Attempt;
+    }
+
+    /// She typed again: an error about the earlier input is gone.
+    pub fn edited(&mut self) {
+        if self.last_error_cause == ErrorCause::Input {
+            self.clear_error();
+        }
+    }
 }

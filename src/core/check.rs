@@ -203,4 +203,11 @@ impl CheckState {
             _ => None,
         }
     }
+
+    pub fn finding_mut(&mut self) -> Option<&mut Finding> {
+        match self {
+            CheckState::Passed(f) | CheckState::Warning(f) | CheckState::Failed(f) => Some(f),
+            _ => None,
+        }
+    }
 }

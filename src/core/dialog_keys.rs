@@ -27,7 +27,12 @@ pub(super) fn on_viewport(w: &mut Wizard, v: Viewport) {
 
 /// Whether the open dialog has a technical part behind «D Details».
 fn has_details(w: &Wizard) -> bool {
-    matches!(w.session.overlay, Overlay::ConfirmOpen)
+    match w.session.overlay {
+        Overlay::ConfirmOpen => true,
+        // The upload warning: the exact edit that closes port 3000.
+        Overlay::ConfirmAction => golive_step::offers_upload(w),
+        _ => false,
+    }
 }
 
 /// Keys every dialog shares; `None` when the dialog's own keys decide.

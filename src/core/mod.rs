@@ -21,6 +21,7 @@ pub mod domain_spelling;
 pub mod express_gateway;
 pub mod firewall;
 mod gate;
+pub mod gate_line;
 pub mod golive_step;
 pub mod input;
 mod keys;

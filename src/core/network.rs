@@ -97,6 +97,7 @@ pub(super) fn on_public(w: &mut Wizard, seen: PublicSeen) {
         o
     };
     let outcome = with_router_view(outcome, &seen);
+    let outcome = super::router_guide::for_wizard(w, outcome);
     w.checks.insert(CheckId::PublicIp, outcome.into());
 }
 
@@ -230,6 +231,7 @@ pub(super) fn on_probed(w: &mut Wizard, key_auth: &str, reports: &[ProbeReport])
     // Where the probe from inside cannot tell (a router that does not loop
     // back), its IPv4 answer proves nothing either way: IPv4 is untested.
     let v4_conclusive = !matches!(reach, Outcome::Warning(_));
+    let reach = super::router_guide::for_wizard(w, reach);
     w.checks.insert(CheckId::Reachability, reach.into());
     let inputs = ValidationInputs {
         a: w.network.dns_a.clone(),
@@ -245,6 +247,7 @@ pub(super) fn on_probed(w: &mut Wizard, key_auth: &str, reports: &[ProbeReport])
     if let Outcome::Failed(f) = &mut o {
         f.can_override = true;
     }
+    let o = super::router_guide::for_wizard(w, o);
     w.checks.insert(CheckId::Ipv6Path, o.into());
 }
 

@@ -8,7 +8,7 @@ use std::net::Ipv4Addr;
 
 use serde::{Deserialize, Serialize};
 
-use super::check::Text;
+use super::check::{CheckState, Finding, Outcome, Text};
 
 /// What the network told about the router and this server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -264,6 +264,65 @@ pub fn choose(seen: &RouterSeen) -> Guide {
         seen: reverse.map(|r| (Source::ReverseDns, r)),
     }
 }
+
+/// Whose menus the fixes on other steps name, as the Fluent selector
+/// `$router` that `router-menu-*` choose by: a guide's key once step 5
+/// recognised the router, `generic` once it looked and found none it has a
+/// guide for, `unknown` before it looked (the texts then point to step 5).
+pub fn menu_key(seen: &RouterSeen) -> &'static str {
+    if *seen == RouterSeen::default() {
+        return "unknown";
+    }
+    choose(seen).family.map_or("generic", Family::key)
+}
+
+/// Every text of the finding gets the router's key, replacing an earlier
+/// one: a text that names a menu picks it up, the others ignore it.
+pub fn name_menus(f: &mut Finding, key: &str) {
+    let texts = std::iter::once(&mut f.summary)
+        .chain(f.fix.as_mut())
+        .chain(f.more.iter_mut());
+    for t in texts {
+        t.args.retain(|(k, _)| k != ROUTER_ARG);
+        t.args.push((ROUTER_ARG.to_string(), key.to_string()));
+    }
+}
+
+/// The same for an outcome.
+pub fn outcome_naming_menus(mut o: Outcome, key: &str) -> Outcome {
+    let (Outcome::Passed(f) | Outcome::Warning(f) | Outcome::Failed(f)) = &mut o;
+    name_menus(f, key);
+    o
+}
+
+/// Findings named before the router was known (step 5's own, which come
+/// before its answer) get its menus once it is.
+pub fn rename_menus<'a>(findings: impl Iterator<Item = &'a mut Finding>, key: &str) {
+    for f in findings {
+        let named = std::iter::once(&f.summary)
+            .chain(f.fix.iter())
+            .chain(f.more.iter())
+            .any(|t| t.args.iter().any(|(k, _)| k == ROUTER_ARG));
+        if named {
+            name_menus(f, key);
+        }
+    }
+}
+
+/// An outcome that names the menus of the router this wizard found.
+pub fn for_wizard(w: &super::Wizard, o: Outcome) -> Outcome {
+    outcome_naming_menus(o, menu_key(&w.network.router))
+}
+
+/// The router is known now: every finding that names its menus says so.
+pub fn on_recognised(w: &mut super::Wizard) {
+    let key = menu_key(&w.network.router);
+    let checks = w.checks.values_mut().filter_map(CheckState::finding_mut);
+    rename_menus(checks.chain(w.certificate.last_error.as_mut()), key);
+}
+
+/// The Fluent argument the menu messages select by.
+pub const ROUTER_ARG: &str = "router";
 
 /// The lines of the guide, in screen order: the heading, how the router
 /// was recognised (or that it is being asked), then the port forwards,

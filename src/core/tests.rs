@@ -456,6 +456,7 @@ mod dialogs;
 mod golive;
 mod network;
 mod resume;
+mod router_words;
 
 mod properties {
     use proptest::prelude::*;

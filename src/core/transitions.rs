@@ -58,6 +58,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
                 w.checks.insert(*id, CheckState::Idle);
             }
             for (id, outcome) in dns::classify(&report) {
+                let outcome = super::router_guide::for_wizard(w, outcome);
                 w.checks.insert(id, outcome.into());
             }
             w.network.dns_a = report.a.clone().unwrap_or_default();
@@ -93,6 +94,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         Msg::RouterDetected(seen) => {
             w.network.router = seen;
             w.network.router_asking = false;
+            super::router_guide::on_recognised(w);
             Vec::new()
         }
         Msg::FirewallDetected {
@@ -172,6 +174,9 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             fingerprints,
             ..
         } => {
+            // The final check's fixes name her router's menus.
+            let named = |o| super::router_guide::for_wizard(w, o);
+            let (tls, exposure, port80) = (named(tls), named(exposure), named(port80));
             w.checks.insert(CheckId::FinalTls, tls.into());
             w.checks.insert(CheckId::FinalExposure, exposure.into());
             w.checks.insert(CheckId::FinalPort80, port80.into());

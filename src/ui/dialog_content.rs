@@ -12,6 +12,8 @@ pub(super) struct Dialog {
     pub body: Vec<Line<'static>>,
     /// The technical part, shown on «D»; empty when there is none.
     pub details: Vec<Line<'static>>,
+    /// What the pinned line says «D» shows.
+    pub details_hint: &'static str,
     /// The question, pinned above the keys.
     pub question: Option<String>,
     /// The answer keys (or the choices), pinned at the bottom.
@@ -38,12 +40,17 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
             "autorenew-confirm-title",
             super::autorenew::confirm_body(w, tr),
         ),
-        Overlay::ConfirmAction if crate::core::golive_step::offers_upload(w) => yes_no(
-            tr,
-            "golive-confirm-title",
-            super::golive::confirm_body(w, tr),
-        )
-        .question(tr.t("upload-question")),
+        Overlay::ConfirmAction if crate::core::golive_step::offers_upload(w) => {
+            let mut d = yes_no(
+                tr,
+                "golive-confirm-title",
+                super::golive::confirm_body(w, tr),
+            )
+            .question(tr.t("upload-question"));
+            d.details = lines(&tr.t("upload-warning-details"));
+            d.details_hint = "upload-details-show";
+            d
+        }
         Overlay::ConfirmAction => yes_no(
             tr,
             "golive-confirm-title",
@@ -132,6 +139,7 @@ fn yes_no(tr: &Tr, title: &str, body: String) -> Dialog {
         title,
         body: lines(&body),
         details: Vec::new(),
+        details_hint: "dialog-details-show",
         keys: vec![Line::styled(tr.t("dialog-yes-no"), tr.theme.title())],
         footer: vec![
             tr.t("key-dialog-yes"),
@@ -225,6 +233,7 @@ fn choice(
         title: tr.t(title),
         body: lines(&body),
         details: Vec::new(),
+        details_hint: "dialog-details-show",
         question: None,
         keys,
         footer: vec![

@@ -43,7 +43,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> Option
         let id = if w.session.dialog_detail {
             "dialog-details-hide"
         } else {
-            "dialog-details-show"
+            d.details_hint
         };
         pinned.push(Line::styled(tr.t(id), tr.theme.dim()));
     }

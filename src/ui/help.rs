@@ -73,7 +73,9 @@ pub(super) fn help(w: &Wizard, tr: &Tr) -> Dialog {
         tr.t(&format!("{}-title", w.step.key()))
     };
     body.push(Line::styled(title, tr.theme.title()));
-    body.extend(lines(&tr.t(&step_help_id(w.step))));
+    // The help names the menus of her router once step 5 recognised it.
+    let router = crate::core::router_guide::menu_key(&w.network.router);
+    body.extend(lines(&tr.ta(&step_help_id(w.step), &[("router", router)])));
     body.push(Line::raw(""));
     body.extend(lines(&tr.t("help-keys")));
     body.push(Line::raw(""));
@@ -82,6 +84,7 @@ pub(super) fn help(w: &Wizard, tr: &Tr) -> Dialog {
         title: tr.t("help-title"),
         body,
         details: Vec::new(),
+        details_hint: "dialog-details-show",
         question: None,
         keys: vec![
             Line::styled(tr.t("help-glossary-key"), tr.theme.title()),
@@ -109,6 +112,7 @@ pub(super) fn glossary(tr: &Tr) -> Dialog {
         title: tr.t("glossary-title"),
         body,
         details: Vec::new(),
+        details_hint: "dialog-details-show",
         question: None,
         keys: vec![Line::styled(tr.t("glossary-close"), tr.theme.title())],
         footer: vec![

@@ -140,13 +140,3 @@ pub(super) fn confirm_line(w: &Wizard, step: Step, tr: &Tr, id: &str) -> Line<'s
         Line::raw(format!("[ ] {}", tr.t(id)))
     }
 }
-
-/// Whether the firewall step waits for the person to open the window.
-pub(super) fn waits_for_opening(w: &Wizard) -> bool {
-    w.step == Step::Firewall
-        && w.network.window_until.is_none()
-        && w.network
-            .firewall
-            .as_ref()
-            .is_some_and(|p| p.backend != Backend::None)
-}

@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::view::Tr;
 use super::widgets;
+use crate::core::gate_line::Tone;
 use crate::core::start::Generation;
-use crate::core::{CheckId, CheckState, Gate, Lang, Step, Wizard, gate};
+use crate::core::{CheckId, CheckState, Lang, Step, Wizard};
 
 /// Draws the step's body; answers how far its text can scroll.
 pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> u16 {
@@ -191,7 +192,14 @@ fn domain_name(w: &Wizard) -> String {
 }
 
 fn dns(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
-    para(lines, tr.ta("dns-body", &[("domain", &domain_name(w))]));
+    let router = crate::core::router_guide::menu_key(&w.network.router);
+    para(
+        lines,
+        tr.ta(
+            "dns-body",
+            &[("domain", &domain_name(w)), ("router", router)],
+        ),
+    );
     lines.push(Line::raw(""));
     widgets::checks(lines, w, Wizard::checks_of(Step::Dns), tr);
 }
@@ -317,63 +325,14 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     );
 }
 
-/// Whether a check shown on this step ended in a warning.
-fn warned(w: &Wizard) -> bool {
-    let extra: &[CheckId] = if w.step == Step::Start {
-        &[CheckId::ComposeReady]
-    } else {
-        &[]
-    };
-    Wizard::checks_of(w.step)
-        .iter()
-        .chain(extra)
-        .any(|id| matches!(w.check(*id), CheckState::Warning(_)))
-}
-
 fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
-    if matches!(w.step, Step::Done | Step::Language) {
-        return None;
-    }
-    let g = gate(w);
-    let (id, style) = match g {
-        Gate::Open if w.overridden(w.step) => ("gate-overridden", tr.theme.warn_style()),
-        Gate::Open
-            if w.step == Step::AutoRenew
-                && w.autorenew.choice == crate::core::autorenew::RenewChoice::Skip =>
-        {
-            ("autorenew-gate-skip", tr.theme.warn_style())
-        }
-        // Never «Alles in Ordnung» under a warning.
-        Gate::Open if warned(w) => ("gate-open-warning", tr.theme.warn_style()),
-        Gate::Open => ("gate-open", tr.theme.ok_style()),
-        Gate::Waiting => ("gate-waiting", tr.theme.dim()),
-        // In a text field W types: there the Ctrl form is named.
-        Gate::Overridable if w.text_input_active() => {
-            ("gate-overridable-input", tr.theme.warn_style())
-        }
-        Gate::Overridable => ("gate-overridable", tr.theme.warn_style()),
-        Gate::Blocked if w.step == Step::Certificate => ("cert-gate-start", Style::default()),
-        Gate::Blocked if w.step == Step::Systems && w.systems.plan.is_some() => {
-            ("systems-gate-apply", Style::default())
-        }
-        Gate::Blocked if w.step == Step::Systems => ("systems-gate-plan", Style::default()),
-        Gate::Blocked if w.step == Step::AutoRenew => ("autorenew-gate", Style::default()),
-        Gate::Blocked
-            if w.step == Step::ProxyConfig
-                && w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) =>
-        {
-            ("golive-gate-apply", Style::default())
-        }
-        Gate::Blocked if w.step == Step::Restart && !crate::core::golive_step::done_by_hand(w) => {
-            ("golive-gate-restart", Style::default())
-        }
-        Gate::Blocked if super::network::waits_for_opening(w) => {
-            ("firewall-open-hint", tr.theme.warn_style())
-        }
-        Gate::Blocked if w.step.needs_confirmation() && !w.confirmed.contains(&w.step) => {
-            ("gate-manual", Style::default())
-        }
-        Gate::Blocked => ("gate-blocked", tr.theme.err_style()),
+    let line = crate::core::gate_line::gate_line(w)?;
+    let style = match line.tone {
+        Tone::Ok => tr.theme.ok_style(),
+        Tone::Warn => tr.theme.warn_style(),
+        Tone::Err => tr.theme.err_style(),
+        Tone::Quiet => tr.theme.dim(),
+        Tone::Plain => Style::default(),
     };
-    Some(Line::styled(tr.t(id), style))
+    Some(Line::styled(tr.t(line.id), style))
 }

@@ -97,8 +97,9 @@ async fn the_ca_refuses_because_validation_fails() {
         &[
             "Let's Encrypt hat termine.praxis-muster.ch erreicht, aber Port 80 ist geschlossen.",
             &format!(
-                "Was tun: Prüfen Sie die Weiterleitung von Port 80 im Router: Sie muss auf \
-                 diesen Server und dort auf Port {port} zeigen. Dann erneut versuchen."
+                "Was tun: Prüfen Sie die Weiterleitung von Port 80 im Router (wo das im Menü \
+                 Ihres Routers steht, zeigt Schritt 5): Sie muss auf diesen Server und dort auf \
+                 Port {port} zeigen. Dann erneut versuchen."
             ),
         ],
     );

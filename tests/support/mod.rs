@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod admin_app;
+pub mod jargon;
 pub mod knot;
 pub mod lab;
 pub mod netns;

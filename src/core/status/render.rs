@@ -26,17 +26,10 @@ fn date(t: OffsetDateTime) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
-/// Fluent cannot pick a plural for a string argument, so the core says
-/// which form the number takes.
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "one" } else { "other" }
-}
-
 fn days_text(id: &str, c: &CertStatus, days: i64) -> Text {
     Text::new(id)
         .arg("domain", c.domain.clone())
         .arg("days", days.to_string())
-        .arg("plural", plural(days))
         .arg("date", date(c.not_after))
 }
 

@@ -17,7 +17,7 @@ fn record() -> CertRecord {
     }
 }
 
-fn installed() -> InstalledFiles {
+pub(super) fn installed() -> InstalledFiles {
     InstalledFiles {
         crt: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.crt".into(),
         key: "/var/lib/praxis-tls/proxy-certs/termine.meine-praxis.ch.2026-11-24.key".into(),
@@ -27,7 +27,7 @@ fn installed() -> InstalledFiles {
     }
 }
 
-fn generation(e: &[Effect]) -> u64 {
+pub(super) fn generation(e: &[Effect]) -> u64 {
     e.iter()
         .find_map(|e| match e {
             Effect::InstallFiles { generation, .. }
@@ -41,7 +41,7 @@ fn generation(e: &[Effect]) -> u64 {
 }
 
 /// On the certificate step with a certificate and the installation found.
-fn at_certificate() -> Wizard {
+pub(super) fn at_certificate() -> Wizard {
     let mut w = at_domain_ok();
     w.step = Step::Certificate;
     w.network.dns_a = vec![
@@ -412,6 +412,28 @@ fn after_the_upload_warning_the_keys_are_back_on_done() {
     assert_eq!(w.step, Step::ProxyConfig);
 }
 
+/// The upload warning keeps the exact edit for the IT supporter behind
+/// «D», as the firewall's question keeps its commands; Esc closes the
+/// details before the question.
+#[test]
+fn the_upload_warning_keeps_its_edit_behind_d() {
+    let mut w = at_certificate();
+    w.start.found = None;
+    key(&mut w, Action::Next);
+    key(&mut w, Action::NextField);
+    typed(&mut w, "192.168.1.20");
+    key(&mut w, Action::Next);
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction);
+    assert!(!w.session.dialog_detail);
+    key(&mut w, Action::Detail);
+    assert!(w.session.dialog_detail, "D shows the edit");
+    key(&mut w, Action::Back);
+    assert!(!w.session.dialog_detail);
+    assert_eq!(w.session.overlay, Overlay::ConfirmAction, "still asking");
+    key(&mut w, Action::Back);
+    assert_eq!(w.session.overlay, Overlay::None);
+}
+
 /// In the «Server:» field, Space types nothing and the cursor keys leave a
 /// sent upload sent: Enter there never asks again for the same sending.
 #[test]
@@ -516,6 +538,28 @@ fn a_corrected_email_clears_its_error() {
     for c in "praxis.ch".chars() {
         key(&mut w, Action::Char(c));
     }
+    assert_eq!(w.certificate.last_error, None);
+}
+
+/// A try's answer is not about what she typed: typing leaves it standing
+/// until the next try, whatever its message.
+#[test]
+fn typing_leaves_a_try_s_answer_standing() {
+    use crate::core::certificate::ErrorCause;
+    let mut w = at_certificate();
+    w.certificate.installed = None;
+    w.certificate.email.set("praxis@praxis.ch");
+    // Even a CA answer that shares the input error's message stays.
+    w.certificate.fail(Finding::new(
+        Text::new("acme-email-invalid").arg("email", "x"),
+    ));
+    key(&mut w, Action::Char('x'));
+    assert!(w.certificate.last_error.is_some());
+    assert_eq!(w.certificate.last_error_cause, ErrorCause::Attempt);
+    w.certificate.email.set("praxis@");
+    key(&mut w, Action::Next);
+    assert_eq!(w.certificate.last_error_cause, ErrorCause::Input);
+    key(&mut w, Action::Char('p'));
     assert_eq!(w.certificate.last_error, None);
 }
 

@@ -8,7 +8,7 @@ use crate::core::network::{Port80Policy, PublicSeen};
 use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
 
 /// A wizard that has just arrived on the port-forwarding step.
-fn at_ports() -> (Wizard, u64) {
+pub(super) fn at_ports() -> (Wizard, u64) {
     let mut w = at_domain_ok();
     let e = key(&mut w, Action::Next);
     let g = generation_of(&e);
@@ -33,7 +33,7 @@ fn at_ports() -> (Wizard, u64) {
     (w, g)
 }
 
-fn seen(v4: [u8; 4]) -> PublicSeen {
+pub(super) fn seen(v4: [u8; 4]) -> PublicSeen {
     PublicSeen {
         v4: Some(Ipv4Addr::from(v4)),
         v6: None,
@@ -205,7 +205,7 @@ fn served(key_auth: &str) -> ProbeReport {
     }
 }
 
-fn probe_generation(e: &[Effect]) -> u64 {
+pub(super) fn probe_generation(e: &[Effect]) -> u64 {
     e.iter()
         .find_map(|e| match e {
             Effect::Probe { generation, .. } => Some(*generation),

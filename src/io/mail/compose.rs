@@ -33,10 +33,6 @@ pub struct Composed {
     pub body: String,
 }
 
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "one" } else { "other" }
-}
-
 /// The mail for `notice` in `lang`, with the common footer.
 pub fn compose(notice: &Notice, lang: Lang) -> Composed {
     let (subject, body) = match notice {
@@ -51,7 +47,6 @@ pub fn compose(notice: &Notice, lang: Lang) -> Composed {
             let args = [
                 ("domain", domain.as_str()),
                 ("days", days.as_str()),
-                ("plural", plural(*days_left)),
                 ("reason", reason.as_str()),
                 ("next", next_try.as_str()),
             ];
