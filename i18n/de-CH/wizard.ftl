@@ -1,4 +1,8 @@
 # Nur was sich in der Schweiz anders schreibt (kein Eszett); alles andere kommt aus de.
+
+## Schweizer Tastaturen beschriften die Taste mit «Ctrl».
+-ctrl = Ctrl
+
 firewall-body =
     Die Firewall dieses Servers bleibt eingeschaltet. Für die Prüfung und die Ausstellung des Zertifikats öffnet das Programm nur Port { $port }, und nur für 15 Minuten: danach schliesst er sich von selbst, auch wenn die Verbindung abbricht.
 help-close = Esc oder Enter schliesst die Hilfe.

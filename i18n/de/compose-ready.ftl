@@ -12,7 +12,7 @@ compose-ready-no-answer-fix = Prüfen Sie, ob der Docker-Dienst läuft (Ihre IT-
 compose-ready-build-missing = Elexis-OOB lässt sich so nicht neu starten: Der Ordner { $folder } fehlt. Aus ihm wird ein Teil von Elexis-OOB gebaut.
 compose-ready-build-missing-fix = Stellen Sie den Ordner wieder her, zum Beispiel aus der Sicherung, oder lassen Sie Ihre IT-Betreuung Elexis-OOB in { $dir } neu einrichten. Erst danach kann der Neustart in Schritt 10 gelingen.
 compose-ready-config-fails = Die Einstellungen von Elexis-OOB in { $dir } lassen sich nicht laden. Ein Neustart würde darum scheitern.
-compose-ready-config-fails-fix = Zeigen Sie die Meldung unter «Details» (Ctrl+D) Ihrer IT-Betreuung. Erst wenn sie behoben ist, kann der Neustart in Schritt 10 gelingen.
+compose-ready-config-fails-fix = Zeigen Sie die Meldung unter «Details» ({ -ctrl }+D) Ihrer IT-Betreuung. Erst wenn sie behoben ist, kann der Neustart in Schritt 10 gelingen.
 compose-ready-images-missing = Auf diesem Server { $count ->
         [one] fehlt das Programmpaket (Image)
        *[other] fehlen die Programmpakete (Images)

@@ -18,7 +18,7 @@ language-help =
 start-help =
     Wozu: Das Programm sucht die Elexis-Installation für die Terminbuchung (Elexis-OOB) auf diesem Server. Alles Weitere baut darauf auf.
     Was Sie tun: Meist ist der Ordner schon gefunden und eingetragen: dann einfach Enter. Sonst wählen Sie einen gefundenen Ordner mit Pfeil hoch/runter oder tippen den Pfad ein, zum Beispiel /opt/elexis-oob.
-    Was oft schiefgeht: Der Ordner ist falsch geschrieben, oder Elexis-OOB läuft gerade nicht. Das Programm sagt, was fehlt und was zu tun ist. Läuft dieses Programm gar nicht auf dem Elexis-Server, geht es mit „trotzdem weiter“ (F3 oder Ctrl+W).
+    Was oft schiefgeht: Der Ordner ist falsch geschrieben, oder Elexis-OOB läuft gerade nicht. Das Programm sagt, was fehlt und was zu tun ist. Läuft dieses Programm gar nicht auf dem Elexis-Server, geht es mit „trotzdem weiter“ (F3 oder { -ctrl }+W).
     Wer hilft: Ihre IT-Betreuung, die Elexis-OOB eingerichtet hat.
 domain-help =
     Wozu: Hier legen Sie die Internet-Adresse fest, unter der Patienten Termine buchen, zum Beispiel termine.meine-praxis.ch.
@@ -78,7 +78,7 @@ autorenew-help =
     Wozu: Ein Zertifikat von Let's Encrypt gilt nur wenige Wochen. Damit nie eine Warnung erscheint, erneuert der Server es ab jetzt selbst.
     Was hier eingerichtet wird: Ein Zeitplan auf diesem Server (bei systemd ein „Timer“, sonst ein Eintrag für cron) startet zweimal am Tag „praxis-tls renew“. Das Programm prüft dann, ob das Zertifikat bald abläuft, und holt rechtzeitig ein neues.
     Es braucht dafür ein Programm an einem festen Ort. Läuft der Assistent gerade aus einem anderen Ordner, kopiert er sich nach /usr/local/sbin.
-    Geht bei der Erneuerung etwas schief, schickt der Server eine E-Mail an die Adresse, die Sie hier eintragen. Ihre IT-Betreuung kennt die Angaben zum Mailserver (SMTP): Servername, Absender, Benutzername und Passwort. Mit Ctrl+T geht sofort eine Test-E-Mail hinaus.
+    Geht bei der Erneuerung etwas schief, schickt der Server eine E-Mail an die Adresse, die Sie hier eintragen. Ihre IT-Betreuung kennt die Angaben zum Mailserver (SMTP): Servername, Absender, Benutzername und Passwort. Mit { -ctrl }+T geht sofort eine Test-E-Mail hinaus.
     Was Sie tun: Pfeil hoch/runter wählt, Tab springt zum nächsten Feld, Enter richtet ein (nach einer Rückfrage).
     Was oft schiefgeht: Die Test-E-Mail kommt nicht an. Dann stimmen die Mailserver-Angaben nicht; fragen Sie Ihre IT-Betreuung.
     Rückgängig machen: „praxis-tls undo“ entfernt den Zeitplan wieder.

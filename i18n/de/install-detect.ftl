@@ -5,7 +5,7 @@
 start-error-not-found = Das Verzeichnis { $path } gibt es nicht. Prüfen Sie die Schreibweise; meist liegt Elexis-OOB in /opt/elexis-oob oder im Heimverzeichnis unter elexis-oob.
 start-error-not-a-directory = { $path } ist eine Datei, kein Verzeichnis. Geben Sie das Verzeichnis an, in dem die Datei docker-compose.yml (oder docker-compose.yaml) liegt.
 start-error-permission-denied = Auf { $path } fehlt die Berechtigung zum Lesen. Starten Sie dieses Programm mit Verwalterrechten (sudo), damit es die Dateien von Elexis-OOB lesen kann.
-start-error-unreadable = { $path } lässt sich nicht lesen. Die technischen Einzelheiten zeigt Ctrl+D; bitte geben Sie sie Ihrer IT-Betreuung weiter.
+start-error-unreadable = { $path } lässt sich nicht lesen. Die technischen Einzelheiten zeigt { -ctrl }+D; bitte geben Sie sie Ihrer IT-Betreuung weiter.
 start-error-no-compose-file = In { $dir } liegt weder docker-compose.yml noch docker-compose.yaml. Das ist also nicht das Elexis-OOB-Verzeichnis; geben Sie das Verzeichnis an, in dem Sie Elexis-OOB mit docker-compose starten.
 start-error-compose-invalid-line = Die Datei { $file } ist in Zeile { $line } fehlerhaft (vermutlich falsch eingerückt). Elexis-OOB startet so nicht. Bitte lassen Sie die Datei von Ihrer IT-Betreuung prüfen.
 start-error-compose-invalid = Die Datei { $file } ist fehlerhaft. Elexis-OOB startet so nicht. Bitte lassen Sie die Datei von Ihrer IT-Betreuung prüfen.

@@ -1,11 +1,15 @@
 ## Rahmen
+
+## Die Taste, die auf deutschen Tastaturen «Strg» heißt.
+-ctrl = Strg
+
 app-title = praxis-tls
 header-step = Schritt { $n } von { $total }
 too-small = Das Fenster ist zu klein. Bitte mindestens 80 × 24 Zeichen (jetzt { $width } × { $height }).
 error-persist = Der Zwischenstand konnte nicht gespeichert werden: { $reason }
-more-below = ▼ Weiter unten mehr: Bild↓ oder Ctrl+N (zurück: Bild↑)
-more-above = ▲ Weiter oben mehr: Bild↑ oder Ctrl+P
-too-small-quit = Bitte vergrößern Sie das Fenster. Bis dahin wirkt keine Taste außer q oder Ctrl+C: Das beendet das Programm, Ihr Stand bleibt gespeichert.
+more-below = ▼ Weiter unten mehr: Bild↓ oder { -ctrl }+N (zurück: Bild↑)
+more-above = ▲ Weiter oben mehr: Bild↑ oder { -ctrl }+P
+too-small-quit = Bitte vergrößern Sie das Fenster. Bis dahin wirkt keine Taste außer q oder { -ctrl }+C: Das beendet das Programm, Ihr Stand bleibt gespeichert.
 status-manual = Von Hand bestätigt
 
 ## Tasten (Fußzeile)
@@ -14,18 +18,18 @@ key-back = Esc zurück
 key-help = F1/? Hilfe
 key-lang = F2/L Sprache
 key-quit = q beenden
-key-help-input = F1/Ctrl+G Hilfe
-key-lang-input = F2/Ctrl+L Sprache
-key-quit-input = Ctrl+X beenden
+key-help-input = F1/{ -ctrl }+G Hilfe
+key-lang-input = F2/{ -ctrl }+L Sprache
+key-quit-input = { -ctrl }+X beenden
 key-toggle = Leertaste erledigt
 key-override = F3/W trotzdem weiter
 key-recheck = F5/R neu prüfen
 key-detail = D Details
 key-choose = ↑/↓ wählen
 key-finish = Enter beenden
-key-override-input = F3/Ctrl+W trotzdem weiter
-key-recheck-input = F5/Ctrl+R neu prüfen
-key-detail-input = Ctrl+D Details
+key-override-input = F3/{ -ctrl }+W trotzdem weiter
+key-recheck-input = F5/{ -ctrl }+R neu prüfen
+key-detail-input = { -ctrl }+D Details
 key-read-on = Enter weiter lesen
 key-dialog-yes = Enter/J Ja
 key-dialog-no = Esc/N Nein
@@ -33,8 +37,8 @@ key-dialog-details = D Details
 key-dialog-close = Esc/Enter schließen
 key-dialog-confirm = Enter bestätigen
 key-resume-close = Esc fortfahren
-key-page-down = Bild↓/Ctrl+N weiter unten
-key-page-up = Bild↑/Ctrl+P weiter oben
+key-page-down = Bild↓/{ -ctrl }+N weiter unten
+key-page-up = Bild↑/{ -ctrl }+P weiter oben
 
 ## Prüfungen
 check-installation = Elexis-OOB-Installation
@@ -55,7 +59,7 @@ input-required = Bitte eingeben: Das Feld oben ist noch leer.
 gate-waiting = Die Prüfungen laufen noch. Bitte einen Moment Geduld.
 gate-blocked = Bitte zuerst die markierten Punkte erledigen.
 gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.
-gate-overridable-input = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder Ctrl+W = trotzdem weiter.
+gate-overridable-input = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder { -ctrl }+W = trotzdem weiter.
 gate-manual = Wenn Sie alles erledigt haben: Leertaste, dann Enter.
 gate-overridden = Sie haben diese Prüfung übergangen („trotzdem weiter“).
 
@@ -159,8 +163,8 @@ done-renew = Let's-Encrypt-Zertifikate gelten höchstens 90 Tage. Ab 2027 gelten
 
 ## Dialoge
 help-title = Hilfe
-help-keys = Tasten: Enter = weiter, Esc = zurück, F1 oder ? = diese Hilfe, F2 oder L = Sprache wechseln, q = beenden. Langen Text blättern: Bild↓ und Bild↑ oder Ctrl+N und Ctrl+P.
-    In Eingabefeldern tippen die Buchstaben. Dort gelten: F1/Ctrl+G Hilfe, F2/Ctrl+L Sprache, F3/Ctrl+W trotzdem weiter, F5/Ctrl+R neu prüfen, Ctrl+D Details, F10/Ctrl+X beenden.
+help-keys = Tasten: Enter = weiter, Esc = zurück, F1 oder ? = diese Hilfe, F2 oder L = Sprache wechseln, q = beenden. Langen Text blättern: Bild↓ und Bild↑ oder { -ctrl }+N und { -ctrl }+P.
+    In Eingabefeldern tippen die Buchstaben. Dort gelten: F1/{ -ctrl }+G Hilfe, F2/{ -ctrl }+L Sprache, F3/{ -ctrl }+W trotzdem weiter, F5/{ -ctrl }+R neu prüfen, { -ctrl }+D Details, F10/{ -ctrl }+X beenden.
     Funktionstasten (F1 bis F10) funktionieren nicht in jedem Programm, zum Beispiel nicht immer in PuTTY: Dann nehmen Sie die Buchstaben oder die Ctrl-Tasten. Die Zeilen ganz unten nennen immer die Tasten, die gerade wirken.
 help-close = Esc oder Enter schließt die Hilfe.
 help-resume = Sie können jederzeit beenden: Der Stand wird nach jedem Schritt gespeichert.
