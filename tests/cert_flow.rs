@@ -19,6 +19,7 @@ use praxis_tls::core::{
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};
 use praxis_tls::io::journal::Journal;
+use praxis_tls::io::public_ip::{DnsEndpoint, DnsQuery};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -38,11 +39,20 @@ struct Lab {
 /// The practice's zone on a knotd of the test's own: the name points at
 /// loopback, where the responder listens (the wizard looks it up again
 /// right before every order).
+/// The practice's zone, and `myip.opendns.com` answering 127.0.0.9: the
+/// address discovery sees now (a test that asks it compares).
 fn zone() -> (knot::Knot, DnsConfig) {
-    let knot = knot::Knot::start(&[knot::Zone::new(
-        "praxis-muster.ch.",
-        "$ORIGIN praxis-muster.ch.\n$TTL 60\n@ SOA ns hostmaster 1 60 60 600 60\n@ NS ns\nns A 127.0.0.1\ntermine A 127.0.0.1\n",
-    )]);
+    let soa = "$TTL 60\n@ SOA ns hostmaster 1 60 60 600 60\n@ NS ns\nns A 127.0.0.1\n";
+    let knot = knot::Knot::start(&[
+        knot::Zone::new(
+            "praxis-muster.ch.",
+            &format!("$ORIGIN praxis-muster.ch.\n{soa}termine A 127.0.0.1\n"),
+        ),
+        knot::Zone::new(
+            "opendns.com.",
+            &format!("$ORIGIN opendns.com.\n{soa}myip A 127.0.0.9\n"),
+        ),
+    ]);
     let dns = DnsConfig {
         server: Some(knot.addr),
         timeout: Duration::from_secs(2),
@@ -60,6 +70,15 @@ fn lab() -> Lab {
     cfg.acme_staging = pebble.choice();
     cfg.acme_production = pebble.choice();
     cfg.responder_port = port;
+    // Discovery asks the lab's knot only, never the internet.
+    cfg.discovery.v4_dns = vec![DnsEndpoint {
+        server: knot.addr,
+        name: "myip.opendns.com.".into(),
+        query: DnsQuery::Address,
+    }];
+    cfg.discovery.v6_dns = vec![];
+    cfg.discovery.v4_http = vec![];
+    cfg.discovery.v6_http = vec![];
     let journal = Journal::open(state.path()).unwrap();
     let (tx, rx) = mpsc::unbounded_channel();
     Lab {
@@ -388,4 +407,27 @@ async fn a_name_that_moved_since_the_dns_step_stops_before_any_order() {
     let s = screen(&w);
     assert!(s.contains("192.0.2.7") && s.contains("127.0.0.1"), "{s}");
     assert!(s.contains("nichts bei Let's Encrypt"), "{s}");
+}
+
+/// The name did not move, but the practice did: the provider gave it a new
+/// address since the port-forwarding step (127.0.0.1 then, 127.0.0.9 now,
+/// as the lab's discovery answers) and the DynDNS entry did not follow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_public_address_the_name_did_not_follow_stops_before_any_order() {
+    let mut lab = lab();
+    let mut w = wizard(Lang::De);
+    w.network.public_v4 = Some(std::net::Ipv4Addr::LOCALHOST);
+    w.certificate.terms_accepted = true;
+    step(&mut w, &lab, Msg::Key(Action::Next));
+    let n = step(&mut w, &lab, Msg::Key(Action::Yes));
+    settle(&mut w, &mut lab, n, |_| false).await;
+    let CheckState::Failed(f) = w.check(CheckId::DryRun) else {
+        panic!("{:?}", w.check(CheckId::DryRun));
+    };
+    assert_eq!(f.summary.id, "cert-recheck-public-moved", "{f:?}");
+    assert!(w.certificate.staging_order.is_none(), "no order was placed");
+    assert!(w.certificate.attempts.attempts.is_empty());
+    let s = screen(&w);
+    assert!(s.contains("127.0.0.9") && s.contains("127.0.0.1"), "{s}");
+    assert!(s.contains("DynDNS"), "{s}");
 }

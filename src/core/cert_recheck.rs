@@ -4,16 +4,21 @@
 //! the order before it is placed.
 
 use std::collections::BTreeSet;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr};
 
 use super::check::{Finding, Text};
 use super::dns::{DnsReport, LookupError};
 use super::network::NetworkState;
 
 /// Why the order must not be placed, or `None` when the name still points
-/// where the DNS step found it.
-pub fn moved(net: &NetworkState, report: &DnsReport) -> Option<Finding> {
-    let addresses = |a: &[std::net::Ipv4Addr], aaaa: &[std::net::Ipv6Addr]| -> BTreeSet<IpAddr> {
+/// where the DNS step found it and, where the practice's public address
+/// could be asked again (`public_now`), at that address too.
+pub fn moved(
+    net: &NetworkState,
+    report: &DnsReport,
+    public_now: Option<Ipv4Addr>,
+) -> Option<Finding> {
+    let addresses = |a: &[Ipv4Addr], aaaa: &[std::net::Ipv6Addr]| -> BTreeSet<IpAddr> {
         a.iter()
             .map(|ip| IpAddr::V4(*ip))
             .chain(aaaa.iter().map(|ip| IpAddr::V6(*ip)))
@@ -32,7 +37,7 @@ pub fn moved(net: &NetworkState, report: &DnsReport) -> Option<Finding> {
     let before = addresses(&net.dns_a, &net.dns_aaaa);
     let now = addresses(&a, &aaaa);
     if before == now {
-        return None;
+        return address_changed(net, &report.name, &a, public_now);
     }
     let list = |set: &BTreeSet<IpAddr>| {
         set.iter()
@@ -52,6 +57,34 @@ pub fn moved(net: &NetworkState, report: &DnsReport) -> Option<Finding> {
                 .arg("before", list(&before)),
         )
         .fix(Text::new("cert-recheck-moved-fix")),
+    )
+}
+
+/// The name did not move, but the practice did: its public address is no
+/// longer the one the port-forwarding step found, and the name did not
+/// follow (a lapsed DynDNS entry, a new address from the provider). Only a
+/// change since that step counts: a name that never matched (a second
+/// router in front, passed over on that step) was her decision then.
+fn address_changed(
+    net: &NetworkState,
+    host: &str,
+    a_now: &[Ipv4Addr],
+    public_now: Option<Ipv4Addr>,
+) -> Option<Finding> {
+    let (Some(now), Some(then)) = (public_now, net.public_v4) else {
+        return None;
+    };
+    if now == then || a_now.contains(&now) || !a_now.contains(&then) {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Text::new("cert-recheck-public-moved")
+                .arg("host", host)
+                .arg("public", now.to_string())
+                .arg("before", then.to_string()),
+        )
+        .fix(Text::new("cert-recheck-public-moved-fix")),
     )
 }
 
@@ -96,7 +129,8 @@ mod tests {
         assert_eq!(
             moved(
                 &net(),
-                &report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![])
+                &report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![]),
+                Some(Ipv4Addr::new(198, 51, 100, 4)),
             ),
             None
         );
@@ -107,6 +141,7 @@ mod tests {
         let f = moved(
             &net(),
             &report(Ok(vec![Ipv4Addr::new(203, 0, 113, 9)]), vec![]),
+            None,
         )
         .unwrap();
         assert_eq!(f.summary.id, "cert-recheck-moved");
@@ -128,6 +163,7 @@ mod tests {
         let f = moved(
             &net(),
             &report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![v6]),
+            None,
         )
         .unwrap();
         assert!(
@@ -140,9 +176,44 @@ mod tests {
 
     #[test]
     fn a_vanished_entry_and_a_failed_lookup_stop_too() {
-        let f = moved(&net(), &report(Err(LookupError::NxDomain), vec![])).unwrap();
+        let f = moved(&net(), &report(Err(LookupError::NxDomain), vec![]), None).unwrap();
         assert_eq!(f.summary.id, "cert-recheck-gone");
-        let f = moved(&net(), &report(Err(LookupError::Timeout), vec![])).unwrap();
+        let f = moved(&net(), &report(Err(LookupError::Timeout), vec![]), None).unwrap();
         assert_eq!(f.summary.id, "cert-recheck-lookup-failed");
+    }
+
+    /// The name still says 198.51.100.4, but the provider gave the practice
+    /// a new address overnight and the DynDNS update did not follow.
+    #[test]
+    fn a_new_public_address_the_name_did_not_follow_stops_the_order() {
+        let name = report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![]);
+        let f = moved(&net(), &name, Some(Ipv4Addr::new(203, 0, 113, 50))).unwrap();
+        assert_eq!(f.summary.id, "cert-recheck-public-moved");
+        let args = &f.summary.args;
+        assert!(args.contains(&("public".into(), "203.0.113.50".into())));
+        assert!(args.contains(&("before".into(), "198.51.100.4".into())));
+        assert_eq!(f.fix.unwrap().id, "cert-recheck-public-moved-fix");
+    }
+
+    #[test]
+    fn an_address_nobody_could_tell_or_that_never_matched_lets_the_order_go() {
+        let name = report(Ok(vec![Ipv4Addr::new(198, 51, 100, 4)]), vec![]);
+        assert_eq!(moved(&net(), &name, None), None);
+        // A name that followed the new address is fine.
+        let followed = report(Ok(vec![Ipv4Addr::new(203, 0, 113, 50)]), vec![]);
+        let mut n = net();
+        n.dns_a = vec![Ipv4Addr::new(203, 0, 113, 50)];
+        assert_eq!(
+            moved(&n, &followed, Some(Ipv4Addr::new(203, 0, 113, 50))),
+            None
+        );
+        // A second router in front: the name never pointed at the address
+        // discovery sees, and she went on with that on step 5.
+        let mut behind = net();
+        behind.public_v4 = Some(Ipv4Addr::new(100, 64, 0, 7));
+        assert_eq!(
+            moved(&behind, &name, Some(Ipv4Addr::new(100, 64, 0, 8))),
+            None
+        );
     }
 }

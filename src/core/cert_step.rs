@@ -178,16 +178,27 @@ fn start(w: &mut Wizard, env: AcmeEnv, _now: OffsetDateTime) -> Vec<Effect> {
     vec![Effect::RecheckName {
         name: host,
         generation,
+        ask_public: w.network.public_v4.is_some(),
     }]
 }
 
 /// The name still points where the DNS step found it: order; otherwise
 /// stop here, before a validation is spent.
-pub(super) fn on_rechecked(w: &mut Wizard, report: &DnsReport, now: OffsetDateTime) -> Vec<Effect> {
+pub(super) fn on_rechecked(
+    w: &mut Wizard,
+    report: &DnsReport,
+    public_v4: Option<std::net::Ipv4Addr>,
+    now: OffsetDateTime,
+) -> Vec<Effect> {
     let Some((env, _)) = w.session.acme_stage else {
         return Vec::new();
     };
-    if let Some(finding) = super::cert_recheck::moved(&w.network, report) {
+    if let Some(mut finding) = super::cert_recheck::moved(&w.network, report, public_v4) {
+        // The fix names her router's menu for the address update.
+        super::router_guide::name_menus(
+            &mut finding,
+            super::router_guide::menu_key(&w.network.router),
+        );
         w.session.acme_stage = None;
         let id = if env == AcmeEnv::Staging {
             CheckId::DryRun

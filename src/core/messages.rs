@@ -84,10 +84,12 @@ pub enum Msg {
         generation: u64,
         report: dns::DnsReport,
     },
-    /// The name looked up again right before an order.
+    /// The name looked up again right before an order, and the practice's
+    /// public IPv4 address asked again (`None` when nobody answered).
     NameRechecked {
         generation: u64,
         report: dns::DnsReport,
+        public_v4: Option<std::net::Ipv4Addr>,
     },
     /// At start: changes an earlier run recorded but did not finish.
     PendingChanges(Vec<PendingChange>),
@@ -302,10 +304,13 @@ pub enum Effect {
         name: String,
         generation: u64,
     },
-    /// Look the name up again before an order is placed.
+    /// Look the name up again before an order is placed; with
+    /// `ask_public`, the practice's public IPv4 address too (only where the
+    /// port-forwarding step found one to compare with).
     RecheckName {
         name: String,
         generation: u64,
+        ask_public: bool,
     },
     /// Finish (`true`) or undo (`false`) the changes left half done.
     ResolvePending {

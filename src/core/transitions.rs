@@ -121,7 +121,9 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::NameRechecked { report, .. } => cert_step::on_rechecked(w, &report, now),
+        Msg::NameRechecked {
+            report, public_v4, ..
+        } => cert_step::on_rechecked(w, &report, public_v4, now),
         Msg::OrderCreated { env, url, .. } => {
             cert_step::on_order(w, env, url);
             Vec::new()

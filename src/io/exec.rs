@@ -187,10 +187,25 @@ impl Executor {
                     let _ = tx.send(Msg::DnsResolved { generation, report });
                 });
             }
-            Effect::RecheckName { name, generation } => {
+            Effect::RecheckName {
+                name,
+                generation,
+                ask_public,
+            } => {
                 tokio::spawn(async move {
-                    let report = dns::resolve(&cfg.dns, &name).await;
-                    let _ = tx.send(Msg::NameRechecked { generation, report });
+                    let public = async {
+                        if ask_public {
+                            public_ip::discover_v4(&cfg.discovery).await
+                        } else {
+                            None
+                        }
+                    };
+                    let (report, public_v4) = tokio::join!(dns::resolve(&cfg.dns, &name), public);
+                    let _ = tx.send(Msg::NameRechecked {
+                        generation,
+                        report,
+                        public_v4,
+                    });
                 });
             }
             Effect::DiscoverPublic { generation } => {

@@ -177,6 +177,16 @@ pub async fn discover(cfg: &DiscoveryConfig) -> PublicAddrs {
     }
 }
 
+/// The public IPv4 address alone, as discovery finds it: asked again right
+/// before an order, where only IPv4 is compared with the name.
+pub async fn discover_v4(cfg: &DiscoveryConfig) -> Option<Ipv4Addr> {
+    let found = discover_family(&cfg.v4_dns, &cfg.v4_http, Family::V4, cfg.timeout).await;
+    match found.addr {
+        Some(IpAddr::V4(a)) => Some(a),
+        _ => None,
+    }
+}
+
 async fn discover_family(
     dns_eps: &[DnsEndpoint],
     http_eps: &[HttpEndpoint],

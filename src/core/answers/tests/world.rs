@@ -101,9 +101,12 @@ impl World {
                 generation,
                 report: self.dns(name),
             },
-            Effect::RecheckName { name, generation } => Msg::NameRechecked {
+            Effect::RecheckName {
+                name, generation, ..
+            } => Msg::NameRechecked {
                 generation,
                 report: self.dns(name),
+                public_v4: Some(self.public),
             },
             Effect::DiscoverPublic { generation } => Msg::PublicDiscovered {
                 generation,
