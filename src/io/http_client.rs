@@ -21,9 +21,11 @@ use tokio::io::{AsyncRead, AsyncWrite};
 const AGENT: &str = "praxis-tls";
 
 /// A builder with the rules every probe shares: connect within `limit`,
-/// no silence longer than `limit`, all of it within twice that (a connect
-/// and an answer, as the probes always allowed). Callers add `resolve`,
-/// their own total time or redirect policy.
+/// all of it within twice that (a connect and an answer, as the probes
+/// always allowed). reqwest's read timeout is not used: it counts from the
+/// start, so it would hide a connect timeout behind a response timeout.
+/// Header names go out in title case, as browsers and validators send them.
+/// Callers add `resolve`, their own total time or redirect policy.
 pub fn builder(limit: Duration) -> ClientBuilder {
     Client::builder()
         .no_proxy()
@@ -32,8 +34,8 @@ pub fn builder(limit: Duration) -> ClientBuilder {
         .http1_only()
         .tcp_nodelay(true)
         .pool_max_idle_per_host(0)
+        .http1_title_case_headers()
         .connect_timeout(limit)
-        .read_timeout(limit)
         .timeout(limit.saturating_mul(2))
 }
 

@@ -89,6 +89,9 @@ fn probe_error(e: &reqwest::Error) -> ProbeError {
         Some(ErrorKind::ConnectionRefused) => ProbeError::Refused,
         Some(ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable) => ProbeError::Unreachable,
         Some(ErrorKind::ConnectionReset) => ProbeError::Reset,
+        _ if http_client::causes(e).any(|c| c.is::<rustls::Error>()) => {
+            ProbeError::Other(format!("TLS: {}", http_client::describe(e)))
+        }
         _ => ProbeError::Other(http_client::describe(e)),
     }
 }
