@@ -137,8 +137,10 @@ where
         request = request.header(AUTHORIZATION, a);
     }
     let request = request.body(Empty::<Bytes>::new())?;
-    let (mut sender, connection) =
-        hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
+    let (mut sender, connection) = hyper::client::conn::http1::Builder::new()
+        .title_case_headers(true)
+        .handshake(TokioIo::new(stream))
+        .await?;
     let driver = tokio::spawn(connection);
     let answer = sender.send_request(request).await;
     driver.abort();
