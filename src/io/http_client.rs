@@ -142,9 +142,23 @@ where
         .handshake(TokioIo::new(stream))
         .await?;
     let driver = tokio::spawn(connection);
-    let answer = sender.send_request(request).await;
-    driver.abort();
-    Ok(answer?.status().as_u16())
+    match sender.send_request(request).await {
+        Ok(response) => {
+            driver.abort();
+            Ok(response.status().as_u16())
+        }
+        // A connection that broke before the request went out (a TLS alert
+        // on the first read) tells why itself; the request only says
+        // "canceled", and the connection is ending then, so waiting is short.
+        Err(e) if e.is_canceled() => match driver.await {
+            Ok(Err(broken)) => Err(broken.into()),
+            _ => Err(e.into()),
+        },
+        Err(e) => {
+            driver.abort();
+            Err(e.into())
+        }
+    }
 }
 
 /// [`status_over`] within `limit`, its failure in words.
