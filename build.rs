@@ -6,7 +6,11 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    // Read at run time: `env!` would fix the checkout the build script was
+    // compiled in, and a target directory copied from another checkout
+    // would embed that checkout's texts.
+    let manifest = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let root = Path::new(&manifest).join("i18n");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut out = String::from("pub static FTL: &[(&str, &str, &str)] = &[\n");
     let mut langs: Vec<_> = fs::read_dir(&root)

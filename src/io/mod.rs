@@ -13,6 +13,7 @@ pub mod express_gateway;
 pub mod firewall;
 pub mod golive;
 pub mod golive_exec;
+pub mod http_client;
 pub mod issuance;
 pub mod journal;
 pub mod leftovers;

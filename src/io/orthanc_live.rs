@@ -17,7 +17,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use wait_timeout::ChildExt;
 
-use super::verify::http;
+use super::http_client;
 use crate::core::orthanc::access::Login;
 use crate::core::orthanc::live::{BuildFacts, Observed, Probe};
 
@@ -123,28 +123,51 @@ pub async fn probe(target: &Target, with_identity: bool) -> Probe {
             Err(e) => return Probe::NoConnection(e.to_string()),
         };
         let connector = TlsConnector::from(Arc::new(config));
-        let mut tls = match connector.connect(name, tcp).await {
+        let tls = match connector.connect(name, tcp).await {
             Ok(t) => t,
             Err(e) => return classify(&e),
         };
-        let login = target
-            .login
-            .as_ref()
-            .map(|l| (l.user.as_str(), l.password.as_str()));
-        match http::get_as(&mut tls, &target.host, "/system", login, PROBE_TIMEOUT).await {
-            Ok(answer) => Probe::Answered(answer.status),
-            // TLS 1.3 servers refuse a missing client certificate after
-            // the handshake, with an alert on the first read.
-            Err(e) if e.contains("alert") || e.contains("Certificate") => Probe::Refused(e),
-            Err(e) if e.contains("reset") || e.contains("eof") || e.contains("EOF") => {
-                Probe::Reset(e)
-            }
-            Err(e) => Probe::Other(e),
+        let login = target.login.as_ref().map(|l| {
+            use base64::Engine as _;
+            let token = base64::engine::general_purpose::STANDARD
+                .encode(format!("{}:{}", l.user, l.password));
+            format!("Basic {token}")
+        });
+        let asked = http_client::status_over(tls, &target.host, "/system", login.as_deref());
+        match asked.await {
+            Ok(status) => Probe::Answered(status),
+            Err(e) => classify_answer(&*e),
         }
     };
     tokio::time::timeout(PROBE_TIMEOUT, exchange)
         .await
         .unwrap_or_else(|_| Probe::Other("no answer in time".into()))
+}
+
+/// Why no status came. TLS 1.3 servers refuse a missing client
+/// certificate after the handshake, with an alert on the first read.
+fn classify_answer(e: &(dyn std::error::Error + 'static)) -> Probe {
+    use std::io::ErrorKind as K;
+    let text = http_client::describe(e);
+    let alert = http_client::causes(e)
+        .any(|c| matches!(c.downcast_ref(), Some(rustls::Error::AlertReceived(_))));
+    let cut = http_client::causes(e).any(|c| {
+        c.downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_incomplete_message)
+            || c.downcast_ref::<std::io::Error>().is_some_and(|io| {
+                matches!(
+                    io.kind(),
+                    K::ConnectionReset | K::UnexpectedEof | K::BrokenPipe | K::ConnectionAborted
+                )
+            })
+    });
+    if alert {
+        Probe::Refused(text)
+    } else if cut {
+        Probe::Reset(text)
+    } else {
+        Probe::Other(text)
+    }
 }
 
 fn classify(e: &std::io::Error) -> Probe {
@@ -206,10 +229,8 @@ pub async fn restart_and_wait_http(restart: &str, port: u16) -> Result<u16, Stri
         return Err(format!("port {port}: nothing listens ({ran:?})"));
     }
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let mut tcp = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
-    http::get(&mut tcp, "localhost", "/system", PROBE_TIMEOUT)
-        .await
-        .map(|a| a.status)
+    let tcp = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+    http_client::status_within(tcp, "localhost", "/system", PROBE_TIMEOUT).await
 }
 
 /// What tells whether this Orthanc's own HTTPS can work: its version and

@@ -11,8 +11,6 @@
 //! confirmed" — until the final check sees the new certificate
 //! ([`Sent::confirm`]).
 
-mod wire;
-
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,7 +19,7 @@ use time::OffsetDateTime;
 
 use crate::core::{Finding, Outcome, Text};
 use crate::io::cert_import::ImportError;
-use wire::{Part, WireError};
+use crate::io::http_client;
 
 pub const ADMIN_PORT: u16 = 3000;
 pub const UPLOAD_PATH: &str = "/manage/certsend";
@@ -175,6 +173,36 @@ fn read(path: &Path) -> Result<Vec<u8>, UploadError> {
     })
 }
 
+/// The form as the admin app reads it (RFC 7578): the fields `cert` and
+/// `privkey`, each a file. Returns the status and the start of the page.
+async fn post(
+    client: &reqwest::Client,
+    url: &str,
+    cert_name: &str,
+    chain: Vec<u8>,
+    key_name: &str,
+    key: Vec<u8>,
+) -> Result<(u16, String), reqwest::Error> {
+    use reqwest::multipart::{Form, Part};
+    let file = |bytes: Vec<u8>, name: &str| {
+        Part::bytes(bytes)
+            .file_name(name.to_string())
+            .mime_str("application/octet-stream")
+    };
+    let form = Form::new()
+        .part("cert", file(chain, cert_name)?)
+        .part("privkey", file(key, key_name)?);
+    let mut response = client
+        .post(url)
+        .header(reqwest::header::ACCEPT, "text/html")
+        .multipart(form)
+        .send()
+        .await?;
+    let status = response.status().as_u16();
+    let page = http_client::body_limited(&mut response, 64 * 1024).await;
+    Ok((status, String::from_utf8_lossy(&page).into_owned()))
+}
+
 /// Checks the pair (key fits, name, validity), then POSTs it once.
 pub async fn upload(u: &Upload<'_>) -> Result<Sent, UploadError> {
     let chain = read(u.chain_pem)?;
@@ -187,45 +215,37 @@ pub async fn upload(u: &Upload<'_>) -> Result<Sent, UploadError> {
             }
         })?;
     let (cert_name, key_name) = file_names(u.host);
-    let parts = [
-        Part {
-            field: "cert",
-            file_name: &cert_name,
-            bytes: &chain,
-        },
-        Part {
-            field: "privkey",
-            file_name: &key_name,
-            bytes: &key,
-        },
-    ];
-    let (content_type, body) = wire::multipart(&parts);
     let host = match u.server.ip() {
         std::net::IpAddr::V6(a) => format!("[{a}]"),
         a => a.to_string(),
     };
     let url = format!("http://{host}:{}{UPLOAD_PATH}", u.server.port());
-    let answer = wire::post(
-        u.server,
-        &host,
-        UPLOAD_PATH,
-        &content_type,
-        &body,
-        u.timeout,
-    )
-    .await;
-    let (status, page) = answer.map_err(|e| match e {
-        WireError::Refused => UploadError::Refused { url: url.clone() },
-        WireError::Timeout => UploadError::Timeout {
-            url: url.clone(),
-            seconds: u.timeout.as_secs(),
-        },
-        WireError::Io(error) => UploadError::Network {
+    let client = http_client::build(http_client::builder(u.timeout), None).map_err(|error| {
+        UploadError::Network {
             url: url.clone(),
             error,
-        },
-        WireError::NoHttp => UploadError::NoHttp { url: url.clone() },
+        }
     })?;
+    let (status, page) = post(&client, &url, &cert_name, chain, &key_name, key)
+        .await
+        .map_err(|e| {
+            let kind = http_client::io_kind(&e);
+            if e.is_timeout() || kind == Some(std::io::ErrorKind::TimedOut) {
+                UploadError::Timeout {
+                    url: url.clone(),
+                    seconds: u.timeout.as_secs(),
+                }
+            } else if kind == Some(std::io::ErrorKind::ConnectionRefused) {
+                UploadError::Refused { url: url.clone() }
+            } else if http_client::is_not_http(&e) {
+                UploadError::NoHttp { url: url.clone() }
+            } else {
+                UploadError::Network {
+                    url: url.clone(),
+                    error: http_client::describe(&e),
+                }
+            }
+        })?;
     match status {
         200..=399 => Ok(Sent {
             url,

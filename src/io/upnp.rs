@@ -15,14 +15,11 @@ mod wire;
 
 pub use desc::{Description, SoapAnswer, WanService, parse_description, parse_soap};
 pub use ssdp::SEARCH_TARGETS;
-pub use wire::HttpUrl;
-pub(crate) use wire::{
-    Response as WireResponse, get_limited as wire_get_limited, parse as wire_parse,
-};
 
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::time::Duration;
 
+use reqwest::Url;
 use tokio::time::Instant;
 
 /// The SSDP multicast group and port (UDA 1.1).
@@ -161,7 +158,7 @@ fn one_or_several(mut errors: Vec<UpnpError>) -> UpnpError {
 }
 
 async fn ask_gateway(
-    location: &HttpUrl,
+    location: &Url,
     limit: Duration,
     identity: &std::sync::Mutex<Option<Identity>>,
 ) -> Result<RouterWan, UpnpError> {
@@ -196,7 +193,7 @@ async fn ask_gateway(
         return Err(UpnpError::NoWanService { url });
     }
     let base = match &description.url_base {
-        Some(b) => HttpUrl::parse(b).unwrap_or_else(|_| location.clone()),
+        Some(b) => wire::parse(b).unwrap_or_else(|_| location.clone()),
         None => location.clone(),
     };
     let mut errors = Vec::new();
@@ -206,9 +203,7 @@ async fn ask_gateway(
                 return Ok(RouterWan {
                     addr,
                     router: description.name.clone(),
-                    via: base
-                        .join(&service.control_url)
-                        .map_or(url, |u| u.to_string()),
+                    via: wire::join(&base, &service.control_url).map_or(url, |u| u.to_string()),
                 });
             }
             Err(e) => errors.push(e),
@@ -218,23 +213,26 @@ async fn ask_gateway(
 }
 
 async fn ask_service(
-    location: &HttpUrl,
-    base: &HttpUrl,
+    location: &Url,
+    base: &Url,
     service: &WanService,
     limit: Duration,
 ) -> Result<Ipv4Addr, UpnpError> {
-    let control = base
-        .join(&service.control_url)
-        .map_err(|reason| UpnpError::ControlUrl {
+    let control =
+        wire::join(base, &service.control_url).map_err(|reason| UpnpError::ControlUrl {
             url: location.to_string(),
             reason,
         })?;
     let url = control.to_string();
     // The call goes to the device that answered the search, nowhere else.
-    if control.ip != location.ip {
+    let gateway = wire::ip(location);
+    if wire::ip(&control) != gateway {
         return Err(UpnpError::ControlUrl {
             url,
-            reason: format!("not on the gateway {}", location.ip),
+            reason: format!(
+                "not on the gateway {}",
+                location.host_str().unwrap_or_default()
+            ),
         });
     }
     let answer = wire::soap(

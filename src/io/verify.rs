@@ -4,7 +4,6 @@
 //! reachable) is in `exposure`.
 
 pub mod exposure;
-pub mod http;
 pub mod patients;
 mod tls;
 
@@ -137,7 +136,7 @@ pub async fn check_termine(
         ServerName::try_from(host.to_string()).map_err(|_| VerifyError::Name(host.to_string()))?;
     let tcp = connect_tcp(addr, timeout).await?;
     let handshake = TlsConnector::from(Arc::new(config)).connect(name, tcp);
-    let mut stream = match tokio::time::timeout(timeout, handshake).await {
+    let stream = match tokio::time::timeout(timeout, handshake).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
             return Err(VerifyError::Handshake {
@@ -172,9 +171,7 @@ pub async fn check_termine(
         days_left: not_after.map(|t| (t - now).whole_days()),
         names,
     };
-    let list = http::get(&mut stream, host, LIST_PATH, timeout)
-        .await
-        .map(|a| a.status);
+    let list = crate::io::http_client::status_within(stream, host, LIST_PATH, timeout).await;
     Ok(TermineReport {
         host: host.to_string(),
         tls,

@@ -2,19 +2,13 @@
 //! silent. Plain HTTP to the gateway, on to HTTPS where the router sends
 //! it, one address only; a bounded read with a short timeout.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustls::pki_types::ServerName;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-use tokio::time::timeout;
-use tokio_rustls::TlsConnector;
+use reqwest::{Url, redirect};
 
-use crate::io::upnp::{
-    HttpUrl, WireResponse as Response, wire_get_limited, wire_parse as parse_response,
-};
+use crate::io::http_client;
 use crate::io::verify::{Recording, client_config};
 
 /// A router's start page fits; a page far larger is not read to the end.
@@ -69,149 +63,59 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Where the start page is asked: plain HTTP, or HTTPS where the router
-/// sends its page there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct PageUrl {
-    tls: bool,
-    at: SocketAddr,
-    path: String,
-}
-
-impl PageUrl {
-    /// A redirect's target, on the same address only: an absolute
-    /// `http://` or `https://` URL, or a path.
-    fn follow(&self, location: &str) -> Option<PageUrl> {
-        let (tls, rest) = if let Some(r) = strip_scheme(location, "https://") {
-            (true, r)
-        } else if let Some(r) = strip_scheme(location, "http://") {
-            (false, r)
-        } else {
-            let here = HttpUrl {
-                ip: self.at.ip(),
-                port: self.at.port(),
-                path: self.path.clone(),
-            };
-            let next = here.join(location).ok()?;
-            return Some(PageUrl {
-                path: next.path,
-                ..self.clone()
-            });
-        };
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (&rest[..i], &rest[i..]),
-            None => (rest, "/"),
-        };
-        let explicit_port = authority
-            .rsplit_once(':')
-            .filter(|(_, p)| !p.contains(']'))
-            .and_then(|(_, p)| p.parse::<u16>().ok());
-        let parsed = HttpUrl::parse(&format!("http://{authority}{path}")).ok()?;
-        let port = explicit_port.unwrap_or(if tls { 443 } else { 80 });
-        (parsed.ip == self.at.ip()).then(|| PageUrl {
-            tls,
-            at: SocketAddr::new(parsed.ip, port),
-            path: parsed.path,
-        })
-    }
-}
-
-fn strip_scheme<'a>(s: &'a str, scheme: &str) -> Option<&'a str> {
-    s.get(..scheme.len())
-        .filter(|p| p.eq_ignore_ascii_case(scheme))
-        .map(|_| &s[scheme.len()..])
-}
-
-/// A GET over TLS. The router's certificate is of its own making and no CA
-/// vouches for it, so it is not judged: nothing is sent but the GET, and
-/// only the page's title is read, for the screen.
-async fn get_tls(url: &PageUrl, limit: Duration) -> Result<Response, String> {
-    let config = client_config(Arc::new(Recording::new(None)))?;
-    let connector = TlsConnector::from(Arc::new(config));
-    let request = format!(
-        "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: praxis-tls\r\nConnection: close\r\n\r\n",
-        url.path,
-        url.at.ip()
-    );
-    let work = async {
-        let tcp = TcpStream::connect(url.at)
-            .await
-            .map_err(|e| e.to_string())?;
-        let name = ServerName::IpAddress(url.at.ip().into());
-        let mut stream = connector
-            .connect(name, tcp)
-            .await
-            .map_err(|e| format!("TLS: {e}"))?;
-        stream
-            .write_all(request.as_bytes())
-            .await
-            .map_err(|e| e.to_string())?;
-        let mut buf = Vec::new();
-        let mut chunk = [0u8; 4096];
-        while buf.len() < MAX_PAGE {
-            match stream.read(&mut chunk).await {
-                Ok(0) => break,
-                Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                // Routers often close without TLS's goodbye.
-                Err(_) if !buf.is_empty() => break,
-                Err(e) => return Err(e.to_string()),
-            }
-        }
-        Ok(buf)
-    };
-    let raw = timeout(limit, work)
-        .await
-        .map_err(|_| format!("no answer within {} ms", limit.as_millis()))??;
-    parse_response(&raw).ok_or_else(|| "no HTTP answer".to_string())
-}
-
-async fn get_page(url: &PageUrl, limit: Duration) -> Result<Response, String> {
-    if url.tls {
-        get_tls(url, limit).await
+/// Up to two redirects, on the router's own address only.
+fn may_follow(next: &Url, router: IpAddr, followed: usize) -> Result<(), &'static str> {
+    let host = next
+        .host_str()
+        .map(|h| h.trim_start_matches('[').trim_end_matches(']'));
+    if host.and_then(|h| h.parse::<IpAddr>().ok()) != Some(router) {
+        Err("redirected elsewhere")
+    } else if followed >= 2 {
+        Err("too many redirects")
     } else {
-        let plain = HttpUrl {
-            ip: url.at.ip(),
-            port: url.at.port(),
-            path: url.path.clone(),
-        };
-        wire_get_limited(&plain, limit, MAX_PAGE).await
+        Ok(())
     }
+}
+
+/// The client for the page, over TLS where the URL or a redirect says so.
+/// The router's certificate is of its own making and no CA vouches for it,
+/// so it is not judged: nothing is sent but the GET, and only the page's
+/// title is read, for the screen.
+fn client(router: IpAddr, limit: Duration) -> Result<reqwest::Client, String> {
+    let policy = redirect::Policy::custom(move |attempt| {
+        // `previous` holds the first URL and every one already followed.
+        match may_follow(attempt.url(), router, attempt.previous().len() - 1) {
+            Ok(()) => attempt.follow(),
+            Err(why) => attempt.error(why),
+        }
+    });
+    let tls = client_config(Arc::new(Recording::new(None)))?;
+    let builder = http_client::builder(limit).timeout(limit).redirect(policy);
+    http_client::build(builder, Some(tls))
+}
+
+async fn get_page(client: &reqwest::Client, url: Url) -> Result<String, reqwest::Error> {
+    let mut response = client.get(url).send().await?;
+    let body = http_client::body_limited(&mut response, MAX_PAGE).await;
+    Ok(String::from_utf8_lossy(&body).into_owned())
 }
 
 /// The gateway's start page title. Routers often send `/` on to their
 /// login page, or to HTTPS: up to two redirects are followed, on the same
 /// address only. A router that refuses plain HTTP is asked over HTTPS.
 pub async fn gateway_title(at: SocketAddr, limit: Duration) -> Result<String, String> {
-    let mut url = PageUrl {
-        tls: false,
-        at,
-        path: "/".into(),
+    let url = |scheme: &str, at: SocketAddr| {
+        Url::parse(&format!("{scheme}://{at}/")).map_err(|e| e.to_string())
     };
-    for _ in 0..3 {
-        let answer = match get_page(&url, limit).await {
-            Ok(a) => a,
-            Err(_) if !url.tls && url.path == "/" && at.port() == 80 => {
-                url = PageUrl {
-                    tls: true,
-                    at: SocketAddr::new(at.ip(), 443),
-                    path: "/".into(),
-                };
-                get_page(&url, limit).await?
-            }
-            Err(e) => return Err(e),
-        };
-        if (300..400).contains(&answer.status) {
-            match answer.location.as_deref().and_then(|l| url.follow(l)) {
-                Some(next) => {
-                    url = next;
-                    continue;
-                }
-                None => return Err(format!("{}: redirected elsewhere", url.at)),
-            }
+    let client = client(at.ip(), limit)?;
+    let page = match get_page(&client, url("http", at)?).await {
+        Err(e) if at.port() == 80 && !e.is_redirect() => {
+            get_page(&client, url("https", SocketAddr::new(at.ip(), 443))?).await
         }
-        return page_title(&answer.body).ok_or_else(|| format!("{}: no page title", url.at));
+        other => other,
     }
-    Err(format!("{}: too many redirects", url.at))
+    .map_err(|e| format!("{at}: {}", http_client::describe(&e)))?;
+    page_title(&page).ok_or_else(|| format!("{at}: no page title"))
 }
 
 #[cfg(test)]
@@ -238,22 +142,13 @@ mod tests {
 
     #[test]
     fn redirects_stay_on_the_router() {
-        let here = PageUrl {
-            tls: false,
-            at: "192.168.1.1:80".parse().unwrap(),
-            path: "/".into(),
-        };
-        let login = here.follow("/html/login.html").unwrap();
-        assert_eq!(
-            (login.tls, login.path.as_str()),
-            (false, "/html/login.html")
-        );
-        let https = here.follow("HTTPS://192.168.1.1/start").unwrap();
-        assert_eq!(https.at, "192.168.1.1:443".parse().unwrap());
-        assert!(https.tls);
-        let port = here.follow("https://192.168.1.1:8443").unwrap();
-        assert_eq!((port.at.port(), port.path.as_str()), (8443, "/"));
-        assert_eq!(here.follow("http://192.0.2.1/"), None);
-        assert_eq!(here.follow("https://router.example/"), None);
+        let router: IpAddr = "192.168.1.1".parse().unwrap();
+        let to = |u: &str| may_follow(&Url::parse(u).unwrap(), router, 0);
+        assert_eq!(to("http://192.168.1.1/html/login.html"), Ok(()));
+        assert_eq!(to("HTTPS://192.168.1.1:8443/start"), Ok(()));
+        assert_eq!(to("http://192.0.2.1/"), Err("redirected elsewhere"));
+        assert_eq!(to("https://router.example/"), Err("redirected elsewhere"));
+        let third = may_follow(&Url::parse("http://192.168.1.1/").unwrap(), router, 2);
+        assert_eq!(third, Err("too many redirects"));
     }
 }

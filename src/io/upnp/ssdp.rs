@@ -6,10 +6,11 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
+use reqwest::Url;
 use tokio::net::UdpSocket;
 use tokio::time::{Instant, timeout_at};
 
-use super::wire::HttpUrl;
+use super::wire;
 
 /// What the search asks for: the device in both versions, and the
 /// services, which some routers announce without the device.
@@ -37,7 +38,7 @@ pub fn m_search(target: SocketAddr, st: &str) -> String {
 /// The description URL from one answer, if it is an answer to our search.
 /// The URL must point at the device that answered: a LOCATION elsewhere
 /// would make this program fetch from a host of someone else's choosing.
-pub fn location(answer: &[u8], from: IpAddr) -> Result<HttpUrl, String> {
+pub fn location(answer: &[u8], from: IpAddr) -> Result<Url, String> {
     let text = std::str::from_utf8(answer).map_err(|_| "answer is not text".to_string())?;
     let mut lines = text.split("\r\n");
     let status = lines.next().unwrap_or_default();
@@ -61,8 +62,8 @@ pub fn location(answer: &[u8], from: IpAddr) -> Result<HttpUrl, String> {
     {
         return Err(format!("answer for another search target {st:?}"));
     }
-    let url = HttpUrl::parse(loc.ok_or("answer without LOCATION")?)?;
-    if url.ip != from {
+    let url = wire::parse(loc.ok_or("answer without LOCATION")?)?;
+    if wire::ip(&url) != Some(from) {
         return Err(format!(
             "LOCATION {url} does not point at the sender {from}"
         ));
@@ -89,7 +90,7 @@ fn note(reasons: &mut Vec<String>, reason: String) {
 
 /// The description URLs that answered before `deadline`, first answer
 /// first; an empty list with the reasons when none did.
-pub async fn search(target: SocketAddr, deadline: Instant) -> Result<Vec<HttpUrl>, Vec<String>> {
+pub async fn search(target: SocketAddr, deadline: Instant) -> Result<Vec<Url>, Vec<String>> {
     let bind: IpAddr = if target.ip().is_loopback() {
         IpAddr::V4(Ipv4Addr::LOCALHOST)
     } else {
@@ -105,7 +106,7 @@ pub async fn search(target: SocketAddr, deadline: Instant) -> Result<Vec<HttpUrl
     send_all(&socket, target).await.map_err(|e| vec![e])?;
     let mut resend = Some(Instant::now() + RESEND);
     let mut end = deadline;
-    let mut found: Vec<HttpUrl> = Vec::new();
+    let mut found: Vec<Url> = Vec::new();
     let mut rejected = Vec::new();
     let mut buf = [0u8; 2048];
     loop {

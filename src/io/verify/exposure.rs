@@ -19,11 +19,14 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustls::pki_types::ServerName;
-use tokio_rustls::TlsConnector;
+use reqwest::header::HOST;
 
-use super::{connect_tcp, http, tls};
+use super::{connect_tcp, tls};
 use crate::core::{Finding, Outcome, Text};
+use crate::io::http_client;
+
+/// Enough for traefik's own 404 page and the start of any other.
+const MAX_ANSWER: usize = 64 * 1024;
 
 /// Host ports of Elexis-OOB that must never be reachable from outside.
 pub const INTERNAL_PORTS: [u16; 6] = [3000, 3030, 3312, 4040, 5984, 8080];
@@ -109,44 +112,45 @@ pub fn forged_hosts(local_name: &str, public_ip: IpAddr) -> Vec<String> {
     hosts
 }
 
-fn judge(answer: Result<http::Answer, String>) -> Reach {
-    match answer {
-        Ok(a) if a.is_traefik_not_found() || a.status == 421 => Reach::NotRouted(a.status),
-        Ok(a) => Reach::Reached(a.status),
-        Err(e) => Reach::NoAnswer(e),
+/// Traefik's own answer when no router matches the Host header is its
+/// plain "404 page not found"; a 404 from a backend (an HTML page) means
+/// the request got through. 421 is traefik refusing a Host that does not
+/// fit the TLS name.
+async fn judge(request: reqwest::RequestBuilder) -> Reach {
+    let mut response = match request.send().await {
+        Ok(r) => r,
+        Err(e) => return Reach::NoAnswer(http_client::describe(&e)),
+    };
+    let status = response.status().as_u16();
+    let body = http_client::body_limited(&mut response, MAX_ANSWER).await;
+    let traefik_404 = status == 404 && body.trim_ascii_end().ends_with(b"404 page not found");
+    if traefik_404 || status == 421 {
+        Reach::NotRouted(status)
+    } else {
+        Reach::Reached(status)
     }
 }
 
+/// TLS to exactly `addr` with `sni` as the server name, asking for `host`.
 async fn probe_https(addr: SocketAddr, sni: &str, host: &str, timeout: Duration) -> Reach {
-    let verifier = Arc::new(tls::Recording::new(None));
-    let config = match tls::client_config(verifier) {
+    let config = match tls::client_config(Arc::new(tls::Recording::new(None))) {
         Ok(c) => c,
         Err(e) => return Reach::NoAnswer(e),
     };
-    let Ok(name) = ServerName::try_from(sni.to_string()) else {
-        return Reach::NoAnswer(format!("bad name {sni}"));
+    let builder = http_client::builder(timeout).resolve(sni, addr);
+    let client = match http_client::build(builder, Some(config)) {
+        Ok(c) => c,
+        Err(e) => return Reach::NoAnswer(e),
     };
-    let tcp = match connect_tcp(addr, timeout).await {
-        Ok(t) => t,
-        Err(e) => return Reach::NoAnswer(e.to_string()),
-    };
-    let mut stream = match tokio::time::timeout(
-        timeout,
-        TlsConnector::from(Arc::new(config)).connect(name, tcp),
-    )
-    .await
-    {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return Reach::NoAnswer(e.to_string()),
-        Err(_) => return Reach::NoAnswer("handshake timed out".into()),
-    };
-    judge(http::get(&mut stream, host, "/", timeout).await)
+    let url = format!("https://{sni}:{}/", addr.port());
+    judge(client.get(url).header(HOST, host)).await
 }
 
+/// Plain HTTP to exactly `addr` (the HTTPS port too), asking for `host`.
 async fn probe_http(addr: SocketAddr, host: &str, timeout: Duration) -> Reach {
-    match connect_tcp(addr, timeout).await {
-        Ok(mut tcp) => judge(http::get(&mut tcp, host, "/", timeout).await),
-        Err(e) => Reach::NoAnswer(e.to_string()),
+    match http_client::build(http_client::builder(timeout), None) {
+        Ok(client) => judge(client.get(format!("http://{addr}/")).header(HOST, host)).await,
+        Err(e) => Reach::NoAnswer(e),
     }
 }
 
