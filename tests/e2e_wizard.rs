@@ -116,21 +116,6 @@ impl Walk<'_> {
     /// Every screen the walk looks at is checked: nothing cut off at the
     /// edge; in the Swiss run no sharp s, no English word, no ISO date.
     fn seen(&self, screen: String) -> String {
-        if self.faults(&screen).is_empty() {
-            return screen;
-        }
-        // A capture can catch the terminal halfway through a frame (the
-        // side bar already German, the footer still English): judge the
-        // frame once it stands still.
-        let mut screen = screen;
-        loop {
-            std::thread::sleep(Duration::from_millis(50));
-            let again = self.t.screen();
-            if again == screen {
-                break;
-            }
-            screen = again;
-        }
         let faults = self.faults(&screen);
         assert!(faults.is_empty(), "{faults:#?}\n{}", self.diagnose(&screen));
         screen
@@ -152,8 +137,23 @@ impl Walk<'_> {
 
     /// A yes/no question: its title, and its answer keys visible whole.
     fn dialog(&self, title: &str) -> String {
-        let screen = self.wait(title, SCREEN);
-        self.has(&screen, self.w.yes_no);
+        self.wait(title, SCREEN);
+        self.wait(self.w.yes_no, SCREEN)
+    }
+
+    /// The screen once a frame is drawn whole: tmux can be caught halfway
+    /// through one (the header of the next step above the last one's
+    /// text), so a capture counts when the next one, 20 ms on, agrees.
+    fn frame(&self) -> String {
+        let mut screen = self.t.screen();
+        for _ in 0..50 {
+            std::thread::sleep(Duration::from_millis(20));
+            let again = self.t.screen();
+            if again == screen {
+                break;
+            }
+            screen = again;
+        }
         screen
     }
 
@@ -172,7 +172,7 @@ impl Walk<'_> {
     fn wait_any(&self, needles: &[&str], limit: Duration) -> (usize, String) {
         let start = Instant::now();
         loop {
-            let screen = self.t.screen();
+            let screen = self.frame();
             if let Some(i) = needles.iter().position(|n| shows(&screen, n)) {
                 return (i, self.seen(screen));
             }
@@ -202,7 +202,7 @@ impl Walk<'_> {
     fn settled(&self, limit: Duration) -> String {
         let start = Instant::now();
         loop {
-            let screen = self.t.screen();
+            let screen = self.frame();
             if !shows(&screen, self.w.gate_waiting) && !shows(&screen, self.w.running) {
                 return self.seen(screen);
             }
@@ -246,7 +246,7 @@ impl Walk<'_> {
     fn find(&self, needle: &str) -> String {
         let mut pages = 0;
         loop {
-            let screen = self.seen(self.t.screen());
+            let screen = self.seen(self.frame());
             if shows(&screen, needle) {
                 for _ in 0..pages {
                     self.t.keys(&["PPage"]);
