@@ -2,7 +2,9 @@
 //! plain GETs instant-acme does not expose: the directory's terms of service
 //! and ARI.
 
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
 
 use bytes::Bytes;
 use http_body_util::BodyExt as _;
@@ -10,7 +12,7 @@ use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
-use instant_acme::{BodyWrapper, LetsEncrypt};
+use instant_acme::{BodyWrapper, BytesResponse, LetsEncrypt};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject as _;
 use serde::{Deserialize, Serialize};
@@ -96,7 +98,7 @@ impl HttpClient {
 
     /// For instant-acme's account builder.
     pub(crate) fn boxed(&self) -> Box<dyn instant_acme::HttpClient> {
-        Box::new(self.inner.clone())
+        Box::new(Transport(self.inner.clone()))
     }
 
     /// A plain GET: status, headers and body.
@@ -121,5 +123,25 @@ impl HttpClient {
             .map_err(|e| fail(e.to_string()))?
             .to_bytes();
         Ok((parts, body))
+    }
+}
+
+/// The client as instant-acme's transport. Written here, not taken from
+/// instant-acme's `hyper-rustls` feature: that feature switches on HTTP/2
+/// in hyper (the h2 crate, about 0.4 MiB of the binary) and a second root
+/// store, neither of which an ACME client on HTTP/1.1 needs.
+struct Transport(Inner);
+
+impl instant_acme::HttpClient for Transport {
+    fn request(
+        &self,
+        req: http::Request<BodyWrapper<Bytes>>,
+    ) -> Pin<Box<dyn Future<Output = Result<BytesResponse, instant_acme::Error>> + Send>> {
+        let sent = self.0.request(req);
+        Box::pin(async move {
+            sent.await
+                .map(BytesResponse::from)
+                .map_err(|e| instant_acme::Error::Other(Box::new(e)))
+        })
     }
 }
