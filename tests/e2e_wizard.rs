@@ -326,7 +326,7 @@ fn walk(lang: &str, width: u16, height: u16, hairpin: bool) {
         args[at + 1] = pebble::free_port().to_string();
     }
     let env = [
-        ("LANG", "C.UTF-8".to_string()),
+        ("LANG", words.locale.to_string()),
         ("TERM", "xterm-256color".to_string()),
     ];
     let bin = env!("CARGO_BIN_EXE_praxis-tls");
@@ -341,11 +341,9 @@ fn walk(lang: &str, width: u16, height: u16, hairpin: bool) {
     };
     let w = words;
 
-    // 1 Language: the screen starts in English (LANG=C.UTF-8).
-    walk.wait("Which language would you like to work in?", SCREEN);
-    if !w.choose.is_empty() {
-        t.keys(w.choose);
-    }
+    // 1 Language: the locale chose it (de_CH.UTF-8: Swiss German); Enter
+    // keeps it.
+    walk.wait(w.language_prompt, SCREEN);
     t.keys(&["Enter"]);
 
     // 2 Start: the lab copy is the install.
@@ -361,6 +359,10 @@ fn walk(lang: &str, width: u16, height: u16, hairpin: bool) {
     walk.footer_has(&screen, w.recheck_in_field);
     t.keys(&["BSpace", "BSpace"]);
     walk.wait(w.current, CHECK);
+    // The Ctrl form the footer names acts in the field: Ctrl+R checks
+    // again, and types nothing.
+    t.keys(&["C-r"]);
+    walk.wait_any(&[w.gate_waiting, w.running, w.gate_open], SCREEN);
     let screen = walk.gate_open(CHECK);
     walk.has(&screen, &format!("{} {}", w.found_in, install.display()));
     walk.has(&screen, "nuno");

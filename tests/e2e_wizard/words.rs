@@ -3,8 +3,10 @@
 /// What the screens say, in the language of the run. Short pieces: the
 /// screen is searched as flowing text, so wrapping does not matter.
 pub struct Words {
-    /// Keys on the language screen (which starts in English: LANG=C.UTF-8).
-    pub choose: &'static [&'static str],
+    /// The locale the walk's terminal has, as on her server.
+    pub locale: &'static str,
+    /// The language screen's question, in the language the locale chose.
+    pub language_prompt: &'static str,
     /// "yes" in a dialog: J in German, Y in English.
     pub yes: &'static str,
     pub step: &'static str,
@@ -87,7 +89,8 @@ pub const DE_CH: Words = Words {
     gate_open_warning: "Mit Enter geht es weiter. Lesen Sie vorher den Hinweis oben",
     checked_here: "Hier auf dem Server zeigt der Termindienst das neue Zertifikat",
     exposure_inside: "Von innen nicht prüfbar, ob an 127.0.0.2 von aussen noch andere Seiten erreichbar sind",
-    choose: &["Up"],
+    locale: "de_CH.UTF-8",
+    language_prompt: "In welcher Sprache möchten Sie arbeiten?",
     yes: "j",
     step: "Schritt",
     of: "von 14",
@@ -155,7 +158,8 @@ pub const EN: Words = Words {
     gate_open_warning: "Press Enter to continue. Read the note above first",
     checked_here: "Here on the server the appointment service shows the new certificate",
     exposure_inside: "From inside it cannot be told whether other pages are reachable at 127.0.0.2 from outside",
-    choose: &[],
+    locale: "C.UTF-8",
+    language_prompt: "Which language would you like to work in?",
     yes: "y",
     step: "Step",
     of: "of 14",
