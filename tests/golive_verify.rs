@@ -3,6 +3,8 @@
 
 #[path = "support/docker.rs"]
 mod docker;
+#[path = "support/knot.rs"]
+mod knot;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -296,4 +298,111 @@ async fn a_proxy_still_starting_is_told_from_a_fault() {
         .await
         .unwrap();
     assert!(!r.still_starting());
+}
+
+/// The name points at the practice's own address 127.0.0.2, where nothing
+/// listens: from inside it refuses, as through a router without hairpin
+/// NAT, and the check falls back to this server (127.0.0.1, `port`).
+async fn without_hairpin(s: &Setup, port: u16) -> praxis_tls::io::verify::patients::PatientsReport {
+    use praxis_tls::io::verify::patients::{Lookout, check};
+    let knot = knot::Knot::start(&[knot::Zone::new(
+        "praxis-lab.example.",
+        "$ORIGIN praxis-lab.example.\n$TTL 60\n@ SOA ns hostmaster 1 60 60 600 60\n@ NS ns\nns A 127.0.0.1\ntermine A 127.0.0.2\n",
+    )]);
+    let dns = praxis_tls::io::dns::DnsConfig {
+        server: Some(knot.addr),
+        timeout: T,
+    };
+    let roots = Roots::CaFile(s.ca.path().to_path_buf());
+    let own = [IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2))];
+    let lookout = Lookout {
+        host: HOST,
+        port,
+        dns: &dns,
+        roots: &roots,
+        expected: None,
+        own: &own,
+        local_name: "",
+        ports: &[],
+        timeout: T,
+        settle: Duration::ZERO,
+    };
+    check(&lookout).await
+}
+
+/// Every word of a finding, as the German screen shows it.
+fn german(f: &praxis_tls::core::Finding) -> String {
+    use praxis_tls::core::Lang;
+    let mut out = praxis_tls::i18n::text(Lang::De, &f.summary);
+    if let Some(fix) = &f.fix {
+        out.push(' ');
+        out.push_str(&praxis_tls::i18n::text(Lang::De, fix));
+    }
+    out
+}
+
+fn finding(o: &Outcome) -> &praxis_tls::core::Finding {
+    match o {
+        Outcome::Passed(f) | Outcome::Warning(f) | Outcome::Failed(f) => f,
+    }
+}
+
+/// Seen on this server, a fault is this server's: the words name the
+/// server, never the router's forward.
+fn blames_no_router(words: &str) {
+    for router in ["Portfreigabe", "Router leitet", "FRITZ"] {
+        assert!(!words.contains(router), "{router}: {words}");
+    }
+}
+
+#[tokio::test]
+async fn without_hairpin_nothing_on_this_server_is_said_as_this_servers_fault() {
+    use praxis_tls::io::verify::patients::Vantage;
+    let s = setup(90);
+    // A port nobody holds on 127.0.0.1 either.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let report = without_hairpin(&s, port).await;
+    assert_eq!(report.addresses.len(), 1, "{report:?}");
+    assert_eq!(report.addresses[0].vantage, Vantage::ThisServer);
+    let termine = report.termine();
+    assert_eq!(id(&termine), ("failed", "patients-here-no-answer".into()));
+    let words = german(finding(&termine));
+    assert!(words.contains("auf dem Server"), "{words}");
+    blames_no_router(&words);
+    assert_eq!(report.tried().id, "patients-tried-here");
+}
+
+#[tokio::test]
+async fn without_hairpin_a_refused_certificate_here_is_not_the_routers() {
+    use praxis_tls::io::verify::patients::Vantage;
+    // The proxy on this server shows a certificate from a CA the check does
+    // not trust.
+    let s = setup(90);
+    let other = setup(90);
+    let addr = tls_server(&other.pki, 200, None).await;
+    let report = without_hairpin(&s, addr.port()).await;
+    assert_eq!(report.addresses[0].vantage, Vantage::ThisServer);
+    let termine = report.termine();
+    assert_eq!(id(&termine), ("failed", "verify-chain-bad".into()));
+    let words = german(finding(&termine));
+    blames_no_router(&words);
+    assert!(!words.contains("UnknownIssuer"), "in her words: {words}");
+}
+
+#[tokio::test]
+async fn without_hairpin_the_right_certificate_here_is_said_as_seen_here() {
+    let s = setup(90);
+    let addr = tls_server(&s.pki, 200, None).await;
+    let report = without_hairpin(&s, addr.port()).await;
+    let termine = report.termine();
+    assert_eq!(id(&termine), ("warning", "patients-served-here".into()));
+    let words = german(finding(&termine));
+    assert!(words.contains("Hier auf dem Server"), "{words}");
+    assert!(words.contains("Handy"), "the real test is named: {words}");
+    assert!(!words.contains("Geschafft"), "{words}");
 }
