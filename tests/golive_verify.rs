@@ -4,6 +4,7 @@
 #[path = "support/docker.rs"]
 mod docker;
 #[path = "support/knot.rs"]
+#[allow(dead_code)]
 mod knot;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
