@@ -2,9 +2,9 @@
 
 exposure-host-reached = Von aussen sind über Port { $port } auch interne Seiten erreichbar: { $hosts }.
 exposure-ports-open = Von aussen sind interne Dienste von Elexis-OOB direkt erreichbar ({ $count ->
-        [one] Port
-       *[other] Ports
-    } { $ports }).
+        [one] Port { $ports }
+       *[other] Ports { $rest } und { $last }
+    }).
 exposure-none = Von aussen ist nur der Termindienst erreichbar.
 restart-failed = «{ $command }» hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
 

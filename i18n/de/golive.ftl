@@ -62,9 +62,9 @@ verify-passed = Geschafft: Der Termindienst ist unter https://{ $host } sicher e
 exposure-host-reached = Von außen sind über Port { $port } auch interne Seiten erreichbar: { $hosts }.
 exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt „Proxy (Traefik) einrichten“: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
 exposure-ports-open = Von außen sind interne Dienste von Elexis-OOB direkt erreichbar ({ $count ->
-        [one] Port
-       *[other] Ports
-    } { $ports }).
+        [one] Port { $ports }
+       *[other] Ports { $rest } und { $last }
+    }).
 exposure-ports-open-fix = Schalten Sie am Router „Exposed Host“ und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
 exposure-none = Von außen ist nur der Termindienst erreichbar.
 proxy-toml-unsupported = In traefik.toml stehen die Zertifikate in einer Form (zum Beispiel als Liste in einer Zeile), die das Programm nicht sicher ändern kann. Bitten Sie Ihre IT-Betreuung, sie als Block [[entryPoints.https.tls.certificates]] zu schreiben; dann geht es hier weiter.

@@ -62,9 +62,9 @@ verify-passed = Done: the appointment service can be reached safely at https://{
 exposure-host-reached = Internal pages can also be reached from outside through port { $port }: { $hosts }.
 exposure-host-reached-fix = The internal pages must be visible on the practice network only. Go back to the step "Set up the proxy (Traefik)": there the wizard puts every internal page on the entrance for the practice network (traefik's port 80, which the router does not forward). Pages set up by hand must be put on that entrance (entrypoints) by your IT supporter in the same way.
 exposure-ports-open = Internal services of Elexis-OOB can be reached directly from outside ({ $count ->
-        [one] port
-       *[other] ports
-    } { $ports }).
+        [one] port { $ports }
+       *[other] ports { $rest } and { $last }
+    }).
 exposure-ports-open-fix = On the router, switch off "Exposed Host" and automatic forwards (UPnP) for the server, and remove forwards for these ports.
 exposure-none = Only the appointment service can be reached from outside.
 proxy-toml-unsupported = traefik.toml lists the certificates in a form (for example a list on one line) that this program cannot change safely. Ask your IT support to write them as a [[entryPoints.https.tls.certificates]] block; then go on here.
