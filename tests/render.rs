@@ -1286,3 +1286,135 @@ fn proxy_plan_says_in_words_what_changes() {
         }
     }
 }
+
+/// Step 10 after a failed restart: what failed, the way out (Enter again,
+/// `praxis-tls undo` for the IT supporter), the end of compose's output.
+fn restart_failed(lang: Lang, finding: Finding, output: &[&str]) -> Wizard {
+    let mut w = wizard_at(Step::ProxyConfig, lang);
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    send(
+        &mut w,
+        Msg::ProxyApplied {
+            generation: g,
+            result: Ok(()),
+        },
+    );
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Restart);
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    for line in output {
+        send(
+            &mut w,
+            Msg::RestartLine {
+                generation: g,
+                line: (*line).into(),
+            },
+        );
+    }
+    send(
+        &mut w,
+        Msg::Restarted {
+            generation: g,
+            result: Err(finding),
+        },
+    );
+    w
+}
+
+#[test]
+fn a_failed_restart_says_what_to_do_in_every_language() {
+    for lang in Lang::ALL {
+        let failed = Finding::new(
+            Text::new("restart-failed")
+                .arg("command", "docker compose up -d")
+                .arg("code", "1"),
+        )
+        .fix(Text::new("restart-failed-fix"));
+        let w = restart_failed(
+            lang,
+            failed,
+            &[
+                "$ docker compose stop",
+                " Container elx_proxy  Stopped",
+                " Container elx_termine  Stopped",
+                "$ docker compose up -d",
+                " Container elx_termine  Started",
+                " Container elx_proxy  Starting",
+                "Error response from daemon: failed to create task for container: mount /opt/elexis-oob/certs: no such file or directory",
+            ],
+        );
+        let screen = render(&w, &ctx(), 80, 24);
+        let fix = praxis_tls::i18n::tr(lang, "restart-failed-fix");
+        // The way out in plain words: Enter again, and the undo command.
+        assert!(screen.contains("praxis-tls undo"), "{screen}");
+        assert!(fix.contains("Enter"), "{fix}");
+        // The end of compose's output, where the reason is.
+        assert!(screen.contains("mount /opt/elexis-oob/certs"), "{screen}");
+        // Enter restarts again: the footer says so, not «weiter».
+        let restart_key = praxis_tls::i18n::tr(lang, "key-restart");
+        assert!(screen.contains(&restart_key), "{screen}");
+        insta::assert_snapshot!(format!("restart_failed_{}", lang.tag()), screen);
+
+        // A busy port with the program that holds it, looked up as root.
+        let taken = Finding::new(
+            Text::new("restart-port-taken-by")
+                .arg("port", "443")
+                .arg("program", "nginx")
+                .arg("pid", "812"),
+        )
+        .fix(Text::new("restart-port-taken-by-fix").arg("program", "nginx"));
+        let w = restart_failed(
+            lang,
+            taken,
+            &[
+                "$ docker compose up -d",
+                "Error response from daemon: driver failed programming external connectivity on endpoint elx_proxy: Bind for 0.0.0.0:443 failed: port is already allocated",
+            ],
+        );
+        let screen = render(&w, &ctx(), 80, 24);
+        assert!(screen.contains("nginx"), "{screen}");
+        assert!(screen.contains("812"), "{screen}");
+        assert!(screen.contains("port is already"), "{screen}");
+        insta::assert_snapshot!(format!("restart_port_taken_{}", lang.tag()), screen);
+    }
+}
+
+/// Enter's label says what it does where it does more than go on: the
+/// proxy step writes the files, the restart step restarts the stack.
+#[test]
+fn enter_is_labelled_for_what_it_does_on_steps_9_and_10() {
+    for lang in Lang::ALL {
+        let next = praxis_tls::i18n::tr(lang, "key-next");
+        let mut w = wizard_at(Step::ProxyConfig, lang);
+        let screen = render(&w, &ctx(), 80, 24);
+        let footer: String = screen.lines().rev().take(2).collect();
+        assert!(
+            footer.contains(&praxis_tls::i18n::tr(lang, "key-write")),
+            "{footer}"
+        );
+        assert!(!footer.contains(&next), "{footer}");
+        key(&mut w, Action::Next);
+        let g = key(&mut w, Action::Yes);
+        send(
+            &mut w,
+            Msg::ProxyApplied {
+                generation: g,
+                result: Ok(()),
+            },
+        );
+        // Written: Enter goes on.
+        let screen = render(&w, &ctx(), 80, 24);
+        let footer: String = screen.lines().rev().take(2).collect();
+        assert!(footer.contains(&next), "{footer}");
+        key(&mut w, Action::Next);
+        let screen = render(&w, &ctx(), 80, 24);
+        let footer: String = screen.lines().rev().take(2).collect();
+        assert!(
+            footer.contains(&praxis_tls::i18n::tr(lang, "key-restart")),
+            "{footer}"
+        );
+        assert!(!footer.contains(&next), "{footer}");
+    }
+}

@@ -274,6 +274,8 @@ cert-self-signed-failed = Das selbst signierte Zertifikat ließ sich nicht erste
 cert-gate-start = Enter startet die Ausstellung.
 key-field = Tab Feld
 key-issue = Enter ausstellen
+key-write = Enter schreiben
+key-restart = Enter neu starten
 
 done-files = Zertifikat:
 done-files-dir = im Ordner

@@ -270,6 +270,8 @@ cert-self-signed-failed = The self-signed certificate could not be created.
 cert-gate-start = Enter starts the issuance.
 key-field = Tab field
 key-issue = Enter issue
+key-write = Enter write files
+key-restart = Enter restart
 
 done-files = Certificate:
 done-files-dir = in the folder
