@@ -866,17 +866,25 @@ fn a_failed_save_is_shown() {
 
 #[test]
 fn install_elsewhere_offers_the_upload() {
-    for lang in [Lang::De, Lang::En] {
+    for lang in Lang::ALL {
         let mut w = wizard_at(Step::Install, lang);
         w.start.found = None;
         key(&mut w, Action::NextField);
         for c in "192.168.1.20".chars() {
             key(&mut w, Action::Char(c));
         }
-        insta::assert_snapshot!(
-            format!("install_upload_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
+        let screen = render(&w, &ctx(), 80, 24);
+        // In the field Space types: the line names Tab, not «Leertaste».
+        assert!(
+            screen.contains(
+                &praxis_tls::i18n::tr(lang, "gate-manual-input")
+                    .chars()
+                    .take(30)
+                    .collect::<String>()
+            ),
+            "{screen}"
         );
+        insta::assert_snapshot!(format!("install_upload_{}", lang.tag()), screen);
         key(&mut w, Action::Next);
         let s = render(&w, &ctx(), 80, 24);
         assert!(s.contains("webelexisdata"), "the warning first: {s}");

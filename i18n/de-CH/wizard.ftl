@@ -43,3 +43,4 @@ start-over-body =
     • das Protokoll der Änderungen: «praxis-tls undo» kann sie weiter zurücknehmen,
     • die bisherigen Versuche bei Let's Encrypt: Sie zählen weiter für dessen Grenzen (zum Beispiel höchstens 5 Fehlversuche pro Stunde).
 pending-window-close = Schliessen (empfohlen)
+gate-manual-input = Im Feld «Server» sendet Enter (mit Warnung). Alles von Hand erledigt? Dann Tab, Leertaste, Enter.

@@ -61,6 +61,7 @@ gate-blocked = Bitte zuerst die markierten Punkte erledigen.
 gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.
 gate-overridable-input = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder { -ctrl }+W = trotzdem weiter.
 gate-manual = Wenn Sie alles erledigt haben: Leertaste, dann Enter.
+gate-manual-input = Im Feld „Server“ sendet Enter (mit Warnung). Alles von Hand erledigt? Dann Tab, Leertaste, Enter.
 gate-overridden = Sie haben diese Prüfung übergangen („trotzdem weiter“).
 
 ## Schritte: kurze Namen für die Seitenleiste

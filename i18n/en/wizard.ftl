@@ -57,6 +57,7 @@ gate-blocked = Please deal with the marked items first.
 gate-overridable = A check failed. If you are sure everything is right: F3 or W = continue anyway.
 gate-overridable-input = A check failed. If you are sure everything is right: F3 or Ctrl+W = continue anyway.
 gate-manual = When you have done everything: Space, then Enter.
+gate-manual-input = In the "Server" field, Enter sends (with a warning). Done everything by hand? Then Tab, Space, Enter.
 gate-overridden = You passed over this check ("continue anyway").
 
 ## Steps: short names for the side bar
