@@ -573,6 +573,7 @@ fn assert_footer_fits(screen: &str) {
 /// long text scrolled to their end too.
 #[test]
 fn every_dialog_in_every_language() {
+    use praxis_tls::core::systems::SystemKind;
     let snap = |name: &str, lang: Lang, w: &Wizard, keys_id: &str| {
         let screen = render(w, &ctx(), 80, 24);
         assert_dialog_whole(&screen, lang, keys_id);
@@ -693,6 +694,43 @@ fn every_dialog_in_every_language() {
             "dialog-yes-no",
         );
 
+        // The gateway's question: the CA's terms in words before the URL.
+        let w = systems_confirm(lang, SystemKind::Gateway, false);
+        let screen = render(&w, &ctx(), 80, 24);
+        let gist = if lang == Lang::En {
+            "gist:"
+        } else {
+            "Das Wichtigste"
+        };
+        assert!(screen.contains(gist), "{screen}");
+        assert!(screen.contains("LE-SA-v1.6"), "{screen}");
+        snap("systems_gateway", lang, &w, "dialog-yes-no");
+
+        // Orthanc behind stunnel: says what stunnel is, and that Orthanc's
+        // own file stays as it is.
+        let w = systems_confirm(lang, SystemKind::Orthanc, true);
+        snap("systems_stunnel", lang, &w, "dialog-yes-no");
+
+        // Back after a cleaned-up interrupted change: the result above the
+        // choice.
+        for ok in [true, false] {
+            let mut w = wizard_at(Step::Dns, lang).resumed();
+            let change = PendingChange {
+                id: 4,
+                what: praxis_tls::core::Text::new("journal-change-file")
+                    .arg("path", "/opt/elexis-oob/docker-compose.override.yml"),
+                window: false,
+            };
+            send(&mut w, Msg::PendingChanges(vec![change]));
+            key(&mut w, Action::Next);
+            send(&mut w, Msg::PendingResolved { ok });
+            let id = if ok { "pending-done" } else { "pending-failed" };
+            let screen = render(&w, &ctx(), 80, 24);
+            let said: String = praxis_tls::i18n::tr(lang, id).chars().take(30).collect();
+            assert!(screen.contains(&said), "{screen}");
+            snap(&format!("resume_{id}"), lang, &w, "resume-choose-hint");
+        }
+
         let mut w = wizard_at(Step::Certificate, lang);
         w.certificate.installed = None;
         key(&mut w, Action::Up);
@@ -716,6 +754,31 @@ fn every_dialog_in_every_language() {
         assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
         snap("certificate_after_failure", lang, &w, "dialog-yes-no");
     }
+}
+
+/// The systems step's question for `kind`, with a plan on screen (the plan
+/// itself is pinned by the systems tests).
+fn systems_confirm(
+    lang: Lang,
+    kind: praxis_tls::core::systems::SystemKind,
+    terminator: bool,
+) -> Wizard {
+    use praxis_tls::core::systems::SystemPlan;
+    let mut w = wizard_at(Step::Systems, lang);
+    w.systems.choice = kind;
+    w.systems.orthanc.terminator = terminator;
+    w.certificate.terms_url =
+        Some("https://letsencrypt.org/documents/LE-SA-v1.6-August-18-2025.pdf".into());
+    w.systems.plan = Some(SystemPlan {
+        kind,
+        summary: Text::new("systems-gateway-plan")
+            .arg("host", "gateway.meine-praxis.ch")
+            .arg("dir", "/opt/express-gateway"),
+        notes: Vec::new(),
+        diff: String::new(),
+    });
+    w.session.overlay = Overlay::ConfirmAction;
+    w
 }
 
 /// The systems step asking before it writes Orthanc's settings.
