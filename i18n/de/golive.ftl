@@ -60,7 +60,7 @@ verify-passed = Geschafft: Der Termindienst ist unter https://{ $host } sicher e
 ## Was von aussen erreichbar ist
 
 exposure-host-reached = Von außen sind über Port { $port } auch interne Seiten erreichbar: { $hosts }.
-exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt „Proxy (Traefik) einrichten“: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
+exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt „Vermittler (Traefik) einrichten“: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
 exposure-ports-open = Von außen sind interne Dienste von Elexis-OOB direkt erreichbar ({ $count ->
         [one] Port { $ports }
        *[other] Ports { $rest } und { $last }

@@ -314,6 +314,14 @@ pub fn enter_key(w: &Wizard) -> Option<&'static str> {
     }
 }
 
+/// A plan of the proxy files that waits to be written: the normal next
+/// step, shown without the warning's «!». A plan over files someone
+/// changed by hand (it carries the drift fix) stays a warning.
+pub fn is_planned_change(state: &CheckState) -> bool {
+    matches!(state, CheckState::Warning(f)
+        if f.summary.id == "golive-step-proxy-planned" && f.fix.is_none())
+}
+
 /// Enter on one of the steps while its work is not done.
 pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
     match w.step {
