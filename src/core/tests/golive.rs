@@ -631,3 +631,24 @@ fn the_gate_line_in_the_server_field_names_what_works_there() {
     key(&mut w, Action::Next);
     assert_eq!(w.step, Step::ProxyConfig);
 }
+
+/// A planned change of the proxy files is the normal next step, not a
+/// warning; a plan over files someone changed by hand stays a warning.
+#[test]
+fn a_planned_proxy_change_is_no_warning_unless_files_drifted() {
+    use crate::core::golive_step::{is_planned_change, on_planned};
+    for (drift, planned) in [(false, true), (true, false)] {
+        let mut w = at_certificate();
+        let plan = PlanView {
+            diffs: vec![FileDiff {
+                path: "/opt/elexis-oob/docker-compose.override.yml".into(),
+                diff: "+x\n".into(),
+            }],
+            needs_restart: true,
+            drift,
+        };
+        on_planned(&mut w, Ok(plan));
+        let state = w.check(CheckId::ProxyConfig);
+        assert_eq!(is_planned_change(state), planned, "drift {drift}");
+    }
+}
