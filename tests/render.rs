@@ -573,6 +573,7 @@ fn assert_footer_fits(screen: &str) {
 /// long text scrolled to their end too.
 #[test]
 fn every_dialog_in_every_language() {
+    use praxis_tls::core::systems::SystemKind;
     let snap = |name: &str, lang: Lang, w: &Wizard, keys_id: &str| {
         let screen = render(w, &ctx(), 80, 24);
         assert_dialog_whole(&screen, lang, keys_id);
@@ -693,6 +694,43 @@ fn every_dialog_in_every_language() {
             "dialog-yes-no",
         );
 
+        // The gateway's question: the CA's terms in words before the URL.
+        let w = systems_confirm(lang, SystemKind::Gateway, false);
+        let screen = render(&w, &ctx(), 80, 24);
+        let gist = if lang == Lang::En {
+            "gist:"
+        } else {
+            "Das Wichtigste"
+        };
+        assert!(screen.contains(gist), "{screen}");
+        assert!(screen.contains("LE-SA-v1.6"), "{screen}");
+        snap("systems_gateway", lang, &w, "dialog-yes-no");
+
+        // Orthanc behind stunnel: says what stunnel is, and that Orthanc's
+        // own file stays as it is.
+        let w = systems_confirm(lang, SystemKind::Orthanc, true);
+        snap("systems_stunnel", lang, &w, "dialog-yes-no");
+
+        // Back after a cleaned-up interrupted change: the result above the
+        // choice.
+        for ok in [true, false] {
+            let mut w = wizard_at(Step::Dns, lang).resumed();
+            let change = PendingChange {
+                id: 4,
+                what: praxis_tls::core::Text::new("journal-change-file")
+                    .arg("path", "/opt/elexis-oob/docker-compose.override.yml"),
+                window: false,
+            };
+            send(&mut w, Msg::PendingChanges(vec![change]));
+            key(&mut w, Action::Next);
+            send(&mut w, Msg::PendingResolved { ok });
+            let id = if ok { "pending-done" } else { "pending-failed" };
+            let screen = render(&w, &ctx(), 80, 24);
+            let said: String = praxis_tls::i18n::tr(lang, id).chars().take(30).collect();
+            assert!(screen.contains(&said), "{screen}");
+            snap(&format!("resume_{id}"), lang, &w, "resume-choose-hint");
+        }
+
         let mut w = wizard_at(Step::Certificate, lang);
         w.certificate.installed = None;
         key(&mut w, Action::Up);
@@ -716,6 +754,31 @@ fn every_dialog_in_every_language() {
         assert_eq!(w.session.overlay, Overlay::ConfirmIssue);
         snap("certificate_after_failure", lang, &w, "dialog-yes-no");
     }
+}
+
+/// The systems step's question for `kind`, with a plan on screen (the plan
+/// itself is pinned by the systems tests).
+fn systems_confirm(
+    lang: Lang,
+    kind: praxis_tls::core::systems::SystemKind,
+    terminator: bool,
+) -> Wizard {
+    use praxis_tls::core::systems::SystemPlan;
+    let mut w = wizard_at(Step::Systems, lang);
+    w.systems.choice = kind;
+    w.systems.orthanc.terminator = terminator;
+    w.certificate.terms_url =
+        Some("https://letsencrypt.org/documents/LE-SA-v1.6-August-18-2025.pdf".into());
+    w.systems.plan = Some(SystemPlan {
+        kind,
+        summary: Text::new("systems-gateway-plan")
+            .arg("host", "gateway.meine-praxis.ch")
+            .arg("dir", "/opt/express-gateway"),
+        notes: Vec::new(),
+        diff: String::new(),
+    });
+    w.session.overlay = Overlay::ConfirmAction;
+    w
 }
 
 /// The systems step asking before it writes Orthanc's settings.
@@ -866,17 +929,25 @@ fn a_failed_save_is_shown() {
 
 #[test]
 fn install_elsewhere_offers_the_upload() {
-    for lang in [Lang::De, Lang::En] {
+    for lang in Lang::ALL {
         let mut w = wizard_at(Step::Install, lang);
         w.start.found = None;
         key(&mut w, Action::NextField);
         for c in "192.168.1.20".chars() {
             key(&mut w, Action::Char(c));
         }
-        insta::assert_snapshot!(
-            format!("install_upload_{}", lang.tag()),
-            render(&w, &ctx(), 80, 24)
+        let screen = render(&w, &ctx(), 80, 24);
+        // In the field Space types: the line names Tab, not «Leertaste».
+        assert!(
+            screen.contains(
+                &praxis_tls::i18n::tr(lang, "gate-manual-input")
+                    .chars()
+                    .take(30)
+                    .collect::<String>()
+            ),
+            "{screen}"
         );
+        insta::assert_snapshot!(format!("install_upload_{}", lang.tag()), screen);
         key(&mut w, Action::Next);
         let s = render(&w, &ctx(), 80, 24);
         assert!(s.contains("webelexisdata"), "the warning first: {s}");
@@ -1284,5 +1355,137 @@ fn proxy_plan_says_in_words_what_changes() {
         if lang != Lang::DeCh {
             insta::assert_snapshot!(format!("proxy_details_{}", lang.tag()), screen);
         }
+    }
+}
+
+/// Step 10 after a failed restart: what failed, the way out (Enter again,
+/// `praxis-tls undo` for the IT supporter), the end of compose's output.
+fn restart_failed(lang: Lang, finding: Finding, output: &[&str]) -> Wizard {
+    let mut w = wizard_at(Step::ProxyConfig, lang);
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    send(
+        &mut w,
+        Msg::ProxyApplied {
+            generation: g,
+            result: Ok(()),
+        },
+    );
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Restart);
+    key(&mut w, Action::Next);
+    let g = key(&mut w, Action::Yes);
+    for line in output {
+        send(
+            &mut w,
+            Msg::RestartLine {
+                generation: g,
+                line: (*line).into(),
+            },
+        );
+    }
+    send(
+        &mut w,
+        Msg::Restarted {
+            generation: g,
+            result: Err(finding),
+        },
+    );
+    w
+}
+
+#[test]
+fn a_failed_restart_says_what_to_do_in_every_language() {
+    for lang in Lang::ALL {
+        let failed = Finding::new(
+            Text::new("restart-failed")
+                .arg("command", "docker compose up -d")
+                .arg("code", "1"),
+        )
+        .fix(Text::new("restart-failed-fix"));
+        let w = restart_failed(
+            lang,
+            failed,
+            &[
+                "$ docker compose stop",
+                " Container elx_proxy  Stopped",
+                " Container elx_termine  Stopped",
+                "$ docker compose up -d",
+                " Container elx_termine  Started",
+                " Container elx_proxy  Starting",
+                "Error response from daemon: failed to create task for container: mount /opt/elexis-oob/certs: no such file or directory",
+            ],
+        );
+        let screen = render(&w, &ctx(), 80, 24);
+        let fix = praxis_tls::i18n::tr(lang, "restart-failed-fix");
+        // The way out in plain words: Enter again, and the undo command.
+        assert!(screen.contains("praxis-tls undo"), "{screen}");
+        assert!(fix.contains("Enter"), "{fix}");
+        // The end of compose's output, where the reason is.
+        assert!(screen.contains("mount /opt/elexis-oob/certs"), "{screen}");
+        // Enter restarts again: the footer says so, not «weiter».
+        let restart_key = praxis_tls::i18n::tr(lang, "key-restart");
+        assert!(screen.contains(&restart_key), "{screen}");
+        insta::assert_snapshot!(format!("restart_failed_{}", lang.tag()), screen);
+
+        // A busy port with the program that holds it, looked up as root.
+        let taken = Finding::new(
+            Text::new("restart-port-taken-by")
+                .arg("port", "443")
+                .arg("program", "nginx")
+                .arg("pid", "812"),
+        )
+        .fix(Text::new("restart-port-taken-by-fix").arg("program", "nginx"));
+        let w = restart_failed(
+            lang,
+            taken,
+            &[
+                "$ docker compose up -d",
+                "Error response from daemon: driver failed programming external connectivity on endpoint elx_proxy: Bind for 0.0.0.0:443 failed: port is already allocated",
+            ],
+        );
+        let screen = render(&w, &ctx(), 80, 24);
+        assert!(screen.contains("nginx"), "{screen}");
+        assert!(screen.contains("812"), "{screen}");
+        assert!(screen.contains("port is already"), "{screen}");
+        insta::assert_snapshot!(format!("restart_port_taken_{}", lang.tag()), screen);
+    }
+}
+
+/// Enter's label says what it does where it does more than go on: the
+/// proxy step writes the files, the restart step restarts the stack.
+#[test]
+fn enter_is_labelled_for_what_it_does_on_steps_9_and_10() {
+    for lang in Lang::ALL {
+        let next = praxis_tls::i18n::tr(lang, "key-next");
+        let mut w = wizard_at(Step::ProxyConfig, lang);
+        let screen = render(&w, &ctx(), 80, 24);
+        let footer: String = screen.lines().rev().take(2).collect();
+        assert!(
+            footer.contains(&praxis_tls::i18n::tr(lang, "key-write")),
+            "{footer}"
+        );
+        assert!(!footer.contains(&next), "{footer}");
+        key(&mut w, Action::Next);
+        let g = key(&mut w, Action::Yes);
+        send(
+            &mut w,
+            Msg::ProxyApplied {
+                generation: g,
+                result: Ok(()),
+            },
+        );
+        // Written: Enter goes on.
+        let screen = render(&w, &ctx(), 80, 24);
+        let footer: String = screen.lines().rev().take(2).collect();
+        assert!(footer.contains(&next), "{footer}");
+        key(&mut w, Action::Next);
+        let screen = render(&w, &ctx(), 80, 24);
+        let footer: String = screen.lines().rev().take(2).collect();
+        assert!(
+            footer.contains(&praxis_tls::i18n::tr(lang, "key-restart")),
+            "{footer}"
+        );
+        assert!(!footer.contains(&next), "{footer}");
     }
 }

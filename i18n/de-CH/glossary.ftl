@@ -7,3 +7,4 @@ gloss-firewall-text = Der Schutz des Servers selbst gegen Zugriffe von aussen. D
 gloss-proxy-text = Ein Programm, das alle Anfragen aus dem Internet annimmt, das Zertifikat zeigt und sie an den richtigen Dienst weitergibt. In Elexis-OOB heisst es Traefik.
 gloss-journal-text = Das Programm schreibt jede Änderung auf, bevor es sie macht. Der Befehl «praxis-tls undo» nimmt sie damit wieder zurück.
 gloss-cgnat-text = Manche Anbieter geben einem Anschluss keine eigene öffentliche IPv4-Adresse, sondern teilen eine mit vielen Kunden. Dann kommt von aussen nichts herein; der Anbieter kann das oft umstellen («echte IPv4», «Dual Stack»).
+gloss-nat-pat-text = So heissen die Portfreigaben in den Menüs mancher Router, zum Beispiel NAT/PAT bei der Internet-Box von Swisscom. Gemeint sind immer dieselben Regeln: Was von aussen an eine Tür klopft, geht an diesen Server.

@@ -6,4 +6,4 @@ golive-from-outside-fix = Prüfen Sie von aussen, zum Beispiel auf dem Handy mit
 # Schweizer Schreibweise (ss, «…») der übrigen Meldungen aus de/golive-steps.ftl.
 golive-proxy-body = Damit der Vermittler (Proxy, hier Traefik) das Zertifikat für { $domain } zeigt, ändert das Programm diese Dateien. Jede wird vorher gesichert und lässt sich mit «praxis-tls undo» zurücknehmen. Auf Port 443 kommt nur der Termindienst.
 golive-confirm-apply = Die gezeigten Änderungen werden geschrieben. Jede Datei wird vorher gesichert; «praxis-tls undo» nimmt alles zurück.
-golive-upload-hint = Tab: Feld wählen, Enter: senden (mit Warnung). Danach die Schritte «Proxy» und «Neustart» wie beschrieben.
+golive-upload-hint = Tab: Feld wählen, Enter: senden (mit Warnung). Danach die Schritte «Vermittler» und «Neustart» wie beschrieben.

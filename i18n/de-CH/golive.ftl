@@ -2,9 +2,9 @@
 
 exposure-host-reached = Von aussen sind über Port { $port } auch interne Seiten erreichbar: { $hosts }.
 exposure-ports-open = Von aussen sind interne Dienste von Elexis-OOB direkt erreichbar ({ $count ->
-        [one] Port
-       *[other] Ports
-    } { $ports }).
+        [one] Port { $ports }
+       *[other] Ports { $rest } und { $last }
+    }).
 exposure-none = Von aussen ist nur der Termindienst erreichbar.
 restart-failed = «{ $command }» hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
 
@@ -15,5 +15,5 @@ restart-timeout = «{ $command }» war nach { $seconds } Sekunden noch nicht fer
 restart-spawn-failed = «{ $command }» liess sich nicht starten: { $error }
 verify-bad-name = «{ $host }» ist kein gültiger Servername.
 exposure-ports-open-fix = Schalten Sie am Router «Exposed Host» und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
-exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt «Proxy (Traefik) einrichten»: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
-restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Enter versucht den Neustart noch einmal. Klappt es nicht, zeigen Sie die Ausgabe darunter Ihrer IT-Betreuung; der Befehl zum Zurücknehmen («praxis-tls undo») nimmt die Änderungen dieses Assistenten zurück.
+exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt «Vermittler (Traefik) einrichten»: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
+restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Drücken Sie Enter, um den Neustart noch einmal zu versuchen. Klappt es wieder nicht, zeigen Sie die Meldungen darunter Ihrer IT-Betreuung. Sie kann mit dem Befehl «praxis-tls undo» alle Änderungen dieses Assistenten zurücknehmen.

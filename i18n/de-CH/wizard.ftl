@@ -21,7 +21,7 @@ ports-body =
     Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ein:
       aus dem Internet Port 443 → Port 443 (der Termindienst)
       aus dem Internet Port 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
-    Nie «Exposed Host» oder UPnP für diesen Server (F1 erklärt es).
+    Nie «Exposed Host» oder automatische Freigaben (UPnP) für diesen Server (F1 erklärt es).
 restart-body =
     Ihre IT-Betreuung gibt im Ordner { $dir } diese zwei Befehle ein (erst anhalten, dann starten):
     docker-compose stop
@@ -43,3 +43,4 @@ start-over-body =
     • das Protokoll der Änderungen: «praxis-tls undo» kann sie weiter zurücknehmen,
     • die bisherigen Versuche bei Let's Encrypt: Sie zählen weiter für dessen Grenzen (zum Beispiel höchstens 5 Fehlversuche pro Stunde).
 pending-window-close = Schliessen (empfohlen)
+gate-manual-input = Im Feld «Server» sendet Enter (mit Warnung). Alles von Hand erledigt? Dann Tab, Leertaste, Enter.

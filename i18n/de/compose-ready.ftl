@@ -20,7 +20,7 @@ compose-ready-images-missing = Auf diesem Server { $count ->
         [one] es
        *[other] sie
     } erst aus dem Internet laden.
-compose-ready-images-missing-fix = Lassen Sie Ihre IT-Betreuung im Ordner { $dir } den Befehl docker compose pull ausführen (auf älteren Servern docker-compose pull), bevor es weitergeht.
+compose-ready-images-missing-fix = Lassen Sie Ihre IT-Betreuung die fehlenden Programmpakete laden, bevor es weitergeht: Sie tippt dazu im Ordner { $dir } den Befehl docker compose pull ein (auf älteren Servern docker-compose pull).
 compose-ready-all-stopped = Elexis-OOB läuft im Moment nicht (angehalten: { $services }).
 compose-ready-some-stopped = Ein Teil von Elexis-OOB läuft im Moment nicht (angehalten: { $services }).
-compose-ready-stopped-fix = Starten Sie Elexis-OOB so, wie Sie es gewohnt sind, oder lassen Sie Ihre IT-Betreuung im Ordner { $dir } docker compose up -d ausführen. Läuft es nicht, bevor Sie weitergehen, zeigt der Neustart in Schritt 10 erst dort, was fehlt.
+compose-ready-stopped-fix = Starten Sie Elexis-OOB so, wie Sie es gewohnt sind, oder lassen Sie es Ihre IT-Betreuung starten: Sie tippt dazu im Ordner { $dir } den Befehl docker compose up -d ein, der alle Teile von Elexis-OOB startet. Läuft es nicht, bevor Sie weitergehen, zeigt der Neustart in Schritt 10 erst dort, was fehlt.

@@ -1,6 +1,6 @@
 ## Installieren, Proxy, Neustart, Schlusstest (auf dem Server)
 check-files-installed = Zertifikat abgelegt
-check-proxy-config = Proxy-Einstellungen
+check-proxy-config = Einstellungen des Vermittlers
 check-restarted = Neustart
 check-final-tls = Zertifikat
 check-final-exposure = Nur der Termindienst erreichbar
@@ -19,7 +19,10 @@ golive-gate-restart = Enter startet Elexis-OOB neu.
 golive-step-no-certificate = Es gibt noch kein Zertifikat. Gehen Sie zurück zum Schritt Zertifikat.
 golive-step-installed = Zertifikat und Schlüssel liegen in { $dir }.
 golive-step-proxy-unchanged = Der Vermittler (Traefik) ist schon für dieses Zertifikat eingerichtet.
-golive-step-proxy-planned = { $count } Datei(en) werden geändert (unten gezeigt).
+golive-step-proxy-planned = { $count ->
+        [one] 1 Datei wird
+       *[other] { $count } Dateien werden
+    } geändert (unten gezeigt).
 golive-step-proxy-drift = Die Grundeinstellung von Elexis-OOB hat sich seit dem letzten Mal geändert; die neue Fassung übernimmt sie.
 golive-step-proxy-applied = Die Einstellungen sind geschrieben.
 golive-step-replan = Die Änderungen müssen neu ermittelt werden. Drücken Sie F5.
@@ -36,7 +39,7 @@ golive-port80-unclear = Auf Port 80 kam eine Verbindung zustande, aber keine kla
 check-uploaded = An die Verwaltung gesendet
 golive-upload-title = Oder: an die Verwaltungsseite senden (nur wenn dieses Programm nicht auf dem Server läuft)
 golive-upload-label = Server:
-golive-upload-hint = Tab: Feld wählen, Enter: senden (mit Warnung). Danach die Schritte „Proxy“ und „Neustart“ wie beschrieben.
+golive-upload-hint = Tab: Feld wählen, Enter: senden (mit Warnung). Danach die Schritte „Vermittler“ und „Neustart“ wie beschrieben.
 golive-upload-key = Enter senden
 golive-upload-no-server = Den Server { $server } findet das Programm nicht. Geben Sie seine Adresse ein, zum Beispiel 192.168.1.20 oder nuno.
 golive-checked-inside = Geprüft über die Adresse dieses Servers, weil der Router Verbindungen von innen an die eigene öffentliche Adresse nicht zurückleitet.

@@ -28,7 +28,7 @@ restart-traceback = docker-compose ist mit einem Fehler abgebrochen: { $line }
 restart-timeout = „{ $command }“ war nach { $seconds } Sekunden noch nicht fertig und wurde abgebrochen. Bitte prüfen Sie, ob Docker hängt, und versuchen Sie es noch einmal.
 restart-failed = „{ $command }“ hat nicht geklappt (Fehlercode { $code }). Die Ausgabe des Befehls zeigt, warum.
 restart-spawn-failed = „{ $command }“ liess sich nicht starten: { $error }
-restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Enter versucht den Neustart noch einmal. Klappt es nicht, zeigen Sie die Ausgabe darunter Ihrer IT-Betreuung; der Befehl zum Zurücknehmen („praxis-tls undo“) nimmt die Änderungen dieses Assistenten zurück.
+restart-failed-fix = Solange der Neustart nicht geklappt hat, ist die Terminseite vielleicht nicht erreichbar. Drücken Sie Enter, um den Neustart noch einmal zu versuchen. Klappt es wieder nicht, zeigen Sie die Meldungen darunter Ihrer IT-Betreuung. Sie kann mit dem Befehl „praxis-tls undo“ alle Änderungen dieses Assistenten zurücknehmen.
 restart-port-taken = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon von einem anderen Programm belegt. Bis das behoben ist, ist die Terminseite nicht erreichbar.
 restart-port-taken-by = Elexis-OOB konnte nicht starten: Port { $port } ist auf diesem Server schon belegt, vom Programm { $program } (Prozess { $pid }). Bis das behoben ist, ist die Terminseite nicht erreichbar.
 restart-port-taken-by-fix = Beenden Sie das Programm { $program } oder lassen Sie das Ihre IT-Betreuung tun; oft ist es ein zweiter Webserver. Danach startet Enter den Neustart noch einmal.
@@ -60,11 +60,11 @@ verify-passed = Geschafft: Der Termindienst ist unter https://{ $host } sicher e
 ## Was von aussen erreichbar ist
 
 exposure-host-reached = Von außen sind über Port { $port } auch interne Seiten erreichbar: { $hosts }.
-exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt „Proxy (Traefik) einrichten“: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
+exposure-host-reached-fix = Die internen Seiten dürfen nur im Praxisnetz zu sehen sein. Gehen Sie zurück zum Schritt „Vermittler (Traefik) einrichten“: Der Assistent legt dort jede interne Seite auf den Eingang für das Praxisnetz (Port 80 von Traefik, den der Router nicht weiterleitet). Selbst eingerichtete Seiten muss Ihre IT-Betreuung ebenso auf diesen Eingang (entrypoints) legen.
 exposure-ports-open = Von außen sind interne Dienste von Elexis-OOB direkt erreichbar ({ $count ->
-        [one] Port
-       *[other] Ports
-    } { $ports }).
+        [one] Port { $ports }
+       *[other] Ports { $rest } und { $last }
+    }).
 exposure-ports-open-fix = Schalten Sie am Router „Exposed Host“ und automatische Freigaben (UPnP) für den Server aus und entfernen Sie Freigaben für diese Ports.
 exposure-none = Von außen ist nur der Termindienst erreichbar.
 proxy-toml-unsupported = In traefik.toml stehen die Zertifikate in einer Form (zum Beispiel als Liste in einer Zeile), die das Programm nicht sicher ändern kann. Bitten Sie Ihre IT-Betreuung, sie als Block [[entryPoints.https.tls.certificates]] zu schreiben; dann geht es hier weiter.

@@ -2,9 +2,9 @@
 
 golive-legacy-runs-newer = Ihr Elexis-OOB ist die ältere Ausgabe mit Traefik 1 (Einstellungen in traefik.toml). Auf dem Server läuft aber { $image } in Version { $version }: Diese Version liest traefik.toml nicht mehr. Der Assistent ändert darum nichts.
 golive-legacy-would-upgrade = Auf dem Server läuft noch Traefik 1, aber unter dem Namen { $image } liegt inzwischen Version { $version } bereit. Ein Neustart würde diese starten, und sie liest traefik.toml nicht. Der Assistent startet darum nicht neu.
-golive-legacy-newer-fix = Lassen Sie Ihre IT-Betreuung in docker-compose.yml beim Proxy eine feste Traefik-1-Version eintragen (zum Beispiel traefik:v1.7) oder Elexis-OOB auf die aktuelle Ausgabe bringen. Danach den Assistenten erneut starten.
+golive-legacy-newer-fix = Lassen Sie Ihre IT-Betreuung in docker-compose.yml beim Vermittler (Proxy) eine feste Traefik-1-Version eintragen (zum Beispiel traefik:v1.7) oder Elexis-OOB auf die aktuelle Ausgabe bringen. Danach den Assistenten erneut starten.
 golive-current-runs-v1 = Ihr Elexis-OOB ist die aktuelle Ausgabe (Traefik 2), auf dem Server läuft aber { $image } in Version { $version } (Traefik 1). Damit würden die Einstellungen des Assistenten nicht wirken.
-golive-current-runs-v1-fix = Bitte lassen Sie Ihre IT-Betreuung prüfen, welches Proxy-Abbild in docker-compose.yml steht, und Elexis-OOB neu starten.
+golive-current-runs-v1-fix = Bitte lassen Sie Ihre IT-Betreuung prüfen, welche Version des Vermittlers (Proxy-Abbild) in docker-compose.yml steht, und Elexis-OOB neu starten.
 golive-stale = Die Datei { $file } wurde geändert, nachdem der Assistent die Änderungen angezeigt hat. Er schreibt nichts; bitte den Schritt neu beginnen.
 golive-cert-missing = Das Zertifikat fehlt ({ $file }). Bitte zuerst den Schritt „Installieren“ ausführen.
 golive-docker-failed = Docker hat auf „docker { $command }“ nicht wie erwartet geantwortet.

@@ -61,6 +61,7 @@ gate-blocked = Bitte zuerst die markierten Punkte erledigen.
 gate-overridable = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder W = trotzdem weiter.
 gate-overridable-input = Eine Prüfung ist fehlgeschlagen. Wenn Sie sicher sind, dass alles stimmt: F3 oder { -ctrl }+W = trotzdem weiter.
 gate-manual = Wenn Sie alles erledigt haben: Leertaste, dann Enter.
+gate-manual-input = Im Feld „Server“ sendet Enter (mit Warnung). Alles von Hand erledigt? Dann Tab, Leertaste, Enter.
 gate-overridden = Sie haben diese Prüfung übergangen („trotzdem weiter“).
 
 ## Schritte: kurze Namen für die Seitenleiste
@@ -72,7 +73,7 @@ ports-name = Portfreigabe
 firewall-name = Firewall
 certificate-name = Zertifikat
 install-name = Installieren
-proxy-name = Proxy
+proxy-name = Vermittler
 restart-name = Neustart
 final-name = Schlusstest
 done-name = Fertig
@@ -123,18 +124,19 @@ ports-body =
     Richten Sie im Router zwei Portfreigaben (TCP) auf diesen Server ein:
       aus dem Internet Port 443 → Port 443 (der Termindienst)
       aus dem Internet Port 80, nur IPv4 → Port { $port } (antwortet nur beim Ausstellen)
-    Nie „Exposed Host“ oder UPnP für diesen Server (F1 erklärt es).
+    Nie „Exposed Host“ oder automatische Freigaben (UPnP) für diesen Server (F1 erklärt es).
 firewall-title = Firewall des Servers
 firewall-body =
     Die Firewall dieses Servers bleibt eingeschaltet. Für die Prüfung und die Ausstellung des Zertifikats öffnet das Programm nur Port { $port }, und nur für 15 Minuten: danach schließt er sich von selbst, auch wenn die Verbindung abbricht.
 certificate-title = Zertifikat beziehen
 install-title = Zertifikat und Schlüssel ablegen
 install-body =
-    Zertifikat mit Kette (fullchain) und Schlüssel gehören in einen Ordner, den nur der Verwalter (root) lesen kann:
+    Zertifikat (samt Kette, fullchain) und Schlüssel gehören in einen Ordner, den nur der Verwalter (root) lesen kann.
+    Den Ordner legt Ihre IT-Betreuung mit diesem Befehl an:
     sudo install -d -m 0700 /var/lib/praxis-tls/certs
     Nicht in die Datenablage (Volume) webelexisdata: Die liest auch der Termindienst im Internet.
 
-proxy-title = Proxy (Traefik) einrichten
+proxy-title = Vermittler (Traefik) einrichten
 proxy-body =
     Der Vermittler (Proxy, hier Traefik) muss das Zertifikat für { $domain } verwenden und auf Port 443 nur den Termindienst zeigen. Das richtet Ihre IT-Betreuung so ein:
     Ältere Version: In traefik.toml am Ende den Block [[entryPoints.https.tls.certificates]] mit certFile und keyFile aktivieren.
@@ -274,6 +276,8 @@ cert-self-signed-failed = Das selbst signierte Zertifikat ließ sich nicht erste
 cert-gate-start = Enter startet die Ausstellung.
 key-field = Tab Feld
 key-issue = Enter ausstellen
+key-write = Enter schreiben
+key-restart = Enter neu starten
 
 done-files = Zertifikat:
 done-files-dir = im Ordner

@@ -20,7 +20,7 @@ compose-ready-images-missing = This server lacks the { $count ->
         [one] it
        *[other] them
     } from the internet.
-compose-ready-images-missing-fix = Have your IT support run docker compose pull in the folder { $dir } (on older servers docker-compose pull) before you go on.
+compose-ready-images-missing-fix = Have your IT support load the missing program packages before you go on: they type the command docker compose pull in the folder { $dir } (on older servers docker-compose pull).
 compose-ready-all-stopped = Elexis-OOB is not running right now (stopped: { $services }).
 compose-ready-some-stopped = Part of Elexis-OOB is not running right now (stopped: { $services }).
-compose-ready-stopped-fix = Start Elexis-OOB the way you usually do, or have your IT support run docker compose up -d in the folder { $dir }. If it does not run before you go on, the restart on step 10 only shows there what is missing.
+compose-ready-stopped-fix = Start Elexis-OOB the way you usually do, or have your IT support start it: they type the command docker compose up -d in the folder { $dir }, which starts every part of Elexis-OOB. If it does not run before you go on, the restart on step 10 only shows there what is missing.

@@ -19,7 +19,10 @@ golive-gate-restart = Enter restarts Elexis-OOB.
 golive-step-no-certificate = There is no certificate yet. Go back to the certificate step.
 golive-step-installed = Certificate and key are in { $dir }.
 golive-step-proxy-unchanged = Traefik is already set up for this certificate.
-golive-step-proxy-planned = { $count } file(s) will be changed (shown below).
+golive-step-proxy-planned = { $count ->
+        [one] 1 file will be
+       *[other] { $count } files will be
+    } changed (shown below).
 golive-step-proxy-drift = Elexis-OOB's own settings changed since last time; the new version takes them over.
 golive-step-proxy-applied = The settings are written.
 golive-step-replan = The changes must be worked out again. Press F5.

@@ -28,7 +28,7 @@ restart-traceback = docker-compose stopped with an error: { $line }
 restart-timeout = "{ $command }" had not finished after { $seconds } seconds and was stopped. Please check whether Docker is stuck, then try again.
 restart-failed = "{ $command }" did not work (exit code { $code }). The command's output shows why.
 restart-spawn-failed = "{ $command }" could not be started: { $error }
-restart-failed-fix = As long as the restart has not worked, the appointment page may be unreachable. Enter tries the restart again. If it still fails, show the output below to your IT support; the command to take changes back ("praxis-tls undo") takes this wizard's changes back.
+restart-failed-fix = As long as the restart has not worked, the appointment page may be unreachable. Press Enter to try the restart again. If it fails again, show the messages below to your IT support. With the command "praxis-tls undo" they can take back all changes this wizard made.
 restart-port-taken = Elexis-OOB could not start: port { $port } on this server is already taken by another program. Until that is solved, the appointment page cannot be reached.
 restart-port-taken-by = Elexis-OOB could not start: port { $port } on this server is already taken, by the program { $program } (process { $pid }). Until that is fixed, the appointment page cannot be reached.
 restart-port-taken-by-fix = Stop the program { $program }, or have your IT support do it; often it is a second web server. Then Enter starts the restart again.
@@ -62,9 +62,9 @@ verify-passed = Done: the appointment service can be reached safely at https://{
 exposure-host-reached = Internal pages can also be reached from outside through port { $port }: { $hosts }.
 exposure-host-reached-fix = The internal pages must be visible on the practice network only. Go back to the step "Set up the proxy (Traefik)": there the wizard puts every internal page on the entrance for the practice network (traefik's port 80, which the router does not forward). Pages set up by hand must be put on that entrance (entrypoints) by your IT supporter in the same way.
 exposure-ports-open = Internal services of Elexis-OOB can be reached directly from outside ({ $count ->
-        [one] port
-       *[other] ports
-    } { $ports }).
+        [one] port { $ports }
+       *[other] ports { $rest } and { $last }
+    }).
 exposure-ports-open-fix = On the router, switch off "Exposed Host" and automatic forwards (UPnP) for the server, and remove forwards for these ports.
 exposure-none = Only the appointment service can be reached from outside.
 proxy-toml-unsupported = traefik.toml lists the certificates in a form (for example a list on one line) that this program cannot change safely. Ask your IT support to write them as a [[entryPoints.https.tls.certificates]] block; then go on here.

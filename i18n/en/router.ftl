@@ -22,15 +22,15 @@ router-fritzbox-forward = Port forward: Internet > Permit Access > Port Sharing 
 router-fritzbox-dyndns = Name for a changing address (DynDNS): Internet > Permit Access > DynDNS, enter the details of your DynDNS provider there.
 router-fritzbox-ipv6 = New internet addresses (IPv6): the FRITZ!Box lets no IPv6 in from the internet, only for sharings with IPv6 ticked. For port 80 tick IPv4 only; IPv6 for port 443 only if the name has an IPv6 record.
 
-router-swisscom-title = How it works on Swisscom's Internet-Box (written for Internet-Box 3, 4 and plus with firmware 11.3 or later): open http://internetbox in the browser, log in with the admin password and switch on expert mode.
-router-swisscom-forward = Port forward: Network > NAT/PAT, one rule per port: protocol TCP, this server as the device: { $target }.
+router-swisscom-title = How it works on Swisscom's Internet-Box (written for Internet-Box 3, 4 and plus with firmware 11.3 or later): open http://internetbox in the browser, log in with the admin password and switch on the view with all menus (called expert mode there).
+router-swisscom-forward = Port forward: Network > NAT/PAT (the box's name for port forwards), one rule per port: protocol TCP, this server as the device: { $target }.
 router-swisscom-dyndns = Name for a changing address (DynDNS): Network > DynDNS, enter provider and credentials.
 router-swisscom-ipv6 = New internet addresses (IPv6): Network > Firewall. The level Strict (the default since 11.3) lets no IPv6 in from the internet; that is enough. Do not switch the firewall off.
 
 router-sunrise-title = How it works on Sunrise's Connect Box (formerly UPC; written for the Connect Box CH7465LG with firmware from 2019): open http://192.168.0.1 in the browser, log in with the password from the underside of the box.
 router-sunrise-forward = Port forward: Advanced settings > Security > Port forwarding, add a rule: this server as the target: { $target }, protocol TCP, ports as above.
 router-sunrise-dyndns = Name for a changing address (DynDNS): if your box does not offer it under Advanced settings, a small program on this server does the job (ddclient).
-router-sunrise-ipv6 = New internet addresses (IPv6): if the box runs on IPv6 only (DS-Lite), it cannot be reached over IPv4. Then ask Sunrise for an IPv4 address of your own. Forward port 80 for IPv4 only.
+router-sunrise-ipv6 = New internet addresses (IPv6): if the box has no IPv4 address of its own, only IPv6 (DS-Lite), it cannot be reached over IPv4. Then ask Sunrise for an IPv4 address of your own. Forward port 80 for IPv4 only.
 
 router-salt-title = How it works on Salt's Fiber Box (written for the Salt Fiber Box with firmware from 2020; menu names may differ slightly by version): open http://192.168.1.1 in the browser, log in with the admin password from the box.
 router-salt-forward = Port forward: in the Network menu, the item Port forwarding (NAT), one rule per port: protocol TCP, target { $target }.
@@ -42,10 +42,10 @@ router-speedport-forward = Port forward: Internet > Port sharing > Port redirect
 router-speedport-dyndns = Name for a changing address (DynDNS): Internet > Dynamic DNS.
 router-speedport-ipv6 = New internet addresses (IPv6): Internet > Port sharing > IPv6 port sharing. Without an entry no IPv6 comes in; add none for port 80.
 
-router-vodafone-title = How it works on the Vodafone Station (written for the cable models by Arris and Technicolor with firmware from 2020): open http://192.168.0.1 in the browser, log in with the device password, switch on expert mode.
+router-vodafone-title = How it works on the Vodafone Station (written for the cable models by Arris and Technicolor with firmware from 2020): open http://192.168.0.1 in the browser, log in with the device password, switch on the view with all menus (called expert mode there).
 router-vodafone-forward = Port forward: Internet > Port forwarding, add a rule: device { $target }, protocol TCP.
 router-vodafone-dyndns = Name for a changing address (DynDNS): Internet > DDNS.
-router-vodafone-ipv6 = New internet addresses (IPv6): many cable lines run on IPv6 only (DS-Lite) and cannot be reached over IPv4. Then ask Vodafone for an IPv4 address of your own (dual stack). Forward port 80 for IPv4 only.
+router-vodafone-ipv6 = New internet addresses (IPv6): many cable lines have no IPv4 address of their own, only IPv6 (DS-Lite), and cannot be reached over IPv4. Then ask Vodafone for an IPv4 address of your own (dual stack). Forward port 80 for IPv4 only.
 
 ## The recognised router's menus, for the fixes on later steps.
 ## $router: fritzbox, swisscom, sunrise, salt, speedport, vodafone; generic (no
@@ -53,17 +53,17 @@ router-vodafone-ipv6 = New internet addresses (IPv6): many cable lines run on IP
 
 router-menu-forward = { $router ->
         [fritzbox] FRITZ!Box: Internet > Permit Access > Port Sharing
-        [swisscom] Internet-Box in expert mode: Network > NAT/PAT
+        [swisscom] Internet-Box (view with all menus, expert mode): Network > NAT/PAT
         [sunrise] Connect Box: Advanced settings > Security > Port forwarding
         [salt] Fiber Box: Network > Port forwarding
         [speedport] Speedport: Internet > Port sharing > Port redirection and port forwarding
-        [vodafone] Vodafone Station in expert mode: Internet > Port forwarding
+        [vodafone] Vodafone Station (view with all menus, expert mode): Internet > Port forwarding
         [generic] the router's menu mostly calls it port forwarding, port sharing, NAT or virtual servers
        *[unknown] step 5 shows where it is in your router's menu
     }
 router-menu-dyndns = { $router ->
         [fritzbox] FRITZ!Box: Internet > Permit Access > DynDNS
-        [swisscom] Internet-Box in expert mode: Network > DynDNS
+        [swisscom] Internet-Box (view with all menus, expert mode): Network > DynDNS
         [sunrise] Connect Box: under Advanced settings, where the box offers it
         [salt] Fiber Box: Network > DynDNS
         [speedport] Speedport: Internet > Dynamic DNS
@@ -72,6 +72,6 @@ router-menu-dyndns = { $router ->
        *[unknown] step 5 shows where it is in your router's menu
     }
 router-menu-upnp-status = { $router ->
-        [fritzbox] On a FRITZ!Box, switch on "Statusinformationen über UPnP übertragen" (transmit status information over UPnP) under Heimnetz > Netzwerk > Netzwerkeinstellungen; then the wizard can tell DS-Lite and a second router in front for certain.
-       *[other] If your router offers to report its state on the practice network (status information over UPnP), switch it on; then the wizard can tell DS-Lite and a second router in front for certain.
+        [fritzbox] On a FRITZ!Box, switch on "Statusinformationen über UPnP übertragen" (transmit status information over UPnP) under Heimnetz > Netzwerk > Netzwerkeinstellungen; then the wizard can tell for certain whether your line has a shared address (DS-Lite) or a second router in front.
+       *[other] If your router offers to report its state on the practice network (status information over UPnP), switch it on; then the wizard can tell for certain whether your line has a shared address (DS-Lite) or a second router in front.
     }

@@ -57,6 +57,7 @@ gate-blocked = Please deal with the marked items first.
 gate-overridable = A check failed. If you are sure everything is right: F3 or W = continue anyway.
 gate-overridable-input = A check failed. If you are sure everything is right: F3 or Ctrl+W = continue anyway.
 gate-manual = When you have done everything: Space, then Enter.
+gate-manual-input = In the "Server" field, Enter sends (with a warning). Done everything by hand? Then Tab, Space, Enter.
 gate-overridden = You passed over this check ("continue anyway").
 
 ## Steps: short names for the side bar
@@ -119,14 +120,15 @@ ports-body =
     Set up two port forwards (TCP) to this server in the router:
       from the internet port 443 → port 443 (the appointment service)
       from the internet port 80, IPv4 only → port { $port } (answers only while issuing)
-    Never "Exposed Host" or UPnP for this server (F1 explains).
+    Never "Exposed Host" or automatic forwards (UPnP) for this server (F1 explains).
 firewall-title = The server's firewall
 firewall-body =
     This server's firewall stays on. For the check and the certificate issuance the program opens only port { $port }, and only for 15 minutes: then it closes by itself, even if the connection drops.
 certificate-title = Get the certificate
 install-title = Put certificate and key in place
 install-body =
-    Put the certificate (full chain) and the key in a directory of their own that only root can read, for example:
+    The certificate (with its chain) and the key belong in a folder only the administrator (root) can read.
+    Your IT support creates the folder with this command:
     sudo install -d -m 0700 /var/lib/praxis-tls/certs
     Do not put the key into the webelexisdata volume: the appointment service on the internet can read it too.
 
@@ -270,6 +272,8 @@ cert-self-signed-failed = The self-signed certificate could not be created.
 cert-gate-start = Enter starts the issuance.
 key-field = Tab field
 key-issue = Enter issue
+key-write = Enter write files
+key-restart = Enter restart
 
 done-files = Certificate:
 done-files-dir = in the folder

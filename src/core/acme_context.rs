@@ -8,6 +8,7 @@ use super::check::{Finding, Text};
 /// Fixes that tell where port 80 must point; their `-port` twins name the
 /// port instead of "the assistant's port".
 const NAMES_THE_PORT: &[&str] = &[
+    "acme-fix-connection",
     "acme-fix-connection-refused",
     "acme-fix-response",
     "acme-fix-response-404",

@@ -210,6 +210,12 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
                 "acme-fix-connection-refused",
             ),
             Connection => pair("acme-error-connection", "acme-fix-connection"),
+            // Boulder sends a wrong answer at the challenge URL as
+            // `unauthorized`; the cause is the same as `incorrectResponse`.
+            Unauthorized | IncorrectResponse if has("did not match this challenge") => pair(
+                "acme-error-incorrect-response",
+                "acme-fix-incorrect-response",
+            ),
             Unauthorized | IncorrectResponse if has("Invalid response from") => {
                 let status = http_status_in(d).unwrap_or_else(|| "?".into());
                 let (s, f) = if status == "404" {
@@ -219,6 +225,11 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
                 };
                 (s.arg("status", status), f)
             }
+            // A deactivated account is refused like a missing one: the
+            // name and the router are not the cause.
+            Unauthorized if has("Account is not valid") => {
+                pair("acme-error-account-missing", "acme-fix-account-missing")
+            }
             Unauthorized => pair("acme-error-unauthorized", "acme-fix-unauthorized"),
             IncorrectResponse => pair(
                 "acme-error-incorrect-response",
@@ -227,7 +238,9 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
             Dns if has("NXDOMAIN") || has("No valid IP addresses found") => {
                 pair("acme-error-dns-nxdomain", "acme-fix-dns-nxdomain")
             }
-            Dns if has("SERVFAIL") => pair("acme-error-dns-servfail", "acme-fix-dns-servfail"),
+            Dns if has("SERVFAIL") || has("DNSSEC") => {
+                pair("acme-error-dns-servfail", "acme-fix-dns-servfail")
+            }
             Dns => pair("acme-error-dns", "acme-fix-dns"),
             Caa => pair("acme-error-caa", "acme-fix-caa"),
             RateLimited => {
@@ -237,6 +250,8 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
                     Text::new("acme-error-rate-failed")
                 } else if has("registered domain") || has("too many certificates") {
                     Text::new("acme-error-rate-domain")
+                } else if has("new orders") {
+                    Text::new("acme-error-rate-orders")
                 } else {
                     Text::new("acme-error-rate-limited")
                 };
@@ -244,7 +259,14 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
                 // Failed validations fail again after the wait unless the
                 // cause is fixed: "wait and change nothing" would be wrong.
                 let failed = has("failed authorizations");
+                // Hundreds of orders in a few hours mean something orders in
+                // a loop: waiting alone would let it hit the limit again.
+                let orders = has("new orders");
                 let f = match (until, failed) {
+                    (Some(t), _) if orders => {
+                        Text::new("acme-fix-rate-orders").arg("until", format_time(t))
+                    }
+                    (None, _) if orders => Text::new("acme-fix-rate-orders-unknown"),
                     (Some(t), true) => {
                         Text::new("acme-fix-rate-failed").arg("until", format_time(t))
                     }
@@ -259,24 +281,39 @@ pub fn explain(problem: &AcmeProblem, host: &str, retry_after: Option<OffsetDate
             Malformed => pair("acme-error-malformed", "acme-fix-malformed"),
             ServerInternal => pair("acme-error-server-internal", "acme-fix-server-internal"),
             BadNonce => pair("acme-error-bad-nonce", "acme-fix-bad-nonce"),
-            RejectedIdentifier | UnsupportedIdentifier => pair(
+            RejectedIdentifier => pair(
                 "acme-error-rejected-identifier",
                 "acme-fix-rejected-identifier",
+            ),
+            UnsupportedIdentifier => pair(
+                "acme-error-unsupported-identifier",
+                "acme-fix-unsupported-identifier",
             ),
             Tls => pair("acme-error-tls", "acme-fix-tls"),
             OrderNotReady => pair("acme-error-order-not-ready", "acme-fix-order-not-ready"),
             AccountDoesNotExist => pair("acme-error-account-missing", "acme-fix-account-missing"),
             ExternalAccountRequired => pair("acme-error-eab-required", "acme-fix-eab-required"),
-            BadCsr | BadPublicKey | BadSignatureAlgorithm => {
-                pair("acme-error-bad-csr", "acme-fix-bad-csr")
-            }
-            InvalidContact | UnsupportedContact => {
-                pair("acme-error-invalid-contact", "acme-fix-invalid-contact")
-            }
+            BadCsr => pair("acme-error-bad-csr", "acme-fix-bad-csr"),
+            // Boulder sends badPublicKey only for the account's own key (a
+            // certificate key it dislikes is badCSR): retrying with the same
+            // account fails the same way.
+            BadPublicKey => pair("acme-error-bad-public-key", "acme-fix-bad-public-key"),
+            BadSignatureAlgorithm => pair(
+                "acme-error-bad-signature-algorithm",
+                "acme-fix-bad-signature-algorithm",
+            ),
+            InvalidContact => pair("acme-error-invalid-contact", "acme-fix-invalid-contact"),
+            UnsupportedContact => pair(
+                "acme-error-unsupported-contact",
+                "acme-fix-unsupported-contact",
+            ),
             UserActionRequired => pair("acme-error-user-action", "acme-fix-user-action"),
-            AlreadyRevoked | BadRevocationReason | Compound | Unknown => {
-                pair("acme-error-other", "acme-fix-other")
-            }
+            AlreadyRevoked => pair("acme-error-already-revoked", "acme-fix-already-revoked"),
+            BadRevocationReason => pair(
+                "acme-error-bad-revocation-reason",
+                "acme-fix-bad-revocation-reason",
+            ),
+            Compound | Unknown => pair("acme-error-other", "acme-fix-other"),
         }
     };
     Finding::new(summary.arg("host", host))

@@ -85,6 +85,11 @@ fn blocked(w: &Wizard) -> Option<GateLine> {
         }
         Step::Restart if !golive_step::done_by_hand(w) => line("golive-gate-restart", Tone::Plain),
         _ if waits_for_opening(w) => line("firewall-open-hint", Tone::Warn),
+        // In the «Server:» field Space does not tick and Enter sends: the
+        // line names the way to «Erledigt» and what Enter does there.
+        s if s.needs_confirmation() && !w.confirmed.contains(&s) && w.text_input_active() => {
+            line("gate-manual-input", Tone::Plain)
+        }
         s if s.needs_confirmation() && !w.confirmed.contains(&s) => {
             line("gate-manual", Tone::Plain)
         }

@@ -298,6 +298,30 @@ pub(super) fn on_uploaded(w: &mut Wizard, result: Result<Outcome, Finding>) {
     w.checks.insert(CheckId::Uploaded, outcome.into());
 }
 
+/// What Enter does on the proxy and restart steps while their work waits
+/// (after a question): write the files, restart the whole stack. The
+/// footer names that instead of «weiter»; `None` where Enter goes on.
+pub fn enter_key(w: &Wizard) -> Option<&'static str> {
+    if done_by_hand(w) || super::gate(w) == super::Gate::Open {
+        return None;
+    }
+    match w.step {
+        Step::ProxyConfig if w.golive.plan.as_ref().is_some_and(|p| !p.diffs.is_empty()) => {
+            Some("key-write")
+        }
+        Step::Restart if !w.check(CheckId::Restarted).is_running() => Some("key-restart"),
+        _ => None,
+    }
+}
+
+/// A plan of the proxy files that waits to be written: the normal next
+/// step, shown without the warning's «!». A plan over files someone
+/// changed by hand (it carries the drift fix) stays a warning.
+pub fn is_planned_change(state: &CheckState) -> bool {
+    matches!(state, CheckState::Warning(f)
+        if f.summary.id == "golive-step-proxy-planned" && f.fix.is_none())
+}
+
 /// Enter on one of the steps while its work is not done.
 pub(super) fn on_next(w: &mut Wizard) -> Vec<Effect> {
     match w.step {

@@ -33,6 +33,8 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> 
         keys.push(tr.t("golive-upload-key"));
     } else if w.step == Step::Certificate && !cert_step::has_certificate(w) {
         keys.push(tr.t("key-issue"));
+    } else if let Some(id) = golive_step::enter_key(w) {
+        keys.push(tr.t(id));
     } else {
         keys.push(tr.t("key-next"));
     }

@@ -7,7 +7,7 @@ use super::network::confirm_line;
 use super::view::Tr;
 use super::widgets;
 use crate::core::plain_diff::{Role, explain};
-use crate::core::{Step, Text, Wizard};
+use crate::core::{CheckId, Step, Text, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let dir = w
@@ -26,8 +26,14 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         &format!("golive-{}-body", w.step.key()),
         &[("dir", &dir), ("domain", &domain)],
     );
-    lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
-    lines.push(Line::raw(""));
+    // After a failed restart her next move is in the fix, and the reason
+    // at the end of compose's output: the introduction (said again in the
+    // question before every restart) makes room for both at 80×24.
+    let restart_failed = w.step == Step::Restart && w.check(CheckId::Restarted).is_failed();
+    if !restart_failed {
+        lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+        lines.push(Line::raw(""));
+    }
     widgets::checks(lines, w, Wizard::checks_of(w.step), tr);
     match w.step {
         Step::ProxyConfig => diffs(lines, w, tr),
@@ -42,7 +48,10 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
                 lines.push(Line::raw(""));
                 // Docker speaks English: said before it is quoted.
                 lines.push(Line::raw(tr.t("golive-restart-output")));
-                for l in log.iter().skip(log.len().saturating_sub(8)) {
+                // After a failure its end, where compose says why, fits
+                // under the fix.
+                let shown = if restart_failed { 5 } else { 8 };
+                for l in log.iter().skip(log.len().saturating_sub(shown)) {
                     lines.push(Line::styled(
                         format!("  {}", tr.theme.text(l)),
                         tr.theme.dim(),

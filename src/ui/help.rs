@@ -29,6 +29,8 @@ pub const GLOSSARY: &[&str] = &[
     "router",
     "port",
     "port-forward",
+    "nat-pat",
+    "expert-mode",
     "exposed-host",
     "hairpin",
     "firewall",

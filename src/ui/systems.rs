@@ -171,6 +171,9 @@ pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
                 .unwrap_or_else(|| "https://letsencrypt.org/repository/".into());
             tr.ta("systems-confirm-gateway", &[("terms", &terms)])
         }
+        // stunnel takes the encryption; Orthanc's file changes only where
+        // it was open to other computers.
+        SystemKind::Orthanc if w.systems.orthanc.terminator => tr.t("systems-confirm-terminator"),
         _ => tr.t("systems-confirm-orthanc"),
     }
 }

@@ -58,6 +58,10 @@ impl Theme {
     pub fn failed(self) -> &'static str {
         if self.utf8 { "✗" } else { "[x]" }
     }
+    /// A change planned and waiting for her «Ja»: neither done nor a doubt.
+    pub fn planned(self) -> &'static str {
+        if self.utf8 { "→" } else { "[>]" }
+    }
     pub fn idle(self) -> &'static str {
         if self.utf8 { "·" } else { "[ ]" }
     }

@@ -604,3 +604,51 @@ fn the_restart_output_survives_a_resume() {
         ["$ docker-compose stop", "Stopping elx_proxy ... done"]
     );
 }
+
+/// Step 8 by hand with the «Server:» field focused: Space types there and
+/// Enter sends, so the gate line names Tab first; on «Erledigt» it is
+/// Space, then Enter again, and those keys do what it says.
+#[test]
+fn the_gate_line_in_the_server_field_names_what_works_there() {
+    use crate::core::gate_line::gate_line;
+    let mut w = at_certificate();
+    w.start.found = None;
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::Install);
+    assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-manual"));
+    key(&mut w, Action::NextField);
+    assert!(w.text_input_active());
+    assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-manual-input"));
+    // Space in the field ticks nothing.
+    key(&mut w, Action::Char(' '));
+    assert!(!w.confirmed.contains(&Step::Install));
+    // Tab, Space, Enter: the way the line names.
+    key(&mut w, Action::NextField);
+    assert!(!w.text_input_active());
+    assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-manual"));
+    key(&mut w, Action::Toggle);
+    assert!(w.confirmed.contains(&Step::Install));
+    key(&mut w, Action::Next);
+    assert_eq!(w.step, Step::ProxyConfig);
+}
+
+/// A planned change of the proxy files is the normal next step, not a
+/// warning; a plan over files someone changed by hand stays a warning.
+#[test]
+fn a_planned_proxy_change_is_no_warning_unless_files_drifted() {
+    use crate::core::golive_step::{is_planned_change, on_planned};
+    for (drift, planned) in [(false, true), (true, false)] {
+        let mut w = at_certificate();
+        let plan = PlanView {
+            diffs: vec![FileDiff {
+                path: "/opt/elexis-oob/docker-compose.override.yml".into(),
+                diff: "+x\n".into(),
+            }],
+            needs_restart: true,
+            drift,
+        };
+        on_planned(&mut w, Ok(plan));
+        let state = w.check(CheckId::ProxyConfig);
+        assert_eq!(is_planned_change(state), planned, "drift {drift}");
+    }
+}

@@ -14,7 +14,8 @@ use crate::core::firewall::Detection;
 use crate::core::reach::{HttpAnswer, ProbeReport};
 use crate::core::router_guide::RouterSeen;
 
-const SWISSCOM_MENU: &str = "Internet-Box im Expertenmodus: Netzwerk > NAT/PAT";
+const SWISSCOM_MENU: &str =
+    "Internet-Box (Ansicht mit allen Menüs, Expertenmodus): Netzwerk > NAT/PAT";
 const FRITZ_MENU: &str = "FRITZ!Box: Internet > Freigaben > Portfreigaben";
 
 fn router(name: &str) -> RouterSeen {

@@ -247,16 +247,94 @@ pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
         }
         return Outcome::Failed(f);
     }
-    if !open.is_empty() {
+    // A list reads «4040, 4041 und 4042»: the message joins the last item
+    // with its own word for "and".
+    if let Some((last, rest)) = open.split_last() {
         return Outcome::Failed(
             Finding::new(
                 Text::new("exposure-ports-open")
                     .arg("ports", open.join(", "))
-                    .arg("count", open.len().to_string()),
+                    .arg("count", open.len().to_string())
+                    .arg("rest", rest.join(", "))
+                    .arg("last", last),
             )
             .fix(Text::new("exposure-ports-open-fix"))
             .detail(detail),
         );
     }
     Outcome::Passed(Finding::new(Text::new("exposure-none")).detail(detail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Lang;
+
+    fn ports_finding(open: &[u16]) -> Finding {
+        let ports: Vec<PortProbe> = [3030, 4040, 4041, 8080]
+            .iter()
+            .map(|&port| PortProbe {
+                port,
+                open: open.contains(&port),
+            })
+            .collect();
+        let hosts = [
+            HostProbe {
+                scheme: Scheme::Http,
+                host: "intern.praxis".into(),
+                reach: Reach::NotRouted(404),
+            },
+            HostProbe {
+                scheme: Scheme::Https,
+                host: "203.0.113.7".into(),
+                reach: Reach::NoAnswer("timeout".into()),
+            },
+        ];
+        match outcome(&hosts, &ports) {
+            Outcome::Failed(f) => f,
+            other => panic!("expected a failure, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_probe_is_one_line_of_the_details() {
+        let f = ports_finding(&[4040]);
+        let detail = f.detail.unwrap_or_default();
+        let lines: Vec<&str> = detail.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "Host intern.praxis on port 80: not routed, HTTP 404",
+                "Host 203.0.113.7 on port 443: no answer (timeout)",
+                "port 3030: closed",
+                "port 4040: open",
+                "port 4041: closed",
+                "port 8080: closed",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_port_is_singular_and_several_are_a_list_with_and() {
+        let cases = [
+            (&[4040][..], Lang::De, "(Port 4040)"),
+            (&[4040, 4041][..], Lang::De, "(Ports 4040 und 4041)"),
+            (
+                &[3030, 4040, 4041][..],
+                Lang::De,
+                "(Ports 3030, 4040 und 4041)",
+            ),
+            (&[4040][..], Lang::En, "(port 4040)"),
+            (&[4040, 4041][..], Lang::En, "(ports 4040 and 4041)"),
+            (
+                &[3030, 4040, 4041][..],
+                Lang::En,
+                "(ports 3030, 4040 and 4041)",
+            ),
+        ];
+        for (open, lang, want) in cases {
+            let shown = crate::i18n::text(lang, &ports_finding(open).summary);
+            assert!(shown.contains(want), "{lang:?} {open:?}: {shown}");
+        }
+    }
 }
