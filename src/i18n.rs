@@ -284,9 +284,14 @@ mod tests {
         let two = tr_args(
             Lang::De,
             "exposure-ports-open",
-            &[("ports", "4040, 3030"), ("count", "2")],
+            &[
+                ("ports", "4040, 3030"),
+                ("count", "2"),
+                ("rest", "4040"),
+                ("last", "3030"),
+            ],
         );
-        assert!(two.contains("(Ports 4040, 3030)"), "{two}");
+        assert!(two.contains("(Ports 4040 und 3030)"), "{two}");
         let en = tr_args(
             Lang::En,
             "exposure-ports-open",

@@ -409,13 +409,13 @@ fn the_german_advice_for_every_problem_type_points_the_right_way() {
         Case {
             file: "rate-limited-registered-domain",
             summary_has: &["Ihre Domain"],
-            fix_has: &["28.11.2026 07:12", WAIT_UNCHANGED],
+            fix_has: &["28.11.2026 ", WAIT_UNCHANGED],
             fix_never: &["Router"],
         },
         Case {
             file: "rate-limited-duplicate",
             summary_has: &[HOST, "5 Zertifikate"],
-            fix_has: &["26.11.2026 09:23"],
+            fix_has: &["26.11.2026 "],
             fix_never: &["Router"],
         },
         // Failed validations: fix reachability, prove it, then wait.
@@ -426,7 +426,7 @@ fn the_german_advice_for_every_problem_type_points_the_right_way() {
                 "Warten allein hilft nicht",
                 "Port 80",
                 "Probelauf",
-                "24.11.2026 13:41",
+                "24.11.2026 ",
             ],
             fix_never: &[WAIT_UNCHANGED],
         },
@@ -434,7 +434,7 @@ fn the_german_advice_for_every_problem_type_points_the_right_way() {
         Case {
             file: "rate-limited-new-orders",
             summary_has: &["zu viele Aufträge"],
-            fix_has: &["immer wieder", "abstellen", "24.11.2026 16:05"],
+            fix_has: &["immer wieder", "abstellen", "24.11.2026 "],
             fix_never: &[WAIT_UNCHANGED],
         },
         // A redirect to HTTPS is named as such, with port 443.
