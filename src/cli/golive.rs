@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
+use praxis_tls::core::settle::PROXY_SETTLE;
 use praxis_tls::core::start::Installation;
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::{Lang, Outcome, Text};
@@ -38,9 +39,6 @@ pub struct FinalArgs {
     pub final_ca: Option<PathBuf>,
 }
 
-/// How long traefik may take to serve the new certificate (a restart, or
-/// its file watch after a renewal).
-const SETTLE: Duration = Duration::from_secs(90);
 const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 const RESTART_TIMEOUT: Duration = Duration::from_secs(300);
 
@@ -139,7 +137,7 @@ pub(super) fn run(
         lang,
         &Text::new("cli-golive-checking").arg("domain", record.domain.clone()),
     );
-    let report = check(Some(&fingerprint), SETTLE);
+    let report = check(Some(&fingerprint), PROXY_SETTLE);
     save_live(store, &report);
     match verdict(&report, reachable_before) {
         Ok(live) => {

@@ -248,11 +248,7 @@ async fn one(
         w.certificate.terms_url = acme.directory.terms_of_service().map(str::to_string);
     }
     let today = OffsetDateTime::now_utc().date();
-    let cert_dir = match env {
-        // Staging certificates are not trusted: never next to real ones.
-        AcmeEnv::Staging => plan.cert_dir.join("staging"),
-        AcmeEnv::Production => plan.cert_dir.clone(),
-    };
+    let cert_dir = praxis_tls::core::certificate::cert_dir_for(&plan.cert_dir, env);
     let req = IssueRequest {
         name: plan.name.ascii.clone(),
         cert_dir,

@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
+use praxis_tls::core::attempts::{Attempt, AttemptOutcome, NoticeKind};
 use praxis_tls::core::firewall::{Backend, plan_for};
 use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::renew::{self, RenewDecision, due_at};
@@ -50,7 +50,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
         lang,
         &Text::new("cli-renew-gateway").arg("domain", old.domain.clone()),
     );
-    let history = super::renew::history(&w, &cli.state_dir);
+    let history = super::renew::history(&w);
     let decision = renew::decide(
         std::slice::from_ref(&old),
         &history,
@@ -71,7 +71,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
                 renew_at: stamp(due_at(&old).0),
             };
             let sent = mail::notify(cli, lang, &notice);
-            super::renew::record_reminder(&cli.state_dir, domain, now);
+            super::renew::record_notice(store, lang, domain, NoticeKind::Reminder);
             return if sent { exit::OK } else { exit::FAILED };
         }
         RenewDecision::NothingInstalled | RenewDecision::NotDue { .. } => return exit::OK,

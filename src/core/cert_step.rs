@@ -264,6 +264,13 @@ pub(super) fn on_issued(
     match env {
         Some(AcmeEnv::Staging) => {
             w.certificate.staging_order = None;
+            w.certificate.attempts.record(Attempt {
+                at: now,
+                name: host.clone(),
+                registered,
+                production: false,
+                outcome: AttemptOutcome::Issued,
+            });
             w.certificate.dry_run_for = Some(host);
             w.checks.insert(
                 CheckId::DryRun,
@@ -322,12 +329,13 @@ pub(super) fn on_failed(
     let host = name(w).map(|(h, _)| h).unwrap_or_default();
     let finding =
         super::acme_context::in_context(finding, w.network.responder_port, &public, &host);
-    if let (Some(AcmeEnv::Production), Some((host, registered))) = (env, name(w)) {
+    // Both environments: see `attempts` for why staging is recorded too.
+    if let (Some(env), Some((host, registered))) = (env, name(w)) {
         w.certificate.attempts.record(Attempt {
             at: now,
             name: host,
             registered,
-            production: true,
+            production: env == AcmeEnv::Production,
             outcome: AttemptOutcome::Failed,
         });
     }

@@ -129,6 +129,8 @@ pub enum Msg {
     OrthancBuild {
         affected: bool,
     },
+    /// `renew` told someone by mail (a reminder, its own failure).
+    Noticed(super::attempts::Notice),
     IssueProgress {
         generation: u64,
         stage: certificate::AcmeStage,
@@ -268,6 +270,7 @@ impl Msg {
             | PendingResolved { .. }
             | OrthancBuild { .. }
             | RouterDetected(_)
+            | Noticed(_)
             | Terms { .. } => {
                 return None;
             }

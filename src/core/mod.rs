@@ -34,6 +34,7 @@ pub mod renew;
 pub mod renewal;
 pub mod router_guide;
 pub mod schedule;
+pub mod settle;
 pub mod start;
 pub mod status;
 pub mod step;

@@ -113,6 +113,10 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             w.certificate.terms_url = url;
             Vec::new()
         }
+        Msg::Noticed(notice) => {
+            w.certificate.attempts.notice(notice);
+            Vec::new()
+        }
         Msg::IssueProgress { stage, .. } => {
             if let Some((env, _)) = w.session.acme_stage {
                 w.session.acme_stage = Some((env, stage));

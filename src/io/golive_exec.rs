@@ -190,12 +190,6 @@ async fn restart(
     result.map(|_| ()).map_err(|e| e.finding())
 }
 
-/// How long the final check gives the proxy to serve the installed
-/// certificate. Right after the restart traefik listens before it has
-/// loaded its file provider (it applies configuration changes throttled),
-/// and answers with its own default certificate meanwhile, or not at all.
-const SETTLE: Duration = Duration::from_secs(20);
-
 /// From the patients' side: the name resolved now, every address checked.
 async fn final_check(
     cfg: &IoConfig,
@@ -214,7 +208,7 @@ async fn final_check(
         local_name,
         ports: &INTERNAL_PORTS,
         timeout: Duration::from_secs(5),
-        settle: SETTLE,
+        settle: crate::core::settle::PROXY_SETTLE,
     };
     let report = patients::check(&lookout).await;
     // Port 80 is probed at an IPv4 address that was reached from outside:

@@ -105,11 +105,7 @@ pub async fn issue(
     .await
     .map_err(|e| e.to_finding())?;
     let sink = ResponderSink::start(job.responder_port).await?;
-    let cert_dir = match job.env {
-        // A dry run's certificate is not trusted anywhere: keep it apart.
-        AcmeEnv::Staging => job.cert_dir.join("staging"),
-        AcmeEnv::Production => job.cert_dir.to_path_buf(),
-    };
+    let cert_dir = crate::core::certificate::cert_dir_for(job.cert_dir, job.env);
     let req = IssueRequest {
         name: job.name.to_string(),
         cert_dir,
