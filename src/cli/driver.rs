@@ -76,6 +76,8 @@ pub struct Driver<X: Io = Executor> {
     in_flight: usize,
     state_dir: PathBuf,
     answers_written: Option<PathBuf>,
+    /// Off for the unattended commands: they run no walk to its end.
+    answers_file: bool,
 }
 
 impl<X: Io> Driver<X> {
@@ -99,7 +101,15 @@ impl<X: Io> Driver<X> {
             in_flight: 0,
             state_dir: store.dir().to_path_buf(),
             answers_written: None,
+            answers_file: true,
         })
+    }
+
+    /// For a command that uses the wizard's model without walking it: no
+    /// answers file is written, whatever step the model is on.
+    pub fn without_answers_file(mut self) -> Driver<X> {
+        self.answers_file = false;
+        self
     }
 
     pub fn wizard(&self) -> &Wizard {
@@ -219,7 +229,7 @@ impl<X: Io> Driver<X> {
     /// At the end, what was chosen goes into `answers.toml` for the next
     /// practice (no secrets); the Done screen names it.
     fn write_answers_at_done(&mut self) {
-        if self.wizard.step != Step::Done || self.answers_written.is_some() {
+        if !self.answers_file || self.wizard.step != Step::Done || self.answers_written.is_some() {
             return;
         }
         let path = self.state_dir.join(ANSWERS_FILE);

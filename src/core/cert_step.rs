@@ -11,8 +11,12 @@ use super::firewall::Backend;
 use super::status::CertRecord;
 use super::{Action, Effect, Overlay, Wizard};
 
-/// The host the certificate is for, once the domain step has one.
+/// The host the certificate is for: a command's, or once the domain step
+/// has one, that.
 fn name(w: &Wizard) -> Option<(String, String)> {
+    if let Some(u) = &w.session.unattended {
+        return Some((u.name.ascii.clone(), u.name.registered.clone()));
+    }
     w.domain
         .parsed
         .as_ref()
@@ -176,11 +180,16 @@ fn running(w: &mut Wizard) -> u64 {
     generation
 }
 
-/// Before any order, the name is looked up once more (see cert_recheck).
-fn start(w: &mut Wizard, env: AcmeEnv, _now: OffsetDateTime) -> Vec<Effect> {
+/// Before any order, the name is looked up once more (see cert_recheck);
+/// not in an unattended run (see `unattended`).
+fn start(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
     let Some((host, _)) = name(w) else {
         return Vec::new();
     };
+    if w.session.unattended.is_some() {
+        w.session.acme_stage = Some((env, AcmeStage::Account));
+        return order(w, env, now);
+    }
     let generation = running(w);
     w.session.acme_stage = Some((env, AcmeStage::Account));
     vec![Effect::RecheckName {
@@ -212,7 +221,7 @@ pub(super) fn on_rechecked(w: &mut Wizard, report: &DnsReport, now: OffsetDateTi
     order(w, env, now)
 }
 
-fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
+pub(super) fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
     let Some((host, _)) = name(w) else {
         return Vec::new();
     };
@@ -224,9 +233,13 @@ fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
         AcmeEnv::Staging => w.certificate.staging_order.clone(),
         AcmeEnv::Production => w.certificate.production_order.clone(),
     };
-    // The firewall window from the firewall step may have run out.
+    // The firewall window from the firewall step may have run out. A
+    // command opens its own.
+    let unattended = w.session.unattended.is_some();
     let window = match (&w.network.firewall, w.network.window_until) {
-        (Some(plan), until) if plan.backend != Backend::None && until.is_none_or(|u| u <= now) => {
+        (Some(plan), until)
+            if !unattended && plan.backend != Backend::None && until.is_none_or(|u| u <= now) =>
+        {
             w.network.window_until =
                 Some(now + time::Duration::seconds(i64::from(super::network::WINDOW_SECS)));
             Some(plan.clone())
@@ -276,6 +289,10 @@ pub(super) fn on_issued(
                 CheckId::DryRun,
                 Outcome::Passed(Finding::new(Text::new("cert-dry-run-ok"))).into(),
             );
+            if super::unattended::staging_only(w) {
+                w.checks.insert(CheckId::Certificate, CheckState::Idle);
+                return Vec::new();
+            }
             // The dry run proved the way in: production follows at once.
             start(w, AcmeEnv::Production, now)
         }

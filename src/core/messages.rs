@@ -139,6 +139,8 @@ pub enum Msg {
         generation: u64,
         env: certificate::AcmeEnv,
         url: String,
+        /// An order saved earlier, taken up again.
+        resumed: bool,
     },
     /// A certificate is ready: `env` is `None` for an imported or
     /// self-signed one.
@@ -151,7 +153,11 @@ pub enum Msg {
         generation: u64,
         env: Option<certificate::AcmeEnv>,
         finding: Finding,
+        /// What kind of failure, for the commands' exit codes.
+        kind: certificate::FailureKind,
     },
+    /// A command asks for an issuance (see `unattended`).
+    Unattended(super::unattended::Unattended),
     FilesInstalled {
         generation: u64,
         result: Result<golive_step::InstalledFiles, Finding>,
@@ -271,6 +277,7 @@ impl Msg {
             | OrthancBuild { .. }
             | RouterDetected(_)
             | Noticed(_)
+            | Unattended(_)
             | Terms { .. } => {
                 return None;
             }

@@ -41,6 +41,7 @@ pub mod step;
 pub mod systems;
 pub mod traefik_legacy;
 mod transitions;
+pub mod unattended;
 pub mod undone;
 
 #[cfg(test)]
@@ -207,6 +208,8 @@ pub struct Session {
     pub restart_log: Vec<String>,
     /// Where a running issuance stands.
     pub acme_stage: Option<(certificate::AcmeEnv, certificate::AcmeStage)>,
+    /// An issuance a command asked for, while it runs (never saved).
+    pub unattended: Option<unattended::Unattended>,
     /// Cursor on the language list.
     pub lang_cursor: usize,
     /// The focused field of the renewal step's mail form.

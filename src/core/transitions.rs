@@ -113,6 +113,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             w.certificate.terms_url = url;
             Vec::new()
         }
+        Msg::Unattended(plan) => super::unattended::on_plan(w, plan, now),
         Msg::Noticed(notice) => {
             w.certificate.attempts.notice(notice);
             Vec::new()

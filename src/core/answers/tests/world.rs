@@ -297,6 +297,7 @@ impl World {
                 generation,
                 env,
                 finding: crate::core::Finding::new(crate::core::Text::new("acme-error-connection")),
+                kind: crate::core::certificate::FailureKind::Validation,
             }
         }
     }
