@@ -12,7 +12,7 @@ use clap::Args;
 use praxis_tls::core::settle::PROXY_SETTLE;
 use praxis_tls::core::start::Installation;
 use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Lang, Outcome, Text};
+use praxis_tls::core::{Lang, Msg, Outcome, Text};
 use praxis_tls::io::compose::Compose;
 use praxis_tls::io::golive::{
     self, Docker, GoLiveError, Site, apply_proxy, install_files, plan_proxy,
@@ -294,20 +294,10 @@ fn undo(lang: Lang, rt: &Runtime, site: &Site, journal: &mut Journal, changes: &
     }
 }
 
-/// The previous certificate is the one in use again.
+/// The previous certificate is the one in use again (a core transition).
 fn restore(lang: Lang, store: &Store, previous: Option<&CertRecord>) {
-    let Some(previous) = previous else {
-        return;
-    };
-    match store.load() {
-        Ok(Some(mut w)) => {
-            w.certificate.installed = Some(previous.clone());
-            w.updated_at = OffsetDateTime::now_utc();
-            if let Err(e) = store.save(&w) {
-                say(lang, &e.text());
-            }
-        }
-        Ok(None) => {}
-        Err(e) => say(lang, &e.text()),
+    if let Some(previous) = previous {
+        let previous = previous.clone();
+        super::model::apply(store, lang, Msg::GoLiveUndone { previous });
     }
 }

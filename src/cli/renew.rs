@@ -10,7 +10,7 @@ use praxis_tls::core::attempts::{self, NoticeKind};
 use praxis_tls::core::network::Port80Policy;
 use praxis_tls::core::renew::{self, ForwardPolicy, RenewDecision, RenewPolicy, due_at};
 use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Lang, Msg, Text, Wizard, domain, update};
+use praxis_tls::core::{Lang, Msg, Text, Wizard, domain};
 use praxis_tls::io::lock::Lock;
 use praxis_tls::io::mail::Notice;
 use praxis_tls::io::store::Store;
@@ -31,27 +31,14 @@ pub(super) fn history(w: &Wizard) -> Vec<renew::Attempt> {
     w.certificate.attempts.renewal_view()
 }
 
-/// A mail went out: recorded in the one history through the core, on the
-/// state as it is on disk now.
+/// A mail went out: recorded in the one history through the core.
 pub(super) fn record_notice(store: &Store, lang: Lang, domain: &str, kind: NoticeKind) {
-    let now = OffsetDateTime::now_utc();
     let notice = attempts::Notice {
         domain: domain.to_string(),
-        at: now,
+        at: OffsetDateTime::now_utc(),
         kind,
     };
-    let mut w = match store.load() {
-        Ok(Some(w)) => w,
-        Ok(None) => Wizard::new(lang, now),
-        Err(e) => {
-            tracing::error!("recording the notice: {e}");
-            return;
-        }
-    };
-    update(&mut w, Msg::Noticed(notice), now);
-    if let Err(e) = store.save(&w) {
-        tracing::error!("recording the notice: {e}");
-    }
+    super::model::apply(store, lang, Msg::Noticed(notice));
 }
 
 /// Whether `renew` mailed a failure within `within` of now. Read without

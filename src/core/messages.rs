@@ -158,6 +158,21 @@ pub enum Msg {
     },
     /// A command asks for an issuance (see `unattended`).
     Unattended(super::unattended::Unattended),
+    /// The go-live of a command failed and was undone: the certificate
+    /// served before is the one in use again.
+    GoLiveUndone {
+        previous: status::CertRecord,
+    },
+    /// `renew` reissued Express Gateway's certificate (`done`) or failed
+    /// to (`None`); the attempt counts as any other.
+    GatewayRenewed {
+        name: String,
+        done: Option<super::systems::SystemDone>,
+    },
+    /// `renew` reissued Orthanc's certificate from the practice's CA.
+    OrthancRenewed {
+        record: status::CertRecord,
+    },
     FilesInstalled {
         generation: u64,
         result: Result<golive_step::InstalledFiles, Finding>,
@@ -278,6 +293,9 @@ impl Msg {
             | RouterDetected(_)
             | Noticed(_)
             | Unattended(_)
+            | GoLiveUndone { .. }
+            | GatewayRenewed { .. }
+            | OrthancRenewed { .. }
             | Terms { .. } => {
                 return None;
             }

@@ -114,6 +114,21 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Unattended(plan) => super::unattended::on_plan(w, plan, now),
+        Msg::GoLiveUndone { previous } => {
+            w.certificate.installed = Some(previous);
+            Vec::new()
+        }
+        Msg::OrthancRenewed { record } => {
+            let orthanc = super::systems::SystemKind::Orthanc;
+            if let Some(done) = w.systems.done.iter_mut().find(|d| d.kind == orthanc) {
+                done.certificate = Some(record);
+            }
+            Vec::new()
+        }
+        Msg::GatewayRenewed { name, done } => {
+            super::unattended::on_gateway_renewed(w, name, done, now);
+            Vec::new()
+        }
         Msg::Noticed(notice) => {
             w.certificate.attempts.notice(notice);
             Vec::new()

@@ -18,7 +18,7 @@
 
 use time::OffsetDateTime;
 
-use super::attempts::{Decision, RefusedBecause, may_attempt};
+use super::attempts::{Attempt, AttemptOutcome, Decision, RefusedBecause, may_attempt};
 use super::certificate::{AcmeEnv, AcmeStage};
 use super::domain::DomainName;
 use super::input::TextInput;
@@ -100,4 +100,32 @@ pub(super) fn staging_only(w: &Wizard) -> bool {
         .unattended
         .as_ref()
         .is_some_and(|u| u.staging_only)
+}
+
+/// `renew` for Express Gateway's certificate: the attempt recorded as the
+/// certificate step records its own, the system's record replaced.
+pub(super) fn on_gateway_renewed(
+    w: &mut Wizard,
+    name: String,
+    done: Option<super::systems::SystemDone>,
+    now: OffsetDateTime,
+) {
+    let registered = super::domain::parse(&name)
+        .map(|d| d.registered)
+        .unwrap_or_default();
+    w.certificate.attempts.record(Attempt {
+        at: now,
+        name,
+        registered,
+        production: true,
+        outcome: if done.is_some() {
+            AttemptOutcome::Issued
+        } else {
+            AttemptOutcome::Failed
+        },
+    });
+    if let Some(done) = done {
+        w.systems.done.retain(|d| d.kind != done.kind);
+        w.systems.done.push(done);
+    }
 }
