@@ -166,6 +166,12 @@ impl Seen {
                 );
                 self.order = Some((url.clone(), *resumed));
             }
+            Msg::AuthorizationReused { name, .. } => say(
+                lang,
+                &Text::new("cli-cert-authz-reused")
+                    .arg("env", label())
+                    .arg("domain", name.clone()),
+            ),
             Msg::Issued {
                 env: Some(env),
                 record,

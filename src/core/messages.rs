@@ -135,6 +135,11 @@ pub enum Msg {
         generation: u64,
         stage: certificate::AcmeStage,
     },
+    /// The CA still holds a validation for the name: none is needed now.
+    AuthorizationReused {
+        generation: u64,
+        name: String,
+    },
     OrderCreated {
         generation: u64,
         env: certificate::AcmeEnv,
@@ -240,7 +245,10 @@ impl Msg {
     pub fn is_report(&self) -> bool {
         matches!(
             self,
-            Msg::IssueProgress { .. } | Msg::OrderCreated { .. } | Msg::RestartLine { .. }
+            Msg::IssueProgress { .. }
+                | Msg::OrderCreated { .. }
+                | Msg::AuthorizationReused { .. }
+                | Msg::RestartLine { .. }
         )
     }
 
@@ -263,6 +271,7 @@ impl Msg {
             IssueProgress { generation, .. }
             | NameRechecked { generation, .. }
             | OrderCreated { generation, .. }
+            | AuthorizationReused { generation, .. }
             | Issued { generation, .. }
             | IssueFailed { generation, .. } => (CheckId::Certificate, generation),
             FilesInstalled { generation, .. } => (CheckId::FilesInstalled, generation),

@@ -140,6 +140,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             Vec::new()
         }
         Msg::NameRechecked { report, .. } => cert_step::on_rechecked(w, &report, now),
+        Msg::AuthorizationReused { .. } => Vec::new(),
         Msg::OrderCreated { env, url, .. } => {
             cert_step::on_order(w, env, url);
             Vec::new()

@@ -316,6 +316,9 @@ impl Executor {
                     let events = std::sync::Arc::new(move |e: IssueEvent| {
                         let msg = match e {
                             IssueEvent::Stage(stage) => Msg::IssueProgress { generation, stage },
+                            IssueEvent::AuthorizationReused(name) => {
+                                Msg::AuthorizationReused { generation, name }
+                            }
                             IssueEvent::Order { url, resumed } => Msg::OrderCreated {
                                 generation,
                                 env,

@@ -71,6 +71,8 @@ pub enum IssueEvent {
         url: String,
         resumed: bool,
     },
+    /// The CA still holds a validation for this name.
+    AuthorizationReused(String),
 }
 
 pub struct IssueJob<'a> {
@@ -116,7 +118,7 @@ pub async fn issue_typed(
                 Stage::Certificate => AcmeStage::Certificate,
             })),
             Progress::Order { url, resumed } => events(IssueEvent::Order { url, resumed }),
-            Progress::AuthorizationReused { .. } => {}
+            Progress::AuthorizationReused { name } => events(IssueEvent::AuthorizationReused(name)),
         }
     };
     let acme = Acme::open(
