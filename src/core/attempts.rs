@@ -11,7 +11,12 @@
 //! production's. So the guard below counts production alone, and a staging
 //! record costs nothing; keeping it means the wizard and the commands leave
 //! the same trace of a dry run (what `report` and a support call read), and
-//! a run that hammers staging would show.
+//! a run that hammers staging would show. A staging record stands for what
+//! staging counts: a certificate issued or a validation failed; a dry run
+//! that never reached the validation (the CA unreachable, an address it
+//! refused) spent nothing there. In production every failure is recorded,
+//! whatever it cost: the guard and `renew`'s back-off must count a try
+//! whose cost is unknown as spent.
 
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};

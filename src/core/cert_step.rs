@@ -4,7 +4,7 @@
 use time::OffsetDateTime;
 
 use super::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
-use super::certificate::{AcmeEnv, AcmeStage, CertSource};
+use super::certificate::{AcmeEnv, AcmeStage, CertSource, FailureKind};
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::dns::DnsReport;
 use super::firewall::Backend;
@@ -333,6 +333,7 @@ pub(super) fn on_failed(
     w: &mut Wizard,
     env: Option<AcmeEnv>,
     finding: Finding,
+    kind: FailureKind,
     now: OffsetDateTime,
 ) {
     w.session.acme_stage = None;
@@ -346,8 +347,14 @@ pub(super) fn on_failed(
     let host = name(w).map(|(h, _)| h).unwrap_or_default();
     let finding =
         super::acme_context::in_context(finding, w.network.responder_port, &public, &host);
-    // Both environments: see `attempts` for why staging is recorded too.
-    if let (Some(env), Some((host, registered))) = (env, name(w)) {
+    // Both environments: see `attempts` for why staging is recorded too,
+    // and why a staging failure counts only when validation failed.
+    let spent = match env {
+        Some(AcmeEnv::Production) => true,
+        Some(AcmeEnv::Staging) => kind == FailureKind::Validation,
+        None => false,
+    };
+    if let (true, Some(env), Some((host, registered))) = (spent, env, name(w)) {
         w.certificate.attempts.record(Attempt {
             at: now,
             name: host,

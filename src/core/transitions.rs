@@ -146,8 +146,10 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Issued { env, record, .. } => cert_step::on_issued(w, env, record, now),
-        Msg::IssueFailed { env, finding, .. } => {
-            cert_step::on_failed(w, env, finding, now);
+        Msg::IssueFailed {
+            env, finding, kind, ..
+        } => {
+            cert_step::on_failed(w, env, finding, kind, now);
             Vec::new()
         }
         Msg::FilesInstalled { result, .. } => {
