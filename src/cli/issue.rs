@@ -55,10 +55,20 @@ impl Plan {
 /// command's own, and a test may hold the run right after the production
 /// order is on disk (`--pause-after-order-ms`), to kill it there.
 #[derive(Clone)]
-struct Headless {
+pub(super) struct Headless {
     exec: Executor,
     pause: Option<(Duration, Option<String>)>,
     paused: Arc<AtomicBool>,
+}
+
+impl Headless {
+    pub(super) fn new(exec: Executor) -> Headless {
+        Headless {
+            exec,
+            pause: None,
+            paused: Arc::new(AtomicBool::new(false)),
+        }
+    }
 }
 
 impl Io for Headless {

@@ -163,10 +163,11 @@ pub enum Msg {
     },
     /// A command asks for an issuance (see `unattended`).
     Unattended(super::unattended::Unattended),
-    /// The go-live of a command failed and was undone: the certificate
-    /// served before is the one in use again.
-    GoLiveUndone {
-        previous: status::CertRecord,
+    /// A command puts the certificate in use live (see `unattended_live`).
+    GoLive(super::unattended_live::GoLive),
+    /// A command's go-live was taken back (`complete`: every entry).
+    GoLiveRolledBack {
+        complete: bool,
     },
     /// `renew` reissued Express Gateway's certificate (`done`) or failed
     /// to (`None`); the attempt counts as any other.
@@ -302,7 +303,8 @@ impl Msg {
             | RouterDetected(_)
             | Noticed(_)
             | Unattended(_)
-            | GoLiveUndone { .. }
+            | GoLive(_)
+            | GoLiveRolledBack { .. }
             | GatewayRenewed { .. }
             | OrthancRenewed { .. }
             | Terms { .. } => {
@@ -420,6 +422,12 @@ pub enum Effect {
         site: golive_step::SiteSpec,
         generation: u64,
     },
+    /// Undo the journal entries after `mark` (all, without one), newest
+    /// first; then restart again when `restart` names the site.
+    UndoSince {
+        mark: Option<u64>,
+        restart: Option<golive_step::SiteSpec>,
+    },
     /// Send certificate and key to the admin app (the wizard runs elsewhere).
     Upload {
         server: String,
@@ -517,6 +525,7 @@ impl Effect {
             | InstallFiles { .. }
             | ApplyProxy { .. }
             | Restart { .. }
+            | UndoSince { .. }
             | Upload { .. }
             | PlanSystem { .. }
             | ApplySystem { .. }

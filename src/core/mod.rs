@@ -42,6 +42,7 @@ pub mod systems;
 pub mod traefik_legacy;
 mod transitions;
 pub mod unattended;
+pub mod unattended_live;
 pub mod undone;
 
 #[cfg(test)]
@@ -210,6 +211,8 @@ pub struct Session {
     pub acme_stage: Option<(certificate::AcmeEnv, certificate::AcmeStage)>,
     /// An issuance a command asked for, while it runs (never saved).
     pub unattended: Option<unattended::Unattended>,
+    /// A command's go-live, while it runs (never saved).
+    pub going_live: Option<unattended_live::LiveRun>,
     /// Cursor on the language list.
     pub lang_cursor: usize,
     /// The focused field of the renewal step's mail form.

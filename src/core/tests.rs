@@ -456,6 +456,7 @@ mod dialogs;
 mod golive;
 mod network;
 mod resume;
+mod unattended;
 
 mod properties {
     use proptest::prelude::*;

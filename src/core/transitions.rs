@@ -114,8 +114,9 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Unattended(plan) => super::unattended::on_plan(w, plan, now),
-        Msg::GoLiveUndone { previous } => {
-            w.certificate.installed = Some(previous);
+        Msg::GoLive(plan) => super::unattended_live::on_start(w, plan),
+        Msg::GoLiveRolledBack { complete } => {
+            super::unattended_live::on_undone(w, complete);
             Vec::new()
         }
         Msg::OrthancRenewed { record } => {
@@ -154,15 +155,15 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::FilesInstalled { result, .. } => {
             golive_step::on_installed(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::ProxyPlanned { result, .. } => {
             golive_step::on_planned(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::ProxyApplied { result, .. } => {
             golive_step::on_applied(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::Uploaded { result, .. } => {
             golive_step::on_uploaded(w, result);
@@ -186,7 +187,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::Restarted { result, .. } => {
             golive_step::on_restarted(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::FinalChecked {
             tls,
@@ -199,7 +200,8 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             w.checks.insert(CheckId::FinalExposure, exposure.into());
             w.checks.insert(CheckId::FinalPort80, port80.into());
             super::golive_step::on_final_checked(w, &fingerprints);
-            Vec::new()
+            super::unattended_live::on_checked(w, &fingerprints);
+            super::unattended_live::next(w)
         }
         Msg::ScheduleInspected { view, .. } => {
             super::autorenew::on_inspected(w, view);

@@ -417,6 +417,7 @@ impl Executor {
             | Effect::ApplyProxy { .. }
             | Effect::Restart { .. }
             | Effect::FinalCheck { .. }
+            | Effect::UndoSince { .. }
             | Effect::Upload { .. }) => {
                 let (journal, plans) = (self.journal.clone(), self.plans.clone());
                 super::golive_exec::run(cfg, journal, plans, e, tx);

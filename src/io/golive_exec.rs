@@ -140,6 +140,23 @@ pub fn run(
                 });
             });
         }
+        Effect::UndoSince { mark, restart } => {
+            tokio::spawn(async move {
+                let j = journal.clone();
+                let undone = tokio::task::spawn_blocking(move || undo_since(&j, mark))
+                    .await
+                    .unwrap_or(false);
+                let mut complete = undone;
+                if let Some(spec) = restart {
+                    // Generation 0: nothing waits for these lines.
+                    if let Err(f) = self::restart(&cfg, &spec, 0, &tx).await {
+                        tracing::error!("restart after undo: {:?}", f.summary.id);
+                        complete = false;
+                    }
+                }
+                let _ = tx.send(Msg::GoLiveRolledBack { complete });
+            });
+        }
         Effect::Upload {
             server,
             host,
@@ -154,6 +171,35 @@ pub fn run(
         }
         _ => {}
     }
+}
+
+/// Undoes the entries after `mark` (every one without it), newest first.
+/// True: each was taken back.
+fn undo_since(journal: &Mutex<Journal>, mark: Option<u64>) -> bool {
+    let Ok(mut j) = journal.lock() else {
+        return false;
+    };
+    let ids: Vec<u64> = j
+        .undoable()
+        .iter()
+        .map(|e| e.id)
+        .filter(|id| mark.is_none_or(|m| *id > m))
+        .collect();
+    let mut all = true;
+    for id in ids {
+        match j.undo(id, false) {
+            Ok(o) if o.reverted() => {}
+            Ok(o) => {
+                tracing::error!("undo {id}: {o:?}");
+                all = false;
+            }
+            Err(e) => {
+                tracing::error!("undo {id}: {e}");
+                all = false;
+            }
+        }
+    }
+    all
 }
 
 async fn restart(

@@ -259,7 +259,10 @@ impl World {
                 result: Ok(Text::new("autorenew-test-sent")),
             },
             Effect::InspectOrthanc => Msg::OrthancBuild { affected: false },
-            Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
+            Effect::Persist
+            | Effect::Quit
+            | Effect::CloseFirewall { .. }
+            | Effect::UndoSince { .. } => return vec![],
         };
         vec![msg]
     }
