@@ -16,6 +16,7 @@ use clap::Args;
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::unattended_live::{GoLive, Live as CoreLive, Phase};
 use praxis_tls::core::{Lang, Msg, Outcome, Text, Wizard};
+use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::store::Store;
@@ -116,6 +117,7 @@ pub(super) fn run(
     };
     let reachable_before = rt.block_on(patients::check(&before)).reached_directly();
 
+    let dns = cfg.dns.clone();
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let guard = rt.enter();
     let io = Headless::new(Executor::new(cfg, journal, tx));
@@ -127,7 +129,7 @@ pub(super) fn run(
                 mark,
                 reachable_before,
             }));
-            rt.block_on(drive(&mut d, lang, store, &record.domain));
+            rt.block_on(drive(&mut d, lang, store, &dns, &record.domain));
             Some(d.finish())
         }
         Err(e) => {
@@ -178,7 +180,7 @@ pub(super) fn run(
 
 /// Feeds results to the driver until nothing is outstanding, telling each
 /// stage as the core reaches it.
-async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, domain: &str) {
+async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, dns: &DnsConfig, domain: &str) {
     let phase = |d: &Driver<Headless>| d.wizard().session.going_live.as_ref().map(|r| r.phase);
     while d.in_flight() > 0 {
         let Ok(Some(msg)) = tokio::time::timeout(RESULT_TIMEOUT, d.next()).await else {
@@ -198,7 +200,10 @@ async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, domain: &str
             ),
             Msg::RestartLine { line, .. } => tracing::info!("restart: {line}"),
             Msg::FinalChecked { tls, exposure, .. } => {
-                save_live(store, tls, exposure);
+                // The addresses the check just resolved, for `status`.
+                let addresses = patients::addresses(dns, domain).await.unwrap_or_default();
+                let addresses = addresses.iter().map(ToString::to_string).collect();
+                save_live(store, tls, exposure, addresses);
                 let (Outcome::Passed(f) | Outcome::Warning(f) | Outcome::Failed(f)) = tls;
                 for t in &f.more {
                     say(lang, t);
@@ -248,12 +253,12 @@ async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, domain: &str
 }
 
 /// What the last unattended check saw, for `status`.
-fn save_live(store: &Store, tls: &Outcome, exposure: &Outcome) {
+fn save_live(store: &Store, tls: &Outcome, exposure: &Outcome, addresses: Vec<String>) {
     let live = praxis_tls::core::status::LiveCheck::judge(
         OffsetDateTime::now_utc(),
         tls,
         exposure,
-        Vec::new(),
+        addresses,
     );
     if let Err(e) = praxis_tls::io::live::save(store.dir(), &live) {
         tracing::warn!("live check not recorded: {e}");
