@@ -1,8 +1,10 @@
 //! `praxis-tls renew`: the daily run. Renews the installed certificate
 //! when `core::renew::decide` says it is due, through the same issuance as
-//! `certificate`, and puts it live through `io::golive`; otherwise says
+//! `certificate` and the same go-live as `certificate --install` (both the
+//! wizard's core on its driver, see `issue` and `golive`); otherwise says
 //! when to look again. Idempotent. Failures, back-offs and (with the
-//! forward switched off between renewals) the reminder go out by mail.
+//! forward switched off between renewals) the reminder go out by mail,
+//! and what went out is recorded in the one attempt history.
 
 use std::path::Path;
 

@@ -341,3 +341,29 @@ pub async fn upload(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_since_takes_back_only_what_came_after_the_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        std::fs::create_dir(&state).unwrap();
+        let (a, b) = (dir.path().join("a.yml"), dir.path().join("b.yml"));
+        std::fs::write(&a, "a: before\n").unwrap();
+        std::fs::write(&b, "b: before\n").unwrap();
+        let mut j = Journal::open(&state).unwrap();
+        let earlier = j
+            .write_file(&a, b"a: earlier run\n", 0o644, "a".into())
+            .unwrap();
+        j.write_file(&b, b"b: this run\n", 0o644, "b".into())
+            .unwrap();
+        let j = Mutex::new(j);
+
+        assert!(undo_since(&j, Some(earlier)));
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "a: earlier run\n");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "b: before\n");
+    }
+}
