@@ -1,6 +1,7 @@
 //! `certificate` and `renew` run the wizard's core on the headless driver:
 //! against a real Pebble on loopback, they leave the same attempt records
-//! a walk through the wizard's certificate step leaves, in the same order.
+//! a walk through the wizard's certificate step leaves, in the same order,
+//! for a certificate, a renewal and a failed dry run.
 
 #[path = "support/knot.rs"]
 #[allow(dead_code)]
@@ -50,8 +51,10 @@ fn issued(production: bool) -> Shape {
 }
 
 /// The wizard's certificate step, keys and results through the core and
-/// the real executor, as `cert_flow` walks it.
-fn wizard_walk() -> Vec<Attempt> {
+/// the real executor, as `cert_flow` walks it. `unreachable`: the
+/// responder listens where the CA does not knock, so the dry run's
+/// validation fails.
+fn wizard_walk(unreachable: bool) -> Vec<Attempt> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let port = free_port();
     let pebble = Pebble::start(port, None, 0);
@@ -67,7 +70,7 @@ fn wizard_walk() -> Vec<Attempt> {
     let mut cfg = IoConfig::new(state.path(), dns);
     cfg.acme_staging = pebble.choice();
     cfg.acme_production = pebble.choice();
-    cfg.responder_port = port;
+    cfg.responder_port = if unreachable { free_port() } else { port };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -108,12 +111,9 @@ fn wizard_walk() -> Vec<Attempt> {
         }
         pending += step(&mut w, msg);
     }
-    assert_eq!(
-        w.certificate.installed.as_ref().map(|r| r.domain.as_str()),
-        Some(NAME),
-        "{}",
-        pebble.log()
-    );
+    let installed = w.certificate.installed.as_ref().map(|r| r.domain.as_str());
+    let expected = (!unreachable).then_some(NAME);
+    assert_eq!(installed, expected, "{}", pebble.log());
     w.certificate.attempts.attempts
 }
 
@@ -148,7 +148,7 @@ fn praxis(p: &Pebble, port: u16, state: &Path, args: &[&str]) -> (i32, String) {
 
 #[test]
 fn certificate_and_renew_write_the_records_the_wizard_writes() {
-    let walked = shape(&wizard_walk());
+    let walked = shape(&wizard_walk(false));
     assert_eq!(walked, [issued(false), issued(true)], "the wizard's walk");
 
     let port = free_port();
@@ -189,4 +189,42 @@ fn certificate_and_renew_write_the_records_the_wizard_writes() {
         "renew as the wizard"
     );
     assert!(after[2].at > after[1].at, "recorded when it happened");
+}
+
+#[test]
+fn a_failed_dry_run_is_recorded_alike() {
+    let walked = shape(&wizard_walk(true));
+    let failed = (
+        NAME.to_string(),
+        REGISTERED.to_string(),
+        false,
+        AttemptOutcome::Failed,
+    );
+    assert_eq!(walked, [failed.clone()], "the wizard's walk");
+
+    // The name points where the responder is not.
+    let port = free_port();
+    let pebble = Pebble::start(port, None, 0);
+    pebble.add_a(NAME, &["127.0.0.2"]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let args = [
+        "certificate",
+        "--domain",
+        NAME,
+        "--email",
+        "praxis@praxis-muster.ch",
+        "--accept-terms",
+        "--no-firewall",
+        "--staging",
+        "--responder-bind",
+        "127.0.0.1",
+    ];
+    let (code, err) = praxis(&pebble, port, &state, &args);
+    assert_eq!(code, 5, "validation failed: {err}\n{}", pebble.log());
+    assert_eq!(
+        shape(&attempts(&state)),
+        [failed],
+        "certificate as the wizard"
+    );
 }
