@@ -200,7 +200,7 @@ fn a_failed_dry_run_is_recorded_alike() {
         false,
         AttemptOutcome::Failed,
     );
-    assert_eq!(walked, [failed.clone()], "the wizard's walk");
+    assert_eq!(walked, std::slice::from_ref(&failed), "the wizard's walk");
 
     // The name points where the responder is not.
     let port = free_port();
