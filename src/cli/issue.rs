@@ -1,10 +1,10 @@
 //! One unattended issuance, shared by `certificate` and `renew`, on the
 //! wizard's driver: the command hands the core a plan
 //! (`Msg::Unattended`), and from there the wizard's own certificate step
-//! decides, the executor does, and the driver saves, exactly as in the
-//! wizard and `replay`. The command only reads what comes back, to tell
-//! it on the terminal, and opens the firewall window around the run
-//! (through the journal, see `firewall_window`).
+//! decides, the executor does (the firewall window included) and the
+//! driver saves and closes, exactly as in the wizard and `replay`. The
+//! command only detects which window it needs (`firewall_window`) and
+//! reads what comes back, to tell it on the terminal.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -51,9 +51,9 @@ impl Plan {
     }
 }
 
-/// The executor, as the commands use it: the firewall window is the
-/// command's own, and a test may hold the run right after the production
-/// order is on disk (`--pause-after-order-ms`), to kill it there.
+/// The executor, as the commands use it: a test may hold the run right
+/// after the production order is on disk (`--pause-after-order-ms`), to
+/// kill it there.
 #[derive(Clone)]
 pub(super) struct Headless {
     exec: Executor,
@@ -89,7 +89,9 @@ impl Io for Headless {
         self.exec.saved(w);
     }
 
-    fn close_windows_now(&self, _keep_table: bool) {}
+    fn close_windows_now(&self, keep_table: bool) {
+        self.exec.close_windows_now(keep_table);
+    }
 }
 
 /// The exit code an issuance failure ends in.
@@ -235,19 +237,18 @@ pub(super) fn run(
             return (exit::FAILED, None);
         }
     };
+    let mut unattended = unattended;
+    if !plan.no_firewall {
+        match firewall_window::plan(cli, lang, &rt) {
+            Ok(w) => unattended.window = w,
+            Err(code) => return (code, None),
+        }
+    }
     let journal = match Journal::open(&cli.state_dir) {
         Ok(j) => j,
         Err(e) => {
             say(lang, &e.text());
             return (exit::USAGE, None);
-        }
-    };
-    let window = if plan.no_firewall {
-        None
-    } else {
-        match firewall_window::open(cli, lang, &rt) {
-            Ok(w) => w,
-            Err(code) => return (code, None),
         }
     };
 
@@ -270,8 +271,17 @@ pub(super) fn run(
         Ok(d) => {
             let mut d = d.without_answers_file();
             d.handle(Msg::Unattended(unattended));
+            let window = d.wizard().network.window_until.is_some();
+            if window {
+                firewall_window::opened(cli, lang);
+            }
             rt.block_on(drive(&mut d, lang, &mut seen));
-            Some(d.finish())
+            // Closes the window the issuance opened, as the wizard's end does.
+            let w = d.finish();
+            if window {
+                firewall_window::report_closed(cli, lang);
+            }
+            Some(w)
         }
         Err(e) => {
             eprintln!("{e}");
@@ -279,12 +289,6 @@ pub(super) fn run(
         }
     };
     drop(guard);
-    if let Some(open) = window {
-        let keep = w
-            .as_ref()
-            .is_some_and(praxis_tls::core::network::keeps_firewall_table);
-        firewall_window::close(lang, open, keep);
-    }
     rt.shutdown_timeout(Duration::from_millis(200));
     let Some(w) = w else {
         return (exit::FAILED, None);

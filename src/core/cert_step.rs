@@ -233,13 +233,14 @@ pub(super) fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Ef
         AcmeEnv::Staging => w.certificate.staging_order.clone(),
         AcmeEnv::Production => w.certificate.production_order.clone(),
     };
-    // The firewall window from the firewall step may have run out. A
-    // command opens its own.
-    let unattended = w.session.unattended.is_some();
-    let window = match (&w.network.firewall, w.network.window_until) {
-        (Some(plan), until)
-            if !unattended && plan.backend != Backend::None && until.is_none_or(|u| u <= now) =>
-        {
+    // The firewall window from the firewall step may have run out; a
+    // command brings the plan it detected.
+    let plan = match &w.session.unattended {
+        Some(u) => u.window.as_ref(),
+        None => w.network.firewall.as_ref(),
+    };
+    let window = match (plan, w.network.window_until) {
+        (Some(plan), until) if plan.backend != Backend::None && until.is_none_or(|u| u <= now) => {
             w.network.window_until =
                 Some(now + time::Duration::seconds(i64::from(super::network::WINDOW_SECS)));
             Some(plan.clone())

@@ -13,8 +13,9 @@
 //!   validations instead.
 //! - Production only once a day (`attempts::UNATTENDED_INTERVAL`), checked
 //!   before anything starts; a refusal is kept here for the command.
-//! - The firewall window is the command's: it opens it through the journal
-//!   before and closes it after, so `Effect::Issue` carries none.
+//! - The firewall window is the one the command detected (`window`), not
+//!   the firewall step's: `Effect::Issue` carries it, io opens it through
+//!   the journal, and the driver closes it at the end, as in the wizard.
 
 use time::OffsetDateTime;
 
@@ -32,6 +33,8 @@ pub struct Unattended {
     pub accept_terms: bool,
     /// The dry run alone: no trusted certificate, nothing installed.
     pub staging_only: bool,
+    /// The window to open for the responder port, when a firewall is on.
+    pub window: Option<super::firewall::FirewallPlan>,
     /// Set when the guard refused to start.
     pub refused: Option<(RefusedBecause, OffsetDateTime)>,
 }
@@ -43,6 +46,7 @@ impl Unattended {
             email: None,
             accept_terms: false,
             staging_only,
+            window: None,
             refused: None,
         }
     }
