@@ -192,7 +192,7 @@ fn a_failed_final_check_undoes_this_runs_entries_and_puts_the_old_record_back() 
         &mut w,
         Msg::FinalChecked {
             generation: g,
-            tls: Outcome::Failed(Finding::new(Text::new("patients-wrong-cert"))),
+            tls: Outcome::Failed(Finding::new(Text::new("patients-points-elsewhere"))),
             exposure: Outcome::Passed(Finding::new(Text::new("x"))),
             port80: Outcome::Passed(Finding::new(Text::new("x"))),
             fingerprints: vec!["old".into()],
@@ -212,7 +212,7 @@ fn a_failed_final_check_undoes_this_runs_entries_and_puts_the_old_record_back() 
     assert_eq!(w.certificate.installed, Some(record("old")));
     let end = w.session.going_live.as_ref().and_then(|r| r.end.clone());
     assert!(
-        matches!(&end, Some(Live::Failed { reason, undone: true }) if reason.id == "patients-wrong-cert"),
+        matches!(&end, Some(Live::Failed { reason, undone: true }) if reason.id == "patients-points-elsewhere"),
         "{end:?}"
     );
 }
