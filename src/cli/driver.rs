@@ -1,9 +1,10 @@
 //! The driver: while the wizard runs, the one owner of its model. Every
 //! message goes through `core::update` here, and everything the core asks
 //! for is done from here: the resume file, the io executor, the answers
-//! file at the end. The terminal wizard and `replay` both run on it, so a
-//! rule about saving or about waiting holds for both, and a test of one
-//! is a test of the other.
+//! file at the end. The terminal wizard, `replay` and the unattended
+//! commands (`certificate`, `renew`, their go-live: `issue`, `golive`)
+//! all run on it, so a rule about saving or about waiting holds for all,
+//! and a test of one is a test of the others.
 //!
 //! Why the loop is in the entry layer and `ui` is a passive screen: the
 //! loop is where the model changes and io starts, and `ui` may not import
