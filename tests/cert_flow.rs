@@ -125,7 +125,7 @@ async fn settle(w: &mut Wizard, lab: &mut Lab, mut pending: usize, stop: impl Fn
             .unwrap();
         let last = stop(&msg);
         // Progress and orders are reports, not answers.
-        if !matches!(msg, Msg::IssueProgress { .. } | Msg::OrderCreated { .. }) {
+        if !msg.is_report() {
             pending -= 1;
         }
         pending += step(w, lab, msg);

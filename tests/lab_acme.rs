@@ -114,6 +114,7 @@ fn attempt(
             state_dir: &state,
             cert_dir: &state.join("certs"),
             responder_port: DEFAULT_RESPONDER_PORT,
+            responder_bind: None,
             name: HOST,
             email: "praxis@praxis-muster.ch",
             terms_accepted: true,

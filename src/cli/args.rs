@@ -258,6 +258,7 @@ impl Cli {
         };
         let mut cfg = IoConfig::new(&self.state_dir, dns);
         cfg.responder_port = self.responder_port;
+        cfg.responder_bind = self.responder_bind;
         cfg.probe_port = self.probe_port;
         if self.public_ip_dns.is_some() || self.public_ip_url.is_some() {
             let dns: Vec<DnsEndpoint> = self

@@ -1,6 +1,8 @@
 //! `praxis-tls certificate`: a certificate for one name without questions,
 //! for IT supporters (and what `renew` runs when a renewal is due). With
-//! `--install` it also goes live like `renew` does.
+//! `--install` it also goes live like `renew` does. Both halves run the
+//! wizard's core on its driver (`issue`, `golive`): this command writes
+//! nothing into the model itself.
 
 use praxis_tls::core::{Lang, Text, Wizard, domain};
 use praxis_tls::io::lock::Lock;

@@ -1,9 +1,10 @@
 //! The driver: while the wizard runs, the one owner of its model. Every
 //! message goes through `core::update` here, and everything the core asks
 //! for is done from here: the resume file, the io executor, the answers
-//! file at the end. The terminal wizard and `replay` both run on it, so a
-//! rule about saving or about waiting holds for both, and a test of one
-//! is a test of the other.
+//! file at the end. The terminal wizard, `replay` and the unattended
+//! commands (`certificate`, `renew`, their go-live: `issue`, `golive`)
+//! all run on it, so a rule about saving or about waiting holds for all,
+//! and a test of one is a test of the others.
 //!
 //! Why the loop is in the entry layer and `ui` is a passive screen: the
 //! loop is where the model changes and io starts, and `ui` may not import
@@ -76,6 +77,8 @@ pub struct Driver<X: Io = Executor> {
     in_flight: usize,
     state_dir: PathBuf,
     answers_written: Option<PathBuf>,
+    /// Off for the unattended commands: they run no walk to its end.
+    answers_file: bool,
 }
 
 impl<X: Io> Driver<X> {
@@ -99,7 +102,15 @@ impl<X: Io> Driver<X> {
             in_flight: 0,
             state_dir: store.dir().to_path_buf(),
             answers_written: None,
+            answers_file: true,
         })
+    }
+
+    /// For a command that uses the wizard's model without walking it: no
+    /// answers file is written, whatever step the model is on.
+    pub fn without_answers_file(mut self) -> Driver<X> {
+        self.answers_file = false;
+        self
     }
 
     pub fn wizard(&self) -> &Wizard {
@@ -219,7 +230,7 @@ impl<X: Io> Driver<X> {
     /// At the end, what was chosen goes into `answers.toml` for the next
     /// practice (no secrets); the Done screen names it.
     fn write_answers_at_done(&mut self) {
-        if self.wizard.step != Step::Done || self.answers_written.is_some() {
+        if !self.answers_file || self.wizard.step != Step::Done || self.answers_written.is_some() {
             return;
         }
         let path = self.state_dir.join(ANSWERS_FILE);

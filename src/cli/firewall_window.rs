@@ -1,27 +1,25 @@
 //! The firewall window for the responder port during an unattended
-//! issuance: opened through the journal (so `undo` and the next start know
-//! of it) and closed again by undoing exactly that entry.
+//! issuance: which one (detected here, read only), and what became of it.
+//! The core puts the plan into the issuance (`core::unattended`), io opens
+//! it through the journal (so `undo` and the next start know of it), and
+//! the driver closes it at the end, exactly as in the wizard.
 
-use praxis_tls::core::firewall::{Backend, plan_for};
+use praxis_tls::core::firewall::{Backend, FirewallPlan, plan_for};
 use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::{Lang, Text};
-use praxis_tls::i18n;
 use praxis_tls::io::firewall;
-use praxis_tls::io::journal::{FirewallWindow, Journal};
+use praxis_tls::io::journal::Journal;
 
 use super::{Cli, exit, say};
 
-pub(super) struct Open {
-    journal: Journal,
-    id: u64,
-}
-
-/// `Ok(None)`: no firewall is active, nothing to open.
-pub(super) fn open(
+/// The window this run needs; `Ok(None)`: no firewall is active. A window
+/// an earlier, killed run left open is closed first (it also closes by
+/// its timeout); we hold the session lock, so nobody else is using it.
+pub(super) fn plan(
     cli: &Cli,
     lang: Lang,
     rt: &tokio::runtime::Runtime,
-) -> Result<Option<Open>, u8> {
+) -> Result<Option<FirewallPlan>, u8> {
     let cfg = cli.io_config();
     let detection = rt.block_on(firewall::detect(&cfg.firewall));
     let plan = plan_for(&detection, cli.responder_port, WINDOW_SECS);
@@ -36,61 +34,41 @@ pub(super) fn open(
             return Err(exit::USAGE);
         }
     };
-    // A run that was killed left its window open (it also closes by its
-    // timeout). We hold the session lock, so nobody else is using it.
     for stale in journal.open_windows() {
         if let Err(e) = journal.undo(stale.id, false) {
             tracing::warn!("closing a window left open by an earlier run: {e}");
         }
     }
-    let port = cli.responder_port.to_string();
-    let description = i18n::tr_args(
-        lang,
-        "cli-firewall-journal",
-        &[("port", &port), ("backend", &format!("{:?}", plan.backend))],
-    );
-    let window = FirewallWindow {
-        plan,
-        netns: cfg.firewall.netns.clone(),
-    };
-    match journal.open_window(window, description) {
-        Ok(id) => {
-            say(
-                lang,
-                &Text::new("cli-firewall-opened")
-                    .arg("port", port)
-                    .arg("minutes", (WINDOW_SECS / 60).to_string()),
-            );
-            Ok(Some(Open { journal, id }))
-        }
-        Err(e) => {
-            say(lang, &e.text());
-            Err(exit::FAILED)
-        }
-    }
+    Ok(Some(plan))
 }
 
-/// Closes the window; a failure is reported, the rule's timeout closes it
-/// anyway. `keep_table`: the practice keeps its port-80 forward, so our
-/// nftables table stays as a guard between renewals; otherwise it goes.
-pub(super) fn close(lang: Lang, mut open: Open, keep_table: bool) {
-    let mut failed = false;
-    for (id, result) in open.journal.close_windows(Some(keep_table)) {
-        let text = match result {
-            Ok(o) if o.reverted() => continue,
-            Ok(o) => o.text_or(Text::new("cli-firewall-close-failed")),
-            Err(e) => e.text(),
-        };
-        tracing::error!("closing the firewall window {id} ({}): {text:?}", open.id);
-        say(lang, &text);
-        failed = true;
-    }
-    if failed {
+/// The window is open (the core asked for it with the first order).
+pub(super) fn opened(cli: &Cli, lang: Lang) {
+    say(
+        lang,
+        &Text::new("cli-firewall-opened")
+            .arg("port", cli.responder_port.to_string())
+            .arg("minutes", (WINDOW_SECS / 60).to_string()),
+    );
+}
+
+/// After the driver closed the windows: whether every one is closed, and
+/// the guard table when the practice keeps its port-80 forward.
+pub(super) fn report_closed(cli: &Cli, lang: Lang) {
+    let journal = match Journal::open(&cli.state_dir) {
+        Ok(j) => j,
+        Err(e) => {
+            say(lang, &e.text());
+            return;
+        }
+    };
+    if !journal.open_windows().is_empty() {
+        tracing::error!("a firewall window is still open");
         say(lang, &Text::new("cli-firewall-close-failed"));
         return;
     }
     say(lang, &Text::new("cli-firewall-closed"));
-    if let Some(guard) = open.journal.guard() {
+    if let Some(guard) = journal.guard() {
         say(
             lang,
             &Text::new("cli-firewall-guard-kept").arg("port", guard.port()),

@@ -1,29 +1,32 @@
-//! Go-live without questions, for `renew` and `certificate --install`:
-//! the issued files into the proxy through the journal, the proxy edits,
-//! a restart only when the plan needs one, the final check; and when the
-//! check fails, this run's journal entries undone (the previous
-//! certificate served again) and the previous record restored.
+//! Go-live without questions, for `renew` and `certificate --install`, on
+//! the wizard's driver: the command hands the core a plan
+//! (`Msg::GoLive`, `core::unattended_live`), and the wizard's own go-live
+//! effects run it: the issued files into the proxy through the journal,
+//! the proxy edits, a restart only when the plan needs one, the final
+//! check; and when something fails, this run's journal entries undone
+//! (the previous certificate served again) and the previous record put
+//! back, by the core. This module tells what comes back and looks at the
+//! name once before (read only).
 
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use praxis_tls::core::start::Installation;
 use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Lang, Outcome, Text};
-use praxis_tls::io::compose::Compose;
-use praxis_tls::io::golive::{
-    self, Docker, GoLiveError, Site, apply_proxy, install_files, plan_proxy,
-};
+use praxis_tls::core::unattended_live::{GoLive, Live as CoreLive, Phase};
+use praxis_tls::core::{Lang, Msg, Outcome, Text, Wizard};
+use praxis_tls::io::dns::DnsConfig;
+use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::store::Store;
 use praxis_tls::io::verify::Roots;
 use praxis_tls::io::verify::exposure::INTERNAL_PORTS;
-use praxis_tls::io::verify::patients::{self, Lookout, PatientsReport};
+use praxis_tls::io::verify::patients::{self, Lookout};
 use time::OffsetDateTime;
-use tokio::runtime::Runtime;
 
+use super::driver::Driver;
+use super::issue::Headless;
 use super::{Cli, say};
 
 /// Where the final check looks. There is no flag for the address: the
@@ -38,11 +41,9 @@ pub struct FinalArgs {
     pub final_ca: Option<PathBuf>,
 }
 
-/// How long traefik may take to serve the new certificate (a restart, or
-/// its file watch after a renewal).
-const SETTLE: Duration = Duration::from_secs(90);
 const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
-const RESTART_TIMEOUT: Duration = Duration::from_secs(300);
+/// How long one result may take: a restart may take its own five minutes.
+const RESULT_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// How a go-live ended.
 #[derive(Debug)]
@@ -60,15 +61,14 @@ pub(super) enum Live {
     NoInstallation,
 }
 
-/// What this run changed, to be taken back if the check fails.
-struct Changes {
-    entries: Vec<u64>,
-    restarted: bool,
-}
-
-/// The installation the wizard's start step found.
-fn installation(store: &Store) -> Option<Installation> {
-    store.load().ok().flatten().and_then(|w| w.start.found)
+/// The practice's public addresses as the wizard found them.
+fn own_addresses(w: &Wizard) -> Vec<IpAddr> {
+    w.network
+        .public_v4
+        .map(IpAddr::V4)
+        .into_iter()
+        .chain(w.network.public_v6.map(IpAddr::V6))
+        .collect()
 }
 
 pub(super) fn run(
@@ -79,237 +79,188 @@ pub(super) fn run(
     previous: Option<&CertRecord>,
     args: &FinalArgs,
 ) -> Result<Live, Text> {
-    let Some(inst) = installation(store) else {
-        return Ok(Live::NoInstallation);
+    let wizard = match store.load() {
+        Ok(Some(w)) if w.start.found.is_some() => w,
+        _ => return Ok(Live::NoInstallation),
     };
-    // Nothing changed yet: the previous certificate stays the one in use.
-    let early = |t: Text| {
+    let failed = |t: Text| {
         say(lang, &t);
-        restore(lang, store, previous);
         t
     };
     let rt = super::runtime()
-        .map_err(|e| early(Text::new("cli-golive-failed").arg("detail", e.to_string())))?;
-    let site = Site::new(
-        &inst.dir,
-        inst.generation,
-        record.domain.clone(),
-        &cli.state_dir,
-    );
-    let mut journal = Journal::open(&cli.state_dir).map_err(|e| early(e.text()))?;
-    let roots = args.final_ca.clone().map_or(Roots::System, Roots::CaFile);
-    let local_name = inst.local_name.clone().unwrap_or_default();
-    let own = own_addresses(store);
-    let dns = cli.io_config().dns;
-    let check = |expected: Option<&str>, settle: Duration| {
-        let l = Lookout {
-            host: &record.domain,
-            port: args.final_port,
-            dns: &dns,
-            roots: &roots,
-            expected,
-            own: &own,
-            local_name: &local_name,
-            ports: &INTERNAL_PORTS,
-            timeout: CHECK_TIMEOUT,
-            settle,
-        };
-        rt.block_on(patients::check(&l))
-    };
-    let reachable_before = check(None, Duration::ZERO).reached_directly();
+        .map_err(|e| failed(Text::new("cli-golive-failed").arg("detail", e.to_string())))?;
+    let journal = Journal::open(&cli.state_dir).map_err(|e| failed(e.text()))?;
+    let mark = journal.entries().iter().map(|e| e.id).max();
+    let mut cfg = cli.io_config();
+    cfg.final_port = args.final_port;
+    cfg.final_roots = args.final_ca.clone().map_or(Roots::System, Roots::CaFile);
 
-    let mut changes = Changes {
-        entries: Vec::new(),
-        restarted: false,
+    // Before anything changes: does the name answer here at all?
+    let local_name = wizard
+        .start
+        .found
+        .as_ref()
+        .and_then(|i| i.local_name.clone())
+        .unwrap_or_default();
+    let own = own_addresses(&wizard);
+    let before = Lookout {
+        host: &record.domain,
+        port: cfg.final_port,
+        dns: &cfg.dns,
+        roots: &cfg.final_roots,
+        expected: None,
+        own: &own,
+        local_name: &local_name,
+        ports: &INTERNAL_PORTS,
+        timeout: CHECK_TIMEOUT,
+        settle: Duration::ZERO,
     };
-    let fingerprint = match change(lang, &rt, &site, record, &mut journal, &mut changes) {
-        Ok(f) => f,
+    let reachable_before = rt.block_on(patients::check(&before)).reached_directly();
+
+    let dns = cfg.dns.clone();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let guard = rt.enter();
+    let io = Headless::new(Executor::new(cfg, journal, tx));
+    let w = match Driver::start(wizard, store, io, rx) {
+        Ok(d) => {
+            let mut d = d.without_answers_file();
+            d.handle(Msg::GoLive(GoLive {
+                previous: previous.cloned(),
+                mark,
+                reachable_before,
+            }));
+            rt.block_on(drive(&mut d, lang, store, &dns, &record.domain));
+            Some(d.finish())
+        }
         Err(e) => {
-            tracing::error!("go-live: {e}");
-            let reason = e.text();
-            say(lang, &reason);
-            undo(lang, &rt, &site, &mut journal, &changes);
-            restore(lang, store, previous);
-            return Err(reason);
-        }
-    };
-
-    tracing::info!(domain = %record.domain, %fingerprint, "installed; final check");
-    say(
-        lang,
-        &Text::new("cli-golive-checking").arg("domain", record.domain.clone()),
-    );
-    let report = check(Some(&fingerprint), SETTLE);
-    save_live(store, &report);
-    match verdict(&report, reachable_before) {
-        Ok(live) => {
-            tracing::info!(domain = %record.domain, ?live, %fingerprint, "final check passed");
-            let id = match live {
-                Live::NotCheckable => "cli-golive-not-checkable",
-                _ => "cli-golive-live",
-            };
-            say(lang, &Text::new(id).arg("domain", record.domain.clone()));
-            say(lang, &report.tried());
-            if let Live::Exposed(t) = &live {
-                say(lang, t);
-            }
-            println!("installed: {}", site.cert_dir().display());
-            println!("fingerprint: {fingerprint}");
-            Ok(live)
-        }
-        Err(reason) => {
-            tracing::error!("final check: {report:?}");
-            say(lang, &reason);
-            say(lang, &Text::new("cli-golive-undoing"));
-            undo(lang, &rt, &site, &mut journal, &changes);
-            restore(lang, store, previous);
-            Err(reason)
-        }
-    }
-}
-
-/// Whether the new certificate is live, from the last check: every
-/// address of the name must serve it. A router without hairpin NAT is
-/// checked on this server itself (a warning, not a failure).
-fn verdict(report: &PatientsReport, reachable_before: bool) -> Result<Live, Text> {
-    match report.termine() {
-        Outcome::Passed(_) | Outcome::Warning(_) => match report.exposure() {
-            Outcome::Failed(f) => Ok(Live::Exposed(f.summary)),
-            _ => Ok(Live::Checked),
-        },
-        _ if report.fingerprints().is_empty() && !reachable_before && report.lookup.is_none() => {
-            Ok(Live::NotCheckable)
-        }
-        Outcome::Failed(f) => Err(f.summary),
-    }
-}
-
-/// The practice's public addresses as the wizard found them.
-fn own_addresses(store: &Store) -> Vec<IpAddr> {
-    let Some(w) = store.load().ok().flatten() else {
-        return Vec::new();
-    };
-    w.network
-        .public_v4
-        .map(IpAddr::V4)
-        .into_iter()
-        .chain(w.network.public_v6.map(IpAddr::V6))
-        .collect()
-}
-
-/// What the last unattended check saw, for `status`.
-fn save_live(store: &Store, report: &PatientsReport) {
-    let live = praxis_tls::core::status::LiveCheck::judge(
-        OffsetDateTime::now_utc(),
-        &report.termine(),
-        &report.exposure(),
-        report
-            .addresses
-            .iter()
-            .map(|a| a.address.to_string())
-            .collect(),
-    );
-    if let Err(e) = praxis_tls::io::live::save(store.dir(), &live) {
-        tracing::warn!("live check not recorded: {e}");
-    }
-}
-
-/// Install, plan, apply, restart when needed. Returns the fingerprint the
-/// final check must see; `changes` holds what was done, also on an error.
-fn change(
-    lang: Lang,
-    rt: &Runtime,
-    site: &Site,
-    record: &CertRecord,
-    journal: &mut Journal,
-    changes: &mut Changes,
-) -> Result<String, GoLiveError> {
-    let now = OffsetDateTime::now_utc();
-    let installed = install_files(site, &record.path_crt, &record.path_key, now, journal)?;
-    changes.entries.extend(&installed.entries);
-    let facts = match rt.block_on(Docker::default().inspect_proxy()) {
-        Ok(f) => f,
-        Err(e) => {
-            tracing::warn!("docker inspect: {e}");
+            eprintln!("{e}");
             None
         }
     };
-    let plan = plan_proxy(site, &installed.files, facts.as_ref())?;
-    let ids = apply_proxy(journal, &plan)?;
-    changes.entries.extend(ids);
-    say(
-        lang,
-        &Text::new("cli-golive-installed").arg("path", installed.cert_path.display().to_string()),
-    );
-    if plan.needs_restart() {
-        changes.restarted = true;
-        restart(lang, rt, site)?;
-    } else {
-        say(lang, &Text::new("cli-golive-reload"));
-    }
-    Ok(installed.fingerprint)
-}
-
-fn restart(lang: Lang, rt: &Runtime, site: &Site) -> Result<(), GoLiveError> {
-    say(lang, &Text::new("cli-golive-restarting"));
-    let compose = rt
-        .block_on(Compose::detect(None))
-        .ok_or(praxis_tls::io::restart::RestartError::DockerMissing)?;
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let result = rt.block_on(golive::restart(
-        site,
-        &compose,
-        &Docker::default(),
-        RESTART_TIMEOUT,
-        &tx,
-    ));
-    drop(tx);
-    while let Ok(event) = rx.try_recv() {
-        tracing::info!("restart: {event:?}");
-    }
-    let r = result?;
-    tracing::info!(project = ?r.project, services = ?r.services, "restarted");
-    Ok(())
-}
-
-/// Takes this run's changes back, newest first; restarts again when the
-/// change had restarted the proxy.
-fn undo(lang: Lang, rt: &Runtime, site: &Site, journal: &mut Journal, changes: &Changes) {
-    for id in changes.entries.iter().rev() {
-        match journal.undo(*id, false) {
-            Ok(o) if o.reverted() => {}
-            Ok(o) => {
-                tracing::error!("undo {id}: {o:?}");
+    drop(guard);
+    rt.shutdown_timeout(Duration::from_millis(200));
+    let w = w.ok_or_else(|| Text::new("cli-golive-failed").arg("detail", "driver"))?;
+    let end = w
+        .session
+        .going_live
+        .as_ref()
+        .and_then(|r| r.end.clone())
+        .unwrap_or(CoreLive::Failed {
+            reason: Text::new("cli-golive-failed").arg("detail", "no result"),
+            undone: false,
+        });
+    let live = match end {
+        CoreLive::Checked => Live::Checked,
+        CoreLive::NotCheckable => Live::NotCheckable,
+        CoreLive::Exposed(t) => Live::Exposed(t),
+        CoreLive::NoInstallation => return Ok(Live::NoInstallation),
+        CoreLive::Failed { reason, undone } => {
+            if !undone {
                 say(lang, &Text::new("cli-golive-undo-failed"));
             }
-            Err(e) => {
-                tracing::error!("undo {id}: {e}");
-                say(lang, &e.text());
-            }
+            return Err(reason);
         }
+    };
+    tracing::info!(domain = %record.domain, ?live, "final check passed");
+    let id = match live {
+        Live::NotCheckable => "cli-golive-not-checkable",
+        _ => "cli-golive-live",
+    };
+    say(lang, &Text::new(id).arg("domain", record.domain.clone()));
+    if let Live::Exposed(t) = &live {
+        say(lang, t);
     }
-    if changes.restarted
-        && let Err(e) = restart(lang, rt, site)
-    {
-        tracing::error!("restart after undo: {e}");
-        say(lang, &e.text());
+    if let Some(files) = &w.golive.installed {
+        let dir = files.crt.parent().unwrap_or(&files.crt);
+        println!("installed: {}", dir.display());
+        println!("fingerprint: {}", files.fingerprint);
+    }
+    Ok(live)
+}
+
+/// Feeds results to the driver until nothing is outstanding, telling each
+/// stage as the core reaches it.
+async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, dns: &DnsConfig, domain: &str) {
+    let phase = |d: &Driver<Headless>| d.wizard().session.going_live.as_ref().map(|r| r.phase);
+    while d.in_flight() > 0 {
+        let Ok(Some(msg)) = tokio::time::timeout(RESULT_TIMEOUT, d.next()).await else {
+            let secs = RESULT_TIMEOUT.as_secs().to_string();
+            say(
+                lang,
+                &Text::new("answers-stop-timeout").arg("seconds", secs),
+            );
+            return;
+        };
+        match &msg {
+            Msg::FilesInstalled {
+                result: Ok(files), ..
+            } => say(
+                lang,
+                &Text::new("cli-golive-installed").arg("path", files.crt.display().to_string()),
+            ),
+            Msg::RestartLine { line, .. } => tracing::info!("restart: {line}"),
+            Msg::FinalChecked { tls, exposure, .. } => {
+                // The addresses the check just resolved, for `status`.
+                let addresses = patients::addresses(dns, domain).await.unwrap_or_default();
+                let addresses = addresses.iter().map(ToString::to_string).collect();
+                save_live(store, tls, exposure, addresses);
+                let (Outcome::Passed(f) | Outcome::Warning(f) | Outcome::Failed(f)) = tls;
+                for t in &f.more {
+                    say(lang, t);
+                }
+            }
+            _ => {}
+        }
+        let before = phase(d);
+        d.handle(msg);
+        let after = phase(d);
+        if before == after {
+            continue;
+        }
+        let restarted = d
+            .wizard()
+            .session
+            .going_live
+            .as_ref()
+            .is_some_and(|r| r.restarted);
+        match after {
+            Some(Phase::Restart) => say(lang, &Text::new("cli-golive-restarting")),
+            Some(Phase::Check) => {
+                if !restarted {
+                    say(lang, &Text::new("cli-golive-reload"));
+                }
+                say(
+                    lang,
+                    &Text::new("cli-golive-checking").arg("domain", domain.to_string()),
+                );
+            }
+            Some(Phase::Undo) => {
+                if let Some(reason) = d
+                    .wizard()
+                    .session
+                    .going_live
+                    .as_ref()
+                    .and_then(|r| r.failure.clone())
+                {
+                    tracing::error!("go-live: {}", reason.id);
+                    say(lang, &reason);
+                }
+                say(lang, &Text::new("cli-golive-undoing"));
+            }
+            _ => {}
+        }
     }
 }
 
-/// The previous certificate is the one in use again.
-fn restore(lang: Lang, store: &Store, previous: Option<&CertRecord>) {
-    let Some(previous) = previous else {
-        return;
-    };
-    match store.load() {
-        Ok(Some(mut w)) => {
-            w.certificate.installed = Some(previous.clone());
-            w.updated_at = OffsetDateTime::now_utc();
-            if let Err(e) = store.save(&w) {
-                say(lang, &e.text());
-            }
-        }
-        Ok(None) => {}
-        Err(e) => say(lang, &e.text()),
+/// What the last unattended check saw, for `status`.
+fn save_live(store: &Store, tls: &Outcome, exposure: &Outcome, addresses: Vec<String>) {
+    let live = praxis_tls::core::status::LiveCheck::judge(
+        OffsetDateTime::now_utc(),
+        tls,
+        exposure,
+        addresses,
+    );
+    if let Err(e) = praxis_tls::io::live::save(store.dir(), &live) {
+        tracing::warn!("live check not recorded: {e}");
     }
 }

@@ -1,26 +1,34 @@
-//! One unattended issuance, shared by `certificate` and `renew`: the
-//! responder, the firewall window (through the journal), the staging dry
-//! run, production; the order URL saved before validation starts, every
-//! attempt recorded, the once-a-day guard obeyed.
+//! One unattended issuance, shared by `certificate` and `renew`, on the
+//! wizard's driver: the command hands the core a plan
+//! (`Msg::Unattended`), and from there the wizard's own certificate step
+//! decides, the executor does (the firewall window included) and the
+//! driver saves and closes, exactly as in the wizard and `replay`. The
+//! command only detects which window it needs (`firewall_window`) and
+//! reads what comes back, to tell it on the terminal.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use praxis_tls::core::attempts::{Attempt, AttemptOutcome, Decision, RefusedBecause, may_attempt};
-use praxis_tls::core::certificate::AcmeEnv;
+use praxis_tls::core::attempts::RefusedBecause;
+use praxis_tls::core::certificate::{AcmeEnv, AcmeStage, FailureKind};
 use praxis_tls::core::domain::DomainName;
-use praxis_tls::core::status::{CertRecord, RenewalHint, Window};
-use praxis_tls::core::{Lang, TextInput, Wizard};
-use praxis_tls::core::{Text, acme_errors::ProblemKind};
-use praxis_tls::io::acme::{
-    Acme, AcmeError, ChallengeSink, IssueRequest, Issued, Progress, Timeouts, fetch_renewal_info,
-};
-use praxis_tls::io::responder::{Responder, ResponderConfig};
+use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::unattended::{Unattended, first_env, refusal};
+use praxis_tls::core::{Effect, Finding, Lang, Msg, Text, Wizard};
+use praxis_tls::i18n;
+use praxis_tls::io::exec::Executor;
+use praxis_tls::io::journal::Journal;
 use praxis_tls::io::store::Store;
 use time::OffsetDateTime;
 
-use super::progress::{env_label, on_progress, stamp, summary};
+use super::driver::{Driver, Io};
+use super::progress::{env_label, stamp, summary};
 use super::{Cli, exit, firewall_window, say};
+
+/// How long one result may take (as in `replay`).
+const RESULT_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// What to issue, and how.
 pub(super) struct Plan {
@@ -33,79 +41,87 @@ pub(super) struct Plan {
     pub no_firewall: bool,
 }
 
-/// Publishes HTTP-01 answers through the responder.
-struct Sink<'a>(&'a Responder);
-
-impl ChallengeSink for Sink<'_> {
-    fn publish(&self, token: &str, key_authorization: &str) {
-        if let Err(e) = self.0.add_token(token, key_authorization) {
-            tracing::error!("responder: {e}");
+impl Plan {
+    fn unattended(&self) -> Unattended {
+        Unattended {
+            email: self.email.clone(),
+            accept_terms: self.accept_terms,
+            ..Unattended::new(self.name.clone(), self.staging_only)
         }
-    }
-
-    fn withdraw(&self, token: &str) {
-        self.0.remove_token(token);
     }
 }
 
-pub(super) fn lock(state: &Mutex<Wizard>) -> MutexGuard<'_, Wizard> {
-    state.lock().unwrap_or_else(|p| p.into_inner())
+/// The executor, as the commands use it: a test may hold the run right
+/// after the production order is on disk (`--pause-after-order-ms`), to
+/// kill it there.
+#[derive(Clone)]
+pub(super) struct Headless {
+    exec: Executor,
+    pause: Option<(Duration, Option<String>)>,
+    paused: Arc<AtomicBool>,
 }
 
-/// The once-a-day guard for unattended production attempts.
-fn guard(w: &Wizard, name: &DomainName, now: OffsetDateTime) -> Result<(), Text> {
-    let h = &w.certificate.attempts;
-    match may_attempt(h, &name.ascii, &name.registered, true, now, false) {
-        Decision::Refused { until, because, .. } => {
-            let reason = match because {
-                RefusedBecause::OncePerDay => "cli-refused-once-per-day",
-                RefusedBecause::FailedAuthorizations => "cli-refused-failed-authz",
-                RefusedBecause::DuplicateCertificates => "cli-refused-duplicates",
-                RefusedBecause::CertificatesPerDomain => "cli-refused-per-domain",
-            };
-            Err(Text::new(reason)
-                .arg("domain", name.ascii.clone())
-                .arg("until", stamp(until)))
+impl Headless {
+    pub(super) fn new(exec: Executor) -> Headless {
+        Headless {
+            exec,
+            pause: None,
+            paused: Arc::new(AtomicBool::new(false)),
         }
-        _ => Ok(()),
     }
 }
 
-/// The exit code an ACME failure ends in.
-fn code_of(e: &AcmeError) -> u8 {
-    match e {
-        AcmeError::Email { .. } | AcmeError::TermsNotAccepted | AcmeError::TrustAnchor { .. } => {
-            exit::USAGE
+impl Io for Headless {
+    fn run(&self, effect: Effect) {
+        self.exec.run(effect);
+    }
+
+    fn saved(&self, w: &Wizard) {
+        // The executor hears of the saved order only after the pause, so
+        // the validation waits for it.
+        if let Some((pause, before)) = &self.pause
+            && w.certificate.production_order.is_some()
+            && w.certificate.production_order != *before
+            && !self.paused.swap(true, Ordering::SeqCst)
+        {
+            std::thread::sleep(*pause);
         }
-        AcmeError::Timeout {
-            stage: "validation",
-        } => exit::VALIDATION,
-        AcmeError::Problem { problem, .. } => {
-            match problem.kind.as_deref().map(ProblemKind::parse) {
-                Some(ProblemKind::RateLimited) => exit::REFUSED,
-                Some(
-                    ProblemKind::Caa
-                    | ProblemKind::Compound
-                    | ProblemKind::Connection
-                    | ProblemKind::Dns
-                    | ProblemKind::IncorrectResponse
-                    | ProblemKind::Tls
-                    | ProblemKind::Unauthorized,
-                ) => exit::VALIDATION,
-                _ => exit::FAILED,
-            }
-        }
-        _ => exit::FAILED,
+        self.exec.saved(w);
+    }
+
+    fn close_windows_now(&self, keep_table: bool) {
+        self.exec.close_windows_now(keep_table);
     }
 }
 
-fn explain(lang: Lang, env: AcmeEnv, e: &AcmeError) {
-    tracing::error!("issuance ({env:?}): {e}");
+/// The exit code an issuance failure ends in.
+fn code_of(kind: FailureKind) -> u8 {
+    match kind {
+        FailureKind::Usage => exit::USAGE,
+        FailureKind::Validation => exit::VALIDATION,
+        FailureKind::RateLimited => exit::REFUSED,
+        FailureKind::Other => exit::FAILED,
+    }
+}
+
+fn refused_text(name: &DomainName, because: RefusedBecause, until: OffsetDateTime) -> Text {
+    let reason = match because {
+        RefusedBecause::OncePerDay => "cli-refused-once-per-day",
+        RefusedBecause::FailedAuthorizations => "cli-refused-failed-authz",
+        RefusedBecause::DuplicateCertificates => "cli-refused-duplicates",
+        RefusedBecause::CertificatesPerDomain => "cli-refused-per-domain",
+    };
+    Text::new(reason)
+        .arg("domain", name.ascii.clone())
+        .arg("until", stamp(until))
+}
+
+fn explain(lang: Lang, env: AcmeEnv, f: &Finding) {
+    tracing::error!("issuance ({env:?}): {:?}", f.summary.id);
     say(
         lang,
         &Text::new("cli-cert-failed").arg("env", env_label(lang, env)),
     );
-    let f = e.to_finding();
     say(lang, &f.summary);
     if let Some(fix) = &f.fix {
         say(lang, fix);
@@ -115,39 +131,105 @@ fn explain(lang: Lang, env: AcmeEnv, e: &AcmeError) {
     }
 }
 
+/// What the run told, as it came back.
+#[derive(Default)]
+struct Seen {
+    code: Option<u8>,
+    /// The last certificate issued, its environment and its order.
+    issued: Option<(AcmeEnv, CertRecord)>,
+    order: Option<(String, bool)>,
+}
+
+impl Seen {
+    /// Tells one result on the terminal before the driver applies it.
+    fn tell(&mut self, lang: Lang, w: &Wizard, msg: &Msg) {
+        let env = w.session.acme_stage.map_or(AcmeEnv::Production, |(e, _)| e);
+        let label = || env_label(lang, env);
+        match msg {
+            Msg::IssueProgress { stage, .. } => {
+                let id = match stage {
+                    AcmeStage::Account => "acme-stage-account",
+                    AcmeStage::Order => "acme-stage-order",
+                    AcmeStage::Validation => "acme-stage-validation",
+                    AcmeStage::Certificate => "acme-stage-certificate",
+                };
+                tracing::info!(?env, stage = id, "acme");
+                say(
+                    lang,
+                    &Text::new("cli-cert-stage")
+                        .arg("env", label())
+                        .arg("stage", i18n::tr(lang, id)),
+                );
+            }
+            Msg::OrderCreated {
+                env, url, resumed, ..
+            } => {
+                tracing::info!(?env, %url, resumed, "acme: order");
+                let id = if *resumed {
+                    "cli-cert-order-resumed"
+                } else {
+                    "cli-cert-order"
+                };
+                say(
+                    lang,
+                    &Text::new(id)
+                        .arg("env", env_label(lang, *env))
+                        .arg("url", url.clone()),
+                );
+                self.order = Some((url.clone(), *resumed));
+            }
+            Msg::AuthorizationReused { name, .. } => say(
+                lang,
+                &Text::new("cli-cert-authz-reused")
+                    .arg("env", label())
+                    .arg("domain", name.clone()),
+            ),
+            Msg::Issued {
+                env: Some(env),
+                record,
+                ..
+            } => {
+                say(
+                    lang,
+                    &Text::new("cli-cert-issued")
+                        .arg("env", env_label(lang, *env))
+                        .arg("path", record.path_crt.display().to_string()),
+                );
+                self.issued = Some((*env, record.clone()));
+            }
+            Msg::IssueFailed {
+                env, finding, kind, ..
+            } => {
+                explain(lang, env.unwrap_or(AcmeEnv::Production), finding);
+                self.code = Some(code_of(*kind));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Runs the plan. Returns the exit code and, after production, the record
 /// now stored as installed.
 pub(super) fn run(
     cli: &Cli,
     lang: Lang,
     store: &Store,
-    mut wizard: Wizard,
+    wizard: Wizard,
     plan: &Plan,
 ) -> (u8, Option<CertRecord>) {
     let now = OffsetDateTime::now_utc();
-    let name = plan.name.ascii.clone();
-    wizard.certificate.attempts.prune(now);
-    let envs: Vec<AcmeEnv> = if plan.staging_only {
-        vec![AcmeEnv::Staging]
-    } else if wizard.certificate.dry_run_for.as_deref() == Some(name.as_str()) {
+    let unattended = plan.unattended();
+    if !plan.staging_only && first_env(&wizard, &unattended) == AcmeEnv::Production {
         say(
             lang,
-            &Text::new("cli-cert-dry-run-done").arg("domain", name.clone()),
+            &Text::new("cli-cert-dry-run-done").arg("domain", plan.name.ascii.clone()),
         );
-        vec![AcmeEnv::Production]
-    } else {
-        vec![AcmeEnv::Staging, AcmeEnv::Production]
-    };
-    if !plan.staging_only
-        && let Err(t) = guard(&wizard, &plan.name, now)
-    {
-        say(lang, &t);
+    }
+    // Asked before a window opens; the core asks the same again.
+    if let Some((because, until)) = refusal(&wizard, &unattended, now) {
+        say(lang, &refused_text(&plan.name, because, until));
         return (exit::REFUSED, None);
     }
-    if let Some(e) = &plan.email {
-        wizard.certificate.email = TextInput::new(e.trim());
-    }
-
     let rt = match super::runtime() {
         Ok(r) => r,
         Err(e) => {
@@ -155,184 +237,105 @@ pub(super) fn run(
             return (exit::FAILED, None);
         }
     };
-    let mut rcfg = ResponderConfig {
-        port: cli.responder_port,
-        ..ResponderConfig::default()
-    };
-    match cli.responder_bind {
-        Some(std::net::IpAddr::V4(a)) => (rcfg.v4, rcfg.v6) = (Some(a), None),
-        Some(std::net::IpAddr::V6(a)) => (rcfg.v4, rcfg.v6) = (None, Some(a)),
-        None => {}
+    let mut unattended = unattended;
+    if !plan.no_firewall {
+        match firewall_window::plan(cli, lang, &rt) {
+            Ok(w) => unattended.window = w,
+            Err(code) => return (code, None),
+        }
     }
-    let responder = match rt.block_on(Responder::start(rcfg)) {
-        Ok(r) => r,
+    let journal = match Journal::open(&cli.state_dir) {
+        Ok(j) => j,
         Err(e) => {
             say(lang, &e.text());
-            return (exit::FAILED, None);
+            return (exit::USAGE, None);
         }
     };
-    let window = if plan.no_firewall {
-        None
+
+    let mut cfg = cli.io_config();
+    cfg.cert_dir = plan.cert_dir.clone();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let guard = rt.enter();
+    let io = Headless {
+        exec: Executor::new(cfg, journal, tx),
+        pause: cli.pause_after_order_ms.map(|ms| {
+            (
+                Duration::from_millis(ms),
+                wizard.certificate.production_order.clone(),
+            )
+        }),
+        paused: Arc::new(AtomicBool::new(false)),
+    };
+    let mut seen = Seen::default();
+    let w = match Driver::start(wizard, store, io, rx) {
+        Ok(d) => {
+            let mut d = d.without_answers_file();
+            d.handle(Msg::Unattended(unattended));
+            let window = d.wizard().network.window_until.is_some();
+            if window {
+                firewall_window::opened(cli, lang);
+            }
+            rt.block_on(drive(&mut d, lang, &mut seen));
+            // Closes the window the issuance opened, as the wizard's end does.
+            let w = d.finish();
+            if window {
+                firewall_window::report_closed(cli, lang);
+            }
+            Some(w)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    };
+    drop(guard);
+    rt.shutdown_timeout(Duration::from_millis(200));
+    let Some(w) = w else {
+        return (exit::FAILED, None);
+    };
+    if let Some(u) = &w.session.unattended
+        && let Some((because, until)) = u.refused
+    {
+        say(lang, &refused_text(&plan.name, because, until));
+        return (exit::REFUSED, None);
+    }
+    if let Some(code) = seen.code {
+        return (code, None);
+    }
+    let Some((env, record)) = seen.issued else {
+        return (exit::FAILED, None);
+    };
+    // The run ends where the plan said it would.
+    let wanted = if plan.staging_only {
+        AcmeEnv::Staging
     } else {
-        match firewall_window::open(cli, lang, &rt) {
-            Ok(w) => w,
-            Err(code) => {
-                rt.block_on(responder.stop());
-                return (code, None);
-            }
-        }
+        AcmeEnv::Production
     };
-
-    let state = Mutex::new(wizard);
-    let sink = Sink(&responder);
-    let mut code = exit::OK;
-    let mut last: Option<(AcmeEnv, Issued)> = None;
-    for env in envs {
-        let result = rt.block_on(one(cli, lang, store, &state, plan, env, &sink));
-        match result {
-            Ok(issued) => last = Some((env, issued)),
-            Err(e) => {
-                explain(lang, env, &e);
-                code = code_of(&e);
-                break;
-            }
-        }
+    if env != wanted {
+        return (exit::FAILED, None);
     }
-    if let Some(w) = window {
-        let keep = praxis_tls::core::network::keeps_firewall_table(&lock(&state));
-        firewall_window::close(lang, w, keep);
-    }
-    rt.block_on(responder.stop());
-
-    let record = lock(&state).certificate.installed.clone();
-    match last {
-        Some((env, issued)) if code == exit::OK => {
-            summary(env, &issued);
-            let production = env == AcmeEnv::Production;
-            (code, record.filter(|_| production))
-        }
-        _ => (code, None),
-    }
+    let (order, resumed) = seen.order.unwrap_or_default();
+    summary(env, &record, &order, resumed);
+    let installed = w
+        .certificate
+        .installed
+        .filter(|_| env == AcmeEnv::Production);
+    (exit::OK, installed)
 }
 
-/// One environment: account, order, validation, certificate; the result
-/// written into the state whatever it is.
-async fn one(
-    cli: &Cli,
-    lang: Lang,
-    store: &Store,
-    state: &Mutex<Wizard>,
-    plan: &Plan,
-    env: AcmeEnv,
-    sink: &Sink<'_>,
-) -> Result<Issued, AcmeError> {
-    let choice = cli.directory(env);
-    let (email, terms, resume) = {
-        let w = lock(state);
-        let c = &w.certificate;
-        let resume = match env {
-            AcmeEnv::Staging => c.staging_order.clone(),
-            AcmeEnv::Production => c.production_order.clone(),
+/// Feeds results to the driver until nothing is outstanding.
+async fn drive(d: &mut Driver<Headless>, lang: Lang, seen: &mut Seen) {
+    while d.in_flight() > 0 {
+        let Ok(Some(msg)) = tokio::time::timeout(RESULT_TIMEOUT, d.next()).await else {
+            let secs = RESULT_TIMEOUT.as_secs().to_string();
+            say(
+                lang,
+                &Text::new("answers-stop-timeout").arg("seconds", secs),
+            );
+            seen.code.get_or_insert(exit::FAILED);
+            return;
         };
-        (
-            c.email.value.clone(),
-            plan.accept_terms || c.terms_accepted,
-            resume,
-        )
-    };
-    let progress = |p: Progress| on_progress(cli, lang, store, state, env, p);
-    let acme = Acme::open(&choice, &cli.state_dir, &email, terms, &progress).await?;
-    if acme.created {
-        let mut w = lock(state);
-        w.certificate.terms_accepted = true;
-        w.certificate.terms_url = acme.directory.terms_of_service().map(str::to_string);
+        seen.tell(lang, d.wizard(), &msg);
+        d.handle(msg);
     }
-    let today = OffsetDateTime::now_utc().date();
-    let cert_dir = match env {
-        // Staging certificates are not trusted: never next to real ones.
-        AcmeEnv::Staging => plan.cert_dir.join("staging"),
-        AcmeEnv::Production => plan.cert_dir.clone(),
-    };
-    let req = IssueRequest {
-        name: plan.name.ascii.clone(),
-        cert_dir,
-        resume_order: resume,
-        today,
-        timeouts: Timeouts::default(),
-        order_saved: None,
-    };
-    let result = acme.issue(&req, sink, &progress).await;
-    let ari_window = match (&result, env) {
-        (Ok(issued), AcmeEnv::Production) => match &issued.info.ari_id {
-            Some(id) => match fetch_renewal_info(&acme, id).await {
-                Ok(info) => info.map(|i| Window {
-                    start: i.suggested_window.start,
-                    end: i.suggested_window.end,
-                }),
-                Err(e) => {
-                    tracing::warn!("renewal info: {e}");
-                    None
-                }
-            },
-            None => None,
-        },
-        _ => None,
-    };
-
-    let mut w = lock(state);
-    let c = &mut w.certificate;
-    c.attempts.record(Attempt {
-        at: OffsetDateTime::now_utc(),
-        name: plan.name.ascii.clone(),
-        registered: plan.name.registered.clone(),
-        production: env == AcmeEnv::Production,
-        outcome: if result.is_ok() {
-            AttemptOutcome::Issued
-        } else {
-            AttemptOutcome::Failed
-        },
-    });
-    match &result {
-        Ok(issued) => {
-            c.last_error = None;
-            match env {
-                AcmeEnv::Staging => {
-                    c.staging_order = None;
-                    c.dry_run_for = Some(plan.name.ascii.clone());
-                }
-                AcmeEnv::Production => {
-                    c.production_order = None;
-                    c.installed = Some(CertRecord {
-                        domain: plan.name.ascii.clone(),
-                        path_crt: issued.paths.crt.clone(),
-                        path_key: issued.paths.key.clone(),
-                        not_before: issued.info.not_before,
-                        not_after: issued.info.not_after,
-                        issuer: issued.info.issuer.clone(),
-                        fingerprint_sha256: issued.info.fingerprint_sha256.clone(),
-                        renewal: RenewalHint {
-                            ari_window,
-                            warn_days: None,
-                        },
-                    });
-                }
-            }
-        }
-        Err(e) => c.last_error = Some(e.to_finding()),
-    }
-    w.updated_at = OffsetDateTime::now_utc();
-    if let Err(e) = store.save(&w) {
-        tracing::error!("saving the result: {e}");
-        say(lang, &e.text());
-    }
-    drop(w);
-    if let Ok(issued) = &result {
-        say(
-            lang,
-            &Text::new("cli-cert-issued")
-                .arg("env", env_label(lang, env))
-                .arg("path", issued.paths.crt.display().to_string()),
-        );
-    }
-    result
 }

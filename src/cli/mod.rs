@@ -20,6 +20,7 @@ mod golive;
 mod issue;
 mod log;
 mod mail;
+mod model;
 mod notify_failure;
 mod progress;
 mod renew;

@@ -1,19 +1,18 @@
 //! `praxis-tls renew`: the daily run. Renews the installed certificate
 //! when `core::renew::decide` says it is due, through the same issuance as
-//! `certificate`, and puts it live through `io::golive`; otherwise says
+//! `certificate` and the same go-live as `certificate --install` (both the
+//! wizard's core on its driver, see `issue` and `golive`); otherwise says
 //! when to look again. Idempotent. Failures, back-offs and (with the
-//! forward switched off between renewals) the reminder go out by mail.
+//! forward switched off between renewals) the reminder go out by mail,
+//! and what went out is recorded in the one attempt history.
 
 use std::path::Path;
 
-use praxis_tls::core::attempts::AttemptOutcome;
+use praxis_tls::core::attempts::{self, NoticeKind};
 use praxis_tls::core::network::Port80Policy;
-use praxis_tls::core::renew::{
-    self, AttemptKind, ForwardPolicy, RenewDecision, RenewPolicy, due_at,
-};
+use praxis_tls::core::renew::{self, ForwardPolicy, RenewDecision, RenewPolicy, due_at};
 use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Lang, Text, Wizard, domain};
-use praxis_tls::io::atomic;
+use praxis_tls::core::{Lang, Msg, Text, Wizard, domain};
 use praxis_tls::io::lock::Lock;
 use praxis_tls::io::mail::Notice;
 use praxis_tls::io::store::Store;
@@ -25,74 +24,36 @@ use super::issue::{self, Plan};
 use super::progress::stamp;
 use super::{Cli, certificate, exit, mail, say};
 
-/// The reminders sent, in the state directory (the resume file has no
-/// place for them).
-const REMINDERS_FILE: &str = "renew-reminders.json";
 /// With the forward off between renewals: how many days before the
 /// renewal the reminder goes out.
 pub(super) const REMIND_DAYS_BEFORE: u32 = 7;
 
 /// The attempt history in the form the renewal decision reads.
-pub(super) fn history(w: &Wizard, state_dir: &Path) -> Vec<renew::Attempt> {
-    let mut out: Vec<renew::Attempt> = w
-        .certificate
-        .attempts
-        .attempts
-        .iter()
-        .map(|a| {
-            let ok = a.outcome == AttemptOutcome::Issued;
-            renew::Attempt {
-                domain: a.name.clone(),
-                at: a.at,
-                kind: if a.production {
-                    AttemptKind::Production {
-                        ok,
-                        retry_after: None,
-                    }
-                } else {
-                    AttemptKind::Staging { ok }
-                },
-            }
-        })
-        .collect();
-    out.extend(reminders(state_dir));
-    out
+pub(super) fn history(w: &Wizard) -> Vec<renew::Attempt> {
+    w.certificate.attempts.renewal_view()
 }
 
-fn reminders(state_dir: &Path) -> Vec<renew::Attempt> {
-    praxis_tls::io::safe_dir::read(&state_dir.join(REMINDERS_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default()
+/// A mail went out: recorded in the one history through the core.
+pub(super) fn record_notice(store: &Store, lang: Lang, domain: &str, kind: NoticeKind) {
+    let notice = attempts::Notice {
+        domain: domain.to_string(),
+        at: OffsetDateTime::now_utc(),
+        kind,
+    };
+    super::model::apply(store, lang, Msg::Noticed(notice));
 }
 
-pub(super) fn record_reminder(state_dir: &Path, domain: &str, now: OffsetDateTime) {
-    record(state_dir, domain, AttemptKind::Reminder, now);
-}
-
-/// Whether `renew` mailed a failure within `within` of now.
+/// Whether `renew` mailed a failure within `within` of now. Read without
+/// the lock or a write (the failure unit runs beside anything).
 pub(super) fn failure_mailed_since(state_dir: &Path, within: time::Duration) -> bool {
     let since = OffsetDateTime::now_utc() - within;
-    reminders(state_dir)
-        .iter()
-        .any(|a| a.kind == AttemptKind::FailureMailed && a.at >= since)
-}
-
-fn record(state_dir: &Path, domain: &str, kind: AttemptKind, at: OffsetDateTime) {
-    let mut all = reminders(state_dir);
-    all.push(renew::Attempt {
-        domain: domain.to_string(),
-        at,
-        kind,
-    });
-    let keep = all.len().saturating_sub(50);
-    all.drain(..keep);
-    let written = serde_json::to_vec_pretty(&all)
-        .map_err(std::io::Error::other)
-        .and_then(|b| atomic::write_atomic(&state_dir.join(REMINDERS_FILE), &b, 0o600));
-    if let Err(e) = written {
-        tracing::error!("recording the reminder: {e}");
-    }
+    let Ok(Some(mut w)) = super::read_state(state_dir) else {
+        return false;
+    };
+    praxis_tls::io::store::legacy::fold_in(state_dir, &mut w);
+    w.certificate
+        .attempts
+        .noticed_since(NoticeKind::FailureMailed, since)
 }
 
 pub(super) fn policy(w: &Wizard) -> RenewPolicy {
@@ -108,16 +69,16 @@ pub(super) fn policy(w: &Wizard) -> RenewPolicy {
     }
 }
 
-fn decide(w: &Wizard, state_dir: &Path, now: OffsetDateTime) -> RenewDecision {
+fn decide(w: &Wizard, now: OffsetDateTime) -> RenewDecision {
     let records: Vec<CertRecord> = w.certificate.installed.iter().cloned().collect();
-    renew::decide(&records, &history(w, state_dir), &policy(w), now)
+    renew::decide(&records, &history(w), &policy(w), now)
 }
 
 /// When the next attempt will be, as the state now says.
-fn next_try(store: &Store, state_dir: &Path) -> String {
+fn next_try(store: &Store) -> String {
     let now = OffsetDateTime::now_utc();
     match store.load() {
-        Ok(Some(w)) => match decide(&w, state_dir, now) {
+        Ok(Some(w)) => match decide(&w, now) {
             RenewDecision::Backoff { until, .. } => stamp(until),
             RenewDecision::NotDue { next_check } => stamp(next_check),
             _ => stamp(now + time::Duration::DAY),
@@ -142,11 +103,10 @@ fn failure_mail(cli: &Cli, lang: Lang, store: &Store, old: &CertRecord, reason: 
         domain: old.domain.clone(),
         days_left: old.days_left(OffsetDateTime::now_utc()),
         reason,
-        next_try: next_try(store, &cli.state_dir),
+        next_try: next_try(store),
     };
     if mail::notify(cli, lang, &notice) {
-        let now = OffsetDateTime::now_utc();
-        record(&cli.state_dir, &old.domain, AttemptKind::FailureMailed, now);
+        record_notice(store, lang, &old.domain, NoticeKind::FailureMailed);
     }
 }
 
@@ -188,7 +148,7 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
         Err(code) => return code,
     };
     let now = OffsetDateTime::now_utc();
-    let mut decision = decide(&wizard, &cli.state_dir, now);
+    let mut decision = decide(&wizard, now);
     if a.force || a.dry_run {
         let records: Vec<CertRecord> = wizard.certificate.installed.iter().cloned().collect();
         decision = renew::force(decision, &records);
@@ -233,7 +193,7 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
             let sent = mail::notify(cli, lang, &notice);
             // Recorded also when it could not go out: the renewal must not
             // wait for a mail server.
-            record_reminder(&cli.state_dir, domain, now);
+            record_notice(store, lang, domain, NoticeKind::Reminder);
             return if sent { exit::OK } else { exit::FAILED };
         }
         RenewDecision::NothingInstalled | RenewDecision::NotDue { .. } => return exit::OK,

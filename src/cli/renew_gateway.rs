@@ -6,13 +6,13 @@
 
 use std::sync::{Arc, Mutex};
 
-use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
+use praxis_tls::core::attempts::NoticeKind;
 use praxis_tls::core::firewall::{Backend, plan_for};
 use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::renew::{self, RenewDecision, due_at};
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::systems::{SystemKind, gateway_request};
-use praxis_tls::core::{Lang, Text, Wizard, domain};
+use praxis_tls::core::{Lang, Msg, Text, Wizard};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::mail::Notice;
 use praxis_tls::io::store::Store;
@@ -39,7 +39,7 @@ fn failed(cli: &Cli, lang: Lang, old: &CertRecord, reason: Text, next: OffsetDat
 }
 
 pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
-    let Ok(Some(mut w)) = store.load() else {
+    let Ok(Some(w)) = store.load() else {
         return exit::OK;
     };
     let Some(old) = record(&w) else {
@@ -50,7 +50,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
         lang,
         &Text::new("cli-renew-gateway").arg("domain", old.domain.clone()),
     );
-    let history = super::renew::history(&w, &cli.state_dir);
+    let history = super::renew::history(&w);
     let decision = renew::decide(
         std::slice::from_ref(&old),
         &history,
@@ -71,7 +71,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
                 renew_at: stamp(due_at(&old).0),
             };
             let sent = mail::notify(cli, lang, &notice);
-            super::renew::record_reminder(&cli.state_dir, domain, now);
+            super::renew::record_notice(store, lang, domain, NoticeKind::Reminder);
             return if sent { exit::OK } else { exit::FAILED };
         }
         RenewDecision::NothingInstalled | RenewDecision::NotDue { .. } => return exit::OK,
@@ -108,19 +108,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
     let result = rt.block_on(praxis_tls::io::systems::apply_gateway(
         &cfg, &journal, &request, window, now,
     ));
-    w.certificate.attempts.record(Attempt {
-        at: now,
-        name: old.domain.clone(),
-        registered: domain::parse(&old.domain)
-            .map(|d| d.registered)
-            .unwrap_or_default(),
-        production: true,
-        outcome: if result.is_ok() {
-            AttemptOutcome::Issued
-        } else {
-            AttemptOutcome::Failed
-        },
-    });
+    let mut renewed = None;
     let code = match result {
         Ok(done) => {
             let until = done
@@ -128,8 +116,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
                 .as_ref()
                 .map(|c| stamp(c.not_after))
                 .unwrap_or_default();
-            w.systems.done.retain(|d| d.kind != SystemKind::Gateway);
-            w.systems.done.push(done);
+            renewed = Some(done);
             say(
                 lang,
                 &Text::new("cli-renew-done")
@@ -155,8 +142,11 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
             exit::FAILED
         }
     };
-    if let Err(e) = store.save(&w) {
-        say(lang, &e.text());
+    let msg = Msg::GatewayRenewed {
+        name: old.domain.clone(),
+        done: renewed,
+    };
+    if super::model::apply(store, lang, msg).is_none() {
         return exit::FAILED;
     }
     code

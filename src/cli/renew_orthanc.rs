@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use praxis_tls::core::renew::due_at;
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::systems::{SystemKind, orthanc_saved};
-use praxis_tls::core::{Lang, Text, Wizard};
+use praxis_tls::core::{Lang, Msg, Text, Wizard};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::mail::Notice;
 use praxis_tls::io::store::Store;
@@ -31,7 +31,7 @@ fn record(w: &Wizard) -> Option<CertRecord> {
 }
 
 pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
-    let Ok(Some(mut w)) = store.load() else {
+    let Ok(Some(w)) = store.load() else {
         return exit::OK;
     };
     let Some(old) = record(&w) else {
@@ -81,22 +81,14 @@ pub(super) fn run(cli: &Cli, lang: Lang, store: &Store, a: &RenewArgs) -> u8 {
     match result {
         Ok(record) => {
             let until = day(record.not_after);
-            if let Some(done) = w
-                .systems
-                .done
-                .iter_mut()
-                .find(|d| d.kind == SystemKind::Orthanc)
-            {
-                done.certificate = Some(record);
-            }
+            let renewed = Msg::OrthancRenewed { record };
             say(
                 lang,
                 &Text::new("cli-renew-done")
                     .arg("domain", old.domain.clone())
                     .arg("until", until),
             );
-            if let Err(e) = store.save(&w) {
-                say(lang, &e.text());
+            if super::model::apply(store, lang, renewed).is_none() {
                 return exit::FAILED;
             }
             exit::OK

@@ -1,6 +1,22 @@
-//! Guard against Let's Encrypt's production rate limits. A practice that
-//! hits them waits an hour to a week with a broken site, so the wizard
-//! counts its own attempts and asks before spending another one.
+//! The one history of what was asked of Let's Encrypt, and the guard
+//! against its production rate limits. A practice that hits them waits an
+//! hour to a week with a broken site, so the wizard counts its own attempts
+//! and asks before spending another one; `certificate` and `renew` write
+//! the same records through the same transitions (see `cert_step`), and
+//! the renewal decision reads this history too ([`AttemptHistory::renewal_view`]).
+//!
+//! Staging attempts are recorded as well, marked `production: false`.
+//! Let's Encrypt counts failed validations per environment: staging's are
+//! counted against staging's own, far higher limits, never against
+//! production's. So the guard below counts production alone, and a staging
+//! record costs nothing; keeping it means the wizard and the commands leave
+//! the same trace of a dry run (what `report` and a support call read), and
+//! a run that hammers staging would show. A staging record stands for what
+//! staging counts: a certificate issued or a validation failed; a dry run
+//! that never reached the validation (the CA unreachable, an address it
+//! refused) spent nothing there. In production every failure is recorded,
+//! whatever it cost: the guard and `renew`'s back-off must count a try
+//! whose cost is unknown as spent.
 
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -32,10 +48,38 @@ pub struct Attempt {
     pub outcome: AttemptOutcome,
 }
 
-/// Every production attempt, kept in the state file.
+/// What `renew` told someone by mail, so it neither repeats itself nor the
+/// timer's failure unit mails a second time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    /// The reminder to switch the port-80 forward on went out.
+    Reminder,
+    /// `renew` mailed its own failure.
+    FailureMailed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub domain: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub kind: NoticeKind,
+}
+
+/// How many notices are kept: a reminder must outlive a whole certificate
+/// lifetime, so they are not pruned by age.
+pub const NOTICES_KEPT: usize = 50;
+
+/// Every attempt (both environments) and every notice, kept in the state
+/// file. `notices` came later: files without it read as none, and the
+/// separate `renew-reminders.json` of earlier versions is folded in when
+/// the state is loaded (`io::store`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptHistory {
     pub attempts: Vec<Attempt>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
 }
 
 impl AttemptHistory {
@@ -43,9 +87,54 @@ impl AttemptHistory {
         self.attempts.push(attempt);
     }
 
+    /// A notice, once: the same one read back from an old file is not
+    /// counted twice.
+    pub fn notice(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
+        }
+        self.notices.sort_by_key(|n| n.at);
+        let extra = self.notices.len().saturating_sub(NOTICES_KEPT);
+        self.notices.drain(..extra);
+    }
+
     /// Entries older than the longest window no longer matter.
     pub fn prune(&mut self, now: OffsetDateTime) {
         self.attempts.retain(|a| now - a.at < Duration::WEEK);
+    }
+
+    /// Whether `kind` went out at or after `since`.
+    pub fn noticed_since(&self, kind: NoticeKind, since: OffsetDateTime) -> bool {
+        self.notices.iter().any(|n| n.kind == kind && n.at >= since)
+    }
+
+    /// The history as the renewal decision reads it.
+    pub fn renewal_view(&self) -> Vec<super::renew::Attempt> {
+        use super::renew::{Attempt as R, AttemptKind as K};
+        let attempts = self.attempts.iter().map(|a| {
+            let ok = a.outcome == AttemptOutcome::Issued;
+            R {
+                domain: a.name.clone(),
+                at: a.at,
+                kind: if a.production {
+                    K::Production {
+                        ok,
+                        retry_after: None,
+                    }
+                } else {
+                    K::Staging { ok }
+                },
+            }
+        });
+        let notices = self.notices.iter().map(|n| R {
+            domain: n.domain.clone(),
+            at: n.at,
+            kind: match n.kind {
+                NoticeKind::Reminder => K::Reminder,
+                NoticeKind::FailureMailed => K::FailureMailed,
+            },
+        });
+        attempts.chain(notices).collect()
     }
 }
 
@@ -206,7 +295,29 @@ mod tests {
     }
 
     fn history(v: Vec<Attempt>) -> AttemptHistory {
-        AttemptHistory { attempts: v }
+        AttemptHistory {
+            attempts: v,
+            notices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_notice_read_twice_counts_once_and_the_oldest_go() {
+        let mut h = AttemptHistory::default();
+        let n = |i: i64| Notice {
+            domain: NAME.into(),
+            at: NOW - Duration::minutes(i),
+            kind: NoticeKind::Reminder,
+        };
+        h.notice(n(1));
+        h.notice(n(1));
+        assert_eq!(h.notices.len(), 1);
+        for i in 2..=60 {
+            h.notice(n(i));
+        }
+        assert_eq!(h.notices.len(), NOTICES_KEPT);
+        assert!(h.noticed_since(NoticeKind::Reminder, NOW - Duration::minutes(1)));
+        assert!(!h.noticed_since(NoticeKind::FailureMailed, NOW - Duration::DAY));
     }
 
     #[test]

@@ -4,15 +4,19 @@
 use time::OffsetDateTime;
 
 use super::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
-use super::certificate::{AcmeEnv, AcmeStage, CertSource};
+use super::certificate::{AcmeEnv, AcmeStage, CertSource, FailureKind};
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::dns::DnsReport;
 use super::firewall::Backend;
 use super::status::CertRecord;
 use super::{Action, Effect, Overlay, Wizard};
 
-/// The host the certificate is for, once the domain step has one.
+/// The host the certificate is for: a command's, or once the domain step
+/// has one, that.
 fn name(w: &Wizard) -> Option<(String, String)> {
+    if let Some(u) = &w.session.unattended {
+        return Some((u.name.ascii.clone(), u.name.registered.clone()));
+    }
     w.domain
         .parsed
         .as_ref()
@@ -168,11 +172,16 @@ fn running(w: &mut Wizard) -> u64 {
     generation
 }
 
-/// Before any order, the name is looked up once more (see cert_recheck).
-fn start(w: &mut Wizard, env: AcmeEnv, _now: OffsetDateTime) -> Vec<Effect> {
+/// Before any order, the name is looked up once more (see cert_recheck);
+/// not in an unattended run (see `unattended`).
+fn start(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
     let Some((host, _)) = name(w) else {
         return Vec::new();
     };
+    if w.session.unattended.is_some() {
+        w.session.acme_stage = Some((env, AcmeStage::Account));
+        return order(w, env, now);
+    }
     let generation = running(w);
     w.session.acme_stage = Some((env, AcmeStage::Account));
     vec![Effect::RecheckName {
@@ -215,7 +224,7 @@ pub(super) fn on_rechecked(
     order(w, env, now)
 }
 
-fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
+pub(super) fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
     let Some((host, _)) = name(w) else {
         return Vec::new();
     };
@@ -227,8 +236,13 @@ fn order(w: &mut Wizard, env: AcmeEnv, now: OffsetDateTime) -> Vec<Effect> {
         AcmeEnv::Staging => w.certificate.staging_order.clone(),
         AcmeEnv::Production => w.certificate.production_order.clone(),
     };
-    // The firewall window from the firewall step may have run out.
-    let window = match (&w.network.firewall, w.network.window_until) {
+    // The firewall window from the firewall step may have run out; a
+    // command brings the plan it detected.
+    let plan = match &w.session.unattended {
+        Some(u) => u.window.as_ref(),
+        None => w.network.firewall.as_ref(),
+    };
+    let window = match (plan, w.network.window_until) {
         (Some(plan), until) if plan.backend != Backend::None && until.is_none_or(|u| u <= now) => {
             w.network.window_until =
                 Some(now + time::Duration::seconds(i64::from(super::network::WINDOW_SECS)));
@@ -267,11 +281,22 @@ pub(super) fn on_issued(
     match env {
         Some(AcmeEnv::Staging) => {
             w.certificate.staging_order = None;
+            w.certificate.attempts.record(Attempt {
+                at: now,
+                name: host.clone(),
+                registered,
+                production: false,
+                outcome: AttemptOutcome::Issued,
+            });
             w.certificate.dry_run_for = Some(host);
             w.checks.insert(
                 CheckId::DryRun,
                 Outcome::Passed(Finding::new(Text::new("cert-dry-run-ok"))).into(),
             );
+            if super::unattended::staging_only(w) {
+                w.checks.insert(CheckId::Certificate, CheckState::Idle);
+                return Vec::new();
+            }
             // The dry run proved the way in: production follows at once.
             start(w, AcmeEnv::Production, now)
         }
@@ -312,6 +337,7 @@ pub(super) fn on_failed(
     w: &mut Wizard,
     env: Option<AcmeEnv>,
     finding: Finding,
+    kind: FailureKind,
     now: OffsetDateTime,
 ) {
     w.session.acme_stage = None;
@@ -330,12 +356,19 @@ pub(super) fn on_failed(
         &mut finding,
         super::router_guide::menu_key(&w.network.router),
     );
-    if let (Some(AcmeEnv::Production), Some((host, registered))) = (env, name(w)) {
+    // Both environments: see `attempts` for why staging is recorded too,
+    // and why a staging failure counts only when validation failed.
+    let spent = match env {
+        Some(AcmeEnv::Production) => true,
+        Some(AcmeEnv::Staging) => kind == FailureKind::Validation,
+        None => false,
+    };
+    if let (true, Some(env), Some((host, registered))) = (spent, env, name(w)) {
         w.certificate.attempts.record(Attempt {
             at: now,
             name: host,
             registered,
-            production: true,
+            production: env == AcmeEnv::Production,
             outcome: AttemptOutcome::Failed,
         });
     }

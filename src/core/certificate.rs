@@ -39,6 +39,30 @@ pub enum AcmeEnv {
     Production,
 }
 
+/// What kind of failure ended an issuance: the commands' exit codes and
+/// whether trying again later can help follow from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailureKind {
+    /// What was given cannot work (address, terms, trust anchor).
+    Usage,
+    /// The CA could not validate the name.
+    Validation,
+    /// The CA's rate limit.
+    RateLimited,
+    #[default]
+    Other,
+}
+
+/// Where an environment's files go under the certificate directory: a dry
+/// run's certificate is trusted nowhere, so it never lies next to the
+/// real ones (the one rule for the wizard and the commands).
+pub fn cert_dir_for(base: &std::path::Path, env: AcmeEnv) -> std::path::PathBuf {
+    match env {
+        AcmeEnv::Staging => base.join("staging"),
+        AcmeEnv::Production => base.to_path_buf(),
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateState {
     pub source: CertSource,

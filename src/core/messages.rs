@@ -131,14 +131,23 @@ pub enum Msg {
     OrthancBuild {
         affected: bool,
     },
+    /// `renew` told someone by mail (a reminder, its own failure).
+    Noticed(super::attempts::Notice),
     IssueProgress {
         generation: u64,
         stage: certificate::AcmeStage,
+    },
+    /// The CA still holds a validation for the name: none is needed now.
+    AuthorizationReused {
+        generation: u64,
+        name: String,
     },
     OrderCreated {
         generation: u64,
         env: certificate::AcmeEnv,
         url: String,
+        /// An order saved earlier, taken up again.
+        resumed: bool,
     },
     /// A certificate is ready: `env` is `None` for an imported or
     /// self-signed one.
@@ -151,6 +160,26 @@ pub enum Msg {
         generation: u64,
         env: Option<certificate::AcmeEnv>,
         finding: Finding,
+        /// What kind of failure, for the commands' exit codes.
+        kind: certificate::FailureKind,
+    },
+    /// A command asks for an issuance (see `unattended`).
+    Unattended(super::unattended::Unattended),
+    /// A command puts the certificate in use live (see `unattended_live`).
+    GoLive(super::unattended_live::GoLive),
+    /// A command's go-live was taken back (`complete`: every entry).
+    GoLiveRolledBack {
+        complete: bool,
+    },
+    /// `renew` reissued Express Gateway's certificate (`done`) or failed
+    /// to (`None`); the attempt counts as any other.
+    GatewayRenewed {
+        name: String,
+        done: Option<super::systems::SystemDone>,
+    },
+    /// `renew` reissued Orthanc's certificate from the practice's CA.
+    OrthancRenewed {
+        record: status::CertRecord,
     },
     FilesInstalled {
         generation: u64,
@@ -219,7 +248,10 @@ impl Msg {
     pub fn is_report(&self) -> bool {
         matches!(
             self,
-            Msg::IssueProgress { .. } | Msg::OrderCreated { .. } | Msg::RestartLine { .. }
+            Msg::IssueProgress { .. }
+                | Msg::OrderCreated { .. }
+                | Msg::AuthorizationReused { .. }
+                | Msg::RestartLine { .. }
         )
     }
 
@@ -242,6 +274,7 @@ impl Msg {
             IssueProgress { generation, .. }
             | NameRechecked { generation, .. }
             | OrderCreated { generation, .. }
+            | AuthorizationReused { generation, .. }
             | Issued { generation, .. }
             | IssueFailed { generation, .. } => (CheckId::Certificate, generation),
             FilesInstalled { generation, .. } => (CheckId::FilesInstalled, generation),
@@ -270,6 +303,12 @@ impl Msg {
             | PendingResolved { .. }
             | OrthancBuild { .. }
             | RouterDetected(_)
+            | Noticed(_)
+            | Unattended(_)
+            | GoLive(_)
+            | GoLiveRolledBack { .. }
+            | GatewayRenewed { .. }
+            | OrthancRenewed { .. }
             | Terms { .. } => {
                 return None;
             }
@@ -388,6 +427,12 @@ pub enum Effect {
         site: golive_step::SiteSpec,
         generation: u64,
     },
+    /// Undo the journal entries after `mark` (all, without one), newest
+    /// first; then restart again when `restart` names the site.
+    UndoSince {
+        mark: Option<u64>,
+        restart: Option<golive_step::SiteSpec>,
+    },
     /// Send certificate and key to the admin app (the wizard runs elsewhere).
     Upload {
         server: String,
@@ -485,6 +530,7 @@ impl Effect {
             | InstallFiles { .. }
             | ApplyProxy { .. }
             | Restart { .. }
+            | UndoSince { .. }
             | Upload { .. }
             | PlanSystem { .. }
             | ApplySystem { .. }

@@ -35,12 +35,15 @@ pub mod renew;
 pub mod renewal;
 pub mod router_guide;
 pub mod schedule;
+pub mod settle;
 pub mod start;
 pub mod status;
 pub mod step;
 pub mod systems;
 pub mod traefik_legacy;
 mod transitions;
+pub mod unattended;
+pub mod unattended_live;
 pub mod undone;
 
 #[cfg(test)]
@@ -207,6 +210,10 @@ pub struct Session {
     pub restart_log: Vec<String>,
     /// Where a running issuance stands.
     pub acme_stage: Option<(certificate::AcmeEnv, certificate::AcmeStage)>,
+    /// An issuance a command asked for, while it runs (never saved).
+    pub unattended: Option<unattended::Unattended>,
+    /// A command's go-live, while it runs (never saved).
+    pub going_live: Option<unattended_live::LiveRun>,
     /// Cursor on the language list.
     pub lang_cursor: usize,
     /// The focused field of the renewal step's mail form.

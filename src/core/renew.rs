@@ -9,8 +9,9 @@ use time::{Duration, OffsetDateTime};
 use super::Text;
 use super::status::{CertRecord, WindowSource};
 
-/// One earlier attempt (or reminder) for a domain, as the renew command
-/// records it.
+/// One earlier attempt (or reminder) for a domain, as the renewal decision
+/// reads it: a view of the one stored history
+/// ([`super::attempts::AttemptHistory::renewal_view`]), never stored itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
     pub domain: String,

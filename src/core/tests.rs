@@ -457,6 +457,7 @@ mod golive;
 mod network;
 mod resume;
 mod router_words;
+mod unattended;
 
 mod properties {
     use proptest::prelude::*;

@@ -115,6 +115,27 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             w.certificate.terms_url = url;
             Vec::new()
         }
+        Msg::Unattended(plan) => super::unattended::on_plan(w, plan, now),
+        Msg::GoLive(plan) => super::unattended_live::on_start(w, plan),
+        Msg::GoLiveRolledBack { complete } => {
+            super::unattended_live::on_undone(w, complete);
+            Vec::new()
+        }
+        Msg::OrthancRenewed { record } => {
+            let orthanc = super::systems::SystemKind::Orthanc;
+            if let Some(done) = w.systems.done.iter_mut().find(|d| d.kind == orthanc) {
+                done.certificate = Some(record);
+            }
+            Vec::new()
+        }
+        Msg::GatewayRenewed { name, done } => {
+            super::unattended::on_gateway_renewed(w, name, done, now);
+            Vec::new()
+        }
+        Msg::Noticed(notice) => {
+            w.certificate.attempts.notice(notice);
+            Vec::new()
+        }
         Msg::IssueProgress { stage, .. } => {
             if let Some((env, _)) = w.session.acme_stage {
                 w.session.acme_stage = Some((env, stage));
@@ -124,26 +145,29 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         Msg::NameRechecked {
             report, public_v4, ..
         } => cert_step::on_rechecked(w, &report, public_v4, now),
+        Msg::AuthorizationReused { .. } => Vec::new(),
         Msg::OrderCreated { env, url, .. } => {
             cert_step::on_order(w, env, url);
             Vec::new()
         }
         Msg::Issued { env, record, .. } => cert_step::on_issued(w, env, record, now),
-        Msg::IssueFailed { env, finding, .. } => {
-            cert_step::on_failed(w, env, finding, now);
+        Msg::IssueFailed {
+            env, finding, kind, ..
+        } => {
+            cert_step::on_failed(w, env, finding, kind, now);
             Vec::new()
         }
         Msg::FilesInstalled { result, .. } => {
             golive_step::on_installed(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::ProxyPlanned { result, .. } => {
             golive_step::on_planned(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::ProxyApplied { result, .. } => {
             golive_step::on_applied(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::Uploaded { result, .. } => {
             golive_step::on_uploaded(w, result);
@@ -167,7 +191,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::Restarted { result, .. } => {
             golive_step::on_restarted(w, result);
-            Vec::new()
+            super::unattended_live::next(w)
         }
         Msg::FinalChecked {
             tls,
@@ -183,7 +207,8 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             w.checks.insert(CheckId::FinalExposure, exposure.into());
             w.checks.insert(CheckId::FinalPort80, port80.into());
             super::golive_step::on_final_checked(w, &fingerprints);
-            Vec::new()
+            super::unattended_live::on_checked(w, &fingerprints);
+            super::unattended_live::next(w)
         }
         Msg::ScheduleInspected { view, .. } => {
             super::autorenew::on_inspected(w, view);

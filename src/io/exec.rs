@@ -29,6 +29,8 @@ pub struct IoConfig {
     pub router: super::router::RouterProbeConfig,
     /// Where the challenge responder listens on this server.
     pub responder_port: u16,
+    /// One address for the responder instead of every one (a lab's).
+    pub responder_bind: Option<std::net::IpAddr>,
     /// The port the probe knocks on at the public address: the router's
     /// external port 80 (a lab may map it elsewhere).
     pub probe_port: u16,
@@ -66,6 +68,7 @@ impl IoConfig {
             upnp: Default::default(),
             router: Default::default(),
             responder_port: crate::core::DEFAULT_RESPONDER_PORT,
+            responder_bind: None,
             probe_port: 80,
             probe_timeout: Duration::from_secs(5),
             firewall: Runner::host(),
@@ -319,6 +322,7 @@ impl Executor {
                                 generation,
                                 env: Some(env),
                                 finding,
+                                kind: crate::core::certificate::FailureKind::Other,
                             });
                             return;
                         }
@@ -327,10 +331,14 @@ impl Executor {
                     let events = std::sync::Arc::new(move |e: IssueEvent| {
                         let msg = match e {
                             IssueEvent::Stage(stage) => Msg::IssueProgress { generation, stage },
-                            IssueEvent::Order(url) => Msg::OrderCreated {
+                            IssueEvent::AuthorizationReused(name) => {
+                                Msg::AuthorizationReused { generation, name }
+                            }
+                            IssueEvent::Order { url, resumed } => Msg::OrderCreated {
                                 generation,
                                 env,
                                 url,
+                                resumed,
                             },
                         };
                         let _ = events_tx.send(msg);
@@ -344,6 +352,7 @@ impl Executor {
                         state_dir: &cfg.state_dir,
                         cert_dir: &cfg.cert_dir,
                         responder_port: cfg.responder_port,
+                        responder_bind: cfg.responder_bind,
                         name: &name,
                         email: &email,
                         terms_accepted,
@@ -352,16 +361,17 @@ impl Executor {
                         order_saved: Some(order_saved),
                     };
                     let now = time::OffsetDateTime::now_utc();
-                    let msg = match issuance::issue(job, events, now).await {
+                    let msg = match issuance::issue_typed(job, events, now).await {
                         Ok(record) => Msg::Issued {
                             generation,
                             env: Some(env),
                             record,
                         },
-                        Err(finding) => Msg::IssueFailed {
+                        Err((finding, kind)) => Msg::IssueFailed {
                             generation,
                             env: Some(env),
                             finding,
+                            kind,
                         },
                     };
                     let _ = tx.send(msg);
@@ -394,6 +404,7 @@ impl Executor {
                             generation,
                             env: None,
                             finding,
+                            kind: crate::core::certificate::FailureKind::Other,
                         },
                     });
                 });
@@ -411,6 +422,7 @@ impl Executor {
                             generation,
                             env: None,
                             finding,
+                            kind: crate::core::certificate::FailureKind::Other,
                         },
                     });
                 });
@@ -420,6 +432,7 @@ impl Executor {
             | Effect::ApplyProxy { .. }
             | Effect::Restart { .. }
             | Effect::FinalCheck { .. }
+            | Effect::UndoSince { .. }
             | Effect::Upload { .. }) => {
                 let (journal, plans) = (self.journal.clone(), self.plans.clone());
                 super::golive_exec::run(cfg, journal, plans, e, tx);

@@ -140,6 +140,23 @@ pub fn run(
                 });
             });
         }
+        Effect::UndoSince { mark, restart } => {
+            tokio::spawn(async move {
+                let j = journal.clone();
+                let undone = tokio::task::spawn_blocking(move || undo_since(&j, mark))
+                    .await
+                    .unwrap_or(false);
+                let mut complete = undone;
+                if let Some(spec) = restart {
+                    // Generation 0: nothing waits for these lines.
+                    if let Err(f) = self::restart(&cfg, &spec, 0, &tx).await {
+                        tracing::error!("restart after undo: {:?}", f.summary.id);
+                        complete = false;
+                    }
+                }
+                let _ = tx.send(Msg::GoLiveRolledBack { complete });
+            });
+        }
         Effect::Upload {
             server,
             host,
@@ -154,6 +171,35 @@ pub fn run(
         }
         _ => {}
     }
+}
+
+/// Undoes the entries after `mark` (every one without it), newest first.
+/// True: each was taken back.
+fn undo_since(journal: &Mutex<Journal>, mark: Option<u64>) -> bool {
+    let Ok(mut j) = journal.lock() else {
+        return false;
+    };
+    let ids: Vec<u64> = j
+        .undoable()
+        .iter()
+        .map(|e| e.id)
+        .filter(|id| mark.is_none_or(|m| *id > m))
+        .collect();
+    let mut all = true;
+    for id in ids {
+        match j.undo(id, false) {
+            Ok(o) if o.reverted() => {}
+            Ok(o) => {
+                tracing::error!("undo {id}: {o:?}");
+                all = false;
+            }
+            Err(e) => {
+                tracing::error!("undo {id}: {e}");
+                all = false;
+            }
+        }
+    }
+    all
 }
 
 async fn restart(
@@ -190,12 +236,6 @@ async fn restart(
     result.map(|_| ()).map_err(|e| e.finding())
 }
 
-/// How long the final check gives the proxy to serve the installed
-/// certificate. Right after the restart traefik listens before it has
-/// loaded its file provider (it applies configuration changes throttled),
-/// and answers with its own default certificate meanwhile, or not at all.
-const SETTLE: Duration = Duration::from_secs(20);
-
 /// From the patients' side: the name resolved now, every address checked.
 async fn final_check(
     cfg: &IoConfig,
@@ -214,7 +254,7 @@ async fn final_check(
         local_name,
         ports: &INTERNAL_PORTS,
         timeout: Duration::from_secs(5),
-        settle: SETTLE,
+        settle: crate::core::settle::PROXY_SETTLE,
     };
     let report = patients::check(&lookout).await;
     // Port 80 is probed at an IPv4 address that was reached from outside:
@@ -299,5 +339,31 @@ pub async fn upload(
         Err(e) => match e.outcome() {
             Outcome::Failed(f) | Outcome::Warning(f) | Outcome::Passed(f) => Err(f),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_since_takes_back_only_what_came_after_the_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        std::fs::create_dir(&state).unwrap();
+        let (a, b) = (dir.path().join("a.yml"), dir.path().join("b.yml"));
+        std::fs::write(&a, "a: before\n").unwrap();
+        std::fs::write(&b, "b: before\n").unwrap();
+        let mut j = Journal::open(&state).unwrap();
+        let earlier = j
+            .write_file(&a, b"a: earlier run\n", 0o644, "a".into())
+            .unwrap();
+        j.write_file(&b, b"b: this run\n", 0o644, "b".into())
+            .unwrap();
+        let j = Mutex::new(j);
+
+        assert!(undo_since(&j, Some(earlier)));
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "a: earlier run\n");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "b: before\n");
     }
 }

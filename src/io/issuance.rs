@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use super::acme::{Acme, ChallengeSink, DirectoryChoice, IssueRequest, Progress, Stage};
 use super::acme::{CertInfo, OrderSaved, Timeouts, write_versioned};
 use super::responder::{Responder, ResponderConfig};
-use crate::core::certificate::{AcmeEnv, AcmeStage};
+use crate::core::certificate::{AcmeEnv, AcmeStage, FailureKind};
 use crate::core::check::{Finding, Text};
 use crate::core::status::{CertRecord, RenewalHint};
 
@@ -24,11 +24,20 @@ pub struct ResponderSink {
 }
 
 impl ResponderSink {
-    pub async fn start(port: u16) -> Result<ResponderSink, Finding> {
-        let cfg = ResponderConfig {
+    /// `bind`: one address instead of every one (a lab's loopback).
+    pub async fn start(
+        port: u16,
+        bind: Option<std::net::IpAddr>,
+    ) -> Result<ResponderSink, Finding> {
+        let mut cfg = ResponderConfig {
             port,
             ..ResponderConfig::default()
         };
+        match bind {
+            Some(std::net::IpAddr::V4(a)) => (cfg.v4, cfg.v6) = (Some(a), None),
+            Some(std::net::IpAddr::V6(a)) => (cfg.v4, cfg.v6) = (None, Some(a)),
+            None => {}
+        }
         match Responder::start(cfg).await {
             Ok(responder) => Ok(ResponderSink { responder }),
             Err(e) => Err(Finding::new(e.text()).fix(Text::new("firewall-probe-failed-fix"))),
@@ -56,8 +65,14 @@ impl ChallengeSink for ResponderSink {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IssueEvent {
     Stage(AcmeStage),
-    /// The order exists: persist it before validation starts.
-    Order(String),
+    /// The order exists: persist it before validation starts. `resumed`:
+    /// one saved earlier, taken up again.
+    Order {
+        url: String,
+        resumed: bool,
+    },
+    /// The CA still holds a validation for this name.
+    AuthorizationReused(String),
 }
 
 pub struct IssueJob<'a> {
@@ -65,6 +80,7 @@ pub struct IssueJob<'a> {
     pub state_dir: &'a Path,
     pub cert_dir: &'a Path,
     pub responder_port: u16,
+    pub responder_bind: Option<std::net::IpAddr>,
     pub name: &'a str,
     pub email: &'a str,
     pub terms_accepted: bool,
@@ -82,6 +98,16 @@ pub async fn issue(
     events: Arc<dyn Fn(IssueEvent) + Send + Sync>,
     now: OffsetDateTime,
 ) -> Result<CertRecord, Finding> {
+    issue_typed(job, events, now).await.map_err(|(f, _)| f)
+}
+
+/// [`issue`], the failure with its kind.
+pub async fn issue_typed(
+    job: IssueJob<'_>,
+    events: Arc<dyn Fn(IssueEvent) + Send + Sync>,
+    now: OffsetDateTime,
+) -> Result<CertRecord, (Finding, FailureKind)> {
+    let typed = |e: super::acme::AcmeError| (e.to_finding(), e.kind());
     let forward = {
         let events = events.clone();
         move |p: Progress| match p {
@@ -91,8 +117,8 @@ pub async fn issue(
                 Stage::Validation => AcmeStage::Validation,
                 Stage::Certificate => AcmeStage::Certificate,
             })),
-            Progress::Order { url, .. } => events(IssueEvent::Order(url)),
-            Progress::AuthorizationReused { .. } => {}
+            Progress::Order { url, resumed } => events(IssueEvent::Order { url, resumed }),
+            Progress::AuthorizationReused { name } => events(IssueEvent::AuthorizationReused(name)),
         }
     };
     let acme = Acme::open(
@@ -103,13 +129,11 @@ pub async fn issue(
         &forward,
     )
     .await
-    .map_err(|e| e.to_finding())?;
-    let sink = ResponderSink::start(job.responder_port).await?;
-    let cert_dir = match job.env {
-        // A dry run's certificate is not trusted anywhere: keep it apart.
-        AcmeEnv::Staging => job.cert_dir.join("staging"),
-        AcmeEnv::Production => job.cert_dir.to_path_buf(),
-    };
+    .map_err(typed)?;
+    let sink = ResponderSink::start(job.responder_port, job.responder_bind)
+        .await
+        .map_err(|f| (f, FailureKind::Other))?;
+    let cert_dir = crate::core::certificate::cert_dir_for(job.cert_dir, job.env);
     let req = IssueRequest {
         name: job.name.to_string(),
         cert_dir,
@@ -120,7 +144,7 @@ pub async fn issue(
     };
     let result = acme.issue(&req, &sink, &forward).await;
     sink.stop().await;
-    let issued = result.map_err(|e| e.to_finding())?;
+    let issued = result.map_err(typed)?;
     let mut rec = record(job.name, &issued.info, issued.paths.crt, issued.paths.key);
     // The CA's own renewal window (ARI) where it offers one; without it the
     // renewal falls back to two thirds of the lifetime.

@@ -2,6 +2,7 @@
 //! that a dropped SSH connection loses nothing but the last keystrokes
 //! (see [`writer`]).
 
+pub mod legacy;
 pub mod writer;
 
 use std::fs::{self, OpenOptions};
@@ -209,7 +210,11 @@ impl Store {
             .map(serde_json::Value::take)
             .unwrap_or(serde_json::Value::Null);
         match serde_json::from_value::<Wizard>(wizard) {
-            Ok(w) => Ok(Some(w.resumed())),
+            Ok(w) => {
+                let mut w = w.resumed();
+                legacy::fold_in(&self.dir, &mut w);
+                Ok(Some(w))
+            }
             Err(e) => Err(self.move_aside(&path, e.to_string())),
         }
     }
@@ -226,6 +231,7 @@ impl Store {
             source: io::Error::other(e),
         })?;
         atomic::write_atomic(&path, &bytes, 0o600).map_err(|e| StoreError::io(&path, e))?;
+        legacy::retire(&self.dir);
         if let Some(c) = &self.crash
             && c.done.fetch_add(1, Ordering::SeqCst) + 1 == c.saves
         {

@@ -150,6 +150,7 @@ pub async fn apply_gateway(
         state_dir: &cfg.state_dir,
         cert_dir: &cfg.cert_dir.join("gateway"),
         responder_port: cfg.responder_port,
+        responder_bind: cfg.responder_bind,
         name: host,
         email,
         terms_accepted: *terms_accepted,

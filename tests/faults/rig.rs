@@ -129,10 +129,7 @@ impl Rig {
                 .expect("an answer from the executor within 30 s")
                 .expect("the channel stays open");
             // Progress and output lines report; they answer nothing.
-            if !matches!(
-                msg,
-                Msg::IssueProgress { .. } | Msg::OrderCreated { .. } | Msg::RestartLine { .. }
-            ) {
+            if !msg.is_report() {
                 pending -= 1;
             }
             pending += self.send(w, msg);

@@ -117,6 +117,7 @@ fn failed_dry_run(seen_router: Option<RouterSeen>) -> Wizard {
             generation: generation_of(&e),
             env: Some(AcmeEnv::Staging),
             finding: explain(&problem, "termine.meine-praxis.ch", None),
+            kind: crate::core::certificate::FailureKind::Validation,
         },
         NOW,
     );

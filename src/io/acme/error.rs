@@ -63,6 +63,36 @@ impl AcmeError {
         })
     }
 
+    /// What kind of failure this is, as the commands' exit codes tell it.
+    pub fn kind(&self) -> crate::core::certificate::FailureKind {
+        use crate::core::acme_errors::ProblemKind;
+        use crate::core::certificate::FailureKind;
+        match self {
+            AcmeError::Email { .. }
+            | AcmeError::TermsNotAccepted
+            | AcmeError::TrustAnchor { .. } => FailureKind::Usage,
+            AcmeError::Timeout {
+                stage: "validation",
+            } => FailureKind::Validation,
+            AcmeError::Problem { problem, .. } => {
+                match problem.kind.as_deref().map(ProblemKind::parse) {
+                    Some(ProblemKind::RateLimited) => FailureKind::RateLimited,
+                    Some(
+                        ProblemKind::Caa
+                        | ProblemKind::Compound
+                        | ProblemKind::Connection
+                        | ProblemKind::Dns
+                        | ProblemKind::IncorrectResponse
+                        | ProblemKind::Tls
+                        | ProblemKind::Unauthorized,
+                    ) => FailureKind::Validation,
+                    _ => FailureKind::Other,
+                }
+            }
+            _ => FailureKind::Other,
+        }
+    }
+
     /// A finding for every error: the CA's own explanation when it gave
     /// one, otherwise a plain one; the technical text goes into `detail`.
     pub fn to_finding(&self) -> Finding {

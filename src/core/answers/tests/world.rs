@@ -262,7 +262,10 @@ impl World {
                 result: Ok(Text::new("autorenew-test-sent")),
             },
             Effect::InspectOrthanc => Msg::OrthancBuild { affected: false },
-            Effect::Persist | Effect::Quit | Effect::CloseFirewall { .. } => return vec![],
+            Effect::Persist
+            | Effect::Quit
+            | Effect::CloseFirewall { .. }
+            | Effect::UndoSince { .. } => return vec![],
         };
         vec![msg]
     }
@@ -300,6 +303,7 @@ impl World {
                 generation,
                 env,
                 finding: crate::core::Finding::new(crate::core::Text::new("acme-error-connection")),
+                kind: crate::core::certificate::FailureKind::Validation,
             }
         }
     }
