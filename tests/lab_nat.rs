@@ -43,7 +43,7 @@ fn serial() -> Option<MutexGuard<'static, ()>> {
     match unavailable() {
         None => Some(guard),
         Some(why) => {
-            eprintln!("skipped: {why}");
+            support::skip::skipped(&why);
             None
         }
     }

@@ -350,6 +350,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         Msg::FinalChecked {
             generation: g,
             fingerprints: Vec::new(),
+            addresses: Vec::new(),
             tls,
             exposure,
             port80: Outcome::Passed(Finding::new(Text::new("golive-port80-quiet"))),

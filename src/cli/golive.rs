@@ -16,7 +16,6 @@ use clap::Args;
 use praxis_tls::core::status::CertRecord;
 use praxis_tls::core::unattended_live::{GoLive, Live as CoreLive, Phase};
 use praxis_tls::core::{Lang, Msg, Outcome, Text, Wizard};
-use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::store::Store;
@@ -117,7 +116,6 @@ pub(super) fn run(
     };
     let reachable_before = rt.block_on(patients::check(&before)).reached_directly();
 
-    let dns = cfg.dns.clone();
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let guard = rt.enter();
     let io = Headless::new(Executor::new(cfg, journal, tx));
@@ -129,7 +127,7 @@ pub(super) fn run(
                 mark,
                 reachable_before,
             }));
-            rt.block_on(drive(&mut d, lang, store, &dns, &record.domain));
+            rt.block_on(drive(&mut d, lang, store, &record.domain));
             Some(d.finish())
         }
         Err(e) => {
@@ -180,15 +178,10 @@ pub(super) fn run(
 
 /// Feeds results to the driver until nothing is outstanding, telling each
 /// stage as the core reaches it.
-async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, dns: &DnsConfig, domain: &str) {
+async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, domain: &str) {
     let phase = |d: &Driver<Headless>| d.wizard().session.going_live.as_ref().map(|r| r.phase);
     while d.in_flight() > 0 {
-        let Ok(Some(msg)) = tokio::time::timeout(RESULT_TIMEOUT, d.next()).await else {
-            let secs = RESULT_TIMEOUT.as_secs().to_string();
-            say(
-                lang,
-                &Text::new("answers-stop-timeout").arg("seconds", secs),
-            );
+        let Some(msg) = super::issue::next_result(d, lang, RESULT_TIMEOUT).await else {
             return;
         };
         match &msg {
@@ -199,11 +192,14 @@ async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, dns: &DnsCon
                 &Text::new("cli-golive-installed").arg("path", files.crt.display().to_string()),
             ),
             Msg::RestartLine { line, .. } => tracing::info!("restart: {line}"),
-            Msg::FinalChecked { tls, exposure, .. } => {
-                // The addresses the check just resolved, for `status`.
-                let addresses = patients::addresses(dns, domain).await.unwrap_or_default();
-                let addresses = addresses.iter().map(ToString::to_string).collect();
-                save_live(store, tls, exposure, addresses);
+            Msg::FinalChecked {
+                tls,
+                exposure,
+                addresses,
+                ..
+            } => {
+                // The addresses the check resolved, for `status`.
+                save_live(store, tls, exposure, addresses.clone());
                 let (Outcome::Passed(f) | Outcome::Warning(f) | Outcome::Failed(f)) = tls;
                 for t in &f.more {
                     say(lang, t);

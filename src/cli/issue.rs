@@ -323,15 +323,28 @@ pub(super) fn run(
     (exit::OK, installed)
 }
 
+/// The next result of an unattended run, or `None` (said) when none came
+/// within `limit`: nothing in the outside world may hold a command forever.
+pub(super) async fn next_result(
+    d: &mut Driver<Headless>,
+    lang: Lang,
+    limit: Duration,
+) -> Option<Msg> {
+    if let Ok(Some(msg)) = tokio::time::timeout(limit, d.next()).await {
+        return Some(msg);
+    }
+    let secs = limit.as_secs().to_string();
+    say(
+        lang,
+        &Text::new("answers-stop-timeout").arg("seconds", secs),
+    );
+    None
+}
+
 /// Feeds results to the driver until nothing is outstanding.
 async fn drive(d: &mut Driver<Headless>, lang: Lang, seen: &mut Seen) {
     while d.in_flight() > 0 {
-        let Ok(Some(msg)) = tokio::time::timeout(RESULT_TIMEOUT, d.next()).await else {
-            let secs = RESULT_TIMEOUT.as_secs().to_string();
-            say(
-                lang,
-                &Text::new("answers-stop-timeout").arg("seconds", secs),
-            );
+        let Some(msg) = next_result(d, lang, RESULT_TIMEOUT).await else {
             seen.code.get_or_insert(exit::FAILED);
             return;
         };

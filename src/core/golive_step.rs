@@ -186,6 +186,12 @@ pub(super) fn final_check(w: &mut Wizard) -> Vec<Effect> {
     ) else {
         return Vec::new();
     };
+    start_final_check(w, host, expected)
+}
+
+/// The final check for `host`, which must serve `expected`: the wizard's
+/// step and an unattended go-live start it alike.
+pub(super) fn start_final_check(w: &mut Wizard, host: String, expected: String) -> Vec<Effect> {
     let local_name = w
         .start
         .found

@@ -209,6 +209,8 @@ pub enum Msg {
         port80: Outcome,
         /// What the name's addresses served, one per address that answered.
         fingerprints: Vec<String>,
+        /// The addresses the name resolved to for this check.
+        addresses: Vec<String>,
     },
     /// Sent to the admin app: a warning ("not confirmed") or a failure.
     Uploaded {

@@ -193,31 +193,8 @@ fn check(w: &mut Wizard) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    let local_name = w
-        .start
-        .found
-        .as_ref()
-        .and_then(|i| i.local_name.clone())
-        .unwrap_or_default();
-    let own: Vec<std::net::IpAddr> = w
-        .network
-        .public_v4
-        .map(std::net::IpAddr::V4)
-        .into_iter()
-        .chain(w.network.public_v6.map(std::net::IpAddr::V6))
-        .collect();
-    let generation = super::transitions::next_generation(w);
-    for id in super::golive_step::checks(super::Step::FinalCheck) {
-        w.checks.insert(*id, CheckState::Running { generation });
-    }
     set_phase(w, Phase::Check);
-    vec![Effect::FinalCheck {
-        host: run.site.host,
-        local_name,
-        own,
-        expected: files.fingerprint,
-        generation,
-    }]
+    super::golive_step::start_final_check(w, run.site.host, files.fingerprint)
 }
 
 /// The final check's verdict: every address of the name must serve the

@@ -129,7 +129,7 @@ pub fn run(
             generation,
         } => {
             tokio::spawn(async move {
-                let (tls, exposure, port80, fingerprints) =
+                let (tls, exposure, port80, fingerprints, addresses) =
                     final_check(&cfg, &host, &local_name, &own, &expected).await;
                 let _ = tx.send(Msg::FinalChecked {
                     generation,
@@ -137,6 +137,7 @@ pub fn run(
                     exposure,
                     port80,
                     fingerprints,
+                    addresses,
                 });
             });
         }
@@ -243,7 +244,7 @@ async fn final_check(
     local_name: &str,
     own: &[IpAddr],
     expected: &str,
-) -> (Outcome, Outcome, Outcome, Vec<String>) {
+) -> (Outcome, Outcome, Outcome, Vec<String>, Vec<String>) {
     let lookout = Lookout {
         host,
         port: cfg.final_port,
@@ -272,7 +273,18 @@ async fn final_check(
         ),
     };
     let fingerprints = report.fingerprints();
-    (report.termine(), report.exposure(), port80, fingerprints)
+    let addresses = report
+        .addresses
+        .iter()
+        .map(|a| a.address.to_string())
+        .collect();
+    (
+        report.termine(),
+        report.exposure(),
+        port80,
+        fingerprints,
+        addresses,
+    )
 }
 
 /// Outside an issuance window nothing may answer on the router's port 80:

@@ -122,7 +122,7 @@ pub fn denied_child() {
 fn as_root() -> bool {
     let root = nix::unistd::geteuid().is_root();
     if !root {
-        eprintln!("skipped: needs root for a mount namespace or another user");
+        crate::support::skip::skipped("needs root for a mount namespace or another user");
     }
     root
 }
@@ -138,7 +138,7 @@ fn namespaces() -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        eprintln!("skipped: no private mount namespace here");
+        crate::support::skip::skipped("no private mount namespace here");
     }
     ok
 }

@@ -152,6 +152,7 @@ fn the_four_steps_run_in_order_and_guard_next() {
         &mut w,
         Msg::FinalChecked {
             fingerprints: Vec::new(),
+            addresses: Vec::new(),
             generation: generation(&e),
             tls: ok.clone(),
             exposure: ok.clone(),
@@ -180,6 +181,7 @@ fn exposure_is_a_hard_stop() {
         &mut w,
         Msg::FinalChecked {
             fingerprints: Vec::new(),
+            addresses: Vec::new(),
             generation: generation(&e),
             tls: ok.clone(),
             exposure: exposed,
@@ -320,6 +322,7 @@ fn a_router_without_hairpin_sends_the_person_outside_but_lets_them_pass() {
         &mut w,
         Msg::FinalChecked {
             fingerprints: Vec::new(),
+            addresses: Vec::new(),
             generation: generation(&e),
             tls: inside,
             exposure: untestable.clone(),
@@ -361,6 +364,7 @@ fn by_hand_the_final_check_runs_and_gates_like_on_the_server() {
         &mut w,
         Msg::FinalChecked {
             fingerprints: vec!["00ff".into()],
+            addresses: Vec::new(),
             generation: generation(&e),
             tls: wrong,
             exposure: ok.clone(),
@@ -380,6 +384,7 @@ fn by_hand_the_final_check_runs_and_gates_like_on_the_server() {
         &mut w,
         Msg::FinalChecked {
             fingerprints: vec![sent.to_uppercase()],
+            addresses: Vec::new(),
             generation: generation(&e),
             tls: Outcome::Passed(Finding::new(Text::new("verify-passed"))),
             exposure: ok.clone(),

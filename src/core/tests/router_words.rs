@@ -147,6 +147,7 @@ fn final_check(seen_router: Option<RouterSeen>) -> Wizard {
         &mut w,
         Msg::FinalChecked {
             fingerprints: Vec::new(),
+            addresses: Vec::new(),
             generation: generation(&e),
             tls: ok.clone(),
             exposure: ok,

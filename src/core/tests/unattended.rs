@@ -196,6 +196,7 @@ fn a_failed_final_check_undoes_this_runs_entries_and_puts_the_old_record_back() 
             exposure: Outcome::Passed(Finding::new(Text::new("x"))),
             port80: Outcome::Passed(Finding::new(Text::new("x"))),
             fingerprints: vec!["old".into()],
+            addresses: Vec::new(),
         },
         NOW,
     );
@@ -229,6 +230,7 @@ fn a_served_certificate_is_live_and_nothing_is_undone() {
             exposure: Outcome::Passed(Finding::new(Text::new("x"))),
             port80: Outcome::Passed(Finding::new(Text::new("x"))),
             fingerprints: vec!["new".into()],
+            addresses: Vec::new(),
         },
         NOW,
     );

@@ -227,6 +227,7 @@ impl World {
                 let ok = Outcome::Passed(Finding::new(Text::new("verify-passed")));
                 Msg::FinalChecked {
                     fingerprints: Vec::new(),
+                    addresses: Vec::new(),
                     generation,
                     tls: ok.clone(),
                     exposure: ok.clone(),
