@@ -89,9 +89,9 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     // a test's) gets the words that point to step 5's guide.
     if !args
         .iter()
-        .any(|(k, _)| *k == crate::core::router_guide::ROUTER_ARG)
+        .any(|(k, _)| *k == crate::core::library::router_guide::ROUTER_ARG)
     {
-        fargs.set(crate::core::router_guide::ROUTER_ARG, "unknown");
+        fargs.set(crate::core::library::router_guide::ROUTER_ARG, "unknown");
     }
     for (k, v) in args {
         // Counts go in as numbers, so `[one]` and `*[other]` select by

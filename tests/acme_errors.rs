@@ -1,6 +1,6 @@
 //! Recorded Let's Encrypt problem documents (RFC 8555 §6.7) map to findings.
 
-use praxis_tls::core::acme_errors::{AcmeProblem, explain};
+use praxis_tls::core::library::acme_errors::{AcmeProblem, explain};
 use time::macros::datetime;
 
 fn fixture(name: &str) -> AcmeProblem {
@@ -283,7 +283,7 @@ fn a_redirect_to_https_is_named_with_port_443_not_port_80() {
 
 #[test]
 fn in_the_wizard_the_fix_names_the_port_and_a_foreign_address_is_the_cause() {
-    use praxis_tls::core::acme_context::in_context;
+    use praxis_tls::core::library::acme_context::in_context;
     let own = ["93.184.215.14".parse().unwrap()];
     let f = in_context(
         explain(&fixture("connection-refused"), HOST, None),
@@ -463,7 +463,7 @@ fn the_german_advice_for_every_problem_type_points_the_right_way() {
 
 #[test]
 fn a_broken_connection_names_the_port_in_the_wizard() {
-    use praxis_tls::core::acme_context::in_context;
+    use praxis_tls::core::library::acme_context::in_context;
     let own = ["93.184.215.14".parse().unwrap()];
     let f = in_context(
         explain(&fixture("connection-reset"), HOST, None),

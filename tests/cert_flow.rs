@@ -14,7 +14,7 @@ use std::time::Duration;
 use pebble::{Pebble, free_port};
 use praxis_tls::core::certificate::{AcmeEnv, CertSource};
 use praxis_tls::core::{
-    Action, CheckId, CheckState, Effect, Lang, Msg, Overlay, Step, Wizard, domain, update,
+    Action, CheckId, CheckState, Effect, Lang, Msg, Overlay, Step, Wizard, library::domain, update,
 };
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};

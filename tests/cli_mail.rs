@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use praxis_tls::core::network::Port80Policy;
-use praxis_tls::core::status::{CertRecord, RenewalHint};
+use praxis_tls::core::library::status::{CertRecord, RenewalHint};
 use praxis_tls::core::{Lang, TextInput, Wizard};
 use praxis_tls::io::store::Store;
 use smtp::SmtpServer;

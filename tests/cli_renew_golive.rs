@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use praxis_tls::core::start::{Generation, Installation};
+use praxis_tls::core::library::start::{Generation, Installation};
 use praxis_tls::core::{Lang, Wizard};
 use praxis_tls::io::store::Store;
 use praxis_tls::io::verify::{Roots, check_termine};

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use docker::{build_images, lab_lock};
-use praxis_tls::core::compose_ready::{ComposeFacts, judge};
+use praxis_tls::core::library::compose_ready::{ComposeFacts, judge};
 use praxis_tls::core::{Lang, Outcome};
 use praxis_tls::io::compose_ready::inspect;
 use praxis_tls::io::golive::Docker;

@@ -1,11 +1,11 @@
 //! The DNS checks against a real authoritative server (knotd) on loopback:
-//! what `io::dns` gathers, and what `core::dns` makes of it.
+//! what `io::dns` gathers, and what `core::library::dns` makes of it.
 
 mod support;
 
 use std::time::{Duration, Instant};
 
-use praxis_tls::core::dns::{self, CaaRecord, Delegation, DnsReport, LookupError};
+use praxis_tls::core::library::dns::{self, CaaRecord, Delegation, DnsReport, LookupError};
 use praxis_tls::core::{CheckId, Outcome};
 use praxis_tls::io::dns::{DnsConfig, check_delegation, resolve};
 

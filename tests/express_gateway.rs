@@ -4,7 +4,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use praxis_tls::core::express_gateway::{GatewayLayout, certbot_files};
+use praxis_tls::core::library::express_gateway::{GatewayLayout, certbot_files};
 use praxis_tls::io::express_gateway::{GatewayIoError, GatewaySetup, apply, plan};
 use praxis_tls::io::journal::Journal;
 use rcgen::{
@@ -240,7 +240,7 @@ fn refuses_wrong_key_wrong_name_and_encrypted_key() {
 
 #[test]
 fn one_line_forms_are_refused_and_empty_files_filled() {
-    use praxis_tls::core::express_gateway::{GatewayError, GatewayTls, set_tls};
+    use praxis_tls::core::library::express_gateway::{GatewayError, GatewayTls, set_tls};
     let layout = GatewayLayout {
         root: "/var/lib/certs/".into(),
         name: "aiotes".into(),

@@ -8,12 +8,12 @@ mod skip;
 use std::process::Command as Std;
 use std::time::{Duration, Instant};
 
-use praxis_tls::core::firewall::{
+use praxis_tls::core::library::firewall::{
     Backend, Detection, FirewallPlan, InputChain, choose, plan, plan_for,
 };
 use praxis_tls::io::firewall::{Runner, apply, close, detect, input_chains, remove};
 
-fn all_text(cmds: &[praxis_tls::core::firewall::Command]) -> String {
+fn all_text(cmds: &[praxis_tls::core::library::firewall::Command]) -> String {
     cmds.iter()
         .map(|c| c.display())
         .collect::<Vec<_>>()

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use docker::{Lab, build_images, pki, wait_for};
 use praxis_tls::core::Outcome;
-use praxis_tls::core::compose_override::{CertFiles, CurrentPlan, Drift, dynamic_config};
+use praxis_tls::core::library::compose_override::{CertFiles, CurrentPlan, Drift, dynamic_config};
 use praxis_tls::io::compose::{self, Compose, Flavor};
 use praxis_tls::io::restart::{RestartSpec, restart};
 use praxis_tls::io::verify::exposure::{self, Reach, Scheme, Targets};

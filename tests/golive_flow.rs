@@ -15,8 +15,8 @@ mod docker;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use praxis_tls::core::compose_override::{CertFiles, Drift, OverrideError};
-use praxis_tls::core::start::Generation;
+use praxis_tls::core::library::compose_override::{CertFiles, Drift, OverrideError};
+use praxis_tls::core::library::start::Generation;
 use praxis_tls::io::golive::{
     self, GoLiveError, ProxyFacts, Site, TraefikMismatch, apply_proxy, plan_proxy,
 };
@@ -215,8 +215,8 @@ mod lab_flow {
     use std::time::Duration;
 
     use praxis_tls::core::Outcome;
-    use praxis_tls::core::compose_override::{CertFiles, Drift};
-    use praxis_tls::core::start::Generation;
+    use praxis_tls::core::library::compose_override::{CertFiles, Drift};
+    use praxis_tls::core::library::start::Generation;
     use praxis_tls::io::compose::{self, Compose};
     use praxis_tls::io::golive::{
         self, Docker, FinalCheck, FinalReport, Site, apply_proxy, install_files, plan_proxy,

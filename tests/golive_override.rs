@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use praxis_tls::core::compose_override::{
+use praxis_tls::core::library::compose_override::{
     CertFiles, CurrentPlan, Drift, OverrideError, command_drift, current_override, dynamic_config,
     find_proxy,
 };

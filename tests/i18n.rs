@@ -233,7 +233,7 @@ fn swiss_german_is_written_the_swiss_way_everywhere() {
 
 #[test]
 fn every_router_guide_is_written_in_full() {
-    use praxis_tls::core::router_guide::Family;
+    use praxis_tls::core::library::router_guide::Family;
     let de = catalog("de");
     let keys = Family::ALL
         .iter()

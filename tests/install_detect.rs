@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use praxis_tls::core::start::{DetectError, DetectWarning, Generation, Installation};
+use praxis_tls::core::library::start::{DetectError, DetectWarning, Generation, Installation};
 use praxis_tls::io::elexis::{detect, scan_candidates_in};
 
 fn fixture(name: &str) -> PathBuf {

@@ -303,7 +303,7 @@ fn run_undo_waits_for_a_running_session() {
 
 #[test]
 fn a_command_run_is_undone_by_its_counterpart_and_a_failed_one_taken_back() {
-    use praxis_tls::core::firewall::Command;
+    use praxis_tls::core::library::firewall::Command;
     use praxis_tls::io::journal::{Change, CommandRun};
     let tmp = tempfile::tempdir().unwrap();
     let state = tmp.path().join("state");

@@ -3,7 +3,7 @@
 //! footer names exactly those; Esc closes what is on top; a window too
 //! small to see acts on nothing but quit.
 
-use praxis_tls::core::start::DetectError;
+use praxis_tls::core::library::start::DetectError;
 use praxis_tls::core::{Action, Effect, Lang, Msg, Overlay, Step, Viewport, Wizard, update};
 use praxis_tls::ui::{Theme, ViewCtx, draw, keys};
 use ratatui::Terminal;

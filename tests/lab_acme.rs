@@ -106,7 +106,7 @@ fn attempt(
     practice: &NsRuntime,
     directory: &DirectoryChoice,
     state: &Path,
-) -> Result<praxis_tls::core::status::CertRecord, praxis_tls::core::Finding> {
+) -> Result<praxis_tls::core::library::status::CertRecord, praxis_tls::core::Finding> {
     let (directory, state) = (directory.clone(), state.to_path_buf());
     practice.run(async move {
         let job = IssueJob {

@@ -14,8 +14,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use praxis_tls::core::DEFAULT_RESPONDER_PORT;
-use praxis_tls::core::firewall::{Backend, plan};
-use praxis_tls::core::reach::{ProbeClass, ProbeReport, classify_probe};
+use praxis_tls::core::library::firewall::{Backend, plan};
+use praxis_tls::core::library::reach::{ProbeClass, ProbeReport, classify_probe};
 use praxis_tls::io::firewall::{Runner, apply, close, detect, remove};
 use praxis_tls::io::public_ip::probe;
 use praxis_tls::io::responder::{Responder, ResponderConfig};

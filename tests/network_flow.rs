@@ -7,8 +7,8 @@ mod support;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-use praxis_tls::core::dns::{DnsReport, LookupError};
-use praxis_tls::core::domain;
+use praxis_tls::core::library::dns::{DnsReport, LookupError};
+use praxis_tls::core::library::domain;
 use praxis_tls::core::{Action, CheckId, CheckState, Effect, Lang, Msg, Step, Wizard, update};
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use praxis_tls::core::orthanc::{OrthancTls, current_tls, enable_https};
+use praxis_tls::core::library::orthanc::{OrthancTls, current_tls, enable_https};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -149,7 +149,7 @@ fn replaces_values_of_keys_already_present() {
 /// it; a list that serves ECDSA is left alone.
 #[test]
 fn a_cipher_list_that_locks_out_the_key_is_named_and_replaced() {
-    use praxis_tls::core::orthanc::live::CIPHERS_FIX;
+    use praxis_tls::core::library::orthanc::live::CIPHERS_FIX;
     use praxis_tls::core::systems::SystemRequest;
     use praxis_tls::io::dns::DnsConfig;
     use praxis_tls::io::exec::IoConfig;
@@ -170,7 +170,7 @@ fn a_cipher_list_that_locks_out_the_key_is_named_and_replaced() {
         ips: Vec::new(),
         clients: Vec::new(),
         practice: "Praxis".into(),
-        way: praxis_tls::core::orthanc::live::Way::BuiltIn,
+        way: praxis_tls::core::library::orthanc::live::Way::BuiltIn,
         restart: "true".into(),
         proxy_restart: "true".into(),
         port: 8443,

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use praxis_tls::core::Lang;
-use praxis_tls::core::orthanc::live::{Way, affected};
+use praxis_tls::core::library::orthanc::live::{Way, affected};
 use praxis_tls::core::systems::SystemRequest;
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::IoConfig;
@@ -175,7 +175,7 @@ async fn built_in_https_is_checked_and_a_crash_is_undone() {
 /// 401; undo restores every byte and Orthanc lets this machine in again.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_login_for_practice_computers_is_what_orthanc_asks_for() {
-    use praxis_tls::core::orthanc::access::Login;
+    use praxis_tls::core::library::orthanc::access::Login;
     if let Some(why) = missing() {
         return support::skip::skipped(&why);
     }

@@ -4,7 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use praxis_tls::core::Outcome;
-use praxis_tls::core::reach::*;
+use praxis_tls::core::library::reach::*;
 
 const PUBLIC4: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 7);
 const SERVER6: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x10);

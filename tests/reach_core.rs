@@ -5,7 +5,7 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use praxis_tls::core::Outcome;
-use praxis_tls::core::reach::*;
+use praxis_tls::core::library::reach::*;
 
 const PUBLIC4: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 7);
 const OTHER4: Ipv4Addr = Ipv4Addr::new(198, 51, 100, 9);

@@ -10,9 +10,9 @@ const DE: &str = include_str!("../i18n/de/reach.ftl");
 const EN: &str = include_str!("../i18n/en/reach.ftl");
 const DE_CH: &str = include_str!("../i18n/de-CH/reach.ftl");
 const SOURCES: [&str; 6] = [
-    include_str!("../src/core/reach/validation.rs"),
-    include_str!("../src/core/reach.rs"),
-    include_str!("../src/core/firewall.rs"),
+    include_str!("../src/core/library/reach/validation.rs"),
+    include_str!("../src/core/library/reach.rs"),
+    include_str!("../src/core/library/firewall.rs"),
     include_str!("../src/io/responder.rs"),
     include_str!("../src/io/firewall.rs"),
     include_str!("../src/io/public_ip.rs"),

@@ -7,7 +7,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use praxis_tls::core::reach::{ProbeClass, ProbeError, classify_probe};
+use praxis_tls::core::library::reach::{ProbeClass, ProbeError, classify_probe};
 use praxis_tls::io::public_ip::probe;
 use praxis_tls::io::responder::{Responder, ResponderConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

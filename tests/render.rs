@@ -4,15 +4,15 @@
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
-use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
-use praxis_tls::core::compose_ready::ComposeFacts;
-use praxis_tls::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
-use praxis_tls::core::firewall::Detection;
+use praxis_tls::core::library::attempts::{Attempt, AttemptOutcome};
+use praxis_tls::core::library::compose_ready::ComposeFacts;
+use praxis_tls::core::library::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
+use praxis_tls::core::library::firewall::Detection;
 use praxis_tls::core::golive_step::{FileDiff, InstalledFiles, PlanView};
 use praxis_tls::core::network::PublicSeen;
-use praxis_tls::core::reach::{HttpAnswer, ProbeReport};
-use praxis_tls::core::start::{DetectError, Generation, Installation};
-use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::library::reach::{HttpAnswer, ProbeReport};
+use praxis_tls::core::library::start::{DetectError, Generation, Installation};
+use praxis_tls::core::library::status::CertRecord;
 use praxis_tls::core::{Action, Lang, Msg, Overlay, PendingChange, Step, Wizard, update};
 use praxis_tls::core::{CheckId, Finding, Outcome, Text};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
@@ -187,7 +187,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
     // The router told who it is; the server's place in the practice network.
     send(
         &mut w,
-        Msg::RouterDetected(praxis_tls::core::router_guide::RouterSeen {
+        Msg::RouterDetected(praxis_tls::core::library::router_guide::RouterSeen {
             upnp_name: Some("FRITZ!Box 7590".into()),
             upnp_manufacturer: Some("AVM Berlin".into()),
             upnp_model: Some("FRITZ!Box 7590".into()),
@@ -395,7 +395,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
 /// What the renewal step finds on a server where the wizard runs from
 /// the folder it was built in.
 fn inspected() -> praxis_tls::core::autorenew::ScheduleView {
-    use praxis_tls::core::schedule::{SchedulePlan, Scheduler, Verdict};
+    use praxis_tls::core::library::schedule::{SchedulePlan, Scheduler, Verdict};
     praxis_tls::core::autorenew::ScheduleView {
         verdict: Verdict::NotSet,
         plan: Ok(SchedulePlan {
@@ -1189,7 +1189,7 @@ fn renewal_form_question_skip_and_done_in_every_language() {
 
 #[test]
 fn renewal_question_names_what_it_replaces() {
-    use praxis_tls::core::schedule::{SchedulePlan, Scheduler, Verdict};
+    use praxis_tls::core::library::schedule::{SchedulePlan, Scheduler, Verdict};
     let mut w = wizard_at(Step::Systems, Lang::DeCh);
     let g = key(&mut w, Action::Next);
     let view = praxis_tls::core::autorenew::ScheduleView {

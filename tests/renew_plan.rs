@@ -1,9 +1,9 @@
 //! The daily renewal decision: due or not, once a day, backoff, reminders.
 
-use praxis_tls::core::renew::{
+use praxis_tls::core::library::renew::{
     self, Attempt, AttemptKind, DueReason, ForwardPolicy, RenewDecision, RenewPolicy,
 };
-use praxis_tls::core::status::{CertRecord, RenewalHint, Window};
+use praxis_tls::core::library::status::{CertRecord, RenewalHint, Window};
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 

@@ -16,7 +16,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use docker::{Pki, pki};
-use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::library::status::CertRecord;
 use praxis_tls::core::{Lang, Wizard};
 use praxis_tls::io::store::Store;
 use praxis_tls::io::verify::sha256_hex;

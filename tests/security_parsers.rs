@@ -11,7 +11,7 @@ mod pebble;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use praxis_tls::core::start::{Generation, Installation};
+use praxis_tls::core::library::start::{Generation, Installation};
 use praxis_tls::core::{Lang, Wizard};
 use praxis_tls::io::store::Store;
 use time::OffsetDateTime;

@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use praxis_tls::core::start::Generation;
+use praxis_tls::core::library::start::Generation;
 use praxis_tls::io::golive::{Site, apply_proxy, dynamic_file_name, install_files, plan_proxy};
 use praxis_tls::io::journal::Journal;
 use rcgen::{CertificateParams, KeyPair};

@@ -4,8 +4,8 @@
 
 use std::process::{Command, Stdio};
 
-use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
-use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::library::attempts::{Attempt, AttemptOutcome};
+use praxis_tls::core::library::status::CertRecord;
 use praxis_tls::core::{Action, Lang, Msg, Overlay, Step, Wizard, update};
 use praxis_tls::io::store::Store;
 use time::OffsetDateTime;

@@ -1,6 +1,6 @@
 //! Expiry watch: thresholds, the file check, and the exact monitoring lines.
 
-use praxis_tls::core::status::{
+use praxis_tls::core::library::status::{
     self, CertRecord, FileState, ReadError, RenewalHint, State, Thresholds, Window, WindowSource,
 };
 use praxis_tls::core::{Lang, Text};

@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use praxis_tls::core::compose_override::{CertFiles, OverrideError};
-use praxis_tls::core::traefik_legacy::{LegacyTomlError, enable_certificate, legacy_override};
+use praxis_tls::core::library::compose_override::{CertFiles, OverrideError};
+use praxis_tls::core::library::traefik_legacy::{LegacyTomlError, enable_certificate, legacy_override};
 use time::macros::date;
 
 fn dir() -> PathBuf {

@@ -13,8 +13,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use pebble::{Pebble, free_port};
-use praxis_tls::core::attempts::{Attempt, AttemptOutcome};
-use praxis_tls::core::{Action, Effect, Lang, Msg, Step, Wizard, domain, update};
+use praxis_tls::core::library::attempts::{Attempt, AttemptOutcome};
+use praxis_tls::core::{Action, Effect, Lang, Msg, Step, Wizard, library::domain, update};
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};
 use praxis_tls::io::journal::Journal;

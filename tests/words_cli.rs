@@ -97,8 +97,8 @@ mod status_and_mail {
     use std::path::Path;
     use std::process::{Command, Stdio};
 
-    use praxis_tls::core::acme_errors::{AcmeProblem, explain};
-    use praxis_tls::core::status::{CertRecord, RenewalHint};
+    use praxis_tls::core::library::acme_errors::{AcmeProblem, explain};
+    use praxis_tls::core::library::status::{CertRecord, RenewalHint};
     use praxis_tls::core::{Lang, Text, Wizard};
     use praxis_tls::io::mail::{self, Notice};
     use praxis_tls::io::store::Store;

@@ -17,11 +17,11 @@ use std::ops::Range;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use praxis_tls::core::compose_override::{CERTS_MOUNT, CertFiles};
-use praxis_tls::core::dns::Delegation;
-use praxis_tls::core::domain::{DomainName, parse};
-use praxis_tls::core::start::DetectError;
-use praxis_tls::core::traefik_legacy::{LegacyTomlError, enable_certificate};
+use praxis_tls::core::library::compose_override::{CERTS_MOUNT, CertFiles};
+use praxis_tls::core::library::dns::Delegation;
+use praxis_tls::core::library::domain::{DomainName, parse};
+use praxis_tls::core::library::start::DetectError;
+use praxis_tls::core::library::traefik_legacy::{LegacyTomlError, enable_certificate};
 use praxis_tls::core::{Action, Effect, Lang, Msg, Text, TextInput, Wizard, update};
 use praxis_tls::i18n;
 use praxis_tls::io::cert_import::{

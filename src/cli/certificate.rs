@@ -4,7 +4,7 @@
 //! wizard's core on its driver (`issue`, `golive`): this command writes
 //! nothing into the model itself.
 
-use praxis_tls::core::{Lang, Text, Wizard, domain};
+use praxis_tls::core::{Lang, Text, Wizard, library::domain};
 use praxis_tls::io::lock::Lock;
 use praxis_tls::io::store::Store;
 use time::OffsetDateTime;

@@ -4,7 +4,7 @@
 //! it through the journal (so `undo` and the next start know of it), and
 //! the driver closes it at the end, exactly as in the wizard.
 
-use praxis_tls::core::firewall::{Backend, FirewallPlan, plan_for};
+use praxis_tls::core::library::firewall::{Backend, FirewallPlan, plan_for};
 use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::io::firewall;

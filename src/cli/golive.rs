@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::library::status::CertRecord;
 use praxis_tls::core::unattended_live::{GoLive, Live as CoreLive, Phase};
 use praxis_tls::core::{Lang, Msg, Outcome, Text, Wizard};
 use praxis_tls::io::exec::Executor;
@@ -250,7 +250,7 @@ async fn drive(d: &mut Driver<Headless>, lang: Lang, store: &Store, domain: &str
 
 /// What the last unattended check saw, for `status`.
 fn save_live(store: &Store, tls: &Outcome, exposure: &Outcome, addresses: Vec<String>) {
-    let live = praxis_tls::core::status::LiveCheck::judge(
+    let live = praxis_tls::core::library::status::LiveCheck::judge(
         OffsetDateTime::now_utc(),
         tls,
         exposure,

@@ -11,10 +11,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use praxis_tls::core::attempts::RefusedBecause;
+use praxis_tls::core::library::attempts::RefusedBecause;
 use praxis_tls::core::certificate::{AcmeEnv, AcmeStage, FailureKind};
-use praxis_tls::core::domain::DomainName;
-use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::library::domain::DomainName;
+use praxis_tls::core::library::status::CertRecord;
 use praxis_tls::core::unattended::{Unattended, first_env, refusal};
 use praxis_tls::core::{Effect, Finding, Lang, Msg, Text, Wizard};
 use praxis_tls::i18n;

@@ -3,7 +3,7 @@
 
 use praxis_tls::core::Lang;
 use praxis_tls::core::certificate::AcmeEnv;
-use praxis_tls::core::status::CertRecord;
+use praxis_tls::core::library::status::CertRecord;
 use praxis_tls::i18n;
 use time::OffsetDateTime;
 

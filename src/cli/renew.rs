@@ -1,5 +1,5 @@
 //! `praxis-tls renew`: the daily run. Renews the installed certificate
-//! when `core::renew::decide` says it is due, through the same issuance as
+//! when `core::library::renew::decide` says it is due, through the same issuance as
 //! `certificate` and the same go-live as `certificate --install` (both the
 //! wizard's core on its driver, see `issue` and `golive`); otherwise says
 //! when to look again. Idempotent. Failures, back-offs and (with the
@@ -8,11 +8,11 @@
 
 use std::path::Path;
 
-use praxis_tls::core::attempts::{self, NoticeKind};
+use praxis_tls::core::library::attempts::{self, NoticeKind};
 use praxis_tls::core::network::Port80Policy;
-use praxis_tls::core::renew::{self, ForwardPolicy, RenewDecision, RenewPolicy, due_at};
-use praxis_tls::core::status::CertRecord;
-use praxis_tls::core::{Lang, Msg, Text, Wizard, domain};
+use praxis_tls::core::library::renew::{self, ForwardPolicy, RenewDecision, RenewPolicy, due_at};
+use praxis_tls::core::library::status::CertRecord;
+use praxis_tls::core::{Lang, Msg, Text, Wizard, library::domain};
 use praxis_tls::io::lock::Lock;
 use praxis_tls::io::mail::Notice;
 use praxis_tls::io::store::Store;

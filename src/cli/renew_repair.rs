@@ -4,7 +4,7 @@
 //! through the journal and without asking (nobody is there to answer). A
 //! schedule that was never set up is left alone: that is the person's call.
 
-use praxis_tls::core::schedule::{judge, plan};
+use praxis_tls::core::library::schedule::{judge, plan};
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::schedule::{inspect, inspect_schedule};

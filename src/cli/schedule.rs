@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use praxis_tls::core::schedule::{self as plan, LOCAL_BINARY, SchedulePlan, TIMER_NAME};
+use praxis_tls::core::library::schedule::{self as plan, LOCAL_BINARY, SchedulePlan, TIMER_NAME};
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::io::journal::{Change, EntryState, Journal};
 use praxis_tls::io::schedule::{self, Installed};

@@ -3,7 +3,7 @@
 //! state without the session lock and writes nothing.
 
 use praxis_tls::core::Lang;
-use praxis_tls::core::status::{self, CertRecord, FileState, ReadError, State, Thresholds};
+use praxis_tls::core::library::status::{self, CertRecord, FileState, ReadError, State, Thresholds};
 use praxis_tls::i18n;
 use time::OffsetDateTime;
 
@@ -59,7 +59,7 @@ pub(super) fn run(cli: &Cli, lang: Lang, a: &StatusArgs) -> u8 {
     if let Ok(running) = std::env::current_exe() {
         let facts = praxis_tls::io::schedule::inspect_schedule(&cli.system_root, &running);
         let state = super::schedule::state_dir(cli);
-        report = report.with_schedule(praxis_tls::core::schedule::judge(&facts, &state));
+        report = report.with_schedule(praxis_tls::core::library::schedule::judge(&facts, &state));
     }
     let live = if a.live {
         live_now(cli, a, &report)

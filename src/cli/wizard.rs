@@ -123,7 +123,7 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
     };
     // Breaking a set is its own question: `--yes` does not answer it, and
     // without a yes (or at the end of input) the set stays as it is.
-    let break_set = |b: &praxis_tls::core::change_set::Break| -> bool {
+    let break_set = |b: &praxis_tls::core::library::change_set::Break| -> bool {
         println!("{}", i18n::text(lang, &b.question()));
         for c in &b.consequences {
             println!("  - {}", i18n::text(lang, c));

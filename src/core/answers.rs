@@ -17,9 +17,9 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use super::certificate::CertSource;
-use super::firewall::Backend;
+use super::library::firewall::Backend;
 use super::network::Port80Policy;
-use super::reach::AddressPlan;
+use super::library::reach::AddressPlan;
 use super::{Lang, Step, Wizard};
 
 pub use drive::{Decision, Stop, StopReason, decide, next_action};

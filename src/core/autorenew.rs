@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check::{CheckId, CheckState, Finding, Text};
 use super::input::TextInput;
-use super::schedule::{SchedulePlan, Verdict};
+use super::library::schedule::{SchedulePlan, Verdict};
 use super::transitions::start_check as start;
 use super::{Action, Effect, Overlay, Wizard};
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::check::{Finding, Text};
-use super::dns::{DnsReport, LookupError};
+use super::library::dns::{DnsReport, LookupError};
 use super::network::NetworkState;
 
 /// Why the order must not be placed, or `None` when the name still points

@@ -3,12 +3,12 @@
 
 use time::OffsetDateTime;
 
-use super::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
+use super::library::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
 use super::certificate::{AcmeEnv, AcmeStage, CertSource, FailureKind};
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
-use super::dns::DnsReport;
-use super::firewall::Backend;
-use super::status::CertRecord;
+use super::library::dns::DnsReport;
+use super::library::firewall::Backend;
+use super::library::status::CertRecord;
 use super::{Action, Effect, Overlay, Wizard};
 
 /// The host the certificate is for: a command's, or once the domain step
@@ -204,9 +204,9 @@ pub(super) fn on_rechecked(
     };
     if let Some(mut finding) = super::cert_recheck::moved(&w.network, report, public_v4) {
         // The fix names her router's menu for the address update.
-        super::router_guide::name_menus(
+        super::library::router_guide::name_menus(
             &mut finding,
-            super::router_guide::menu_key(&w.network.router),
+            super::library::router_guide::menu_key(&w.network.router),
         );
         w.session.acme_stage = None;
         let id = if env == AcmeEnv::Staging {
@@ -350,11 +350,11 @@ pub(super) fn on_failed(
         .collect();
     let host = name(w).map(|(h, _)| h).unwrap_or_default();
     let mut finding =
-        super::acme_context::in_context(finding, w.network.responder_port, &public, &host);
+        super::library::acme_context::in_context(finding, w.network.responder_port, &public, &host);
     // The fix names her router's menus for the port-80 forward.
-    super::router_guide::name_menus(
+    super::library::router_guide::name_menus(
         &mut finding,
-        super::router_guide::menu_key(&w.network.router),
+        super::library::router_guide::menu_key(&w.network.router),
     );
     // Both environments: see `attempts` for why staging is recorded too,
     // and why a staging failure counts only when validation failed.

@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::attempts::AttemptHistory;
+use super::library::attempts::AttemptHistory;
 use super::check::Finding;
 use super::input::TextInput;
-use super::status::CertRecord;
+use super::library::status::CertRecord;
 
 /// In the order of preference the AIoTES seed gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

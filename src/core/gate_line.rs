@@ -4,7 +4,7 @@
 //! for the tone.
 
 use super::autorenew::RenewChoice;
-use super::firewall::Backend;
+use super::library::firewall::Backend;
 use super::{CheckId, CheckState, Gate, Step, Wizard, gate, golive_step};
 
 /// How the line reads: the screen maps each tone to one style.
@@ -103,7 +103,7 @@ mod tests {
 
     use super::*;
     use crate::core::check::{Finding, Outcome, Text};
-    use crate::core::start::{Generation, Installation};
+    use crate::core::library::start::{Generation, Installation};
     use crate::core::{Lang, Wizard};
 
     fn passed() -> CheckState {
@@ -175,8 +175,8 @@ mod tests {
     fn a_blocked_firewall_step_says_how_to_open_it() {
         let mut w = all_passed(Step::Firewall);
         w.checks.clear();
-        let d = crate::core::firewall::Detection::default();
-        w.network.firewall = Some(crate::core::firewall::plan(
+        let d = crate::core::library::firewall::Detection::default();
+        w.network.firewall = Some(crate::core::library::firewall::plan(
             Backend::Nftables,
             &d,
             28402,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
-use super::start::Generation;
+use super::library::start::Generation;
 use super::transitions::start_check as start;
 use super::{Effect, Overlay, Step, Wizard};
 

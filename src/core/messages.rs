@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::check::{CheckId, Finding, Outcome, Text};
 use super::{
-    Lang, autorenew, certificate, dns, firewall, golive_step, network, reach, start, status,
+    Lang, autorenew, certificate, golive_step, network,
+    library::{dns, firewall, reach, start, status},
     systems,
 };
 
@@ -74,7 +75,7 @@ pub enum Msg {
     /// What docker says about the project the restart will need.
     ComposeInspected {
         generation: u64,
-        facts: super::compose_ready::ComposeFacts,
+        facts: super::library::compose_ready::ComposeFacts,
     },
     DelegationResolved {
         generation: u64,
@@ -103,7 +104,7 @@ pub enum Msg {
     },
     /// Which router this is and where this server sits behind it; no
     /// generation: any answer describes the same router.
-    RouterDetected(super::router_guide::RouterSeen),
+    RouterDetected(super::library::router_guide::RouterSeen),
     FirewallDetected {
         generation: u64,
         detection: firewall::Detection,
@@ -132,7 +133,7 @@ pub enum Msg {
         affected: bool,
     },
     /// `renew` told someone by mail (a reminder, its own failure).
-    Noticed(super::attempts::Notice),
+    Noticed(super::library::attempts::Notice),
     IssueProgress {
         generation: u64,
         stage: certificate::AcmeStage,

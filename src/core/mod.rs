@@ -2,45 +2,23 @@
 //! no network, no clock. `update` consumes one message and answers with the
 //! effects the io layer must carry out; their results come back as messages.
 
-pub mod acme_context;
-pub mod acme_errors;
 pub mod answers;
-pub mod attempts;
+pub mod library;
 pub mod autorenew;
 pub mod cert_recheck;
 pub mod cert_step;
 pub mod certificate;
-pub mod change_set;
 pub mod check;
-pub mod compose_override;
-pub mod compose_ready;
 mod dialog_keys;
-pub mod dns;
-pub mod domain;
-pub mod domain_spelling;
-pub mod express_gateway;
-pub mod firewall;
 mod gate;
 pub mod gate_line;
 pub mod golive_step;
 pub mod input;
 mod keys;
-pub mod limits;
 mod messages;
 pub mod network;
-pub mod orthanc;
-pub mod plain_diff;
-pub mod reach;
-pub mod renew;
-pub mod renewal;
-pub mod router_guide;
-pub mod schedule;
-pub mod settle;
-pub mod start;
-pub mod status;
 pub mod step;
 pub mod systems;
-pub mod traefik_legacy;
 mod transitions;
 pub mod unattended;
 pub mod unattended_live;
@@ -130,13 +108,13 @@ pub struct OverrideRecord {
 pub struct StartStep {
     pub input: TextInput,
     pub candidates: Vec<PathBuf>,
-    pub found: Option<start::Installation>,
+    pub found: Option<library::start::Installation>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainStep {
     pub input: TextInput,
-    pub parsed: Option<domain::DomainName>,
+    pub parsed: Option<library::domain::DomainName>,
     pub error: Option<Text>,
 }
 
@@ -203,7 +181,7 @@ pub struct Session {
     /// A PKCS#12 or key passphrase: typed, used, never saved.
     pub passphrase: TextInput,
     /// What the rate limits still allow, shown before another attempt.
-    pub issue_budget: Option<attempts::Budget>,
+    pub issue_budget: Option<library::attempts::Budget>,
     /// The upload server field has the keyboard (install step, by hand).
     pub upload_focus: bool,
     /// What compose printed during the restart (the last lines).

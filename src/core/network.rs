@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
-use super::firewall::{Backend, Detection, FirewallPlan, plan_for};
-use super::reach::{
+use super::library::firewall::{Backend, Detection, FirewallPlan, plan_for};
+use super::library::reach::{
     AddressPlan, FamilyProbe, ProbeReport, ValidationInputs, classify_probe, compare_a,
     predict_validation, probe_outcome,
 };
@@ -52,7 +52,7 @@ pub struct NetworkState {
     pub router_detail: Option<String>,
     /// What the router and this server look like from here, for the guide.
     #[serde(default)]
-    pub router: super::router_guide::RouterSeen,
+    pub router: super::library::router_guide::RouterSeen,
     /// The router is being asked right now: the guide says so rather than
     /// that it stayed silent.
     #[serde(skip)]
@@ -97,7 +97,7 @@ pub(super) fn on_public(w: &mut Wizard, seen: PublicSeen) {
         o
     };
     let outcome = with_router_view(outcome, &seen);
-    let outcome = super::router_guide::for_wizard(w, outcome);
+    let outcome = super::library::router_guide::for_wizard(w, outcome);
     w.checks.insert(CheckId::PublicIp, outcome.into());
 }
 
@@ -231,7 +231,7 @@ pub(super) fn on_probed(w: &mut Wizard, key_auth: &str, reports: &[ProbeReport])
     // Where the probe from inside cannot tell (a router that does not loop
     // back), its IPv4 answer proves nothing either way: IPv4 is untested.
     let v4_conclusive = !matches!(reach, Outcome::Warning(_));
-    let reach = super::router_guide::for_wizard(w, reach);
+    let reach = super::library::router_guide::for_wizard(w, reach);
     w.checks.insert(CheckId::Reachability, reach.into());
     let inputs = ValidationInputs {
         a: w.network.dns_a.clone(),
@@ -247,7 +247,7 @@ pub(super) fn on_probed(w: &mut Wizard, key_auth: &str, reports: &[ProbeReport])
     if let Outcome::Failed(f) = &mut o {
         f.can_override = true;
     }
-    let o = super::router_guide::for_wizard(w, o);
+    let o = super::library::router_guide::for_wizard(w, o);
     w.checks.insert(CheckId::Ipv6Path, o.into());
 }
 

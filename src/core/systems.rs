@@ -12,7 +12,7 @@ mod tests;
 use std::path::PathBuf;
 
 use super::check::{CheckId, CheckState, Finding, Text};
-use super::firewall::Backend;
+use super::library::firewall::Backend;
 use super::input::TextInput;
 use super::transitions::start_check as start;
 use super::{Action, Effect, Overlay, Wizard};
@@ -78,12 +78,12 @@ fn default_restart() -> TextInput {
 fn default_proxy_restart() -> TextInput {
     TextInput::new(format!(
         "systemctl restart stunnel@{}",
-        crate::core::orthanc::live::STUNNEL_INSTANCE
+        crate::core::library::orthanc::live::STUNNEL_INSTANCE
     ))
 }
 
 fn default_port() -> TextInput {
-    TextInput::new(crate::core::orthanc::live::DEFAULT_TERMINATOR_PORT.to_string())
+    TextInput::new(crate::core::library::orthanc::live::DEFAULT_TERMINATOR_PORT.to_string())
 }
 
 impl Default for OrthancForm {
@@ -137,7 +137,7 @@ pub enum SystemRequest {
         clients: Vec<String>,
         /// The practice's name for the CA (shown in browsers).
         practice: String,
-        way: crate::core::orthanc::live::Way,
+        way: crate::core::library::orthanc::live::Way,
         /// Orthanc's restart command; the terminator's.
         restart: String,
         proxy_restart: String,
@@ -199,7 +199,7 @@ pub struct SystemDone {
     pub report: Vec<Text>,
     /// The gateway's Let's Encrypt certificate, which `renew` keeps valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate: Option<super::status::CertRecord>,
+    pub certificate: Option<super::library::status::CertRecord>,
     /// Orthanc behind stunnel rather than with its own HTTPS.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub terminator: bool,

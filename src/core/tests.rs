@@ -6,8 +6,8 @@ use time::OffsetDateTime;
 use time::macros::datetime;
 
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
-use super::dns::{Delegation, DnsReport, LookupError};
-use super::start::{DetectError, Generation, Installation};
+use super::library::dns::{Delegation, DnsReport, LookupError};
+use super::library::start::{DetectError, Generation, Installation};
 use super::*;
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);

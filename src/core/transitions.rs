@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 
 use super::check::{CheckId, CheckState, Finding, Outcome, Text};
-use super::{Effect, Msg, Overlay, Step, Wizard, cert_step, dns, domain, golive_step, network};
+use super::{Effect, Msg, Overlay, Step, Wizard, cert_step, golive_step, library::{dns, domain}, network};
 
 pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
     // A result counts only if its check still waits for that generation: a
@@ -30,7 +30,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         }
         Msg::ComposeInspected { facts, .. } => {
             if let Some(found) = &w.start.found {
-                let outcome = super::compose_ready::judge(&facts, &found.dir);
+                let outcome = super::library::compose_ready::judge(&facts, &found.dir);
                 if w.step == Step::Restart && w.check(CheckId::Restarted).is_failed() {
                     let state = after_failed_restart(outcome.clone());
                     if state.is_passed() {
@@ -58,7 +58,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
                 w.checks.insert(*id, CheckState::Idle);
             }
             for (id, outcome) in dns::classify(&report) {
-                let outcome = super::router_guide::for_wizard(w, outcome);
+                let outcome = super::library::router_guide::for_wizard(w, outcome);
                 w.checks.insert(id, outcome.into());
             }
             w.network.dns_a = report.a.clone().unwrap_or_default();
@@ -94,7 +94,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
         Msg::RouterDetected(seen) => {
             w.network.router = seen;
             w.network.router_asking = false;
-            super::router_guide::on_recognised(w);
+            super::library::router_guide::on_recognised(w);
             Vec::new()
         }
         Msg::FirewallDetected {
@@ -201,7 +201,7 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
             ..
         } => {
             // The final check's fixes name her router's menus.
-            let named = |o| super::router_guide::for_wizard(w, o);
+            let named = |o| super::library::router_guide::for_wizard(w, o);
             let (tls, exposure, port80) = (named(tls), named(exposure), named(port80));
             w.checks.insert(CheckId::FinalTls, tls.into());
             w.checks.insert(CheckId::FinalExposure, exposure.into());
@@ -246,13 +246,13 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
 /// person reads them, but may go on.
 fn installation_outcome(
     w: &mut Wizard,
-    result: Result<super::start::Installation, super::start::DetectError>,
+    result: Result<super::library::start::Installation, super::library::start::DetectError>,
 ) -> Outcome {
     match result {
         Ok(inst) => {
             let id = match inst.generation {
-                super::start::Generation::Legacy => "start-found-legacy",
-                super::start::Generation::Current => "start-found-current",
+                super::library::start::Generation::Legacy => "start-found-legacy",
+                super::library::start::Generation::Current => "start-found-current",
             };
             let mut finding =
                 Finding::new(Text::new(id).arg("dir", inst.dir.display().to_string()));
@@ -438,7 +438,7 @@ pub(super) fn run_checks(w: &mut Wizard) -> Vec<Effect> {
                 || w.network
                     .firewall
                     .as_ref()
-                    .is_some_and(|p| p.backend == super::firewall::Backend::None);
+                    .is_some_and(|p| p.backend == super::library::firewall::Backend::None);
             if open {
                 network::probe(w)
             } else {

@@ -19,9 +19,9 @@
 
 use time::OffsetDateTime;
 
-use super::attempts::{Attempt, AttemptOutcome, Decision, RefusedBecause, may_attempt};
+use super::library::attempts::{Attempt, AttemptOutcome, Decision, RefusedBecause, may_attempt};
 use super::certificate::{AcmeEnv, AcmeStage};
-use super::domain::DomainName;
+use super::library::domain::DomainName;
 use super::input::TextInput;
 use super::{Effect, Wizard};
 
@@ -34,7 +34,7 @@ pub struct Unattended {
     /// The dry run alone: no trusted certificate, nothing installed.
     pub staging_only: bool,
     /// The window to open for the responder port, when a firewall is on.
-    pub window: Option<super::firewall::FirewallPlan>,
+    pub window: Option<super::library::firewall::FirewallPlan>,
     /// Set when the guard refused to start.
     pub refused: Option<(RefusedBecause, OffsetDateTime)>,
 }
@@ -114,7 +114,7 @@ pub(super) fn on_gateway_renewed(
     done: Option<super::systems::SystemDone>,
     now: OffsetDateTime,
 ) {
-    let registered = super::domain::parse(&name)
+    let registered = super::library::domain::parse(&name)
         .map(|d| d.registered)
         .unwrap_or_default();
     w.certificate.attempts.record(Attempt {

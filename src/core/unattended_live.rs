@@ -16,7 +16,7 @@
 
 use super::check::{CheckId, CheckState, Outcome, Text};
 use super::golive_step::SiteSpec;
-use super::status::CertRecord;
+use super::library::status::CertRecord;
 use super::transitions::start_check;
 use super::{Effect, Wizard};
 
@@ -80,7 +80,7 @@ pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
             plan,
             site: SiteSpec {
                 install_dir: Default::default(),
-                generation: super::start::Generation::Current,
+                generation: super::library::start::Generation::Current,
                 host: String::new(),
             },
             phase: Phase::Done,

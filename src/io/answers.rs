@@ -9,7 +9,7 @@ use super::atomic::{self, Refused, read_small, refused_of};
 use super::store::show;
 use crate::core::Text;
 use crate::core::answers::{ANSWERS_VERSION, Answers, SCHEMA};
-use crate::core::limits::{MAX_FILE_BYTES, check_toml};
+use crate::core::library::limits::{MAX_FILE_BYTES, check_toml};
 
 /// What an interactive run that reached the end writes into the state
 /// directory.

@@ -8,8 +8,8 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use crate::core::limits::Refused;
-use crate::core::limits::TooBig;
+pub use crate::core::library::limits::Refused;
+use crate::core::library::limits::TooBig;
 
 /// Why `e` refused a file, if it did.
 pub fn refused_of(e: &io::Error) -> Option<&Refused> {

@@ -10,7 +10,7 @@ use super::journal::Journal;
 use super::mail::{self, MailSettings, Notice, Password, Security};
 use super::schedule;
 use crate::core::autorenew::{MailRequest, RenewalSetUp, ScheduleView};
-use crate::core::schedule::{judge, plan};
+use crate::core::library::schedule::{judge, plan};
 use crate::core::{Finding, Lang, Text};
 
 fn settings(m: &MailRequest, lang: Lang) -> MailSettings {

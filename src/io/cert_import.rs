@@ -21,7 +21,7 @@ use time::macros::format_description;
 use x509_parser::prelude::{FromDer as _, X509Certificate};
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::core::limits::Refused;
+use crate::core::library::limits::Refused;
 use crate::core::{Finding, Text};
 use crate::io::acme::CertInfo;
 

@@ -10,9 +10,9 @@ use std::time::Duration;
 use tokio::process::Command;
 
 use crate::core::Text;
-use crate::core::compose_override::{self, CurrentPlan, Drift, Edit, OverrideError};
-use crate::core::limits::MAX_FILE_BYTES;
-use crate::core::traefik_legacy;
+use crate::core::library::compose_override::{self, CurrentPlan, Drift, Edit, OverrideError};
+use crate::core::library::limits::MAX_FILE_BYTES;
+use crate::core::library::traefik_legacy;
 use crate::io::atomic::{Refused, read_small, refused_of};
 
 /// The names compose looks for, in the order compose v1 does.
@@ -57,7 +57,7 @@ impl ComposeIoError {
     }
 }
 
-/// The same bound as detection (`core::limits`), so the proxy plan never
+/// The same bound as detection (`core::library::limits`), so the proxy plan never
 /// accepts a file detection refused.
 fn read(path: &Path) -> Result<String, ComposeIoError> {
     read_small(path, MAX_FILE_BYTES).map_err(|source| match refused_of(&source) {

@@ -1,7 +1,7 @@
 //! Asks docker what the restart on step 10 will need of an Elexis-OOB
 //! project: `config` (does compose load it?), the images it names, and
 //! which of its services have a running container. Judged in
-//! `core::compose_ready`; every command is bounded in time and output.
+//! `core::library::compose_ready`; every command is bounded in time and output.
 
 use std::path::Path;
 use std::process::Stdio;
@@ -11,7 +11,7 @@ use tokio::process::Command;
 
 use super::compose::Compose;
 use super::golive::{Docker, derived_project};
-use crate::core::compose_ready::ComposeFacts;
+use crate::core::library::compose_ready::ComposeFacts;
 
 /// Enough of compose's own words to name the fault behind «Details».
 const MAX_OUTPUT: usize = 2048;

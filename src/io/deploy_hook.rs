@@ -10,8 +10,8 @@ use std::process::{Command, Stdio};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::core::renew::deploy_env;
-use crate::core::status::CertRecord;
+use crate::core::library::renew::deploy_env;
+use crate::core::library::status::CertRecord;
 use crate::core::{Lang, Text};
 use crate::i18n;
 use crate::io::journal::Journal;

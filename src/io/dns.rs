@@ -1,5 +1,5 @@
 //! DNS lookups for the domain and DNS steps. Gathers raw answers only; what
-//! they mean is decided by `core::dns`.
+//! they mean is decided by `core::library::dns`.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -14,7 +14,7 @@ use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::{Name, RData, RecordType};
 use hickory_resolver::{Resolver, TokioResolver};
 
-use crate::core::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
+use crate::core::library::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 
 /// More CNAME hops than any sane setup has; resolvers give up around here.
 const MAX_CNAME_HOPS: usize = 8;

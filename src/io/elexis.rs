@@ -1,5 +1,5 @@
 //! Finding Elexis-OOB on this machine and reading what kind it is. Only
-//! reads; the rules that decide live in `core::start`.
+//! reads; the rules that decide live in `core::library::start`.
 
 mod compose;
 mod env;
@@ -8,7 +8,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::core::start::{self, DetectError, DetectWarning, Installation, Layout, TomlState};
+use crate::core::library::start::{self, DetectError, DetectWarning, Installation, Layout, TomlState};
 
 /// In the order `docker compose` (v2) looks for them.
 const COMPOSE_NAMES: &[&str] = &[
@@ -24,7 +24,7 @@ const OVERRIDE_NAMES: &[&str] = &[
     "docker-compose.override.yml",
 ];
 /// A compose or env file larger than this is not one a person wrote.
-const MAX_FILE: u64 = crate::core::limits::MAX_FILE_BYTES;
+const MAX_FILE: u64 = crate::core::library::limits::MAX_FILE_BYTES;
 /// Keeps a scan of a crowded `/home` or `/srv` quick.
 const MAX_ENTRIES: usize = 4096;
 
@@ -125,7 +125,7 @@ pub fn detect(dir: &Path) -> Result<Installation, DetectError> {
         });
     }
     let text = read_small(&compose_file).map_err(|e| io_error(&compose_file, &e))?;
-    crate::core::limits::check_yaml(&text).map_err(|limit| DetectError::Refused {
+    crate::core::library::limits::check_yaml(&text).map_err(|limit| DetectError::Refused {
         path: compose_file.clone(),
         why: limit.into(),
     })?;

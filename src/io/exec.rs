@@ -444,7 +444,7 @@ impl Executor {
                 tokio::task::spawn_blocking(move || {
                     let program = super::orthanc_live::orthanc_program();
                     let facts = super::orthanc_live::build_facts(&program);
-                    let affected = crate::core::orthanc::live::affected(&facts);
+                    let affected = crate::core::library::orthanc::live::affected(&facts);
                     let _ = tx.send(Msg::OrthancBuild { affected });
                 });
             }
@@ -495,7 +495,7 @@ impl Executor {
 pub(super) async fn open_window_blocking(
     journal: &Arc<Mutex<Journal>>,
     cfg: &IoConfig,
-    plan: crate::core::firewall::FirewallPlan,
+    plan: crate::core::library::firewall::FirewallPlan,
 ) -> Result<(), Text> {
     let journal = journal.clone();
     let netns = cfg.firewall.netns.clone();

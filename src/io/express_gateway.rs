@@ -13,11 +13,11 @@ use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use x509_parser::prelude::{FromDer, GeneralName, X509Certificate};
 
 use crate::core::Text;
-use crate::core::express_gateway::{
+use crate::core::library::express_gateway::{
     CERT, CHAIN, CertbotFiles, GatewayError, GatewayLayout, GatewayTls, PRIVKEY, certbot_files,
     edit_config,
 };
-use crate::core::orthanc::ConfigEdit;
+use crate::core::library::orthanc::ConfigEdit;
 use crate::io::journal::{Journal, JournalError};
 use crate::io::store::{StoreError, show};
 
@@ -106,7 +106,7 @@ pub fn plan(
     let files = certbot_files(fullchain_pem, key_pem).map_err(content("PEM"))?;
     check_pair(&files, &setup.host)?;
     let original =
-        crate::io::atomic::read_small(&setup.config, crate::core::limits::MAX_FILE_BYTES)
+        crate::io::atomic::read_small(&setup.config, crate::core::library::limits::MAX_FILE_BYTES)
             .map_err(|e| StoreError::io(&setup.config, e))?;
     let config_mode = fs::metadata(&setup.config)
         .map_err(|e| StoreError::io(&setup.config, e))?

@@ -1,5 +1,5 @@
 //! Finds out which firewall guards this machine and runs the commands of a
-//! `FirewallPlan` (see `core::firewall` for why each backend is done the
+//! `FirewallPlan` (see `core::library::firewall` for why each backend is done the
 //! way it is). A `Runner` can prefix `ip netns exec NS`, which is how the
 //! tests work inside a namespace of their own and never on the host.
 
@@ -10,7 +10,7 @@ use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 use tokio::process::Command as Process;
 
-use crate::core::firewall::{Command, Detection, FirewallPlan, InputChain, RULE_COMMENT, TABLE};
+use crate::core::library::firewall::{Command, Detection, FirewallPlan, InputChain, RULE_COMMENT, TABLE};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Runner {

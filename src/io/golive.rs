@@ -32,7 +32,7 @@ pub use error::{GoLiveError, TraefikMismatch};
 pub use files::{CERT_MODE, Installed, KEY_MODE, install_files, validate_pair};
 pub use proxy::{ProxyPlan, apply_proxy, dynamic_file_name, plan_proxy};
 
-use crate::core::start::Generation;
+use crate::core::library::start::Generation;
 
 /// The wizard's certificate directory under the state directory. Mounted
 /// read-only into the proxy alone; never `webelexisdata`.

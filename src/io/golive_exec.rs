@@ -13,7 +13,7 @@ use super::golive::{self, Docker, ProxyPlan, Site};
 use super::journal::Journal;
 use super::verify::exposure::INTERNAL_PORTS;
 use super::verify::patients::{self, Lookout, Vantage};
-use crate::core::compose_override::{CertFiles, Drift};
+use crate::core::library::compose_override::{CertFiles, Drift};
 use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView, SiteSpec};
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
 
@@ -255,7 +255,7 @@ async fn final_check(
         local_name,
         ports: &INTERNAL_PORTS,
         timeout: Duration::from_secs(5),
-        settle: crate::core::settle::PROXY_SETTLE,
+        settle: crate::core::library::settle::PROXY_SETTLE,
     };
     let report = patients::check(&lookout).await;
     // Port 80 is probed at an IPv4 address that was reached from outside:
@@ -290,7 +290,7 @@ async fn final_check(
 /// Outside an issuance window nothing may answer on the router's port 80:
 /// the forward leads to the responder, which runs only while issuing.
 async fn port80_quiet(cfg: &IoConfig, host: &str, public: IpAddr) -> Outcome {
-    use crate::core::reach::ProbeError;
+    use crate::core::library::reach::ProbeError;
     let probe = super::public_ip::probe(
         host,
         public,

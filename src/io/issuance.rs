@@ -16,7 +16,7 @@ use super::acme::{CertInfo, OrderSaved, Timeouts, write_versioned};
 use super::responder::{Responder, ResponderConfig};
 use crate::core::certificate::{AcmeEnv, AcmeStage, FailureKind};
 use crate::core::check::{Finding, Text};
-use crate::core::status::{CertRecord, RenewalHint};
+use crate::core::library::status::{CertRecord, RenewalHint};
 
 /// Serves the CA's tokens from the wizard's own responder.
 pub struct ResponderSink {

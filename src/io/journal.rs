@@ -25,7 +25,7 @@ pub use undo::{UndoSummary, confirm_text, run_undo};
 
 use super::atomic;
 use super::store::{StoreError, show};
-use crate::core::change_set::SetMember;
+use crate::core::library::change_set::SetMember;
 use crate::core::{PendingChange, Text};
 
 pub const JOURNAL_FILE: &str = "journal.json";
@@ -67,7 +67,7 @@ impl Change {
             Change::WriteFile(fw) => show(&fw.path),
             Change::FirewallWindow(fw) => format!("firewall {:?}", fw.plan.backend),
             Change::FirewallGuard(_) => {
-                format!("nftables table inet {}", crate::core::firewall::TABLE)
+                format!("nftables table inet {}", crate::core::library::firewall::TABLE)
             }
             Change::Commands(c) => c.display(),
         }

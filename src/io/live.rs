@@ -4,7 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::core::status::LiveCheck;
+use crate::core::library::status::LiveCheck;
 
 const FILE: &str = "live-check.json";
 /// A record of a few addresses is a few hundred bytes.

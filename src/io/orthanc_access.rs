@@ -1,6 +1,6 @@
 //! Orthanc's remote access as its configuration folder has it, and the
 //! login for practice computers written into it through the journal. The
-//! decisions are `core::orthanc::access`'s.
+//! decisions are `core::library::orthanc::access`'s.
 
 // Findings are what the screen shows; they travel by value.
 #![allow(clippy::result_large_err)]
@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use super::journal::Journal;
 use super::store::show;
-use crate::core::orthanc::access::{self, AccessSettings, ConfigFile, Login};
-use crate::core::orthanc::live::{RemoteAccess, remote_access};
+use crate::core::library::orthanc::access::{self, AccessSettings, ConfigFile, Login};
+use crate::core::library::orthanc::live::{RemoteAccess, remote_access};
 use crate::core::{Finding, Text};
 
 /// Orthanc's configuration files are small; anything larger is not one.
@@ -53,7 +53,7 @@ fn files_only(files: &[(PathBuf, ConfigFile)]) -> Vec<ConfigFile> {
 
 fn syntax(
     files: &[(PathBuf, ConfigFile)],
-    (i, e): (usize, crate::core::orthanc::OrthancError),
+    (i, e): (usize, crate::core::library::orthanc::OrthancError),
 ) -> Finding {
     let label = files
         .get(i)
@@ -156,7 +156,7 @@ pub fn write_login(
                 .detail(e.to_string())
         })?;
         let mut mode = meta.permissions().mode() & 0o7777;
-        let secret = text.contains(&crate::core::orthanc::json_string(&login.password));
+        let secret = text.contains(&crate::core::library::orthanc::json_string(&login.password));
         let exposed = secret && mode & 0o004 != 0;
         if exposed {
             mode &= !0o007;

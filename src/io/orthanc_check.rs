@@ -14,9 +14,9 @@ use sha2::{Digest, Sha256};
 use super::journal::Journal;
 use super::orthanc_live::{self, Target};
 use super::practice_ca::IssuedCert;
-use crate::core::orthanc::access::Login;
-use crate::core::orthanc::live::{Expect, Way, affected, judge};
-use crate::core::status::{CertRecord, RenewalHint};
+use crate::core::library::orthanc::access::Login;
+use crate::core::library::orthanc::live::{Expect, Way, affected, judge};
+use crate::core::library::status::{CertRecord, RenewalHint};
 use crate::core::{Finding, Text};
 
 /// The practice CA's certificates warn this long before they expire.

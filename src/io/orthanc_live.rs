@@ -3,7 +3,7 @@
 //! certificate), probe again a few seconds later. On failure the caller
 //! undoes the change through the journal and [`restart_and_wait_http`]
 //! brings Orthanc back on plain HTTP. The judging is
-//! `core::orthanc::live`'s.
+//! `core::library::orthanc::live`'s.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
@@ -18,8 +18,8 @@ use tokio_rustls::TlsConnector;
 use wait_timeout::ChildExt;
 
 use super::http_client;
-use crate::core::orthanc::access::Login;
-use crate::core::orthanc::live::{BuildFacts, Observed, Probe};
+use crate::core::library::orthanc::access::Login;
+use crate::core::library::orthanc::live::{BuildFacts, Observed, Probe};
 
 /// A restart command may take this long (systemd waits up to 90 s for a
 /// stop, but Orthanc stops in a second or two).

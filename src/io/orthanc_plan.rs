@@ -13,9 +13,9 @@ use super::orthanc_live;
 use super::practice_ca::orthanc::OrthancSetup;
 use super::store::show;
 use super::systems_orthanc::{setup, stunnel_conf_path};
-use crate::core::orthanc::access::{self, ConfigFile, Login, MASK};
-use crate::core::orthanc::live::{self as live, Terminator, Way, affected};
-use crate::core::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
+use crate::core::library::orthanc::access::{self, ConfigFile, Login, MASK};
+use crate::core::library::orthanc::live::{self as live, Terminator, Way, affected};
+use crate::core::library::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
 use crate::core::systems::{SystemKind, SystemPlan, SystemRequest};
 use crate::core::{Finding, Text};
 
@@ -55,7 +55,7 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
     };
     let setup = setup(host, config, ips, !clients.is_empty());
     let original = read_config(config)?;
-    let syntax = |e: crate::core::orthanc::OrthancError| Finding::new(e.text(&show(config)));
+    let syntax = |e: crate::core::library::orthanc::OrthancError| Finding::new(e.text(&show(config)));
     let current = current_tls(&original).map_err(syntax)?;
     let mut summary = vec![];
     let diff = match way {

@@ -16,9 +16,9 @@ use super::orthanc_check::{Check, check_or_roll_back, probe_identity, record_of}
 use super::practice_ca::PracticeCa;
 use super::store::show;
 use super::systems_orthanc::setup;
-use crate::core::orthanc::current_tls;
-use crate::core::orthanc::live::Way;
-use crate::core::status::CertRecord;
+use crate::core::library::orthanc::current_tls;
+use crate::core::library::orthanc::live::Way;
+use crate::core::library::status::CertRecord;
 use crate::core::systems::SystemRequest;
 use crate::core::{Finding, Text};
 

@@ -19,7 +19,7 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::{RData, RecordType};
 use tokio::time::timeout;
 
-use crate::core::reach::{Family, ProbeReport};
+use crate::core::library::reach::{Family, ProbeReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DnsQuery {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::dns::DnsConfig;
 use super::upnp::Identity;
-use crate::core::router_guide::RouterSeen;
+use crate::core::library::router_guide::RouterSeen;
 
 mod page;
 

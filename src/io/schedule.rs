@@ -1,7 +1,7 @@
 //! Sets up the renewal run: the package's systemd units switched on, units
 //! of our own in /etc where there is no package (or another state
 //! directory), or an entry in /etc/cron.d where systemd does not run. The
-//! core decides ([`crate::core::schedule`]); this reads the system and
+//! core decides ([`crate::core::library::schedule`]); this reads the system and
 //! carries the plan out through the journal, so `praxis-tls undo` takes it
 //! all back. `root` is `/` on a real system and a folder in tests.
 
@@ -9,8 +9,8 @@ mod text;
 
 use std::path::{Path, PathBuf};
 
-use crate::core::firewall::Command as CommandLine;
-use crate::core::schedule::{
+use crate::core::library::firewall::Command as CommandLine;
+use crate::core::library::schedule::{
     CRON_NAME, FAILED_NAME, LOCAL_BINARY, LocalCopy, PACKAGE_BINARY, SERVICE_NAME, ScheduleFacts,
     SchedulePlan, ScheduledRun, Scheduler, TIMER_NAME, cron_time,
 };

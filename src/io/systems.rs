@@ -18,8 +18,8 @@ use super::issuance::{IssueJob, issue};
 use super::journal::Journal;
 use super::store::show;
 use crate::core::certificate::AcmeEnv;
-use crate::core::express_gateway::{DEFAULT_HTTPS_PORT, GatewayLayout, GatewayTls, edit_config};
-use crate::core::firewall::FirewallPlan;
+use crate::core::library::express_gateway::{DEFAULT_HTTPS_PORT, GatewayLayout, GatewayTls, edit_config};
+use crate::core::library::firewall::FirewallPlan;
 use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
 use crate::core::{Effect, Finding, Msg, Text};
 

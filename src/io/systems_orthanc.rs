@@ -20,10 +20,10 @@ use super::orthanc_check::{Check, check_or_roll_back, record_of};
 use super::practice_ca::orthanc::{self, OrthancSetup};
 use super::practice_ca::{CaOptions, P12Compat, PracticeCa, Subnet, export_client};
 use super::store::show;
-use crate::core::firewall::Command as CommandLine;
-use crate::core::orthanc::access::Login;
-use crate::core::orthanc::current_tls;
-use crate::core::orthanc::live::{self as live, STUNNEL_INSTANCE, Way};
+use crate::core::library::firewall::Command as CommandLine;
+use crate::core::library::orthanc::access::Login;
+use crate::core::library::orthanc::current_tls;
+use crate::core::library::orthanc::live::{self as live, STUNNEL_INSTANCE, Way};
 use crate::core::systems::{SystemDone, SystemKind, SystemRequest};
 use crate::core::{Finding, Text};
 
@@ -151,7 +151,7 @@ struct Written {
     first_p12: Option<PathBuf>,
     ca_pem: String,
     orthanc_port: u16,
-    record: crate::core::status::CertRecord,
+    record: crate::core::library::status::CertRecord,
     /// Orthanc asks for a login after the change.
     login_required: bool,
     /// With the terminator: Orthanc's own files changed too (remote

@@ -3,7 +3,8 @@
 //! its Ctrl stand-in (PuTTY often sends no F-keys), and no letter is.
 
 use super::view::{Tr, display_width};
-use crate::core::{Gate, Step, Wizard, autorenew, cert_step, firewall, gate, golive_step, systems};
+use crate::core::library::firewall;
+use crate::core::{Gate, Step, Wizard, autorenew, cert_step, gate, golive_step, systems};
 
 /// A key's name for the focused widget: in a text field its Ctrl form.
 fn key(w: &Wizard, tr: &Tr, id: &str) -> String {

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use super::network::confirm_line;
 use super::view::Tr;
 use super::widgets;
-use crate::core::plain_diff::{Role, explain};
+use crate::core::library::plain_diff::{Role, explain};
 use crate::core::{CheckId, Step, Text, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {

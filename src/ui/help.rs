@@ -76,7 +76,7 @@ pub(super) fn help(w: &Wizard, tr: &Tr) -> Dialog {
     };
     body.push(Line::styled(title, tr.theme.title()));
     // The help names the menus of her router once step 5 recognised it.
-    let router = crate::core::router_guide::menu_key(&w.network.router);
+    let router = crate::core::library::router_guide::menu_key(&w.network.router);
     body.extend(lines(&tr.ta(&step_help_id(w.step), &[("router", router)])));
     body.push(Line::raw(""));
     body.extend(lines(&tr.t("help-keys")));

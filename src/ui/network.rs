@@ -4,10 +4,10 @@ use ratatui::text::{Line, Span};
 
 use super::view::Tr;
 use super::widgets;
-use crate::core::firewall::Backend;
+use crate::core::library::firewall::Backend;
 use crate::core::network::Port80Policy;
-use crate::core::reach::AddressPlan;
-use crate::core::router_guide;
+use crate::core::library::reach::AddressPlan;
+use crate::core::library::router_guide;
 use crate::core::{Step, Wizard};
 
 pub(super) fn ports(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {

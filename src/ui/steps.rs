@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::view::Tr;
 use super::widgets;
 use crate::core::gate_line::Tone;
-use crate::core::start::Generation;
+use crate::core::library::start::Generation;
 use crate::core::{CheckId, CheckState, Lang, Step, Wizard};
 
 /// Draws the step's body; answers how far its text can scroll.
@@ -192,7 +192,7 @@ fn domain_name(w: &Wizard) -> String {
 }
 
 fn dns(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
-    let router = crate::core::router_guide::menu_key(&w.network.router);
+    let router = crate::core::library::router_guide::menu_key(&w.network.router);
     para(
         lines,
         tr.ta(

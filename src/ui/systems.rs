@@ -5,7 +5,7 @@ use ratatui::text::Line;
 
 use super::view::Tr;
 use super::widgets;
-use crate::core::plain_diff::{Role, explain};
+use crate::core::library::plain_diff::{Role, explain};
 use crate::core::systems::{SystemKind, field};
 use crate::core::{TextInput, Wizard};
 

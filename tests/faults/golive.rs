@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::time::Duration;
 
-use praxis_tls::core::start::Generation;
+use praxis_tls::core::library::start::Generation;
 use praxis_tls::core::{Action, CheckId, CheckState, Overlay, Step, Wizard};
 use praxis_tls::io::issuance::self_signed;
 

@@ -7,9 +7,9 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use praxis_tls::core::firewall::Detection;
-use praxis_tls::core::start::{Generation, Installation};
-use praxis_tls::core::{Action, Effect, Lang, Msg, Overlay, Step, Wizard, domain, update};
+use praxis_tls::core::library::firewall::Detection;
+use praxis_tls::core::library::start::{Generation, Installation};
+use praxis_tls::core::{Action, Effect, Lang, Msg, Overlay, Step, Wizard, library::domain, update};
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};
 use praxis_tls::io::journal::Journal;

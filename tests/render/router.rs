@@ -1,7 +1,7 @@
 //! The port-forwarding step with a router guide, at 80×24: the server's
 //! address and device name, then the guide, paged with PgDn.
 
-use praxis_tls::core::router_guide::RouterSeen;
+use praxis_tls::core::library::router_guide::RouterSeen;
 use praxis_tls::i18n;
 
 use super::*;

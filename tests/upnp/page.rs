@@ -2,7 +2,7 @@
 //! a redirect, behind HTTPS with a certificate of its own making, and
 //! never by a page on another address.
 
-use praxis_tls::core::router_guide::{self, Family};
+use praxis_tls::core::library::router_guide::{self, Family};
 
 use super::router::{Probe, detect, guide_de};
 use super::*;

@@ -3,7 +3,7 @@
 //! silent one's line has a provider's reverse-DNS name. (Start pages:
 //! `page.rs`.)
 
-use praxis_tls::core::router_guide::{self, Family, RouterSeen};
+use praxis_tls::core::library::router_guide::{self, Family, RouterSeen};
 use praxis_tls::i18n;
 
 use super::support::knot::{Knot, Zone};

@@ -1,6 +1,6 @@
 use std::sync::{Arc, Mutex};
 
-use praxis_tls::core::start::{DetectError, Generation, Installation};
+use praxis_tls::core::library::start::{DetectError, Generation, Installation};
 use praxis_tls::core::{Action, CheckId, CheckState, Lang};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 

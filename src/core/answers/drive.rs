@@ -2,7 +2,7 @@
 
 use super::{Answers, Source};
 use crate::core::check::{CheckId, CheckState, Text};
-use crate::core::firewall::Backend;
+use crate::core::library::firewall::Backend;
 use crate::core::gate::{Gate, gate};
 use crate::core::input::TextInput;
 use crate::core::{Action, Lang, Overlay, Step, Wizard, cert_step, golive_step};

@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use time::macros::datetime;
 
 use super::*;
-use crate::core::firewall::Detection;
+use crate::core::library::firewall::Detection;
 use crate::core::gate::{Gate, gate};
 use crate::core::input::TextInput;
 use crate::core::{Action, CheckId, Msg, Overlay, update};

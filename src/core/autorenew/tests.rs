@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use time::OffsetDateTime;
 
 use super::*;
-use crate::core::schedule::{SchedulePlan, Scheduler};
+use crate::core::library::schedule::{SchedulePlan, Scheduler};
 use crate::core::{Lang, Msg, Step, update};
 
 fn now() -> OffsetDateTime {

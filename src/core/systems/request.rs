@@ -6,8 +6,8 @@ use super::{MIN_PASSPHRASE, SystemKind, SystemRequest};
 use crate::core::Wizard;
 use crate::core::check::Text;
 use crate::core::input::TextInput;
-use crate::core::orthanc::access::user_ok;
-use crate::core::orthanc::live::{DEFAULT_TERMINATOR_PORT, Way};
+use crate::core::library::orthanc::access::user_ok;
+use crate::core::library::orthanc::live::{DEFAULT_TERMINATOR_PORT, Way};
 
 /// A host name as DNS and certificates take it: labels of letters, digits
 /// and hyphens. Intranet names are fine here (the practice CA signs them).
@@ -156,7 +156,7 @@ pub fn gateway_request(w: &Wizard) -> Result<SystemRequest, Text> {
         return Err(Text::new("systems-gateway-email-invalid").arg("email", email));
     }
     let host = host_of(w, &f.host)?;
-    if crate::core::domain::parse(&host).is_err() {
+    if crate::core::library::domain::parse(&host).is_err() {
         // Let's Encrypt validates from the internet: an intranet name
         // cannot get its certificate.
         return Err(Text::new("systems-gateway-not-public").arg("host", host));

@@ -1,13 +1,13 @@
 use super::*;
 use crate::core::check::CheckState;
-use crate::core::firewall::{Backend, Command, FirewallPlan};
+use crate::core::library::firewall::{Backend, Command, FirewallPlan};
 use crate::core::{Gate, Lang, Msg, Step, gate, update};
 
 const NOW: time::OffsetDateTime = time::macros::datetime!(2026-12-05 10:00 UTC);
 
 fn at_systems() -> Wizard {
     let mut w = Wizard::new(Lang::De, NOW);
-    w.domain.parsed = crate::core::domain::parse("termine.meine-praxis.ch").ok();
+    w.domain.parsed = crate::core::library::domain::parse("termine.meine-praxis.ch").ok();
     w.network.dns_a = vec![std::net::Ipv4Addr::new(203, 0, 113, 7)];
     w.step = Step::Systems;
     w

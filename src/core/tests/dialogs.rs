@@ -3,9 +3,9 @@
 //! nothing acts on a window too small to see.
 
 use super::*;
-use crate::core::attempts::{Attempt, AttemptOutcome};
-use crate::core::firewall::{Detection, plan_for};
-use crate::core::status::CertRecord;
+use crate::core::library::attempts::{Attempt, AttemptOutcome};
+use crate::core::library::firewall::{Detection, plan_for};
+use crate::core::library::status::CertRecord;
 
 fn record() -> CertRecord {
     CertRecord {

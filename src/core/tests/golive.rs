@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
-use crate::core::status::CertRecord;
+use crate::core::library::status::CertRecord;
 
 fn record() -> CertRecord {
     CertRecord {
@@ -482,7 +482,7 @@ fn the_server_field_keeps_a_sent_upload() {
 /// what is shown otherwise is today's state.
 #[test]
 fn checking_again_after_a_failed_restart_reads_the_state_now() {
-    use crate::core::compose_ready::ComposeFacts;
+    use crate::core::library::compose_ready::ComposeFacts;
     let mut w = at_certificate();
     w.step = Step::Restart;
     w.golive.restart_owed = true;

@@ -3,9 +3,9 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::*;
-use crate::core::firewall::{Backend, Detection};
+use crate::core::library::firewall::{Backend, Detection};
 use crate::core::network::{Port80Policy, PublicSeen};
-use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
+use crate::core::library::reach::{HttpAnswer, ProbeError, ProbeReport};
 
 /// A wizard that has just arrived on the port-forwarding step.
 pub(super) fn at_ports() -> (Wizard, u64) {
@@ -152,7 +152,7 @@ fn policy_and_address_plan_are_chosen_with_arrows() {
     key(&mut w, Action::Right);
     assert_eq!(
         w.network.address_plan,
-        crate::core::reach::AddressPlan::Dynamic
+        crate::core::library::reach::AddressPlan::Dynamic
     );
     assert!(
         matches!(w.check(CheckId::PublicIp), CheckState::Warning(_)),
@@ -289,7 +289,7 @@ fn the_window_opens_only_after_confirmation_and_closes_after_the_certificate() {
     assert_eq!(gate(&w), Gate::Open);
     key(&mut w, Action::Next);
     assert_eq!(w.step, Step::Certificate);
-    w.certificate.installed = Some(crate::core::status::CertRecord {
+    w.certificate.installed = Some(crate::core::library::status::CertRecord {
         domain: "termine.meine-praxis.ch".into(),
         path_crt: "/x.crt".into(),
         path_key: "/x.key".into(),

@@ -8,11 +8,11 @@ use std::net::{IpAddr, Ipv4Addr};
 use super::golive::{at_certificate, generation, installed};
 use super::network::{at_ports, probe_generation, seen};
 use super::*;
-use crate::core::acme_errors::{AcmeProblem, explain};
+use crate::core::library::acme_errors::{AcmeProblem, explain};
 use crate::core::certificate::AcmeEnv;
-use crate::core::firewall::Detection;
-use crate::core::reach::{HttpAnswer, ProbeReport};
-use crate::core::router_guide::RouterSeen;
+use crate::core::library::firewall::Detection;
+use crate::core::library::reach::{HttpAnswer, ProbeReport};
+use crate::core::library::router_guide::RouterSeen;
 
 const SWISSCOM_MENU: &str =
     "Internet-Box (Ansicht mit allen Menüs, Expertenmodus): Netzwerk > NAT/PAT";

@@ -4,7 +4,7 @@
 use super::*;
 use crate::core::certificate::{AcmeEnv, FailureKind};
 use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
-use crate::core::status::CertRecord;
+use crate::core::library::status::CertRecord;
 use crate::core::unattended::Unattended;
 use crate::core::unattended_live::{GoLive, Live, Phase};
 
@@ -41,7 +41,7 @@ fn plan(staging_only: bool) -> Unattended {
     Unattended {
         email: Some("it@meine-praxis.ch".into()),
         accept_terms: true,
-        ..Unattended::new(crate::core::domain::parse(HOST).unwrap(), staging_only)
+        ..Unattended::new(crate::core::library::domain::parse(HOST).unwrap(), staging_only)
     }
 }
 

@@ -1,4 +1,4 @@
-use crate::core::renewal::{RenewalInfo, parse_renewal_info};
+use crate::core::library::renewal::{RenewalInfo, parse_renewal_info};
 
 use super::{Acme, AcmeError};
 

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::prelude::{FromDer as _, X509Certificate};
 
-use crate::core::renewal::ari_cert_id;
+use crate::core::library::renewal::ari_cert_id;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CertInfoError {
@@ -37,7 +37,7 @@ pub struct CertInfo {
 
 impl CertInfo {
     pub fn days_left(&self, now: OffsetDateTime) -> i64 {
-        crate::core::renewal::days_left(self.not_after, now)
+        crate::core::library::renewal::days_left(self.not_after, now)
     }
 
     pub fn from_pem_chain(

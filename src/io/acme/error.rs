@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use crate::core::Finding;
-use crate::core::acme_errors::AcmeProblem;
+use crate::core::library::acme_errors::AcmeProblem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AcmeError {
@@ -65,7 +65,7 @@ impl AcmeError {
 
     /// What kind of failure this is, as the commands' exit codes tell it.
     pub fn kind(&self) -> crate::core::certificate::FailureKind {
-        use crate::core::acme_errors::ProblemKind;
+        use crate::core::library::acme_errors::ProblemKind;
         use crate::core::certificate::FailureKind;
         match self {
             AcmeError::Email { .. }
@@ -144,7 +144,7 @@ impl AcmeError {
 
 /// Copies instant-acme's problem into the core's own type.
 pub(crate) fn to_core_problem(p: &instant_acme::Problem) -> AcmeProblem {
-    use crate::core::acme_errors::{AcmeSubproblem, ProblemIdentifier};
+    use crate::core::library::acme_errors::{AcmeSubproblem, ProblemIdentifier};
     AcmeProblem {
         kind: p.r#type.clone(),
         detail: p.detail.clone(),
@@ -172,7 +172,7 @@ pub(crate) fn to_core_problem(p: &instant_acme::Problem) -> AcmeProblem {
 
 pub(crate) fn problem_error(p: &instant_acme::Problem, host: &str) -> AcmeError {
     let problem = to_core_problem(p);
-    let finding = crate::core::acme_errors::explain(&problem, host, None);
+    let finding = crate::core::library::acme_errors::explain(&problem, host, None);
     AcmeError::Problem {
         problem,
         finding: Box::new(finding),

@@ -4,7 +4,7 @@
 
 use serde_yaml_ng::{Mapping, Value};
 
-use crate::core::start::{LabelStyle, TraefikTag, traefik_tag};
+use crate::core::library::start::{LabelStyle, TraefikTag, traefik_tag};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facts {

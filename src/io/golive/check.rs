@@ -9,7 +9,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::Site;
 use super::docker::{Docker, check_generation, derived_project};
 use super::error::GoLiveError;
-use crate::core::compose_override::{labels, parse_yaml, proxy_service, services};
+use crate::core::library::compose_override::{labels, parse_yaml, proxy_service, services};
 use crate::core::{Finding, Outcome};
 use crate::io::compose::{self, Compose};
 use crate::io::restart::{self, RestartEvent, RestartSpec};

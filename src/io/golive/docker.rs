@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio::process::Command;
 
 use super::error::{GoLiveError, TraefikMismatch};
-use crate::core::start::Generation;
+use crate::core::library::start::Generation;
 use crate::io::compose::Flavor;
 
 pub const PROXY_CONTAINER: &str = "elx_proxy";

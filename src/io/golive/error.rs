@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::core::compose_override::OverrideError;
-use crate::core::traefik_legacy::LegacyTomlError;
+use crate::core::library::compose_override::OverrideError;
+use crate::core::library::traefik_legacy::LegacyTomlError;
 use crate::core::{Finding, Text};
 use crate::io::cert_import::ImportError;
 use crate::io::compose::ComposeIoError;

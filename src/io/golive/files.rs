@@ -8,8 +8,8 @@ use time::OffsetDateTime;
 
 use super::Site;
 use super::error::GoLiveError;
-use crate::core::change_set::{Role, SetMember};
-use crate::core::compose_override::CertFiles;
+use crate::core::library::change_set::{Role, SetMember};
+use crate::core::library::compose_override::CertFiles;
 use crate::io::atomic;
 use crate::io::cert_import::{self, ImportError};
 use crate::io::journal::Journal;

@@ -14,12 +14,12 @@ use super::Site;
 use super::docker::{ProxyFacts, check_generation};
 use super::error::GoLiveError;
 use super::files::ensure_dir;
-use crate::core::change_set::{Role, SetMember};
-use crate::core::compose_override::{
+use crate::core::library::change_set::{Role, SetMember};
+use crate::core::library::compose_override::{
     self, CertFiles, CurrentPlan, Drift, Edit, dynamic_config, unified_diff,
 };
-use crate::core::start::Generation;
-use crate::core::traefik_legacy;
+use crate::core::library::start::Generation;
+use crate::core::library::traefik_legacy;
 use crate::io::compose;
 use crate::io::journal::Journal;
 use crate::io::verify::sha256_hex;

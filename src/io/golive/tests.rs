@@ -7,7 +7,7 @@ use rcgen::{CertificateParams, KeyPair};
 use time::OffsetDateTime;
 
 use super::*;
-use crate::core::compose_override::Drift;
+use crate::core::library::compose_override::Drift;
 use crate::io::journal::Journal;
 
 const HOST: &str = "termine.praxis-lab.example";

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Change, Journal, JournalError};
-use crate::core::firewall::Command;
+use crate::core::library::firewall::Command;
 use crate::io::firewall::{Runner, run_blocking};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

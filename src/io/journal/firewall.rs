@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Change, EntryState, Journal, JournalError, UndoOutcome};
-use crate::core::firewall::{Backend, FirewallPlan};
+use crate::core::library::firewall::{Backend, FirewallPlan};
 use crate::io::firewall::{Runner, run_blocking};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -150,7 +150,7 @@ fn all_texts() -> Vec<Text> {
 
 /// Every question and consequence a broken change set can show.
 fn change_set_texts() -> Vec<Text> {
-    use crate::core::change_set::{Found, Member, Role, SetMember, breaks};
+    use crate::core::library::change_set::{Found, Member, Role, SetMember, breaks};
     let m = |id, role, found, removes| Member {
         id,
         set: Some(SetMember::new("s", role)),

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{Change, Entry, Journal, JournalError, UndoOutcome, UndoReport, file};
 use crate::core::Text;
-use crate::core::change_set::{self, Break, Found, Member};
+use crate::core::library::change_set::{self, Break, Found, Member};
 use crate::io::lock::Lock;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::core::Text;
-use crate::core::orthanc::OrthancError;
+use crate::core::library::orthanc::OrthancError;
 use crate::io::journal::JournalError;
 use crate::io::store::{StoreError, show};
 

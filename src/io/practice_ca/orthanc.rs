@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use super::{IssuedCert, PracticeCa, PracticeCaError};
 use crate::core::Text;
-use crate::core::orthanc::{ConfigEdit, OrthancTls, enable_https};
+use crate::core::library::orthanc::{ConfigEdit, OrthancTls, enable_https};
 use crate::io::atomic::Owner;
 use crate::io::journal::Journal;
 use crate::io::store::show;

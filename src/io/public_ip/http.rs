@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use reqwest::header::{HOST, LOCATION, SERVER};
 
-use crate::core::reach::{HttpAnswer, ProbeError};
+use crate::core::library::reach::{HttpAnswer, ProbeError};
 use crate::io::http_client;
 
 /// Enough for the start of any error page.

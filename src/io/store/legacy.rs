@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use crate::core::Wizard;
-use crate::core::attempts::{Notice, NoticeKind};
-use crate::core::renew::{Attempt, AttemptKind};
+use crate::core::library::attempts::{Notice, NoticeKind};
+use crate::core::library::renew::{Attempt, AttemptKind};
 
 pub const LEGACY_NOTICES: &str = "renew-reminders.json";
 

@@ -9,7 +9,7 @@ use super::world::World;
 use super::{fresh, full, replay};
 use crate::core::Step;
 use crate::core::answers::*;
-use crate::core::firewall::Detection;
+use crate::core::library::firewall::Detection;
 
 fn world() -> impl Strategy<Value = World> {
     (

@@ -4,13 +4,13 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::NOW;
-use crate::core::dns::{Delegation, DnsReport, LookupError};
-use crate::core::firewall::Detection;
+use crate::core::library::dns::{Delegation, DnsReport, LookupError};
+use crate::core::library::firewall::Detection;
 use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
 use crate::core::network::PublicSeen;
-use crate::core::reach::{HttpAnswer, ProbeError, ProbeReport};
-use crate::core::start::{DetectError, Generation, Installation};
-use crate::core::status::CertRecord;
+use crate::core::library::reach::{HttpAnswer, ProbeError, ProbeReport};
+use crate::core::library::start::{DetectError, Generation, Installation};
+use crate::core::library::status::CertRecord;
 use crate::core::systems::{SystemDone, SystemPlan, SystemRequest};
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
 
@@ -81,7 +81,7 @@ impl World {
             },
             Effect::InspectCompose { generation, .. } => Msg::ComposeInspected {
                 generation,
-                facts: crate::core::compose_ready::ComposeFacts::Loaded {
+                facts: crate::core::library::compose_ready::ComposeFacts::Loaded {
                     services: vec!["proxy".into()],
                     missing_images: vec![],
                     stopped: vec![],
@@ -237,9 +237,9 @@ impl World {
             Effect::InspectSchedule { generation } => Msg::ScheduleInspected {
                 generation,
                 view: crate::core::autorenew::ScheduleView {
-                    verdict: crate::core::schedule::Verdict::NotSet,
-                    plan: Ok(crate::core::schedule::SchedulePlan {
-                        scheduler: crate::core::schedule::Scheduler::Cron,
+                    verdict: crate::core::library::schedule::Verdict::NotSet,
+                    plan: Ok(crate::core::library::schedule::SchedulePlan {
+                        scheduler: crate::core::library::schedule::Scheduler::Cron,
                         binary: "/usr/local/sbin/praxis-tls".into(),
                         copy_from: None,
                         write_units: true,

@@ -8,7 +8,7 @@
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::{Script, UnicodeScript};
 
-use super::check::Text;
+use crate::core::check::Text;
 
 /// An invisible character and where it sits (1 = first character).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +111,7 @@ fn code_point(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::domain::{DomainError, parse};
+    use crate::core::library::domain::{DomainError, parse};
 
     #[test]
     fn the_parser_names_invisible_characters_instead_of_dropping_them() {

@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn parses_recorded_renewal_info() {
-        let body = include_bytes!("../../tests/fixtures/acme-problems/renewal-info.json");
+        let body = include_bytes!("../../../tests/fixtures/acme-problems/renewal-info.json");
         let info = parse_renewal_info(body).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             info.suggested_window.start,

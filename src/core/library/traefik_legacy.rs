@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
-use super::check::Text;
+use crate::core::check::Text;
 use super::compose_override::{
     CERTS_MOUNT, CertFiles, Edit, OVERRIDE_MARKER, OverrideError, check_ours, labels, parse_yaml,
     proxy_service, services, version_line, yaml_quote,

@@ -138,7 +138,7 @@ fn unsupported(ls: &[Line<'_>], at: usize) -> GatewayError {
 
 /// Sets `https.tls.<host>` to `tls`'s paths; adds `https.port` if absent.
 pub fn set_tls(original: &str, tls: &GatewayTls) -> Result<String, GatewayError> {
-    crate::core::limits::check_yaml(original)?;
+    crate::core::library::limits::check_yaml(original)?;
     serde_yaml_ng::from_str::<Value>(original).map_err(|e| yaml_error(&e))?;
     let ls = lines(original);
     let step = step(&ls);

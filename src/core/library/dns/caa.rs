@@ -105,7 +105,7 @@ pub fn evaluate(set: &CaaSet) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dns::CaaRecord;
+    use crate::core::library::dns::CaaRecord;
 
     fn set(records: &[(bool, &str, &str)]) -> CaaSet {
         CaaSet {

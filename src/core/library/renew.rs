@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
-use super::Text;
+use crate::core::Text;
 use super::status::{CertRecord, WindowSource};
 
 /// One earlier attempt (or reminder) for a domain, as the renewal decision

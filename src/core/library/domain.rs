@@ -12,7 +12,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use serde::{Deserialize, Serialize};
 
-use super::check::Text;
+use crate::core::check::Text;
 use super::domain_spelling::{Invisible, first_invisible, mixed_scripts};
 
 /// RFC 1035 limits, counted on the punycode form (what DNS carries).

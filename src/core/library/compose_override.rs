@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use similar::TextDiff;
 use time::Date;
 
-use super::check::Text;
+use crate::core::check::Text;
 
 /// The first line of every override the wizard writes: a file without it is
 /// the practice's own, and the wizard never overwrites that.
@@ -117,7 +117,7 @@ pub enum OverrideError {
     #[error("router {router} has no entrypoints and the proxy has no entrypoint on :80")]
     Unpinnable { router: String },
     #[error("the compose file is {0}")]
-    Limit(#[from] crate::core::limits::TooBig),
+    Limit(#[from] crate::core::library::limits::TooBig),
 }
 
 impl OverrideError {
@@ -141,7 +141,7 @@ impl OverrideError {
 }
 
 pub(crate) fn parse_yaml(text: &str) -> Result<Value, OverrideError> {
-    crate::core::limits::check_yaml(text)?;
+    crate::core::library::limits::check_yaml(text)?;
     serde_yaml_ng::from_str(text).map_err(|e| OverrideError::Yaml {
         line: e.location().map(|l| l.line()).unwrap_or(0),
         message: e.to_string(),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::check::Text;
+use crate::core::check::Text;
 use super::domain;
 
 /// Elexis-OOB comes in two generations that need different proxy edits.
@@ -78,7 +78,7 @@ pub enum DetectError {
     #[error("{path}: {why}")]
     Refused {
         path: PathBuf,
-        why: crate::core::limits::Refused,
+        why: crate::core::library::limits::Refused,
     },
     #[error("{dir}: no docker-compose.yaml")]
     NoComposeFile { dir: PathBuf },

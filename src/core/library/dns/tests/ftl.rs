@@ -9,12 +9,12 @@ use super::super::*;
 use super::{caa, finding, report};
 use crate::core::check::Outcome;
 
-const DE: &str = include_str!("../../../../i18n/de/dns.ftl");
-const DE_CH: &str = include_str!("../../../../i18n/de-CH/dns.ftl");
-const EN: &str = include_str!("../../../../i18n/en/dns.ftl");
+const DE: &str = include_str!("../../../../../i18n/de/dns.ftl");
+const DE_CH: &str = include_str!("../../../../../i18n/de-CH/dns.ftl");
+const EN: &str = include_str!("../../../../../i18n/en/dns.ftl");
 /// The router's menus, which some DNS fixes name.
-const DE_ROUTER: &str = include_str!("../../../../i18n/de/router.ftl");
-const EN_ROUTER: &str = include_str!("../../../../i18n/en/router.ftl");
+const DE_ROUTER: &str = include_str!("../../../../../i18n/de/router.ftl");
+const EN_ROUTER: &str = include_str!("../../../../../i18n/en/router.ftl");
 
 /// Every outcome the module can produce, for the Fluent checks below.
 fn all_texts() -> Vec<Text> {

@@ -314,8 +314,8 @@ impl FirewallGuard {
         }
     }
 
-    pub fn text(&self) -> super::Text {
-        super::Text::new("status-firewall-guard")
+    pub fn text(&self) -> crate::core::Text {
+        crate::core::Text::new("status-firewall-guard")
             .arg("port", self.port.clone())
             .arg("table", self.table.clone())
     }

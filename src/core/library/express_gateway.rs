@@ -6,7 +6,7 @@
 mod yaml;
 
 use crate::core::Text;
-use crate::core::orthanc::ConfigEdit;
+use crate::core::library::orthanc::ConfigEdit;
 pub use yaml::set_tls;
 
 /// Where Express Gateway finds the files, as *it* sees the file system
@@ -114,7 +114,7 @@ pub enum GatewayError {
     #[error("the edited file did not read back as intended")]
     Verify,
     #[error("the file is {0}")]
-    Limit(#[from] crate::core::limits::TooBig),
+    Limit(#[from] crate::core::library::limits::TooBig),
 }
 
 impl GatewayError {
@@ -213,6 +213,6 @@ pub fn edit_config(
     label: &str,
 ) -> Result<ConfigEdit, GatewayError> {
     let text = set_tls(original, tls)?;
-    let diff = crate::core::orthanc::unified_diff(original, &text, label);
+    let diff = crate::core::library::orthanc::unified_diff(original, &text, label);
     Ok(ConfigEdit { text, diff })
 }

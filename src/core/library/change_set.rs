@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::check::Text;
+use crate::core::check::Text;
 
 /// What one file of a set is to the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use std::net::Ipv4Addr;
 
 use serde::{Deserialize, Serialize};
 
-use super::check::{CheckState, Finding, Outcome, Text};
+use crate::core::check::{CheckState, Finding, Outcome, Text};
 
 /// What the network told about the router and this server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -310,12 +310,12 @@ pub fn rename_menus<'a>(findings: impl Iterator<Item = &'a mut Finding>, key: &s
 }
 
 /// An outcome that names the menus of the router this wizard found.
-pub fn for_wizard(w: &super::Wizard, o: Outcome) -> Outcome {
+pub fn for_wizard(w: &crate::core::Wizard, o: Outcome) -> Outcome {
     outcome_naming_menus(o, menu_key(&w.network.router))
 }
 
 /// The router is known now: every finding that names its menus says so.
-pub fn on_recognised(w: &mut super::Wizard) {
+pub fn on_recognised(w: &mut crate::core::Wizard) {
     let key = menu_key(&w.network.router);
     let checks = w.checks.values_mut().filter_map(CheckState::finding_mut);
     rename_menus(checks.chain(w.certificate.last_error.as_mut()), key);
