@@ -10,9 +10,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use praxis_tls::core::answers::Answers;
-use praxis_tls::core::certificate::CertSource;
-use praxis_tls::core::network::Port80Policy;
 use praxis_tls::core::library::reach::AddressPlan;
+use praxis_tls::core::model::certificate::CertSource;
+use praxis_tls::core::model::network::Port80Policy;
 use praxis_tls::core::{Lang, Step, Wizard};
 use praxis_tls::i18n;
 use praxis_tls::io::answers::{self, AnswersError};

@@ -12,7 +12,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::time::Duration;
 
 use pebble::{Pebble, free_port};
-use praxis_tls::core::certificate::{AcmeEnv, CertSource};
+use praxis_tls::core::model::certificate::{AcmeEnv, CertSource};
 use praxis_tls::core::{
     Action, CheckId, CheckState, Effect, Lang, Msg, Overlay, Step, Wizard, library::domain, update,
 };
@@ -323,7 +323,7 @@ fn an_interrupted_issuance_resumes_its_order() {
 
     // The next start reads the model back and goes on.
     let saved: Wizard = serde_json::from_str(&serde_json::to_string(&w).unwrap()).unwrap();
-    let mut w = saved.resumed();
+    let mut w = praxis_tls::core::resumed(saved);
     w.session.overlay = Overlay::None;
     let mut second = run(&cfg, state.path());
     let orders = second.until(&mut w, Msg::Key(Action::Next), |_, m| {

@@ -15,8 +15,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use praxis_tls::core::network::Port80Policy;
 use praxis_tls::core::library::status::{CertRecord, RenewalHint};
+use praxis_tls::core::model::network::Port80Policy;
 use praxis_tls::core::{Lang, TextInput, Wizard};
 use praxis_tls::io::store::Store;
 use smtp::SmtpServer;

@@ -16,7 +16,10 @@ const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 
 /// One key as the terminal sends it, mapped for the focused widget.
 fn press(w: &mut Wizard, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
-    match keys::map(KeyEvent::new(code, modifiers), w.text_input_active()) {
+    match keys::map(
+        KeyEvent::new(code, modifiers),
+        praxis_tls::core::text_input_active(&w),
+    ) {
         Some(a) => update(w, Msg::Key(a), NOW),
         None => Vec::new(),
     }
@@ -85,7 +88,7 @@ fn start_not_found(lang: Lang) -> Wizard {
 #[test]
 fn letters_type_into_a_field_and_act_nowhere_else() {
     let mut w = start_not_found(Lang::De);
-    assert!(w.text_input_active());
+    assert!(praxis_tls::core::text_input_active(&w));
     for c in ['W', 'R', 'd', 'q', 'l', '?', 'o'] {
         assert!(
             plain(&mut w, c)
@@ -133,7 +136,7 @@ fn ctrl_keys_act_in_a_field_and_the_footer_names_them() {
 fn outside_a_field_the_letters_are_the_keys() {
     let mut w = Wizard::new(Lang::De, NOW);
     w.step = Step::Dns;
-    assert!(!w.text_input_active());
+    assert!(!praxis_tls::core::text_input_active(&w));
     let f = footer(&screen(&w));
     assert!(
         f.contains("F5/R neu prüfen") && f.contains("D Details"),
@@ -153,7 +156,7 @@ fn outside_a_field_the_letters_are_the_keys() {
 fn esc_closes_the_resume_question_and_n_asks_before_starting_over() {
     let mut w = Wizard::new(Lang::DeCh, NOW);
     w.step = Step::Dns;
-    let mut w = w.resumed();
+    let mut w = praxis_tls::core::resumed(w);
     plain(&mut w, 'n');
     assert_eq!(w.session.overlay, Overlay::ConfirmStartOver);
     press(&mut w, KeyCode::Esc, KeyModifiers::NONE);

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use praxis_tls::core::DEFAULT_RESPONDER_PORT;
-use praxis_tls::core::certificate::AcmeEnv;
+use praxis_tls::core::model::certificate::AcmeEnv;
 use praxis_tls::io::acme::DirectoryChoice;
 use praxis_tls::io::issuance::{IssueJob, issue};
 use support::netns::{INTERNET_ADDR, Lab, NsRuntime, RouterConfig, WAN_ADDR, unavailable};

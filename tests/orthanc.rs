@@ -150,7 +150,7 @@ fn replaces_values_of_keys_already_present() {
 #[test]
 fn a_cipher_list_that_locks_out_the_key_is_named_and_replaced() {
     use praxis_tls::core::library::orthanc::live::CIPHERS_FIX;
-    use praxis_tls::core::systems::SystemRequest;
+    use praxis_tls::core::steps::systems::SystemRequest;
     use praxis_tls::io::dns::DnsConfig;
     use praxis_tls::io::exec::IoConfig;
     let etc = tempfile::tempdir().unwrap();

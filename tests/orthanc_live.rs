@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use praxis_tls::core::Lang;
 use praxis_tls::core::library::orthanc::live::{Way, affected};
-use praxis_tls::core::systems::SystemRequest;
+use praxis_tls::core::steps::systems::SystemRequest;
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::IoConfig;
 use praxis_tls::io::journal::Journal;
@@ -67,9 +67,9 @@ const PASSWORD: &str = "Röntgen-2026";
 
 /// Step 12 as the person sees it after `result`, at 80×24 in German.
 fn screen(
-    result: &Result<praxis_tls::core::systems::SystemDone, praxis_tls::core::Finding>,
+    result: &Result<praxis_tls::core::steps::systems::SystemDone, praxis_tls::core::Finding>,
 ) -> String {
-    use praxis_tls::core::systems::SystemKind;
+    use praxis_tls::core::steps::systems::SystemKind;
     use praxis_tls::core::{CheckId, CheckState, Finding, Step, Wizard};
     let mut w = Wizard::new(Lang::De, OffsetDateTime::now_utc());
     w.step = Step::Systems;
@@ -338,7 +338,7 @@ async fn stunnel_in_front_serves_https_with_and_without_browser_certificates() {
 fn saved(
     o: &Orthanc,
     port: u16,
-    done: praxis_tls::core::systems::SystemDone,
+    done: praxis_tls::core::steps::systems::SystemDone,
 ) -> praxis_tls::core::Wizard {
     use praxis_tls::core::TextInput;
     let mut w = praxis_tls::core::Wizard::new(Lang::De, OffsetDateTime::now_utc());

@@ -8,11 +8,11 @@ use praxis_tls::core::library::attempts::{Attempt, AttemptOutcome};
 use praxis_tls::core::library::compose_ready::ComposeFacts;
 use praxis_tls::core::library::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::library::firewall::Detection;
-use praxis_tls::core::golive_step::{FileDiff, InstalledFiles, PlanView};
-use praxis_tls::core::network::PublicSeen;
 use praxis_tls::core::library::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::library::start::{DetectError, Generation, Installation};
 use praxis_tls::core::library::status::CertRecord;
+use praxis_tls::core::model::golive::{FileDiff, InstalledFiles, PlanView};
+use praxis_tls::core::model::network::PublicSeen;
 use praxis_tls::core::{Action, Lang, Msg, Overlay, PendingChange, Step, Wizard, update};
 use praxis_tls::core::{CheckId, Finding, Outcome, Text};
 use praxis_tls::ui::{Theme, ViewCtx, draw};
@@ -381,7 +381,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         &mut w,
         Msg::ScheduleInstalled {
             generation: g,
-            result: Ok(praxis_tls::core::autorenew::RenewalSetUp {
+            result: Ok(praxis_tls::core::steps::autorenew::RenewalSetUp {
                 binary: "/usr/local/sbin/praxis-tls".into(),
                 mail: false,
             }),
@@ -394,9 +394,9 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
 
 /// What the renewal step finds on a server where the wizard runs from
 /// the folder it was built in.
-fn inspected() -> praxis_tls::core::autorenew::ScheduleView {
+fn inspected() -> praxis_tls::core::steps::autorenew::ScheduleView {
     use praxis_tls::core::library::schedule::{SchedulePlan, Scheduler, Verdict};
-    praxis_tls::core::autorenew::ScheduleView {
+    praxis_tls::core::steps::autorenew::ScheduleView {
         verdict: Verdict::NotSet,
         plan: Ok(SchedulePlan {
             scheduler: Scheduler::Systemd,
@@ -574,7 +574,7 @@ fn assert_footer_fits(screen: &str) {
 /// long text scrolled to their end too.
 #[test]
 fn every_dialog_in_every_language() {
-    use praxis_tls::core::systems::SystemKind;
+    use praxis_tls::core::steps::systems::SystemKind;
     let snap = |name: &str, lang: Lang, w: &Wizard, keys_id: &str| {
         let screen = render(w, &ctx(), 80, 24);
         assert_dialog_whole(&screen, lang, keys_id);
@@ -599,15 +599,15 @@ fn every_dialog_in_every_language() {
         key(&mut w, Action::Quit);
         snap("quit", lang, &w, "dialog-yes-no");
 
-        let w = wizard_at(Step::Dns, lang).resumed();
+        let w = praxis_tls::core::resumed(wizard_at(Step::Dns, lang));
         snap("resume", lang, &w, "resume-choose-hint");
 
-        let mut w = wizard_at(Step::Dns, lang).resumed();
+        let mut w = praxis_tls::core::resumed(wizard_at(Step::Dns, lang));
         key(&mut w, Action::Down);
         key(&mut w, Action::Next);
         snap("start_over", lang, &w, "start-over-keys");
 
-        let mut w = wizard_at(Step::Dns, lang).resumed();
+        let mut w = praxis_tls::core::resumed(wizard_at(Step::Dns, lang));
         let change = PendingChange {
             id: 4,
             what: praxis_tls::core::Text::new("journal-change-file")
@@ -619,7 +619,7 @@ fn every_dialog_in_every_language() {
 
         // A window left open after a clean quit: said as what it is, and
         // closing chosen unless she picks otherwise.
-        let mut w = wizard_at(Step::Certificate, lang).resumed();
+        let mut w = praxis_tls::core::resumed(wizard_at(Step::Certificate, lang));
         let change = PendingChange {
             id: 5,
             what: praxis_tls::core::Text::new("journal-change-firewall").arg("port", "28402"),
@@ -715,7 +715,7 @@ fn every_dialog_in_every_language() {
         // Back after a cleaned-up interrupted change: the result above the
         // choice.
         for ok in [true, false] {
-            let mut w = wizard_at(Step::Dns, lang).resumed();
+            let mut w = praxis_tls::core::resumed(wizard_at(Step::Dns, lang));
             let change = PendingChange {
                 id: 4,
                 what: praxis_tls::core::Text::new("journal-change-file")
@@ -761,10 +761,10 @@ fn every_dialog_in_every_language() {
 /// itself is pinned by the systems tests).
 fn systems_confirm(
     lang: Lang,
-    kind: praxis_tls::core::systems::SystemKind,
+    kind: praxis_tls::core::steps::systems::SystemKind,
     terminator: bool,
 ) -> Wizard {
-    use praxis_tls::core::systems::SystemPlan;
+    use praxis_tls::core::steps::systems::SystemPlan;
     let mut w = wizard_at(Step::Systems, lang);
     w.systems.choice = kind;
     w.systems.orthanc.terminator = terminator;
@@ -784,7 +784,7 @@ fn systems_confirm(
 
 /// The systems step asking before it writes Orthanc's settings.
 fn orthanc_confirm(lang: Lang) -> Wizard {
-    use praxis_tls::core::systems::{SystemKind, SystemPlan};
+    use praxis_tls::core::steps::systems::{SystemKind, SystemPlan};
     let mut w = wizard_at(Step::Systems, lang);
     key(&mut w, Action::Down);
     typed(&mut w, "pacs.praxis.lan");
@@ -963,7 +963,7 @@ fn typed(w: &mut Wizard, s: &str) {
 
 #[test]
 fn systems_form_plan_and_result_in_both_languages() {
-    use praxis_tls::core::systems::{SystemDone, SystemKind, SystemPlan};
+    use praxis_tls::core::steps::systems::{SystemDone, SystemKind, SystemPlan};
     for lang in [Lang::De, Lang::En] {
         let mut w = wizard_at(Step::Systems, lang);
         key(&mut w, Action::Down);
@@ -1073,7 +1073,7 @@ fn systems_form_plan_and_result_in_both_languages() {
 #[test]
 fn systems_orthanc_crash_and_terminator_in_both_languages() {
     use praxis_tls::core::Finding;
-    use praxis_tls::core::systems::{SystemKind, SystemPlan};
+    use praxis_tls::core::steps::systems::{SystemKind, SystemPlan};
     for lang in [Lang::De, Lang::En] {
         let mut w = wizard_at(Step::Systems, lang);
         // The build was looked at when the step opened: stunnel is offered
@@ -1192,7 +1192,7 @@ fn renewal_question_names_what_it_replaces() {
     use praxis_tls::core::library::schedule::{SchedulePlan, Scheduler, Verdict};
     let mut w = wizard_at(Step::Systems, Lang::DeCh);
     let g = key(&mut w, Action::Next);
-    let view = praxis_tls::core::autorenew::ScheduleView {
+    let view = praxis_tls::core::steps::autorenew::ScheduleView {
         verdict: Verdict::Missing {
             binary: "/root/praxis-tls/target/release/praxis-tls".into(),
         },
@@ -1294,7 +1294,7 @@ fn step_12_claims_the_service_runs_only_after_a_passed_final_check() {
         context,
         at: NOW,
     });
-    assert!(w.overridden(Step::FinalCheck));
+    assert!(praxis_tls::core::overridden(&w, Step::FinalCheck));
     let screen = render(&w, &ctx(), 80, 24);
     assert!(!screen.contains("Termindienst läuft"), "{screen}");
     assert!(screen.contains("Hier lassen sich zwei weitere Systeme"));

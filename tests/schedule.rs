@@ -10,7 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use praxis_tls::core::Lang;
-use praxis_tls::core::library::schedule::{LocalCopy, PACKAGE_BINARY, Scheduler, Verdict, judge, plan};
+use praxis_tls::core::library::schedule::{
+    LocalCopy, PACKAGE_BINARY, Scheduler, Verdict, judge, plan,
+};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::schedule::{self, RenewCommand, cron_entry, service_unit, timer_unit};
 

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use praxis_tls::core::network::Port80Policy;
+use praxis_tls::core::model::network::Port80Policy;
 use praxis_tls::core::{Lang, Step, Wizard};
 use praxis_tls::io::store::Store;
 

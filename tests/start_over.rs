@@ -62,11 +62,12 @@ fn starting_over_keeps_what_status_reports_and_the_attempts() {
     );
 
     // The next start: the resume question, «Neu beginnen», asked again, yes.
-    let mut w = store
-        .load()
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .unwrap_or_else(|| panic!("saved"))
-        .resumed();
+    let mut w = praxis_tls::core::resumed(
+        store
+            .load()
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .unwrap_or_else(|| panic!("saved")),
+    );
     for a in [Action::Down, Action::Next] {
         update(&mut w, Msg::Key(a), now);
     }

@@ -56,7 +56,7 @@ fn round_trip_with_private_modes() {
     assert_eq!(back.confirmed, w.confirmed);
     // Resumed: a check that was running when the program stopped is idle.
     assert_eq!(back.check(CheckId::DnsA), &CheckState::Idle);
-    assert_eq!(back, w.resumed());
+    assert_eq!(back, praxis_tls::core::resumed(w));
 
     let raw: serde_json::Value = serde_json::from_slice(&fs::read(store.path()).unwrap()).unwrap();
     assert_eq!(raw["schema"], praxis_tls::core::SCHEMA_VERSION);

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use pebble::{Pebble, free_port};
-use praxis_tls::core::systems::SystemKind;
+use praxis_tls::core::steps::systems::SystemKind;
 use praxis_tls::core::{
     Action, CheckId, CheckState, Effect, Lang, Msg, Overlay, Step, Wizard, library::domain, update,
 };

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use praxis_tls::core::library::compose_override::{CertFiles, OverrideError};
-use praxis_tls::core::library::traefik_legacy::{LegacyTomlError, enable_certificate, legacy_override};
+use praxis_tls::core::library::traefik_legacy::{
+    LegacyTomlError, enable_certificate, legacy_override,
+};
 use time::macros::date;
 
 fn dir() -> PathBuf {

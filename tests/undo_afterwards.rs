@@ -8,9 +8,9 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use praxis_tls::core::golive_step::InstalledFiles;
 use praxis_tls::core::library::start::{Generation, Installation};
 use praxis_tls::core::library::status::{CertRecord, RenewalHint};
+use praxis_tls::core::model::golive::InstalledFiles;
 use praxis_tls::core::{CheckId, CheckState, Finding, Lang, Step, Text, Wizard};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::store::Store;

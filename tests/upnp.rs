@@ -9,7 +9,7 @@ mod support;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
-use praxis_tls::core::network::PublicSeen;
+use praxis_tls::core::model::network::PublicSeen;
 use praxis_tls::core::{
     Action, CheckId, CheckState, Finding, Gate, Lang, Msg, Step, Wizard, gate, update,
 };

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use praxis_tls::core::answers::{Decision, StopReason, decide};
+use praxis_tls::core::answers::{Decision, StopReason};
+use praxis_tls::core::machine::replay::decide;
 use praxis_tls::core::{Lang, Msg, Wizard, update};
 use praxis_tls::io::answers::{AnswersError, parse, to_toml};
 use time::{Duration, OffsetDateTime};

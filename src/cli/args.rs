@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use praxis_tls::core::Lang;
-use praxis_tls::core::certificate::AcmeEnv;
+use praxis_tls::core::model::certificate::AcmeEnv;
 use praxis_tls::io::acme::DirectoryChoice;
 use praxis_tls::io::exec::IoConfig;
 

@@ -2,12 +2,12 @@
 //! DNS, the public address, the firewall — judged by the same core
 //! functions the wizard uses. No lock, no journal, nothing written.
 
-use praxis_tls::core::check::{CheckId, Finding, Outcome, Text};
 use praxis_tls::core::library::dns::{classify, delegation_outcome};
 use praxis_tls::core::library::firewall::plan_for;
-use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::library::reach::{AddressPlan, compare_a};
 use praxis_tls::core::library::router_guide;
+use praxis_tls::core::model::check::{CheckId, Finding, Outcome, Text};
+use praxis_tls::core::model::network::WINDOW_SECS;
 use praxis_tls::core::{Lang, library::domain};
 use praxis_tls::i18n;
 use praxis_tls::io::{dns, firewall, public_ip};

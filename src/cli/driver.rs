@@ -196,7 +196,7 @@ impl<X: Io> Driver<X> {
     /// quit, lost its terminal or finished a replay), the last state is
     /// written and the writer stopped. Returns the model as saved.
     pub fn finish(mut self) -> Wizard {
-        let keep_table = praxis_tls::core::network::stopped(&mut self.wizard);
+        let keep_table = praxis_tls::core::steps::firewall::stopped(&mut self.wizard);
         self.io.close_windows_now(keep_table);
         let _ = self.writer.save(&self.wizard);
         let Driver { wizard, writer, .. } = self;

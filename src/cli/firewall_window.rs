@@ -5,7 +5,7 @@
 //! the driver closes it at the end, exactly as in the wizard.
 
 use praxis_tls::core::library::firewall::{Backend, FirewallPlan, plan_for};
-use praxis_tls::core::network::WINDOW_SECS;
+use praxis_tls::core::model::network::WINDOW_SECS;
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::io::firewall;
 use praxis_tls::io::journal::Journal;

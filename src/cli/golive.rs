@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use clap::Args;
 use praxis_tls::core::library::status::CertRecord;
-use praxis_tls::core::unattended_live::{GoLive, Live as CoreLive, Phase};
+use praxis_tls::core::model::unattended::{GoLive, Live as CoreLive, Phase};
 use praxis_tls::core::{Lang, Msg, Outcome, Text, Wizard};
 use praxis_tls::io::exec::Executor;
 use praxis_tls::io::journal::Journal;

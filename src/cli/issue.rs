@@ -12,10 +12,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use praxis_tls::core::library::attempts::RefusedBecause;
-use praxis_tls::core::certificate::{AcmeEnv, AcmeStage, FailureKind};
 use praxis_tls::core::library::domain::DomainName;
 use praxis_tls::core::library::status::CertRecord;
-use praxis_tls::core::unattended::{Unattended, first_env, refusal};
+use praxis_tls::core::machine::unattended::{first_env, refusal};
+use praxis_tls::core::model::certificate::{AcmeEnv, AcmeStage, FailureKind};
+use praxis_tls::core::model::unattended::Unattended;
 use praxis_tls::core::{Effect, Finding, Lang, Msg, Text, Wizard};
 use praxis_tls::i18n;
 use praxis_tls::io::exec::Executor;

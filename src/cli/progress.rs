@@ -2,8 +2,8 @@
 //! of an issuance for scripts (stdout).
 
 use praxis_tls::core::Lang;
-use praxis_tls::core::certificate::AcmeEnv;
 use praxis_tls::core::library::status::CertRecord;
+use praxis_tls::core::model::certificate::AcmeEnv;
 use praxis_tls::i18n;
 use time::OffsetDateTime;
 

@@ -9,9 +9,9 @@
 use std::path::Path;
 
 use praxis_tls::core::library::attempts::{self, NoticeKind};
-use praxis_tls::core::network::Port80Policy;
 use praxis_tls::core::library::renew::{self, ForwardPolicy, RenewDecision, RenewPolicy, due_at};
 use praxis_tls::core::library::status::CertRecord;
+use praxis_tls::core::model::network::Port80Policy;
 use praxis_tls::core::{Lang, Msg, Text, Wizard, library::domain};
 use praxis_tls::io::lock::Lock;
 use praxis_tls::io::mail::Notice;

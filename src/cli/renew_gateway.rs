@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 
 use praxis_tls::core::library::attempts::NoticeKind;
 use praxis_tls::core::library::firewall::{Backend, plan_for};
-use praxis_tls::core::network::WINDOW_SECS;
 use praxis_tls::core::library::renew::{self, RenewDecision, due_at};
 use praxis_tls::core::library::status::CertRecord;
-use praxis_tls::core::systems::{SystemKind, gateway_request};
+use praxis_tls::core::model::network::WINDOW_SECS;
+use praxis_tls::core::steps::systems::{SystemKind, gateway_request};
 use praxis_tls::core::{Lang, Msg, Text, Wizard};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::mail::Notice;

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use praxis_tls::core::library::renew::due_at;
 use praxis_tls::core::library::status::CertRecord;
-use praxis_tls::core::systems::{SystemKind, orthanc_saved};
+use praxis_tls::core::steps::systems::{SystemKind, orthanc_saved};
 use praxis_tls::core::{Lang, Msg, Text, Wizard};
 use praxis_tls::io::journal::Journal;
 use praxis_tls::io::mail::Notice;

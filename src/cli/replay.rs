@@ -5,8 +5,9 @@
 
 use std::time::Duration;
 
-use praxis_tls::core::answers::{Answers, Decision, Stop, StopReason, decide, table_of};
-use praxis_tls::core::check::{CheckState, Text};
+use praxis_tls::core::answers::{Answers, Decision, Stop, StopReason, table_of};
+use praxis_tls::core::machine::replay::decide;
+use praxis_tls::core::model::check::{CheckState, Text};
 use praxis_tls::core::{Action, Gate, Lang, Msg, Overlay, Step, Wizard, gate};
 use praxis_tls::i18n;
 use praxis_tls::io::answers;
@@ -209,13 +210,13 @@ impl Replay {
 
     /// One line for the step left forward, one per check below it.
     fn passed(&self, w: &Wizard, step: Step) {
-        let id = if w.overridden(step) {
+        let id = if praxis_tls::core::overridden(&w, step) {
             "answers-step-overridden"
         } else {
             "answers-step-passed"
         };
         self.say(&self.step_text(id, step));
-        for id in Wizard::checks_of(step) {
+        for id in praxis_tls::core::checks_of(step) {
             if let Some(line) = self.check_line(w.check(*id), id.key(), false) {
                 println!("{line}");
             }

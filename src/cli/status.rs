@@ -3,7 +3,9 @@
 //! state without the session lock and writes nothing.
 
 use praxis_tls::core::Lang;
-use praxis_tls::core::library::status::{self, CertRecord, FileState, ReadError, State, Thresholds};
+use praxis_tls::core::library::status::{
+    self, CertRecord, FileState, ReadError, State, Thresholds,
+};
 use praxis_tls::i18n;
 use time::OffsetDateTime;
 

@@ -4,7 +4,8 @@
 
 use std::io;
 
-use praxis_tls::core::answers::{Answers, Decision, decide};
+use praxis_tls::core::answers::{Answers, Decision};
+use praxis_tls::core::machine::replay::decide;
 use praxis_tls::core::{Msg, Wizard};
 use praxis_tls::i18n;
 use praxis_tls::ui::screen::{Input, Screen};
@@ -55,7 +56,7 @@ pub async fn run(
             return Ok(Exit::Quit);
         }
         let w = driver.wizard();
-        let text_input = w.text_input_active();
+        let text_input = praxis_tls::core::text_input_active(&w);
         let running = w.checks.values().any(|c| c.is_running());
         tokio::select! {
             input = screen.next(text_input, running) => match input {

@@ -183,7 +183,7 @@ fn after_undo(state_dir: &Path, lang: Lang, reports: &[journal::UndoReport]) {
         return;
     };
     let reopened = w.step > praxis_tls::core::Step::Install;
-    praxis_tls::core::undone::after_undo(&mut w, OffsetDateTime::now_utc());
+    praxis_tls::core::machine::undone::after_undo(&mut w, OffsetDateTime::now_utc());
     if let Err(e) = store.save(&w) {
         eprintln!("{}", i18n::text(lang, &e.text()));
     }

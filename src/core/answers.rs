@@ -8,21 +8,21 @@
 //! check unless the step's answer says `override = true` and the gate offers
 //! "trotzdem weiter".
 
-mod drive;
-mod renewal;
-mod systems;
+pub mod drive;
+pub mod renewal;
+pub mod systems;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use super::certificate::CertSource;
-use super::library::firewall::Backend;
-use super::network::Port80Policy;
-use super::library::reach::AddressPlan;
-use super::{Lang, Step, Wizard};
+use crate::core::library::firewall::Backend;
+use crate::core::library::reach::AddressPlan;
+use crate::core::model::certificate::CertSource;
+use crate::core::model::network::Port80Policy;
+use crate::core::{Lang, Step, Wizard};
 
-pub use drive::{Decision, Stop, StopReason, decide, next_action};
+pub use drive::{Decision, Stop, StopReason};
 pub use renewal::{MailSecurity, RenewalAnswer};
 pub use systems::{GatewayAnswer, OrthancAnswer};
 
@@ -338,7 +338,7 @@ impl Answers {
         if !confirmed.is_empty() {
             a.steps = Some(StepsAnswer { confirmed });
         }
-        use super::systems::SystemKind;
+        use crate::core::model::systems::SystemKind;
         if w.systems.done(SystemKind::Orthanc).is_some() {
             a.orthanc = Some(OrthancAnswer::of(w));
         }

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use time::OffsetDateTime;
 use time::macros::datetime;
 
-use super::check::{CheckId, CheckState, Finding, Outcome, Text};
 use super::library::dns::{Delegation, DnsReport, LookupError};
 use super::library::start::{DetectError, Generation, Installation};
 use super::*;
+use crate::core::model::check::{CheckId, CheckState, Finding, Outcome, Text};
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 
@@ -292,7 +292,7 @@ fn dns_checks_run_on_entry_and_guard_next() {
         },
         NOW,
     );
-    for id in Wizard::checks_of(Step::Dns) {
+    for id in crate::core::checks_of(Step::Dns) {
         assert!(!w.check(*id).is_running(), "{id:?} settled");
     }
 }
@@ -359,7 +359,7 @@ fn resumed_wizard_offers_to_continue_or_restart() {
     let mut w = at_domain_ok();
     w.checks
         .insert(CheckId::DnsA, CheckState::Running { generation: 9 });
-    let mut r = w.clone().resumed();
+    let mut r = crate::core::resumed(w.clone());
     assert_eq!(
         r.session.overlay,
         Overlay::Resume {
@@ -376,7 +376,7 @@ fn resumed_wizard_offers_to_continue_or_restart() {
     assert_eq!(r.step, Step::Domain);
     assert!(e.is_empty() || e.iter().all(|e| !matches!(e, Effect::Quit)));
 
-    let mut r = w.resumed();
+    let mut r = crate::core::resumed(w);
     key(&mut r, Action::Down);
     assert_eq!(
         r.session.overlay,
@@ -396,7 +396,7 @@ fn resumed_wizard_offers_to_continue_or_restart() {
 fn pending_changes_are_offered_before_anything_else() {
     let mut w = Wizard::new(Lang::De, NOW);
     w.step = Step::Install;
-    let mut w = w.resumed();
+    let mut w = crate::core::resumed(w);
     let change = PendingChange {
         id: 3,
         what: Text::new("journal-change-file").arg("path", "traefik.toml"),

@@ -9,8 +9,8 @@ use super::exec::IoConfig;
 use super::journal::Journal;
 use super::mail::{self, MailSettings, Notice, Password, Security};
 use super::schedule;
-use crate::core::autorenew::{MailRequest, RenewalSetUp, ScheduleView};
 use crate::core::library::schedule::{judge, plan};
+use crate::core::steps::autorenew::{MailRequest, RenewalSetUp, ScheduleView};
 use crate::core::{Finding, Lang, Text};
 
 fn settings(m: &MailRequest, lang: Lang) -> MailSettings {

@@ -8,7 +8,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::core::library::start::{self, DetectError, DetectWarning, Installation, Layout, TomlState};
+use crate::core::library::start::{
+    self, DetectError, DetectWarning, Installation, Layout, TomlState,
+};
 
 /// In the order `docker compose` (v2) looks for them.
 const COMPOSE_NAMES: &[&str] = &[

@@ -15,7 +15,7 @@ use super::issuance::{self, IssueEvent, IssueJob};
 use super::journal::{FirewallWindow, Journal};
 use super::public_ip::{self, DiscoveryConfig};
 use super::responder::{Responder, ResponderConfig};
-use crate::core::network::PublicSeen;
+use crate::core::model::network::PublicSeen;
 use crate::core::{Effect, Msg, PendingChange, Text, Wizard};
 
 #[derive(Debug, Clone)]
@@ -322,7 +322,7 @@ impl Executor {
                                 generation,
                                 env: Some(env),
                                 finding,
-                                kind: crate::core::certificate::FailureKind::Other,
+                                kind: crate::core::model::certificate::FailureKind::Other,
                             });
                             return;
                         }
@@ -344,8 +344,10 @@ impl Executor {
                         let _ = events_tx.send(msg);
                     });
                     let directory = match env {
-                        crate::core::certificate::AcmeEnv::Staging => &cfg.acme_staging,
-                        crate::core::certificate::AcmeEnv::Production => &cfg.acme_production,
+                        crate::core::model::certificate::AcmeEnv::Staging => &cfg.acme_staging,
+                        crate::core::model::certificate::AcmeEnv::Production => {
+                            &cfg.acme_production
+                        }
                     };
                     let job = IssueJob {
                         directory,
@@ -404,7 +406,7 @@ impl Executor {
                             generation,
                             env: None,
                             finding,
-                            kind: crate::core::certificate::FailureKind::Other,
+                            kind: crate::core::model::certificate::FailureKind::Other,
                         },
                     });
                 });
@@ -422,7 +424,7 @@ impl Executor {
                             generation,
                             env: None,
                             finding,
-                            kind: crate::core::certificate::FailureKind::Other,
+                            kind: crate::core::model::certificate::FailureKind::Other,
                         },
                     });
                 });

@@ -10,7 +10,9 @@ use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 use tokio::process::Command as Process;
 
-use crate::core::library::firewall::{Command, Detection, FirewallPlan, InputChain, RULE_COMMENT, TABLE};
+use crate::core::library::firewall::{
+    Command, Detection, FirewallPlan, InputChain, RULE_COMMENT, TABLE,
+};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Runner {

@@ -14,7 +14,7 @@ use super::journal::Journal;
 use super::verify::exposure::INTERNAL_PORTS;
 use super::verify::patients::{self, Lookout, Vantage};
 use crate::core::library::compose_override::{CertFiles, Drift};
-use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView, SiteSpec};
+use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView, SiteSpec};
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
 
 /// The plan last shown, kept for "apply": what is written is exactly what

@@ -14,9 +14,9 @@ use time::OffsetDateTime;
 use super::acme::{Acme, ChallengeSink, DirectoryChoice, IssueRequest, Progress, Stage};
 use super::acme::{CertInfo, OrderSaved, Timeouts, write_versioned};
 use super::responder::{Responder, ResponderConfig};
-use crate::core::certificate::{AcmeEnv, AcmeStage, FailureKind};
-use crate::core::check::{Finding, Text};
 use crate::core::library::status::{CertRecord, RenewalHint};
+use crate::core::model::certificate::{AcmeEnv, AcmeStage, FailureKind};
+use crate::core::model::check::{Finding, Text};
 
 /// Serves the CA's tokens from the wizard's own responder.
 pub struct ResponderSink {
@@ -133,7 +133,7 @@ pub async fn issue_typed(
     let sink = ResponderSink::start(job.responder_port, job.responder_bind)
         .await
         .map_err(|f| (f, FailureKind::Other))?;
-    let cert_dir = crate::core::certificate::cert_dir_for(job.cert_dir, job.env);
+    let cert_dir = crate::core::model::certificate::cert_dir_for(job.cert_dir, job.env);
     let req = IssueRequest {
         name: job.name.to_string(),
         cert_dir,

@@ -67,7 +67,10 @@ impl Change {
             Change::WriteFile(fw) => show(&fw.path),
             Change::FirewallWindow(fw) => format!("firewall {:?}", fw.plan.backend),
             Change::FirewallGuard(_) => {
-                format!("nftables table inet {}", crate::core::library::firewall::TABLE)
+                format!(
+                    "nftables table inet {}",
+                    crate::core::library::firewall::TABLE
+                )
             }
             Change::Commands(c) => c.display(),
         }

@@ -16,7 +16,7 @@ use super::systems_orthanc::{setup, stunnel_conf_path};
 use crate::core::library::orthanc::access::{self, ConfigFile, Login, MASK};
 use crate::core::library::orthanc::live::{self as live, Terminator, Way, affected};
 use crate::core::library::orthanc::{OrthancTls, current_tls, enable_https, unified_diff};
-use crate::core::systems::{SystemKind, SystemPlan, SystemRequest};
+use crate::core::steps::systems::{SystemKind, SystemPlan, SystemRequest};
 use crate::core::{Finding, Text};
 
 pub(super) fn read_config(path: &Path) -> Result<String, Finding> {
@@ -55,7 +55,8 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
     };
     let setup = setup(host, config, ips, !clients.is_empty());
     let original = read_config(config)?;
-    let syntax = |e: crate::core::library::orthanc::OrthancError| Finding::new(e.text(&show(config)));
+    let syntax =
+        |e: crate::core::library::orthanc::OrthancError| Finding::new(e.text(&show(config)));
     let current = current_tls(&original).map_err(syntax)?;
     let mut summary = vec![];
     let diff = match way {

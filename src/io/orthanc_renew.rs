@@ -19,7 +19,7 @@ use super::systems_orthanc::setup;
 use crate::core::library::orthanc::current_tls;
 use crate::core::library::orthanc::live::Way;
 use crate::core::library::status::CertRecord;
-use crate::core::systems::SystemRequest;
+use crate::core::steps::systems::SystemRequest;
 use crate::core::{Finding, Text};
 
 fn failure(e: impl std::fmt::Display, text: Text) -> Finding {

@@ -211,7 +211,7 @@ impl Store {
             .unwrap_or(serde_json::Value::Null);
         match serde_json::from_value::<Wizard>(wizard) {
             Ok(w) => {
-                let mut w = w.resumed();
+                let mut w = crate::core::resumed(w);
                 legacy::fold_in(&self.dir, &mut w);
                 Ok(Some(w))
             }
@@ -322,7 +322,7 @@ mod tests {
         let w = Wizard::new(Lang::En, OffsetDateTime::UNIX_EPOCH);
         store.save(&w).unwrap();
         let back = store.load().unwrap().unwrap();
-        assert_eq!(back, w.clone().resumed());
+        assert_eq!(back, crate::core::resumed(w.clone()));
     }
 
     #[test]

@@ -17,10 +17,12 @@ use super::express_gateway::{self as gateway, GatewaySetup};
 use super::issuance::{IssueJob, issue};
 use super::journal::Journal;
 use super::store::show;
-use crate::core::certificate::AcmeEnv;
-use crate::core::library::express_gateway::{DEFAULT_HTTPS_PORT, GatewayLayout, GatewayTls, edit_config};
+use crate::core::library::express_gateway::{
+    DEFAULT_HTTPS_PORT, GatewayLayout, GatewayTls, edit_config,
+};
 use crate::core::library::firewall::FirewallPlan;
-use crate::core::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
+use crate::core::model::certificate::AcmeEnv;
+use crate::core::steps::systems::{SystemDone, SystemKind, SystemPlan, SystemRequest};
 use crate::core::{Effect, Finding, Msg, Text};
 
 pub use super::systems_orthanc::CLIENTS_DIR;

@@ -24,7 +24,7 @@ use crate::core::library::firewall::Command as CommandLine;
 use crate::core::library::orthanc::access::Login;
 use crate::core::library::orthanc::current_tls;
 use crate::core::library::orthanc::live::{self as live, STUNNEL_INSTANCE, Way};
-use crate::core::systems::{SystemDone, SystemKind, SystemRequest};
+use crate::core::steps::systems::{SystemDone, SystemKind, SystemRequest};
 use crate::core::{Finding, Text};
 
 /// Where the browser certificates go (the person copies them from there).

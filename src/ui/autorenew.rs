@@ -5,7 +5,7 @@ use ratatui::text::Line;
 
 use super::view::Tr;
 use super::widgets;
-use crate::core::autorenew::{RenewChoice, field};
+use crate::core::steps::autorenew::{RenewChoice, field};
 use crate::core::{CheckId, CheckState, TextInput, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {

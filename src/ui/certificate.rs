@@ -5,8 +5,8 @@ use ratatui::text::{Line, Span};
 
 use super::view::Tr;
 use super::widgets;
-use crate::core::cert_step::{field, has_certificate};
-use crate::core::certificate::{AcmeEnv, AcmeStage, CertSource};
+use crate::core::model::certificate::{AcmeEnv, AcmeStage, CertSource};
+use crate::core::steps::certificate::{field, has_certificate};
 use crate::core::{Step, TextInput, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
@@ -94,9 +94,9 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     }
     lines.push(Line::raw(""));
     let shown: &[_] = if c.source == CertSource::LetsEncrypt {
-        Wizard::checks_of(Step::Certificate)
+        crate::core::checks_of(Step::Certificate)
     } else {
-        &Wizard::checks_of(Step::Certificate)[1..]
+        &crate::core::checks_of(Step::Certificate)[1..]
     };
     widgets::checks(lines, w, shown, tr);
     if let Some(f) = c.last_error.as_ref().filter(|_| !has_certificate(w))

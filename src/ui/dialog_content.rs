@@ -40,7 +40,7 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
             "autorenew-confirm-title",
             super::autorenew::confirm_body(w, tr),
         ),
-        Overlay::ConfirmAction if crate::core::golive_step::offers_upload(w) => {
+        Overlay::ConfirmAction if crate::core::steps::install::offers_upload(w) => {
             let mut d = yes_no(
                 tr,
                 "golive-confirm-title",
@@ -62,7 +62,7 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
                 "cert-confirm-title",
                 super::certificate::confirm_body(w, tr),
             );
-            if w.certificate.source == crate::core::certificate::CertSource::SelfSigned {
+            if w.certificate.source == crate::core::model::certificate::CertSource::SelfSigned {
                 d.question(tr.t("cert-confirm-self-signed-question"))
             } else {
                 d
@@ -152,7 +152,7 @@ fn yes_no(tr: &Tr, title: &str, body: String) -> Dialog {
 /// The firewall's question in plain words; the commands behind «D».
 fn firewall(w: &Wizard, tr: &Tr) -> Dialog {
     let port = w.network.responder_port.to_string();
-    let minutes = (crate::core::network::WINDOW_SECS / 60).to_string();
+    let minutes = (crate::core::model::network::WINDOW_SECS / 60).to_string();
     let args = [("port", port.as_str()), ("minutes", minutes.as_str())];
     let mut d = yes_no(
         tr,

@@ -3,13 +3,12 @@
 //! its Ctrl stand-in (PuTTY often sends no F-keys), and no letter is.
 
 use super::view::{Tr, display_width};
-use crate::core::library::firewall;
-use crate::core::{Gate, Step, Wizard, autorenew, cert_step, gate, golive_step, systems};
+use crate::core::{Gate, Wizard, gate, steps};
 
 /// A key's name for the focused widget: in a text field its Ctrl form.
 fn key(w: &Wizard, tr: &Tr, id: &str) -> String {
     let input = format!("{id}-input");
-    if w.text_input_active() && crate::i18n::has(w.lang, &input) {
+    if crate::core::text_input_active(&w) && crate::i18n::has(w.lang, &input) {
         tr.t(&input)
     } else {
         tr.t(id)
@@ -21,92 +20,15 @@ fn key(w: &Wizard, tr: &Tr, id: &str) -> String {
 /// step's text can scroll, as just drawn.
 pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> {
     let k = |id: &str| key(w, tr, id);
-    let mut keys: Vec<String> = Vec::new();
-    let uploading = golive_step::offers_upload(w) && w.session.upload_focus;
-    let sends = uploading && golive_step::would_send(w);
-    if w.step == Step::Done {
-        keys.push(if w.session.scroll < body_max {
-            tr.t("key-read-on")
-        } else {
-            tr.t("key-finish")
-        });
-    } else if sends {
-        keys.push(tr.t("golive-upload-key"));
-    } else if w.step == Step::Certificate && !cert_step::has_certificate(w) {
-        keys.push(tr.t("key-issue"));
-    } else if let Some(id) = golive_step::enter_key(w) {
-        keys.push(tr.t(id));
-    } else {
-        keys.push(tr.t("key-next"));
+    let flow = steps::of(w.step);
+    let g = gate(w);
+    let mut general = vec![tr.t(flow.enter_label(w, g, body_max))];
+    if w.step.prev().is_some() {
+        general.push(tr.t("key-back"));
     }
-    if w.step != Step::Language {
-        keys.push(tr.t("key-back"));
-    }
-    keys.extend([k("key-help"), k("key-lang"), k("key-quit")]);
-    let general = std::mem::take(&mut keys);
-    let detail = k("key-detail");
-    match w.step {
-        Step::Language => keys.push(tr.t("key-choose")),
-        Step::Start | Step::Domain | Step::Dns => {
-            if w.step == Step::Start && !w.start.candidates.is_empty() {
-                keys.push(tr.t("key-choose"));
-            }
-            keys.extend([k("key-recheck"), detail]);
-        }
-        Step::PortForwarding => {
-            keys.extend([
-                tr.t("key-choose-ports"),
-                tr.t("key-toggle"),
-                k("key-recheck"),
-                detail,
-            ]);
-        }
-        Step::Certificate if !cert_step::has_certificate(w) => {
-            keys.push(tr.t("key-choose"));
-            // Only the own certificate has more than one field.
-            if w.certificate.source == crate::core::certificate::CertSource::Own {
-                keys.push(tr.t("key-field"));
-            }
-        }
-        Step::Firewall => {
-            let fw = w.network.firewall.as_ref();
-            if fw.is_some_and(|p| p.backend != firewall::Backend::None) {
-                keys.push(k("key-open"));
-            }
-            keys.extend([k("key-recheck"), detail]);
-        }
-        Step::FinalCheck => {
-            keys.extend([tr.t("key-toggle"), k("key-recheck"), detail]);
-        }
-        Step::Install | Step::ProxyConfig | Step::Restart if !golive_step::by_hand(w) => {
-            keys.extend([k("key-recheck"), detail]);
-        }
-        Step::Install if golive_step::offers_upload(w) => {
-            if !uploading {
-                keys.push(tr.t("key-toggle"));
-            }
-            keys.push(tr.t("key-field"));
-        }
-        s if s.is_manual() => keys.push(tr.t("key-toggle")),
-        Step::Systems => {
-            keys.push(tr.t("key-choose"));
-            if systems::field(w).is_some() {
-                keys.push(tr.t("key-field"));
-            }
-            // A plan on screen: its raw diff is behind «D Details».
-            if w.systems.plan.is_some() {
-                keys.push(detail);
-            }
-        }
-        Step::AutoRenew => {
-            keys.push(tr.t("key-choose"));
-            if autorenew::field(w).is_some() {
-                keys.extend([tr.t("key-field"), tr.t("key-test-mail")]);
-            }
-        }
-        _ => {}
-    }
-    if gate(w) == Gate::Overridable {
+    general.extend([k("key-help"), k("key-lang"), k("key-quit")]);
+    let mut keys: Vec<String> = flow.own_keys(w).into_iter().map(k).collect();
+    if g == Gate::Overridable {
         keys.push(k("key-override"));
     }
     vec![general, keys]

@@ -34,7 +34,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
         lines.push(Line::raw(""));
     }
-    widgets::checks(lines, w, Wizard::checks_of(w.step), tr);
+    widgets::checks(lines, w, crate::core::checks_of(w.step), tr);
     match w.step {
         Step::ProxyConfig => diffs(lines, w, tr),
         Step::Restart => {
@@ -142,7 +142,7 @@ pub(super) fn upload(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
 }
 
 pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
-    if crate::core::golive_step::offers_upload(w) {
+    if crate::core::steps::install::offers_upload(w) {
         let server = w.golive.upload_server.value.trim().to_string();
         return tr.ta("upload-warning", &[("server", &server)]);
     }

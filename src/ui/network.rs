@@ -5,9 +5,9 @@ use ratatui::text::{Line, Span};
 use super::view::Tr;
 use super::widgets;
 use crate::core::library::firewall::Backend;
-use crate::core::network::Port80Policy;
 use crate::core::library::reach::AddressPlan;
 use crate::core::library::router_guide;
+use crate::core::model::network::Port80Policy;
 use crate::core::{Step, Wizard};
 
 pub(super) fn ports(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
@@ -41,7 +41,7 @@ pub(super) fn ports(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(Line::raw(""));
     lines.push(confirm_line(w, Step::PortForwarding, tr, "ports-confirm"));
     lines.push(Line::raw(""));
-    widgets::checks(lines, w, Wizard::checks_of(Step::PortForwarding), tr);
+    widgets::checks(lines, w, crate::core::checks_of(Step::PortForwarding), tr);
 }
 
 /// Where this server sits in the practice network (most routers ask for
@@ -130,7 +130,7 @@ pub(super) fn firewall(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         }
     }
     lines.push(Line::raw(""));
-    widgets::checks(lines, w, Wizard::checks_of(Step::Firewall), tr);
+    widgets::checks(lines, w, crate::core::checks_of(Step::Firewall), tr);
 }
 
 pub(super) fn confirm_line(w: &Wizard, step: Step, tr: &Tr, id: &str) -> Line<'static> {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::view::Tr;
 use super::widgets;
-use crate::core::gate_line::Tone;
 use crate::core::library::start::Generation;
+use crate::core::machine::gate_line::Tone;
 use crate::core::{CheckId, CheckState, Lang, Step, Wizard};
 
 /// Draws the step's body; answers how far its text can scroll.
@@ -25,7 +25,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> u16 {
         Step::PortForwarding => super::network::ports(&mut lines, w, tr),
         Step::Firewall => super::network::firewall(&mut lines, w, tr),
         Step::Certificate => super::certificate::draw(&mut lines, w, tr),
-        s if s.is_manual() && !crate::core::golive_step::done_by_hand(w) => {
+        s if s.is_manual() && !crate::core::steps::golive::done_by_hand(w, w.step) => {
             super::golive::draw(&mut lines, w, tr)
         }
         Step::Systems => super::systems::draw(&mut lines, w, tr),
@@ -91,7 +91,7 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(widgets::input_line(
         &tr.t("start-input-label"),
         &w.start.input,
-        w.text_input_active(),
+        crate::core::text_input_active(&w),
         tr,
     ));
     widgets::required(lines, &w.start.input, tr);
@@ -113,7 +113,7 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ));
     }
     lines.push(Line::raw(""));
-    widgets::checks(lines, w, Wizard::checks_of(Step::Start), tr);
+    widgets::checks(lines, w, crate::core::checks_of(Step::Start), tr);
     // Not part of the gate: shown once docker was asked.
     if !matches!(w.check(CheckId::ComposeReady), CheckState::Idle) {
         widgets::checks(lines, w, &[CheckId::ComposeReady], tr);
@@ -144,7 +144,7 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(widgets::input_line(
         &tr.t("domain-input-label"),
         &w.domain.input,
-        w.text_input_active(),
+        crate::core::text_input_active(&w),
         tr,
     ));
     widgets::required(lines, &w.domain.input, tr);
@@ -180,7 +180,7 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         }
     }
     lines.push(Line::raw(""));
-    widgets::checks(lines, w, Wizard::checks_of(Step::Domain), tr);
+    widgets::checks(lines, w, crate::core::checks_of(Step::Domain), tr);
 }
 
 fn domain_name(w: &Wizard) -> String {
@@ -201,7 +201,7 @@ fn dns(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         ),
     );
     lines.push(Line::raw(""));
-    widgets::checks(lines, w, Wizard::checks_of(Step::Dns), tr);
+    widgets::checks(lines, w, crate::core::checks_of(Step::Dns), tr);
 }
 
 fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
@@ -236,7 +236,7 @@ fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
         (tr.t("manual-confirm"), Style::default())
     };
     lines.push(Line::styled(label, style));
-    if crate::core::golive_step::offers_upload(w) {
+    if crate::core::steps::install::offers_upload(w) {
         super::golive::upload(lines, w, tr);
     }
 }
@@ -301,7 +301,7 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         para(lines, tr.ta("answers-written", &[("path", path)]));
     }
     lines.push(Line::raw(""));
-    if crate::core::autorenew::not_set_up(w) {
+    if crate::core::steps::autorenew::not_set_up(w) {
         lines.push(Line::styled(
             format!("{} {}", tr.theme.warning(), tr.t("done-renew-missing")),
             tr.theme.warn_style(),
@@ -326,7 +326,7 @@ fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
 }
 
 fn gate_line(w: &Wizard, tr: &Tr) -> Option<Line<'static>> {
-    let line = crate::core::gate_line::gate_line(w)?;
+    let line = crate::core::machine::gate_line::gate_line(w)?;
     let style = match line.tone {
         Tone::Ok => tr.theme.ok_style(),
         Tone::Warn => tr.theme.warn_style(),

@@ -6,14 +6,14 @@ use ratatui::text::Line;
 use super::view::Tr;
 use super::widgets;
 use crate::core::library::plain_diff::{Role, explain};
-use crate::core::systems::{SystemKind, field};
+use crate::core::steps::systems::{SystemKind, field};
 use crate::core::{TextInput, Wizard};
 
 pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let s = &w.systems;
     // Only a final check that passed by itself says the service runs.
     let checked = w.check(crate::core::CheckId::FinalTls).is_passed()
-        && !w.overridden(crate::core::Step::FinalCheck);
+        && !crate::core::overridden(&w, crate::core::Step::FinalCheck);
     let body = if checked {
         "systems-body"
     } else {

@@ -59,7 +59,7 @@ pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId]
                 theme.ok_style(),
                 tr.text(&f.summary),
             ),
-            CheckState::Warning(f) if crate::core::golive_step::is_planned_change(state) => (
+            CheckState::Warning(f) if crate::core::steps::golive::is_planned_change(state) => (
                 theme.planned().to_string(),
                 Style::default(),
                 tr.text(&f.summary),

@@ -181,7 +181,7 @@ pub fn nothing_lost(before: &serde_json::Value, w: &Wizard) {
     let store = Store::open(dir.path()).unwrap();
     store.save(w).unwrap();
     let back = store.load().unwrap().expect("saved state reads back");
-    assert_eq!(back, w.clone().resumed());
+    assert_eq!(back, praxis_tls::core::resumed(w.clone()));
 }
 
 /// Every file under `dir`, with its bytes.

@@ -56,7 +56,7 @@ fn type_after(dir: &Path, fault: impl FnOnce(), heal: impl FnOnce(), says_what: 
     heal();
     store.save(&w).unwrap();
     let back: Wizard = store.load().unwrap().unwrap();
-    assert_eq!(back, w.clone().resumed());
+    assert_eq!(back, praxis_tls::core::resumed(w.clone()));
 }
 
 fn dir() -> PathBuf {

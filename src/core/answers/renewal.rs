@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::drive::{Decision, StopReason, fill_form, stop};
-use crate::core::autorenew::{FIELDS, RenewChoice};
-use crate::core::check::{CheckId, CheckState};
+use crate::core::model::autorenew::{FIELDS, RenewChoice};
+use crate::core::model::check::{CheckId, CheckState};
 use crate::core::{Action, Overlay, Wizard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +67,9 @@ impl RenewalAnswer {
             let s = s.trim();
             (!s.is_empty()).then(|| s.to_string())
         };
-        let mail = crate::core::autorenew::mail_request(&r.mail).ok().flatten();
+        let mail = crate::core::steps::autorenew::mail_request(&r.mail)
+            .ok()
+            .flatten();
         Some(RenewalAnswer {
             schedule: r.set_up.is_some(),
             mail_host: mail.as_ref().map(|m| m.host.clone()),
@@ -81,11 +83,11 @@ impl RenewalAnswer {
 }
 
 /// «Ja» on the question before setting it up.
-pub(super) fn confirms(a: &super::Answers) -> bool {
+pub fn confirms(a: &super::Answers) -> bool {
     a.renewal.as_ref().is_some_and(|r| r.schedule)
 }
 
-pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
+pub fn decide(w: &Wizard, a: &super::Answers) -> Decision {
     let Some(r) = &a.renewal else {
         return stop(w, StopReason::Unanswered);
     };

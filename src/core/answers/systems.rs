@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::drive::{Decision, StopReason, fill_form, stop};
-use crate::core::check::CheckState;
-use crate::core::systems::{MIN_PASSPHRASE, SystemKind, fields_of};
+use crate::core::model::check::CheckState;
+use crate::core::model::systems::{MIN_PASSPHRASE, SystemKind};
 use crate::core::{Action, Overlay, TextInput, Wizard};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,7 +58,7 @@ pub struct GatewayAnswer {
 
 impl OrthancAnswer {
     fn fields(&self) -> Vec<String> {
-        let default = crate::core::systems::OrthancForm::default();
+        let default = crate::core::steps::systems::OrthancForm::default();
         let mut v = vec![
             self.host.clone(),
             self.config.clone(),
@@ -85,15 +85,15 @@ impl OrthancAnswer {
 
     pub(super) fn of(w: &Wizard) -> OrthancAnswer {
         let f = &w.systems.orthanc;
-        let default = crate::core::systems::OrthancForm::default();
+        let default = crate::core::steps::systems::OrthancForm::default();
         let unless_default = |v: &TextInput, d: &TextInput| {
             (v.value.trim() != d.value).then(|| v.value.trim().to_string())
         };
         OrthancAnswer {
             host: f.host.value.trim().to_string(),
             config: f.config.value.trim().to_string(),
-            ips: crate::core::systems::split_list(&f.ips.value),
-            clients: crate::core::systems::split_list(&f.clients.value),
+            ips: crate::core::steps::systems::split_list(&f.ips.value),
+            clients: crate::core::steps::systems::split_list(&f.clients.value),
             terminator: w
                 .systems
                 .done(SystemKind::Orthanc)
@@ -111,7 +111,7 @@ impl GatewayAnswer {
     /// Without `email`, the field keeps what the wizard filled in (the
     /// certificate step's address).
     fn fields(&self, w: &Wizard) -> Vec<String> {
-        let default = crate::core::systems::GatewayForm::default();
+        let default = crate::core::steps::systems::GatewayForm::default();
         vec![
             self.host.clone(),
             self.config.clone(),
@@ -127,7 +127,7 @@ impl GatewayAnswer {
 
     pub(super) fn of(w: &Wizard) -> GatewayAnswer {
         let f = &w.systems.gateway;
-        let default = crate::core::systems::GatewayForm::default();
+        let default = crate::core::steps::systems::GatewayForm::default();
         let unless_default = |v: &str, d: &str| (v.trim() != d).then(|| v.trim().to_string());
         GatewayAnswer {
             host: f.host.value.trim().to_string(),
@@ -152,14 +152,14 @@ fn wanted(w: &Wizard, a: &super::Answers) -> Option<SystemKind> {
 }
 
 /// "Ja" on the plan of a system the answers name.
-pub(super) fn confirms(w: &Wizard, a: &super::Answers) -> bool {
+pub fn confirms(w: &Wizard, a: &super::Answers) -> bool {
     w.systems
         .plan
         .as_ref()
         .is_some_and(|p| Some(p.kind) == wanted(w, a))
 }
 
-pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
+pub fn decide(w: &Wizard, a: &super::Answers) -> Decision {
     let Some(kind) = wanted(w, a) else {
         // Nothing (more) to set up: an answers file without these tables
         // simply goes on to the end.
@@ -214,7 +214,7 @@ pub(super) fn decide(w: &Wizard, a: &super::Answers) -> Decision {
             )
         }
     };
-    let focused = w.session.system_field % fields_of(w).max(1);
+    let focused = w.session.system_field % w.systems.field_count().max(1);
     let fields: Vec<(&TextInput, &str)> = inputs
         .iter()
         .copied()

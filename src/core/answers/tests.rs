@@ -4,6 +4,7 @@
 mod random;
 mod world;
 
+use crate::core::machine::replay::{decide, next_action};
 use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 
@@ -12,9 +13,9 @@ use time::macros::datetime;
 
 use super::*;
 use crate::core::library::firewall::Detection;
-use crate::core::gate::{Gate, gate};
-use crate::core::input::TextInput;
+use crate::core::model::input::TextInput;
 use crate::core::{Action, CheckId, Msg, Overlay, update};
+use crate::core::{Gate, gate};
 use world::World;
 
 const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
@@ -43,7 +44,7 @@ fn replay(w: &mut Wizard, a: &Answers, world: &World) -> Stop {
             queue.extend(world.respond(e));
         }
         if w.step > before {
-            let failed = Wizard::checks_of(before)
+            let failed = crate::core::checks_of(before)
                 .iter()
                 .any(|id| w.check(*id).is_failed());
             assert!(
@@ -237,7 +238,7 @@ fn a_resumed_run_goes_back_to_a_step_whose_answer_differs() {
         replay(&mut w, &a, &World::default()).step,
         Step::PortForwarding
     );
-    let mut w = w.resumed();
+    let mut w = crate::core::resumed(w);
     assert!(matches!(w.session.overlay, Overlay::Resume { .. }));
     a.domain = Some(DomainAnswer {
         name: "termine.andere-praxis.ch".into(),
@@ -343,7 +344,7 @@ fn both_systems_are_set_up_from_their_tables_and_written_back() {
     });
     let stop = replay(&mut w, &a, &World::default());
     assert_eq!(stop.reason, StopReason::End);
-    use crate::core::systems::SystemKind;
+    use crate::core::steps::systems::SystemKind;
     assert_eq!(
         w.systems.done(SystemKind::Gateway).map(|d| d.host.as_str()),
         Some("api.meine-praxis.ch")
@@ -410,7 +411,7 @@ fn an_orthanc_user_hands_its_password_to_the_person() {
     );
     assert!(
         w.systems
-            .done(crate::core::systems::SystemKind::Orthanc)
+            .done(crate::core::steps::systems::SystemKind::Orthanc)
             .is_some()
     );
     assert_eq!(Answers::from_wizard(&w).orthanc, a.orthanc);

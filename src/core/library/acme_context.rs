@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use crate::core::check::{Finding, Text};
+use crate::core::model::check::{Finding, Text};
 
 /// Fixes that tell where port 80 must point; their `-port` twins name the
 /// port instead of "the assistant's port".

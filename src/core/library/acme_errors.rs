@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-use crate::core::check::{Finding, Text};
+use crate::core::model::check::{Finding, Text};
 
 const PREFIX: &str = "urn:ietf:params:acme:error:";
 const SECONDARY: &str = "During secondary validation:";

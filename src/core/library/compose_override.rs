@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use similar::TextDiff;
 use time::Date;
 
-use crate::core::check::Text;
+use crate::core::model::check::Text;
 
 /// The first line of every override the wizard writes: a file without it is
 /// the practice's own, and the wizard never overwrites that.

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::core::check::{Finding, Outcome, Text};
+use crate::core::model::check::{Finding, Outcome, Text};
 
 /// What docker said about the project; io gathers it, this module judges.
 #[derive(Debug, Clone, PartialEq, Eq)]

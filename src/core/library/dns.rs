@@ -10,7 +10,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::{CheckId, Finding, Outcome, Text};
+use crate::core::model::check::{CheckId, Finding, Outcome, Text};
 
 pub use caa::LETSENCRYPT;
 

@@ -12,8 +12,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::Text;
 use super::domain_spelling::{Invisible, first_invisible, mixed_scripts};
+use crate::core::model::check::Text;
 
 /// RFC 1035 limits, counted on the punycode form (what DNS carries).
 pub const MAX_NAME_LEN: usize = 253;

@@ -8,7 +8,7 @@
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::{Script, UnicodeScript};
 
-use crate::core::check::Text;
+use crate::core::model::check::Text;
 
 /// An invisible character and where it sits (1 = first character).
 #[derive(Debug, Clone, PartialEq, Eq)]

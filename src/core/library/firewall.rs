@@ -19,7 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::Text;
+use crate::core::model::check::Text;
 
 pub const TABLE: &str = "praxis_tls";
 pub const SET: &str = "acme_window";

@@ -3,7 +3,7 @@
 //! so that the practice assistant need not read the diff. The diff stays
 //! one key away for the IT supporter.
 
-use crate::core::check::Text;
+use crate::core::model::check::Text;
 
 /// Which program's file a systems-step diff belongs to: its diff has no
 /// header that names the file.

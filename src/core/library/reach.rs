@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::{Finding, Outcome, Text};
+use crate::core::model::check::{Finding, Outcome, Text};
 
 mod validation;
 pub use validation::{AddressPlan, Prediction, ValidationInputs, compare_a, predict_validation};

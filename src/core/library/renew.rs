@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
-use crate::core::Text;
 use super::status::{CertRecord, WindowSource};
+use crate::core::Text;
 
 /// One earlier attempt (or reminder) for a domain, as the renewal decision
 /// reads it: a view of the one stored history

@@ -8,7 +8,7 @@ use std::net::Ipv4Addr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::{CheckState, Finding, Outcome, Text};
+use crate::core::model::check::{Finding, Outcome, Text};
 
 /// What the network told about the router and this server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -309,16 +309,9 @@ pub fn rename_menus<'a>(findings: impl Iterator<Item = &'a mut Finding>, key: &s
     }
 }
 
-/// An outcome that names the menus of the router this wizard found.
-pub fn for_wizard(w: &crate::core::Wizard, o: Outcome) -> Outcome {
-    outcome_naming_menus(o, menu_key(&w.network.router))
-}
-
-/// The router is known now: every finding that names its menus says so.
-pub fn on_recognised(w: &mut crate::core::Wizard) {
-    let key = menu_key(&w.network.router);
-    let checks = w.checks.values_mut().filter_map(CheckState::finding_mut);
-    rename_menus(checks.chain(w.certificate.last_error.as_mut()), key);
+/// An outcome that names the menus of the router the wizard found.
+pub fn for_router(seen: &RouterSeen, o: Outcome) -> Outcome {
+    outcome_naming_menus(o, menu_key(seen))
 }
 
 /// The Fluent argument the menu messages select by.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::Text;
+use crate::core::model::check::Text;
 
 /// Where the Debian package puts the program.
 pub const PACKAGE_BINARY: &str = "/usr/bin/praxis-tls";

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check::Text;
 use super::domain;
+use crate::core::model::check::Text;
 
 /// Elexis-OOB comes in two generations that need different proxy edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,11 +14,11 @@ use std::ops::Range;
 
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
-use crate::core::check::Text;
 use super::compose_override::{
     CERTS_MOUNT, CertFiles, Edit, OVERRIDE_MARKER, OverrideError, check_ours, labels, parse_yaml,
     proxy_service, services, version_line, yaml_quote,
 };
+use crate::core::model::check::Text;
 
 const CERTS_PATH: [&str; 4] = ["entryPoints", "https", "tls", "certificates"];
 const HEADER: &str = "[[entryPoints.https.tls.certificates]]";

@@ -41,7 +41,7 @@ fn far_and_resumed() -> Wizard {
     w.certificate
         .attempts
         .record(attempt(AttemptOutcome::Issued));
-    w.resumed()
+    crate::core::resumed(w)
 }
 
 #[test]
@@ -170,7 +170,10 @@ fn nothing_but_quit_acts_on_the_too_small_screen() {
         ..Viewport::default()
     };
     update(&mut w, Msg::Viewport(small), NOW);
-    assert!(!w.text_input_active(), "letters do not type unseen");
+    assert!(
+        !crate::core::text_input_active(&w),
+        "letters do not type unseen"
+    );
     let before = w.clone();
     for a in [
         Action::Next,

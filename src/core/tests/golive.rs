@@ -1,8 +1,8 @@
 //! Install, proxy, restart and final check, driven by messages.
 
 use super::*;
-use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
 use crate::core::library::status::CertRecord;
+use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView};
 
 fn record() -> CertRecord {
     CertRecord {
@@ -268,9 +268,12 @@ fn elsewhere_the_certificate_can_be_sent_to_the_admin_app_after_a_warning() {
     w.start.found = None;
     key(&mut w, Action::Next);
     assert_eq!(w.step, Step::Install);
-    assert!(!w.text_input_active(), "letters are shortcuts until Tab");
+    assert!(
+        !crate::core::text_input_active(&w),
+        "letters are shortcuts until Tab"
+    );
     key(&mut w, Action::NextField);
-    assert!(w.text_input_active());
+    assert!(crate::core::text_input_active(&w));
     for c in "192.168.1.20".chars() {
         key(&mut w, Action::Char(c));
     }
@@ -408,7 +411,10 @@ fn after_the_upload_warning_the_keys_are_back_on_done() {
     key(&mut w, Action::Next);
     assert_eq!(w.session.overlay, Overlay::ConfirmAction);
     key(&mut w, Action::No);
-    assert!(!w.text_input_active(), "the keys are back on «Erledigt»");
+    assert!(
+        !crate::core::text_input_active(&w),
+        "the keys are back on «Erledigt»"
+    );
     key(&mut w, Action::Next);
     assert_eq!(w.session.overlay, Overlay::None, "no warning again");
     key(&mut w, Action::Toggle);
@@ -467,7 +473,7 @@ fn the_server_field_keeps_a_sent_upload() {
         NOW,
     );
     key(&mut w, Action::NextField);
-    assert!(w.text_input_active());
+    assert!(crate::core::text_input_active(&w));
     for a in [Action::Char(' '), Action::Left, Action::End] {
         key(&mut w, a);
     }
@@ -550,7 +556,7 @@ fn a_corrected_email_clears_its_error() {
 /// until the next try, whatever its message.
 #[test]
 fn typing_leaves_a_try_s_answer_standing() {
-    use crate::core::certificate::ErrorCause;
+    use crate::core::model::certificate::ErrorCause;
     let mut w = at_certificate();
     w.certificate.installed = None;
     w.certificate.email.set("praxis@praxis.ch");
@@ -602,7 +608,7 @@ fn the_restart_output_survives_a_resume() {
     );
     let saved = serde_json::to_string(&w).unwrap();
     let back: Wizard = serde_json::from_str(&saved).unwrap();
-    let back = back.resumed();
+    let back = crate::core::resumed(back);
     assert!(back.session.restart_log.is_empty());
     assert_eq!(
         back.golive.restart_output,
@@ -615,21 +621,21 @@ fn the_restart_output_survives_a_resume() {
 /// Space, then Enter again, and those keys do what it says.
 #[test]
 fn the_gate_line_in_the_server_field_names_what_works_there() {
-    use crate::core::gate_line::gate_line;
+    use crate::core::machine::gate_line::gate_line;
     let mut w = at_certificate();
     w.start.found = None;
     key(&mut w, Action::Next);
     assert_eq!(w.step, Step::Install);
     assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-manual"));
     key(&mut w, Action::NextField);
-    assert!(w.text_input_active());
+    assert!(crate::core::text_input_active(&w));
     assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-manual-input"));
     // Space in the field ticks nothing.
     key(&mut w, Action::Char(' '));
     assert!(!w.confirmed.contains(&Step::Install));
     // Tab, Space, Enter: the way the line names.
     key(&mut w, Action::NextField);
-    assert!(!w.text_input_active());
+    assert!(!crate::core::text_input_active(&w));
     assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-manual"));
     key(&mut w, Action::Toggle);
     assert!(w.confirmed.contains(&Step::Install));
@@ -641,7 +647,8 @@ fn the_gate_line_in_the_server_field_names_what_works_there() {
 /// warning; a plan over files someone changed by hand stays a warning.
 #[test]
 fn a_planned_proxy_change_is_no_warning_unless_files_drifted() {
-    use crate::core::golive_step::{is_planned_change, on_planned};
+    use crate::core::steps::golive::is_planned_change;
+    use crate::core::steps::proxy::on_planned;
     for (drift, planned) in [(false, true), (true, false)] {
         let mut w = at_certificate();
         let plan = PlanView {

@@ -4,8 +4,8 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use super::*;
 use crate::core::library::firewall::{Backend, Detection};
-use crate::core::network::{Port80Policy, PublicSeen};
 use crate::core::library::reach::{HttpAnswer, ProbeError, ProbeReport};
+use crate::core::model::network::{Port80Policy, PublicSeen};
 
 /// A wizard that has just arrived on the port-forwarding step.
 pub(super) fn at_ports() -> (Wizard, u64) {

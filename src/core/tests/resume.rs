@@ -8,7 +8,7 @@ fn undoing_what_a_crashed_run_left_forgets_its_window() {
     let mut w = Wizard::new(Lang::De, NOW);
     w.step = Step::Certificate;
     w.network.window_until = Some(NOW + time::Duration::minutes(10));
-    let mut w = w.resumed();
+    let mut w = crate::core::resumed(w);
     let change = PendingChange {
         id: 1,
         what: Text::new("journal-change-firewall").arg("port", "28402"),
@@ -33,7 +33,7 @@ fn a_resumed_firewall_step_does_not_show_an_old_probe_as_true() {
     w.checks.insert(CheckId::Reachability, ok());
     w.checks.insert(CheckId::FirewallRule, ok());
     w.checks.insert(CheckId::DryRun, ok());
-    let w = w.resumed();
+    let w = crate::core::resumed(w);
     assert!(!w.checks.contains_key(&CheckId::Reachability));
     assert!(!w.checks.contains_key(&CheckId::FirewallRule));
     assert!(
@@ -45,7 +45,11 @@ fn a_resumed_firewall_step_does_not_show_an_old_probe_as_true() {
     let mut later = Wizard::new(Lang::De, NOW);
     later.step = Step::Certificate;
     later.checks.insert(CheckId::Reachability, ok());
-    assert!(later.resumed().check(CheckId::Reachability).is_passed());
+    assert!(
+        crate::core::resumed(later)
+            .check(CheckId::Reachability)
+            .is_passed()
+    );
 }
 
 /// R after the window ran out opens a new one (the firewall is asked

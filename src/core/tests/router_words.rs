@@ -9,10 +9,10 @@ use super::golive::{at_certificate, generation, installed};
 use super::network::{at_ports, probe_generation, seen};
 use super::*;
 use crate::core::library::acme_errors::{AcmeProblem, explain};
-use crate::core::certificate::AcmeEnv;
 use crate::core::library::firewall::Detection;
 use crate::core::library::reach::{HttpAnswer, ProbeReport};
 use crate::core::library::router_guide::RouterSeen;
+use crate::core::model::certificate::AcmeEnv;
 
 const SWISSCOM_MENU: &str =
     "Internet-Box (Ansicht mit allen Menüs, Expertenmodus): Netzwerk > NAT/PAT";
@@ -117,7 +117,7 @@ fn failed_dry_run(seen_router: Option<RouterSeen>) -> Wizard {
             generation: generation_of(&e),
             env: Some(AcmeEnv::Staging),
             finding: explain(&problem, "termine.meine-praxis.ch", None),
-            kind: crate::core::certificate::FailureKind::Validation,
+            kind: crate::core::model::certificate::FailureKind::Validation,
         },
         NOW,
     );

@@ -2,11 +2,11 @@
 //! stops after the dry run, and a go-live that ends live or is taken back.
 
 use super::*;
-use crate::core::certificate::{AcmeEnv, FailureKind};
-use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
 use crate::core::library::status::CertRecord;
-use crate::core::unattended::Unattended;
-use crate::core::unattended_live::{GoLive, Live, Phase};
+use crate::core::model::certificate::{AcmeEnv, FailureKind};
+use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView};
+use crate::core::model::unattended::Unattended;
+use crate::core::model::unattended::{GoLive, Live, Phase};
 
 const HOST: &str = "termine.meine-praxis.ch";
 
@@ -41,7 +41,10 @@ fn plan(staging_only: bool) -> Unattended {
     Unattended {
         email: Some("it@meine-praxis.ch".into()),
         accept_terms: true,
-        ..Unattended::new(crate::core::library::domain::parse(HOST).unwrap(), staging_only)
+        ..Unattended::new(
+            crate::core::library::domain::parse(HOST).unwrap(),
+            staging_only,
+        )
     }
 }
 

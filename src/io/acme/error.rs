@@ -64,9 +64,9 @@ impl AcmeError {
     }
 
     /// What kind of failure this is, as the commands' exit codes tell it.
-    pub fn kind(&self) -> crate::core::certificate::FailureKind {
+    pub fn kind(&self) -> crate::core::model::certificate::FailureKind {
         use crate::core::library::acme_errors::ProblemKind;
-        use crate::core::certificate::FailureKind;
+        use crate::core::model::certificate::FailureKind;
         match self {
             AcmeError::Email { .. }
             | AcmeError::TermsNotAccepted

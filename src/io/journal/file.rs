@@ -153,7 +153,10 @@ pub(super) fn undo(
 /// What undo would find at the target of `fw` now, without touching it.
 /// `writes` are every planned write to the same file: one of them being
 /// there counts as ours, since undo unwinds them in order.
-pub(super) fn found(fw: &FileWrite, writes: &[&FileWrite]) -> crate::core::library::change_set::Found {
+pub(super) fn found(
+    fw: &FileWrite,
+    writes: &[&FileWrite],
+) -> crate::core::library::change_set::Found {
     use crate::core::library::change_set::Found;
     let Ok(now) = current_hash(&fw.path) else {
         // Unreadable: undo itself will say why; the set is not judged on it.

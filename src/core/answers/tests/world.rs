@@ -6,12 +6,12 @@ use std::net::{IpAddr, Ipv4Addr};
 use super::NOW;
 use crate::core::library::dns::{Delegation, DnsReport, LookupError};
 use crate::core::library::firewall::Detection;
-use crate::core::golive_step::{FileDiff, InstalledFiles, PlanView};
-use crate::core::network::PublicSeen;
 use crate::core::library::reach::{HttpAnswer, ProbeError, ProbeReport};
 use crate::core::library::start::{DetectError, Generation, Installation};
 use crate::core::library::status::CertRecord;
-use crate::core::systems::{SystemDone, SystemPlan, SystemRequest};
+use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView};
+use crate::core::model::network::PublicSeen;
+use crate::core::steps::systems::{SystemDone, SystemPlan, SystemRequest};
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
 
 /// What the outside world answers.
@@ -236,7 +236,7 @@ impl World {
             }
             Effect::InspectSchedule { generation } => Msg::ScheduleInspected {
                 generation,
-                view: crate::core::autorenew::ScheduleView {
+                view: crate::core::steps::autorenew::ScheduleView {
                     verdict: crate::core::library::schedule::Verdict::NotSet,
                     plan: Ok(crate::core::library::schedule::SchedulePlan {
                         scheduler: crate::core::library::schedule::Scheduler::Cron,
@@ -253,7 +253,7 @@ impl World {
                 generation, mail, ..
             } => Msg::ScheduleInstalled {
                 generation,
-                result: Ok(crate::core::autorenew::RenewalSetUp {
+                result: Ok(crate::core::steps::autorenew::RenewalSetUp {
                     binary: "/usr/local/sbin/praxis-tls".into(),
                     mail: mail.is_some(),
                 }),
@@ -290,7 +290,7 @@ impl World {
     fn issued(
         &self,
         generation: u64,
-        env: Option<crate::core::certificate::AcmeEnv>,
+        env: Option<crate::core::model::certificate::AcmeEnv>,
         name: &str,
     ) -> Msg {
         if self.issue_ok {
@@ -304,7 +304,7 @@ impl World {
                 generation,
                 env,
                 finding: crate::core::Finding::new(crate::core::Text::new("acme-error-connection")),
-                kind: crate::core::certificate::FailureKind::Validation,
+                kind: crate::core::model::certificate::FailureKind::Validation,
             }
         }
     }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::check::Outcome;
+use crate::core::model::check::Outcome;
 
 pub(super) fn report() -> DnsReport {
     DnsReport {

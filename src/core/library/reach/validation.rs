@@ -5,7 +5,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use serde::{Deserialize, Serialize};
 
 use super::{Family, FamilyProbe};
-use crate::core::check::{Finding, Outcome, Text};
+use crate::core::model::check::{Finding, Outcome, Text};
 
 /// How the address is assigned, as far as the person or the router told us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

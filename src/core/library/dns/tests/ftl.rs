@@ -7,7 +7,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
 use super::super::*;
 use super::{caa, finding, report};
-use crate::core::check::Outcome;
+use crate::core::model::check::Outcome;
 
 const DE: &str = include_str!("../../../../../i18n/de/dns.ftl");
 const DE_CH: &str = include_str!("../../../../../i18n/de-CH/dns.ftl");

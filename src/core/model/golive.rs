@@ -1,0 +1,77 @@
+//! What the go-live steps (install, proxy, restart, final check) keep:
+//! the files placed, the proxy plan, whether a restart is owed.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::library::start::Generation;
+
+/// Where the certificate went in the wizard's own directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledFiles {
+    pub crt: PathBuf,
+    pub key: PathBuf,
+    /// File names as the proxy configuration names them.
+    pub cert_name: String,
+    pub key_name: String,
+    pub fingerprint: String,
+}
+
+/// One file the proxy step will change, with its diff for the screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileDiff {
+    pub path: PathBuf,
+    pub diff: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub diffs: Vec<FileDiff>,
+    pub needs_restart: bool,
+    /// The base compose file's proxy command changed since our override.
+    pub drift: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoLiveState {
+    pub installed: Option<InstalledFiles>,
+    /// The Elexis-OOB server's admin app, when the wizard runs elsewhere.
+    #[serde(default)]
+    pub upload_server: crate::core::model::input::TextInput,
+    pub plan: Option<PlanView>,
+    /// Whether the restart is still owed after the proxy was configured.
+    pub restart_owed: bool,
+    /// When `undo` took the installed files back; cleared by the next
+    /// install. `status` reads it: the certificate is no longer in use.
+    #[serde(
+        with = "time::serde::rfc3339::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub undone_at: Option<time::OffsetDateTime>,
+    /// The end of the last restart's output, kept once it finished so that
+    /// after a resume the screen can still show what compose said. Saved
+    /// once per restart, not per line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restart_output: Vec<String>,
+}
+
+/// The plain inputs io needs about the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteSpec {
+    pub install_dir: PathBuf,
+    pub generation: Generation,
+    pub host: String,
+}
+
+impl InstalledFiles {
+    /// Fingerprints come with and without colons, in either case.
+    pub fn fingerprint_matches(&self, other: &str) -> bool {
+        let norm = |s: &str| s.replace(':', "").to_ascii_lowercase();
+        norm(&self.fingerprint) == norm(other)
+    }
+}
+
+/// Lines of compose's output kept in the saved state: what the screen shows.
+pub const RESTART_OUTPUT_KEPT: usize = 20;
