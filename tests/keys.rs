@@ -18,7 +18,7 @@ const NOW: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
 fn press(w: &mut Wizard, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
     match keys::map(
         KeyEvent::new(code, modifiers),
-        praxis_tls::core::text_input_active(&w),
+        praxis_tls::core::text_input_active(w),
     ) {
         Some(a) => update(w, Msg::Key(a), NOW),
         None => Vec::new(),

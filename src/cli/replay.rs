@@ -210,7 +210,7 @@ impl Replay {
 
     /// One line for the step left forward, one per check below it.
     fn passed(&self, w: &Wizard, step: Step) {
-        let id = if praxis_tls::core::overridden(&w, step) {
+        let id = if praxis_tls::core::overridden(w, step) {
             "answers-step-overridden"
         } else {
             "answers-step-passed"

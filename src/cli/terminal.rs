@@ -56,7 +56,7 @@ pub async fn run(
             return Ok(Exit::Quit);
         }
         let w = driver.wizard();
-        let text_input = praxis_tls::core::text_input_active(&w);
+        let text_input = praxis_tls::core::text_input_active(w);
         let running = w.checks.values().any(|c| c.is_running());
         tokio::select! {
             input = screen.next(text_input, running) => match input {

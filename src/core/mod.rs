@@ -21,13 +21,14 @@ mod tests;
 pub use machine::gate::{gate, overridden, text_input_active};
 pub use machine::update::update;
 pub use machine::{resume_question, resumed};
+pub use model::action::Action;
 pub use model::check::{CheckId, CheckState, Finding, Outcome, Text};
 pub use model::gate::Gate;
 pub use model::input::TextInput;
-pub use model::messages::{Action, Effect, Msg, PendingChange};
+pub use model::messages::{Effect, Msg};
 pub use model::step::Step;
 pub use model::wizard::{
-    DEFAULT_RESPONDER_PORT, DomainStep, Lang, Overlay, OverrideRecord, SCHEMA_VERSION, Session,
-    StartStep, Viewport, Wizard,
+    DEFAULT_RESPONDER_PORT, DomainStep, Lang, Overlay, OverrideRecord, PendingChange,
+    SCHEMA_VERSION, Session, StartStep, Viewport, Wizard,
 };
 pub use steps::checks_of;

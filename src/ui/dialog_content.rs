@@ -5,7 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::view::Tr;
-use crate::core::{Overlay, Step, Wizard};
+use crate::core::{Overlay, Wizard};
 
 pub(super) struct Dialog {
     pub title: String,
@@ -30,32 +30,7 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
         Overlay::ConfirmQuit => {
             yes_no(tr, "quit-title", tr.t("quit-body")).question(tr.t("quit-question"))
         }
-        Overlay::ConfirmAction if w.step == Step::Systems => yes_no(
-            tr,
-            "systems-confirm-title",
-            super::systems::confirm_body(w, tr),
-        ),
-        Overlay::ConfirmAction if w.step == Step::AutoRenew => yes_no(
-            tr,
-            "autorenew-confirm-title",
-            super::autorenew::confirm_body(w, tr),
-        ),
-        Overlay::ConfirmAction if crate::core::steps::install::offers_upload(w) => {
-            let mut d = yes_no(
-                tr,
-                "golive-confirm-title",
-                super::golive::confirm_body(w, tr),
-            )
-            .question(tr.t("upload-question"));
-            d.details = lines(&tr.t("upload-warning-details"));
-            d.details_hint = "upload-details-show";
-            d
-        }
-        Overlay::ConfirmAction => yes_no(
-            tr,
-            "golive-confirm-title",
-            super::golive::confirm_body(w, tr),
-        ),
+        Overlay::ConfirmAction => (super::steps::view(w.step).question)(w, tr)?,
         Overlay::ConfirmIssue => {
             let d = yes_no(
                 tr,
@@ -132,7 +107,7 @@ pub(super) fn lines(text: &str) -> Vec<Line<'static>> {
     text.lines().map(|l| Line::raw(l.to_string())).collect()
 }
 
-fn yes_no(tr: &Tr, title: &str, body: String) -> Dialog {
+pub(super) fn yes_no(tr: &Tr, title: &str, body: String) -> Dialog {
     let title = tr.t(title);
     Dialog {
         question: Some(title.clone()),
@@ -242,4 +217,18 @@ fn choice(
             tr.t("key-lang"),
         ],
     }
+}
+
+/// The warning before the certificate and key go to the admin app, with
+/// the exact edit that closes port 3000 behind «D».
+pub(super) fn upload_question(w: &Wizard, tr: &Tr) -> Dialog {
+    let mut d = yes_no(
+        tr,
+        "golive-confirm-title",
+        super::golive::confirm_upload(w, tr),
+    )
+    .question(tr.t("upload-question"));
+    d.details = lines(&tr.t("upload-warning-details"));
+    d.details_hint = "upload-details-show";
+    d
 }

@@ -8,7 +8,7 @@ use crate::core::{Gate, Wizard, gate, steps};
 /// A key's name for the focused widget: in a text field its Ctrl form.
 fn key(w: &Wizard, tr: &Tr, id: &str) -> String {
     let input = format!("{id}-input");
-    if crate::core::text_input_active(&w) && crate::i18n::has(w.lang, &input) {
+    if crate::core::text_input_active(w) && crate::i18n::has(w.lang, &input) {
         tr.t(&input)
     } else {
         tr.t(id)

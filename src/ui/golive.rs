@@ -7,71 +7,106 @@ use super::network::confirm_line;
 use super::view::Tr;
 use super::widgets;
 use crate::core::library::plain_diff::{Role, explain};
-use crate::core::{CheckId, Step, Text, Wizard};
+use crate::core::steps::golive::by_hand;
+use crate::core::steps::install::offers_upload;
+use crate::core::{CheckId, Step, Text, Wizard, checks_of};
 
-pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+/// Install: on the server the files written; elsewhere by hand, with the
+/// upload to the admin app where there is a certificate to send.
+pub(super) fn install(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    if by_hand(w) {
+        super::steps::manual(lines, Step::Install, w, tr);
+        if offers_upload(w) {
+            upload(lines, w, tr);
+        }
+        return;
+    }
+    intro(lines, w, tr);
+    widgets::checks(lines, w, checks_of(Step::Install), tr);
+}
+
+/// The proxy configuration: what changes in each file.
+pub(super) fn proxy(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    if by_hand(w) {
+        return super::steps::manual(lines, Step::ProxyConfig, w, tr);
+    }
+    intro(lines, w, tr);
+    widgets::checks(lines, w, checks_of(Step::ProxyConfig), tr);
+    diffs(lines, w, tr);
+}
+
+/// The restart, with the end of what compose printed.
+pub(super) fn restart(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    if by_hand(w) {
+        return super::steps::manual(lines, Step::Restart, w, tr);
+    }
+    // After a failed restart her next move is in the fix, and the reason
+    // at the end of compose's output: the introduction (said again in the
+    // question before every restart) makes room for both at 80×24.
+    let failed = w.check(CheckId::Restarted).is_failed();
+    if !failed {
+        intro(lines, w, tr);
+    }
+    widgets::checks(lines, w, checks_of(Step::Restart), tr);
+    // This run's lines while it runs; after a resume, the saved end.
+    let log = if w.session.restart_log.is_empty() {
+        &w.golive.restart_output
+    } else {
+        &w.session.restart_log
+    };
+    if log.is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    // Docker speaks English: said before it is quoted.
+    lines.push(Line::raw(tr.t("golive-restart-output")));
+    // After a failure its end, where compose says why, fits under the fix.
+    let shown = if failed { 5 } else { 8 };
+    for l in log.iter().skip(log.len().saturating_sub(shown)) {
+        lines.push(Line::styled(
+            format!("  {}", tr.theme.text(l)),
+            tr.theme.dim(),
+        ));
+    }
+}
+
+/// The final check, from any machine: and the phone, from outside.
+pub(super) fn final_check(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
+    intro(lines, w, tr);
+    widgets::checks(lines, w, checks_of(Step::FinalCheck), tr);
+    lines.push(Line::raw(""));
+    let phone = tr.ta("golive-final-phone", &[("domain", &domain(w))]);
+    lines.extend(phone.lines().map(|l| Line::raw(l.to_string())));
+    lines.push(confirm_line(
+        w,
+        Step::FinalCheck,
+        tr,
+        "golive-final-confirm",
+    ));
+}
+
+fn domain(w: &Wizard) -> String {
+    w.domain
+        .parsed
+        .as_ref()
+        .map(|d| d.unicode.clone())
+        .unwrap_or_default()
+}
+
+/// The step's introduction, with the folder and the name.
+fn intro(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let dir = w
         .start
         .found
         .as_ref()
         .map(|i| i.dir.display().to_string())
         .unwrap_or_default();
-    let domain = w
-        .domain
-        .parsed
-        .as_ref()
-        .map(|d| d.unicode.clone())
-        .unwrap_or_default();
     let body = tr.ta(
         &format!("golive-{}-body", w.step.key()),
-        &[("dir", &dir), ("domain", &domain)],
+        &[("dir", &dir), ("domain", &domain(w))],
     );
-    // After a failed restart her next move is in the fix, and the reason
-    // at the end of compose's output: the introduction (said again in the
-    // question before every restart) makes room for both at 80×24.
-    let restart_failed = w.step == Step::Restart && w.check(CheckId::Restarted).is_failed();
-    if !restart_failed {
-        lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
-        lines.push(Line::raw(""));
-    }
-    widgets::checks(lines, w, crate::core::checks_of(w.step), tr);
-    match w.step {
-        Step::ProxyConfig => diffs(lines, w, tr),
-        Step::Restart => {
-            // This run's lines while it runs; after a resume, the saved end.
-            let log = if w.session.restart_log.is_empty() {
-                &w.golive.restart_output
-            } else {
-                &w.session.restart_log
-            };
-            if !log.is_empty() {
-                lines.push(Line::raw(""));
-                // Docker speaks English: said before it is quoted.
-                lines.push(Line::raw(tr.t("golive-restart-output")));
-                // After a failure its end, where compose says why, fits
-                // under the fix.
-                let shown = if restart_failed { 5 } else { 8 };
-                for l in log.iter().skip(log.len().saturating_sub(shown)) {
-                    lines.push(Line::styled(
-                        format!("  {}", tr.theme.text(l)),
-                        tr.theme.dim(),
-                    ));
-                }
-            }
-        }
-        Step::FinalCheck => {
-            lines.push(Line::raw(""));
-            let phone = tr.ta("golive-final-phone", &[("domain", &domain)]);
-            lines.extend(phone.lines().map(|l| Line::raw(l.to_string())));
-            lines.push(confirm_line(
-                w,
-                Step::FinalCheck,
-                tr,
-                "golive-final-confirm",
-            ));
-        }
-        _ => {}
-    }
+    lines.extend(body.lines().map(|l| Line::raw(l.to_string())));
+    lines.push(Line::raw(""));
 }
 
 /// Each file to be changed: what changes in plain words, and the diff
@@ -141,19 +176,24 @@ pub(super) fn upload(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     widgets::checks(lines, w, &[crate::core::CheckId::Uploaded], tr);
 }
 
-pub(super) fn confirm_body(w: &Wizard, tr: &Tr) -> String {
-    if crate::core::steps::install::offers_upload(w) {
-        let server = w.golive.upload_server.value.trim().to_string();
-        return tr.ta("upload-warning", &[("server", &server)]);
-    }
+/// The question before writing the proxy files.
+pub(super) fn confirm_apply(tr: &Tr) -> String {
+    tr.t("golive-confirm-apply")
+}
+
+/// The question before restarting.
+pub(super) fn confirm_restart(w: &Wizard, tr: &Tr) -> String {
     let dir = w
         .start
         .found
         .as_ref()
         .map(|i| i.dir.display().to_string())
         .unwrap_or_default();
-    match w.step {
-        Step::Restart => tr.ta("golive-confirm-restart", &[("dir", &dir)]),
-        _ => tr.t("golive-confirm-apply"),
-    }
+    tr.ta("golive-confirm-restart", &[("dir", &dir)])
+}
+
+/// The warning before sending the certificate and key to the admin app.
+pub(super) fn confirm_upload(w: &Wizard, tr: &Tr) -> String {
+    let server = w.golive.upload_server.value.trim().to_string();
+    tr.ta("upload-warning", &[("server", &server)])
 }

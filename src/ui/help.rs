@@ -69,11 +69,7 @@ pub fn step_help_id(step: Step) -> String {
 
 pub(super) fn help(w: &Wizard, tr: &Tr) -> Dialog {
     let mut body = Vec::new();
-    let title = if w.step == Step::Language {
-        tr.t("language-title")
-    } else {
-        tr.t(&format!("{}-title", w.step.key()))
-    };
+    let title = tr.t(&format!("{}-title", w.step.key()));
     body.push(Line::styled(title, tr.theme.title()));
     // The help names the menus of her router once step 5 recognised it.
     let router = crate::core::library::router_guide::menu_key(&w.network.router);

@@ -7,32 +7,85 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::dialog_content::{Dialog, yes_no};
 use super::view::Tr;
 use super::widgets;
 use crate::core::library::start::Generation;
 use crate::core::machine::gate_line::Tone;
 use crate::core::{CheckId, CheckState, Lang, Step, Wizard};
 
+type Body = fn(&mut Vec<Line<'static>>, &Wizard, &Tr);
+
+/// What the screen shows of a step: its body, and the question it asks
+/// before it writes, restarts or sends (`Overlay::ConfirmAction`).
+pub(super) struct View {
+    pub draw: Body,
+    pub question: fn(&Wizard, &Tr) -> Option<Dialog>,
+}
+
+const fn view_of(draw: Body) -> View {
+    View {
+        draw,
+        question: |_, _| None,
+    }
+}
+
+/// The screen's table of steps, as `core::steps::of` is the core's.
+pub(super) fn view(step: Step) -> View {
+    match step {
+        Step::Language => view_of(language),
+        Step::Start => view_of(start),
+        Step::Domain => view_of(domain),
+        Step::Dns => view_of(dns),
+        Step::PortForwarding => view_of(super::network::ports),
+        Step::Firewall => view_of(super::network::firewall),
+        Step::Certificate => view_of(super::certificate::draw),
+        Step::Install => View {
+            draw: super::golive::install,
+            question: |w, tr| Some(super::dialog_content::upload_question(w, tr)),
+        },
+        Step::ProxyConfig => View {
+            draw: super::golive::proxy,
+            question: |_, tr| Some(golive_question(tr, super::golive::confirm_apply(tr))),
+        },
+        Step::Restart => View {
+            draw: super::golive::restart,
+            question: |w, tr| Some(golive_question(tr, super::golive::confirm_restart(w, tr))),
+        },
+        Step::FinalCheck => view_of(super::golive::final_check),
+        Step::Systems => View {
+            draw: super::systems::draw,
+            question: |w, tr| {
+                Some(yes_no(
+                    tr,
+                    "systems-confirm-title",
+                    super::systems::confirm_body(w, tr),
+                ))
+            },
+        },
+        Step::AutoRenew => View {
+            draw: super::autorenew::draw,
+            question: |w, tr| {
+                Some(yes_no(
+                    tr,
+                    "autorenew-confirm-title",
+                    super::autorenew::confirm_body(w, tr),
+                ))
+            },
+        },
+        Step::Done => view_of(done),
+    }
+}
+
+fn golive_question(tr: &Tr, body: String) -> Dialog {
+    yes_no(tr, "golive-confirm-title", body)
+}
+
 /// Draws the step's body; answers how far its text can scroll.
 pub(super) fn draw(frame: &mut Frame, area: Rect, w: &Wizard, tr: &Tr) -> u16 {
     // The step's title stands in the header; the body starts with the task.
     let mut lines: Vec<Line<'static>> = Vec::new();
-    match w.step {
-        Step::Language => language(&mut lines, w, tr),
-        Step::Start => start(&mut lines, w, tr),
-        Step::Domain => domain(&mut lines, w, tr),
-        Step::Dns => dns(&mut lines, w, tr),
-        Step::PortForwarding => super::network::ports(&mut lines, w, tr),
-        Step::Firewall => super::network::firewall(&mut lines, w, tr),
-        Step::Certificate => super::certificate::draw(&mut lines, w, tr),
-        s if s.is_manual() && !crate::core::steps::golive::done_by_hand(w, w.step) => {
-            super::golive::draw(&mut lines, w, tr)
-        }
-        Step::Systems => super::systems::draw(&mut lines, w, tr),
-        Step::AutoRenew => super::autorenew::draw(&mut lines, w, tr),
-        Step::Done => done(&mut lines, w, tr),
-        s => manual(&mut lines, s, w, tr),
-    }
+    (view(w.step).draw)(&mut lines, w, tr);
     // Below the text: one line that says whether more follows, then two
     // for the status, so a long one is never cut.
     let body = Rect {
@@ -91,7 +144,7 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(widgets::input_line(
         &tr.t("start-input-label"),
         &w.start.input,
-        crate::core::text_input_active(&w),
+        crate::core::text_input_active(w),
         tr,
     ));
     widgets::required(lines, &w.start.input, tr);
@@ -144,7 +197,7 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(widgets::input_line(
         &tr.t("domain-input-label"),
         &w.domain.input,
-        crate::core::text_input_active(&w),
+        crate::core::text_input_active(w),
         tr,
     ));
     widgets::required(lines, &w.domain.input, tr);
@@ -204,7 +257,7 @@ fn dns(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     widgets::checks(lines, w, crate::core::checks_of(Step::Dns), tr);
 }
 
-fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
+pub(super) fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
     let registered = w
         .domain
         .parsed
@@ -236,9 +289,6 @@ fn manual(lines: &mut Vec<Line<'static>>, step: Step, w: &Wizard, tr: &Tr) {
         (tr.t("manual-confirm"), Style::default())
     };
     lines.push(Line::styled(label, style));
-    if crate::core::steps::install::offers_upload(w) {
-        super::golive::upload(lines, w, tr);
-    }
 }
 
 fn done(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {

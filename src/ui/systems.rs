@@ -13,7 +13,7 @@ pub(super) fn draw(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     let s = &w.systems;
     // Only a final check that passed by itself says the service runs.
     let checked = w.check(crate::core::CheckId::FinalTls).is_passed()
-        && !crate::core::overridden(&w, crate::core::Step::FinalCheck);
+        && !crate::core::overridden(w, crate::core::Step::FinalCheck);
     let body = if checked {
         "systems-body"
     } else {

@@ -67,7 +67,7 @@ impl RenewalAnswer {
             let s = s.trim();
             (!s.is_empty()).then(|| s.to_string())
         };
-        let mail = crate::core::steps::autorenew::mail_request(&r.mail)
+        let mail = crate::core::model::autorenew::mail_request(&r.mail)
             .ok()
             .flatten();
         Some(RenewalAnswer {

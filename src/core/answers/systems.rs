@@ -58,7 +58,7 @@ pub struct GatewayAnswer {
 
 impl OrthancAnswer {
     fn fields(&self) -> Vec<String> {
-        let default = crate::core::steps::systems::OrthancForm::default();
+        let default = crate::core::model::systems::OrthancForm::default();
         let mut v = vec![
             self.host.clone(),
             self.config.clone(),
@@ -85,15 +85,15 @@ impl OrthancAnswer {
 
     pub(super) fn of(w: &Wizard) -> OrthancAnswer {
         let f = &w.systems.orthanc;
-        let default = crate::core::steps::systems::OrthancForm::default();
+        let default = crate::core::model::systems::OrthancForm::default();
         let unless_default = |v: &TextInput, d: &TextInput| {
             (v.value.trim() != d.value).then(|| v.value.trim().to_string())
         };
         OrthancAnswer {
             host: f.host.value.trim().to_string(),
             config: f.config.value.trim().to_string(),
-            ips: crate::core::steps::systems::split_list(&f.ips.value),
-            clients: crate::core::steps::systems::split_list(&f.clients.value),
+            ips: crate::core::library::form_values::split_list(&f.ips.value),
+            clients: crate::core::library::form_values::split_list(&f.clients.value),
             terminator: w
                 .systems
                 .done(SystemKind::Orthanc)
@@ -111,7 +111,7 @@ impl GatewayAnswer {
     /// Without `email`, the field keeps what the wizard filled in (the
     /// certificate step's address).
     fn fields(&self, w: &Wizard) -> Vec<String> {
-        let default = crate::core::steps::systems::GatewayForm::default();
+        let default = crate::core::model::systems::GatewayForm::default();
         vec![
             self.host.clone(),
             self.config.clone(),
@@ -127,7 +127,7 @@ impl GatewayAnswer {
 
     pub(super) fn of(w: &Wizard) -> GatewayAnswer {
         let f = &w.systems.gateway;
-        let default = crate::core::steps::systems::GatewayForm::default();
+        let default = crate::core::model::systems::GatewayForm::default();
         let unless_default = |v: &str, d: &str| (v.trim() != d).then(|| v.trim().to_string());
         GatewayAnswer {
             host: f.host.value.trim().to_string(),

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod domain_spelling;
 pub mod express_gateway;
 pub mod firewall;
+pub mod form_values;
 pub mod limits;
 pub mod orthanc;
 pub mod plain_diff;

@@ -5,8 +5,7 @@
 use time::OffsetDateTime;
 
 use super::gate::{gate, override_context};
-use super::keys::toggle_lang;
-use super::update::{advance, enter};
+use super::moves::{advance, enter, toggle_lang};
 use crate::core::model::gate::Gate;
 use crate::core::steps::{self, certificate, firewall};
 use crate::core::{Action, Effect, Overlay, OverrideRecord, Viewport, Wizard};

@@ -4,10 +4,11 @@
 use time::OffsetDateTime;
 
 use super::gate::gate;
-use super::update::{advance, enter};
+pub(super) use super::moves::toggle_lang;
+use super::moves::{advance, back};
 use crate::core::model::gate::Gate;
 use crate::core::steps;
-use crate::core::{Action, Effect, Lang, Overlay, Wizard};
+use crate::core::{Action, Effect, Overlay, Wizard};
 
 pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
     // On the «too small» screen nothing can be seen, so nothing may act;
@@ -23,11 +24,6 @@ pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec
         Overlay::None => on_step_key(w, action, now),
         _ => super::dialog_keys::on_key(w, action, now),
     }
-}
-
-pub(super) fn toggle_lang(w: &mut Wizard) {
-    w.lang = w.lang.next();
-    w.session.lang_cursor = Lang::ALL.iter().position(|l| *l == w.lang).unwrap_or(0);
 }
 
 fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {
@@ -105,13 +101,3 @@ fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effec
 
 /// Lines one PageDown moves: most of the text area at 80×24.
 const PAGE: u16 = 10;
-
-fn back(w: &mut Wizard) -> Vec<Effect> {
-    let Some(prev) = w.step.prev() else {
-        return Vec::new();
-    };
-    w.step = prev;
-    w.session.show_detail = false;
-    w.session.scroll = 0;
-    enter(w)
-}

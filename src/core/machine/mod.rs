@@ -7,6 +7,7 @@ pub mod dialog_keys;
 pub mod gate;
 pub mod gate_line;
 pub mod keys;
+pub mod moves;
 pub mod replay;
 pub mod unattended;
 pub mod unattended_live;

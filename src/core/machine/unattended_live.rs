@@ -16,7 +16,7 @@
 
 use crate::core::model::golive::SiteSpec;
 use crate::core::model::unattended::{GoLive, Live, LiveRun, Phase};
-use crate::core::steps::golive;
+use crate::core::steps::final_check;
 use crate::core::{CheckId, CheckState, Effect, Outcome, Text, Wizard};
 
 pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
@@ -139,7 +139,7 @@ fn check(w: &mut Wizard) -> Vec<Effect> {
         return Vec::new();
     };
     set_phase(w, Phase::Check);
-    golive::start_final_check(w, run.site.host, files.fingerprint)
+    final_check::start_final_check(w, run.site.host, files.fingerprint)
 }
 
 /// The final check's verdict: every address of the name must serve the

@@ -252,21 +252,3 @@ fn persisted_view(w: &Wizard) -> Wizard {
 fn accepts(w: &Wizard, id: CheckId, generation: u64) -> bool {
     matches!(w.check(id), CheckState::Running { generation: g } if *g == generation)
 }
-
-/// Goes on to the next step: the step left forward tidies up first.
-pub fn advance(w: &mut Wizard) -> Vec<Effect> {
-    let Some(next) = w.step.next() else {
-        return Vec::new();
-    };
-    let mut effects = steps::of(w.step).leave(w);
-    w.step = next;
-    w.session.show_detail = false;
-    w.session.scroll = 0;
-    effects.extend(enter(w));
-    effects
-}
-
-/// What the step shown now needs when the person arrives on it.
-pub fn enter(w: &mut Wizard) -> Vec<Effect> {
-    steps::of(w.step).enter(w)
-}

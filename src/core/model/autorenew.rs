@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::library::form_values::{email_ok, host_ok, split_list};
 use crate::core::library::schedule::{SchedulePlan, Verdict};
 use crate::core::model::check::Text;
 use crate::core::model::input::TextInput;
@@ -81,3 +82,50 @@ pub struct AutoRenewState {
 
 /// The form's fields, the password last.
 pub const FIELDS: usize = 5;
+
+pub const SMTP_PORT: u16 = 587;
+const SMTPS_PORT: u16 = 465;
+
+/// The form, checked: `None` for no mail at all, or what is wrong.
+pub fn mail_request(form: &MailForm) -> Result<Option<MailRequest>, Text> {
+    if form.is_empty() {
+        return Ok(None);
+    }
+    let host_in = form.host.value.trim();
+    let (host, port) = match host_in.rsplit_once(':') {
+        Some((h, p)) => (
+            h,
+            p.parse::<u16>()
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| Text::new("autorenew-mail-host-invalid").arg("host", host_in))?,
+        ),
+        None => (host_in, SMTP_PORT),
+    };
+    if host.is_empty() {
+        return Err(Text::new("autorenew-mail-host-missing"));
+    }
+    if !host_ok(host) {
+        return Err(Text::new("autorenew-mail-host-invalid").arg("host", host_in));
+    }
+    let from = form.from.value.trim().to_string();
+    if !email_ok(&from) {
+        return Err(Text::new("autorenew-mail-address-invalid").arg("address", from));
+    }
+    let to = split_list(&form.to.value);
+    if to.is_empty() {
+        return Err(Text::new("autorenew-mail-to-missing"));
+    }
+    if let Some(bad) = to.iter().find(|a| !email_ok(a)) {
+        return Err(Text::new("autorenew-mail-address-invalid").arg("address", bad.clone()));
+    }
+    let user = form.user.value.trim();
+    Ok(Some(MailRequest {
+        host: host.to_ascii_lowercase(),
+        port,
+        implicit_tls: port == SMTPS_PORT,
+        user: (!user.is_empty()).then(|| user.to_string()),
+        from,
+        to,
+    }))
+}

@@ -80,8 +80,8 @@ impl TextInput {
     }
 
     /// Applies an editing key; returns whether the value changed.
-    pub fn apply(&mut self, action: crate::core::Action) -> bool {
-        use crate::core::Action;
+    pub fn apply(&mut self, action: super::action::Action) -> bool {
+        use super::action::Action;
         match action {
             Action::Char(c) => self.insert(c),
             Action::Backspace => self.backspace(),

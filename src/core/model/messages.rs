@@ -3,75 +3,11 @@
 
 use std::path::PathBuf;
 
-use super::wizard::Lang;
+pub use super::action::Action;
+use super::wizard::{Lang, PendingChange};
 use super::{autorenew, certificate, golive, network, systems};
 use crate::core::library::{dns, firewall, reach, start, status};
 use crate::core::model::check::{CheckId, Finding, Outcome, Text};
-
-/// A key press, already translated by the ui's key map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Next,
-    Back,
-    Help,
-    /// G in the help: the words explained.
-    Glossary,
-    ToggleLang,
-    Quit,
-    Char(char),
-    Backspace,
-    Delete,
-    Left,
-    Right,
-    Home,
-    End,
-    Up,
-    Down,
-    /// Space on a manual step: "I have done this".
-    Toggle,
-    /// "Trotzdem weiter": pass a failed check that may be passed.
-    Override,
-    Recheck,
-    /// Show or hide the technical detail of the findings.
-    Detail,
-    Yes,
-    No,
-    /// Page the step's text when it is longer than the window.
-    PageDown,
-    PageUp,
-    /// Open the firewall window (after a confirmation).
-    OpenWindow,
-    /// Tab: the next text field of a step with several.
-    NextField,
-    /// Ctrl+T: send a test mail (the renewal step).
-    TestMail,
-}
-
-impl Action {
-    /// Keys that edit a text field (typing, erasing, moving the cursor).
-    pub fn is_edit(self) -> bool {
-        matches!(
-            self,
-            Action::Char(_)
-                | Action::Backspace
-                | Action::Delete
-                | Action::Left
-                | Action::Right
-                | Action::Home
-                | Action::End
-        )
-    }
-}
-
-/// A change left half done by an earlier run, as the journal reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingChange {
-    pub id: u64,
-    pub what: Text,
-    /// A firewall window an earlier run opened for the certificate, not a
-    /// change cut off halfway: she is told so, and closing is the default.
-    pub window: bool,
-}
 
 // Messages pass one at a time through a channel: their size costs nothing
 // worth boxing the findings for.

@@ -2,6 +2,7 @@
 //! run, and the messages that flow in and out. Data and its invariants
 //! only; what the steps do with it lives in `steps`.
 
+pub mod action;
 pub mod autorenew;
 pub mod certificate;
 pub mod check;

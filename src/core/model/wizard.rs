@@ -12,7 +12,6 @@ use super::certificate::CertificateState;
 use super::check::{CheckId, CheckState, Text};
 use super::golive::GoLiveState;
 use super::input::TextInput;
-use super::messages::PendingChange;
 use super::network::NetworkState;
 use super::step::Step;
 use super::systems::SystemsState;
@@ -289,4 +288,14 @@ impl Wizard {
         self.checks.insert(id, CheckState::Running { generation });
         generation
     }
+}
+
+/// A change left half done by an earlier run, as the journal reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingChange {
+    pub id: u64,
+    pub what: Text,
+    /// A firewall window an earlier run opened for the certificate, not a
+    /// change cut off halfway: she is told so, and closing is the default.
+    pub window: bool,
 }

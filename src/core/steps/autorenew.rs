@@ -88,9 +88,6 @@ impl StepFlow for AutoRenew {
     }
 }
 
-const SMTP_PORT: u16 = 587;
-const SMTPS_PORT: u16 = 465;
-
 /// The focused field, while the form takes letters.
 pub fn field(w: &Wizard) -> Option<usize> {
     (w.autorenew.choice == RenewChoice::SetUp && !running(w))
@@ -166,50 +163,6 @@ pub fn on_edit(w: &mut Wizard, action: Action) {
             w.checks.insert(CheckId::Schedule, CheckState::Idle);
         }
     }
-}
-
-/// The form, checked: `None` for no mail at all, or what is wrong.
-pub fn mail_request(form: &MailForm) -> Result<Option<MailRequest>, Text> {
-    if form.is_empty() {
-        return Ok(None);
-    }
-    let host_in = form.host.value.trim();
-    let (host, port) = match host_in.rsplit_once(':') {
-        Some((h, p)) => (
-            h,
-            p.parse::<u16>()
-                .ok()
-                .filter(|p| *p > 0)
-                .ok_or_else(|| Text::new("autorenew-mail-host-invalid").arg("host", host_in))?,
-        ),
-        None => (host_in, SMTP_PORT),
-    };
-    if host.is_empty() {
-        return Err(Text::new("autorenew-mail-host-missing"));
-    }
-    if !super::systems::host_ok(host) {
-        return Err(Text::new("autorenew-mail-host-invalid").arg("host", host_in));
-    }
-    let from = form.from.value.trim().to_string();
-    if !super::certificate::email_ok(&from) {
-        return Err(Text::new("autorenew-mail-address-invalid").arg("address", from));
-    }
-    let to = super::systems::split_list(&form.to.value);
-    if to.is_empty() {
-        return Err(Text::new("autorenew-mail-to-missing"));
-    }
-    if let Some(bad) = to.iter().find(|a| !super::certificate::email_ok(a)) {
-        return Err(Text::new("autorenew-mail-address-invalid").arg("address", bad.clone()));
-    }
-    let user = form.user.value.trim();
-    Ok(Some(MailRequest {
-        host: host.to_ascii_lowercase(),
-        port,
-        implicit_tls: port == SMTPS_PORT,
-        user: (!user.is_empty()).then(|| user.to_string()),
-        from,
-        to,
-    }))
 }
 
 fn password(w: &Wizard) -> Option<String> {

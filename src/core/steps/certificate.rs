@@ -11,6 +11,7 @@ use crate::core::answers::{Answers, Source};
 use crate::core::library::attempts::{Attempt, AttemptOutcome, Decision, may_attempt};
 use crate::core::library::dns::DnsReport;
 use crate::core::library::firewall::Backend;
+use crate::core::library::form_values::email_ok;
 use crate::core::library::status::CertRecord;
 use crate::core::model::certificate::{AcmeEnv, AcmeStage, CertSource, FailureKind};
 use crate::core::model::check::{CheckId, CheckState, Finding, Outcome, Text};
@@ -162,12 +163,6 @@ pub fn on_edit(w: &mut Wizard, action: Action) {
     };
     input.apply(action);
     w.certificate.edited();
-}
-
-pub fn email_ok(email: &str) -> bool {
-    let e = email.trim();
-    matches!(e.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !d.ends_with('.'))
-        && !e.contains(char::is_whitespace)
 }
 
 /// Enter on the step: start what the chosen source needs, or go on.

@@ -5,7 +5,7 @@
 use time::OffsetDateTime;
 
 use super::contract::StepFlow;
-use super::golive::{by_hand, expected_fingerprint, start_final_check};
+use super::golive::{by_hand, expected_fingerprint};
 use crate::core::answers::Answers;
 use crate::core::answers::drive::Decision;
 use crate::core::model::gate::Gate;
@@ -106,4 +106,33 @@ pub fn on_final_checked(w: &mut Wizard, fingerprints: &[String]) {
         w.checks.insert(CheckId::FinalTls, CheckState::Failed(f));
     }
     w.checks.insert(CheckId::Uploaded, outcome.into());
+}
+
+/// The final check for `host`, which must serve `expected`: the wizard's
+/// step and an unattended go-live start it alike.
+pub fn start_final_check(w: &mut Wizard, host: String, expected: String) -> Vec<Effect> {
+    let local_name = w
+        .start
+        .found
+        .as_ref()
+        .and_then(|i| i.local_name.clone())
+        .unwrap_or_default();
+    let own: Vec<std::net::IpAddr> = w
+        .network
+        .public_v4
+        .map(std::net::IpAddr::V4)
+        .into_iter()
+        .chain(w.network.public_v6.map(std::net::IpAddr::V6))
+        .collect();
+    let generation = w.next_generation();
+    for id in CHECKS {
+        w.checks.insert(*id, CheckState::Running { generation });
+    }
+    vec![Effect::FinalCheck {
+        host,
+        local_name,
+        own,
+        expected,
+        generation,
+    }]
 }

@@ -123,35 +123,6 @@ pub fn expected_fingerprint(w: &Wizard) -> Option<String> {
     w.golive.installed.as_ref().map(|i| i.fingerprint.clone())
 }
 
-/// The final check for `host`, which must serve `expected`: the wizard's
-/// step and an unattended go-live start it alike.
-pub fn start_final_check(w: &mut Wizard, host: String, expected: String) -> Vec<Effect> {
-    let local_name = w
-        .start
-        .found
-        .as_ref()
-        .and_then(|i| i.local_name.clone())
-        .unwrap_or_default();
-    let own: Vec<std::net::IpAddr> = w
-        .network
-        .public_v4
-        .map(std::net::IpAddr::V4)
-        .into_iter()
-        .chain(w.network.public_v6.map(std::net::IpAddr::V6))
-        .collect();
-    let generation = w.next_generation();
-    for id in super::final_check::CHECKS {
-        w.checks.insert(*id, CheckState::Running { generation });
-    }
-    vec![Effect::FinalCheck {
-        host,
-        local_name,
-        own,
-        expected,
-        generation,
-    }]
-}
-
 /// A plan of the proxy files that waits to be written: the normal next
 /// step, shown without the warning's «!». A plan over files someone
 /// changed by hand (it carries the drift fix) stays a warning.

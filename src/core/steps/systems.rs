@@ -18,8 +18,9 @@ use crate::core::library::firewall::Backend;
 use crate::core::model::gate::{Gate, GateLine, Tone};
 use crate::core::{Action, CheckId, CheckState, Effect, Finding, Overlay, Text, TextInput, Wizard};
 
+pub use crate::core::library::form_values::{email_ok, host_ok, split_list};
 pub use crate::core::model::systems::*;
-pub use request::{gateway_request, host_ok, orthanc_saved, request, split_list};
+pub use request::{gateway_request, orthanc_saved, request};
 
 pub struct Systems;
 

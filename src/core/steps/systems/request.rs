@@ -3,34 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::core::Wizard;
+use crate::core::library::form_values::{host_ok, split_list};
 use crate::core::library::orthanc::access::user_ok;
 use crate::core::library::orthanc::live::{DEFAULT_TERMINATOR_PORT, Way};
 use crate::core::model::check::Text;
 use crate::core::model::input::TextInput;
 use crate::core::model::systems::{MIN_PASSPHRASE, SystemKind, SystemRequest};
-
-/// A host name as DNS and certificates take it: labels of letters, digits
-/// and hyphens. Intranet names are fine here (the practice CA signs them).
-pub fn host_ok(host: &str) -> bool {
-    let h = host.trim_end_matches('.');
-    !h.is_empty()
-        && h.len() <= 253
-        && h.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-}
-
-pub fn split_list(s: &str) -> Vec<String> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 fn absolute(p: &str) -> Option<PathBuf> {
     let p = Path::new(p.trim());
@@ -152,7 +130,7 @@ fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text
 pub fn gateway_request(w: &Wizard) -> Result<SystemRequest, Text> {
     let f = &w.systems.gateway;
     let email = f.email.value.trim().to_string();
-    if !crate::core::steps::certificate::email_ok(&email) {
+    if !crate::core::library::form_values::email_ok(&email) {
         return Err(Text::new("systems-gateway-email-invalid").arg("email", email));
     }
     let host = host_of(w, &f.host)?;

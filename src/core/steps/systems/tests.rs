@@ -369,11 +369,11 @@ fn the_gateway_issues_with_the_firewall_window() {
 #[test]
 fn the_orthanc_build_is_looked_at_once_when_the_step_opens() {
     let mut w = at_systems();
-    let e = crate::core::machine::update::enter(&mut w);
+    let e = crate::core::machine::moves::enter(&mut w);
     assert_eq!(e, vec![Effect::InspectOrthanc]);
     update(&mut w, Msg::OrthancBuild { affected: true }, NOW);
     assert_eq!(w.session.orthanc_affected, Some(true));
-    let e = crate::core::machine::update::enter(&mut w);
+    let e = crate::core::machine::moves::enter(&mut w);
     assert!(e.is_empty(), "{e:?}");
 }
 
