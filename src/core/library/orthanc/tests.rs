@@ -192,3 +192,12 @@ fn a_missing_comma_reaches_the_message_with_its_position() {
     assert!(t.args.contains(&("line".to_string(), "2".to_string())));
     assert!(t.args.contains(&("column".to_string(), "20".to_string())));
 }
+
+#[test]
+fn windows_line_ends_and_tabs_are_the_files() {
+    let out = enable_https("{\r\n\t\"Name\" : \"x\"\r\n}\r\n", &tls("/c.pem"), "f").unwrap();
+    assert_eq!(
+        out.text,
+        "{\r\n\t\"Name\" : \"x\",\r\n\t\"SslEnabled\" : true,\r\n\t\"SslCertificate\" : \"/c.pem\"\r\n}\r\n"
+    );
+}
