@@ -3,18 +3,19 @@
 //! certificates (`SslVerifyPeers`, `SslTrustedClientCertificates`).
 //!
 //! The file is JSON with comments, and its comments are the practice's
-//! documentation of its own setup. So the file is edited as text, member
-//! by member, never parsed into a value and written back out.
+//! documentation of its own setup. So it is edited as a concrete syntax
+//! tree (see [`jsonc`]): only the values set change, every comment and
+//! blank line stays where it was.
 
 pub mod access;
 pub mod jsonc;
 pub mod live;
 
-use std::ops::Range;
-
+use jsonc_parser::cst::{CstInputValue, CstNode, CstObject, CstObjectProp};
 use similar::TextDiff;
 
 use crate::core::Text;
+use jsonc::Document;
 pub use jsonc::{SyntaxError, SyntaxKind};
 
 /// What Orthanc should be told.
@@ -131,32 +132,50 @@ pub const KEY_CIPHERS: &str = "SslCiphersAccepted";
 /// Reads the TLS settings. A duplicated key counts with its last value, as
 /// in Orthanc's reader.
 pub fn current_tls(text: &str) -> Result<CurrentTls, OrthancError> {
-    let root = jsonc::parse(text)?;
-    let raw = |key: &str| {
-        root.members
-            .iter()
-            .rev()
-            .find(|m| m.key == key)
-            .map(|m| &text[m.value.clone()])
-    };
-    let boolean = |key: &str| raw(key).and_then(|v| serde_json::from_str::<bool>(v).ok());
-    let string = |key: &str| raw(key).and_then(|v| serde_json::from_str::<String>(v).ok());
+    let doc = Document::parse(text)?;
+    let root = doc.object();
+    let value = |key: &str| jsonc::last(root, key).and_then(|p| p.value());
     Ok(CurrentTls {
-        ssl_enabled: boolean(KEY_ENABLED),
-        certificate: string(KEY_CERTIFICATE),
-        verify_peers: boolean(KEY_VERIFY_PEERS),
-        trusted_clients: string(KEY_TRUSTED_CLIENTS),
-        http_port: raw("HttpPort")
-            .and_then(|v| v.trim().parse().ok())
+        ssl_enabled: boolean(root, KEY_ENABLED),
+        certificate: string(root, KEY_CERTIFICATE),
+        verify_peers: boolean(root, KEY_VERIFY_PEERS),
+        trusted_clients: string(root, KEY_TRUSTED_CLIENTS),
+        http_port: value("HttpPort")
+            .and_then(|v| v.as_number_lit())
+            .and_then(|n| n.to_string().parse().ok())
             .unwrap_or(DEFAULT_HTTP_PORT),
-        remote_access: boolean(KEY_REMOTE_ACCESS),
-        users: raw(KEY_USERS)
-            .and_then(|v| jsonc::parse(v).ok())
-            .map_or(0, |r| r.members.len()),
-        ciphers: raw(KEY_CIPHERS)
-            .and_then(|v| serde_json::from_str::<Vec<String>>(v).ok())
+        remote_access: boolean(root, KEY_REMOTE_ACCESS),
+        users: count(root, KEY_USERS),
+        ciphers: value(KEY_CIPHERS)
+            .and_then(|v| v.as_array())
+            .and_then(|a| strings(&a.elements()))
             .unwrap_or_default(),
     })
+}
+
+fn boolean(object: &CstObject, key: &str) -> Option<bool> {
+    let value = jsonc::last(object, key)?.value()?;
+    Some(value.as_boolean_lit()?.value())
+}
+
+fn string(object: &CstObject, key: &str) -> Option<String> {
+    let value = jsonc::last(object, key)?.value()?;
+    value.as_string_lit()?.decoded_value().ok()
+}
+
+/// How many entries the object under `key` has (0 for anything else).
+fn count(object: &CstObject, key: &str) -> usize {
+    jsonc::last(object, key)
+        .and_then(|p| p.object_value())
+        .map_or(0, |o| o.properties().len())
+}
+
+/// All of them as strings, or `None` if one is not a string.
+fn strings(elements: &[CstNode]) -> Option<Vec<String>> {
+    elements
+        .iter()
+        .map(|e| e.as_string_lit()?.decoded_value().ok())
+        .collect()
 }
 
 /// Turns HTTPS on. `label` names the file in the diff's header.
@@ -165,127 +184,127 @@ pub fn enable_https(
     tls: &OrthancTls,
     label: &str,
 ) -> Result<ConfigEdit, OrthancError> {
-    let mut settings = vec![
-        (KEY_ENABLED, "true".to_string()),
-        (KEY_CERTIFICATE, json_string(&tls.certificate)),
+    let mut settings: Vec<(&str, CstInputValue)> = vec![
+        (KEY_ENABLED, true.into()),
+        (KEY_CERTIFICATE, tls.certificate.clone().into()),
     ];
     if let Some(trusted) = &tls.trusted_clients {
-        settings.push((KEY_VERIFY_PEERS, "true".to_string()));
-        settings.push((KEY_TRUSTED_CLIENTS, json_string(trusted)));
+        settings.push((KEY_VERIFY_PEERS, true.into()));
+        settings.push((KEY_TRUSTED_CLIENTS, trusted.clone().into()));
     }
     if let Some(ciphers) = &tls.ciphers {
-        let list: Vec<String> = ciphers.iter().map(|c| json_string(c)).collect();
-        settings.push((KEY_CIPHERS, format!("[ {} ]", list.join(", "))));
+        let list = ciphers.iter().map(|c| c.clone().into()).collect();
+        settings.push((KEY_CIPHERS, CstInputValue::Array(list)));
     }
-    let mut text = original.to_string();
+    let doc = Document::parse(original)?;
     let mut previous: Option<&str> = None;
-    for (key, value) in &settings {
-        text = set_member(&text, key, value, previous)?;
+    for (key, value) in settings {
+        set(doc.object(), key, value, previous);
         previous = Some(key);
     }
+    let text = doc.text();
     let diff = unified_diff(original, &text, label);
     Ok(ConfigEdit { text, diff })
 }
 
-/// Sets top-level `key` to the JSON literal `value`: every occurrence is
-/// replaced; a missing key is added after `after` (if present) or after
-/// the last member, in the file's own indentation and `:` spacing.
-pub fn set_member(
-    text: &str,
-    key: &str,
-    value: &str,
-    after: Option<&str>,
-) -> Result<String, OrthancError> {
-    let root = jsonc::parse(text)?;
-    let present: Vec<Range<usize>> = root
-        .members
-        .iter()
-        .filter(|m| m.key == key)
-        .map(|m| m.value.clone())
-        .collect();
+/// Sets `key` of `object` to `value`: every occurrence is replaced; a
+/// missing key is added after `after` (if present) or after the last
+/// property, in the file's own indentation and `:` spacing.
+fn set(object: &CstObject, key: &str, value: CstInputValue, after: Option<&str>) {
+    let present = jsonc::props(object, key);
     if !present.is_empty() {
-        let mut out = text.to_string();
-        for span in present.into_iter().rev() {
-            out.replace_range(span, value);
+        for prop in present {
+            prop.set_value(value.clone());
         }
-        return Ok(out);
+        return;
     }
-    Ok(insert_member(text, &root, key, value, after))
-}
-
-fn insert_member(
-    text: &str,
-    root: &jsonc::Root,
-    key: &str,
-    value: &str,
-    after: Option<&str>,
-) -> String {
     let anchor = after
-        .and_then(|a| root.members.iter().rposition(|m| m.key == a))
-        .or_else(|| root.members.len().checked_sub(1));
-    let Some(index) = anchor else {
-        return insert_into_empty(text, root, key, value);
+        .and_then(|a| jsonc::last(object, a))
+        .or_else(|| object.properties().pop());
+    // The spacing of the nearest property: the anchor, else the one whose
+    // value this object is (`"RegisteredUsers" : { }`).
+    let holder = object.parent().and_then(|p| p.as_object_prop());
+    let style = anchor.as_ref().or(holder.as_ref()).map(Colon::of);
+    let prop = match anchor {
+        Some(a) => object.insert(a.property_index() + 1, key, value),
+        None => object.append(key, value),
     };
-    let member = &root.members[index];
-    let is_last = index + 1 == root.members.len();
-    let indent = indentation(text, member)
-        .or_else(|| root.members.iter().find_map(|m| indentation(text, m)));
-    let separator = separator(text, member);
-    let new_member = format!("{}{separator}{value}", json_string(key));
-
-    let mut out = text.to_string();
-    let (after_member, own_comma) = match member.comma {
-        Some(c) => (c + 1, !is_last),
-        None => (member.value.end, false),
-    };
-    // On its own line, the new member goes below the anchor's comments.
-    let pos = match indent {
-        Some(_) => jsonc::end_of_line_trivia(text, after_member),
-        None => after_member,
-    };
-    let comma = if own_comma { "," } else { "" };
-    let insertion = match &indent {
-        Some(indent) => format!("\n{indent}{new_member}{comma}"),
-        // A file written on one line stays on one line.
-        None => format!(" {new_member}{comma}"),
-    };
-    out.insert_str(pos, &insertion);
-    if member.comma.is_none() {
-        out.insert(member.value.end, ',');
+    if let Some(style) = style {
+        style.apply(&prop);
     }
-    out
 }
 
-fn insert_into_empty(text: &str, root: &jsonc::Root, key: &str, value: &str) -> String {
-    let pos = jsonc::end_of_line_trivia(text, root.open + 1);
-    let mut insertion = format!("\n  {}: {value}", json_string(key));
-    if text.as_bytes().get(pos) == Some(&b'}') {
-        insertion.push('\n');
-    }
-    let mut out = text.to_string();
-    out.insert_str(pos, &insertion);
-    out
-}
-
-/// The blanks before `member`'s key, if the key is the first thing on its
-/// line; `None` when members share lines.
-fn indentation(text: &str, member: &jsonc::Member) -> Option<String> {
-    let line_start = text[..member.key_span.start].rfind('\n')? + 1;
-    let lead = &text[line_start..member.key_span.start];
-    lead.chars()
-        .all(|c| c == ' ' || c == '\t')
-        .then(|| lead.to_string())
-}
-
-/// The `:` with the spacing the file uses (`"Name" : x` in Orthanc's own
+/// The blanks around a property's `:` (`"Name" : x` in Orthanc's own
 /// sample, `"Name": x` in many others).
-fn separator(text: &str, member: &jsonc::Member) -> String {
-    let between = &text[member.key_span.end..member.value.start];
-    let plain = between.trim_matches(|c| c == ' ' || c == '\t') == ":";
-    if plain {
-        between.to_string()
-    } else {
-        " : ".to_string()
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Colon {
+    before: String,
+    after: String,
+}
+
+impl Colon {
+    fn of(prop: &CstObjectProp) -> Colon {
+        // A property added before carries its blanks in the key's text.
+        let raw = prop
+            .name()
+            .and_then(|n| n.as_string_lit())
+            .map(|s| s.raw_value());
+        let carried = raw
+            .as_deref()
+            .and_then(|r| r.rsplit_once('"'))
+            .map(|(_, b)| b);
+        let mut style = Colon {
+            before: carried.unwrap_or_default().to_string(),
+            after: String::new(),
+        };
+        let mut seen_colon = false;
+        // Children after the name, up to the value.
+        let is_name = |c: &CstNode| c.as_string_lit().is_some() || c.as_word_lit().is_some();
+        let children = prop.children();
+        let after_name = children.iter().skip_while(|c| !is_name(c)).skip(1);
+        for child in after_name {
+            if let Some(w) = child.as_whitespace() {
+                let side = if seen_colon {
+                    &mut style.after
+                } else {
+                    &mut style.before
+                };
+                side.push_str(&w.value());
+            } else if child.token_char() == Some(':') {
+                seen_colon = true;
+            } else if child.is_trivia() {
+                // A comment or line break beside the colon is no style
+                // to copy.
+                return Colon::spaced();
+            } else {
+                break;
+            }
+        }
+        style
+    }
+
+    fn spaced() -> Colon {
+        Colon {
+            before: " ".into(),
+            after: " ".into(),
+        }
+    }
+
+    /// `prop` and the properties of its value (the crate writes `"k": v`).
+    fn apply(&self, prop: &CstObjectProp) {
+        // The crate has no node for blanks before a new property's colon;
+        // the key's text carries them (its decoded name stays the same).
+        if let Some(name) = prop.name().and_then(|n| n.as_string_lit()) {
+            name.set_raw_value(format!("{}{}", name.raw_value(), self.before));
+        }
+        if let Some(w) = prop.children().iter().find_map(|c| c.as_whitespace()) {
+            w.set_value(self.after.clone());
+        }
+        if let Some(inner) = prop.object_value() {
+            for p in inner.properties() {
+                self.apply(&p);
+            }
+        }
     }
 }
 

@@ -6,8 +6,11 @@
 //! changed in the file that already has it; what no file has goes into
 //! the main one.
 
+use jsonc_parser::cst::CstInputValue;
+
+use super::jsonc::{self, Document};
 use super::{
-    KEY_REMOTE_ACCESS, KEY_USERS, OrthancError, json_string, jsonc, set_member, unified_diff,
+    KEY_REMOTE_ACCESS, KEY_USERS, OrthancError, SyntaxKind, boolean, count, set, unified_diff,
 };
 
 pub const KEY_AUTHENTICATION: &str = "AuthenticationEnabled";
@@ -63,65 +66,90 @@ impl AccessSettings {
     }
 }
 
-fn last_value<'a>(text: &'a str, root: &jsonc::Root, key: &str) -> Option<&'a str> {
-    root.members
-        .iter()
-        .rev()
-        .find(|m| m.key == key)
-        .map(|m| &text[m.value.clone()])
-}
-
 /// Reads the three settings across `files`. A file that does not parse
 /// is an error with its index.
 pub fn read(files: &[ConfigFile]) -> Result<AccessSettings, (usize, OrthancError)> {
     let mut s = AccessSettings::default();
     for (i, f) in files.iter().enumerate() {
-        let root = jsonc::parse(&f.text).map_err(|e| (i, e.into()))?;
-        let boolean = |key| {
-            last_value(&f.text, &root, key).and_then(|v| serde_json::from_str::<bool>(v).ok())
-        };
-        if let Some(v) = boolean(KEY_REMOTE_ACCESS) {
+        let doc = Document::parse(&f.text).map_err(|e| (i, e.into()))?;
+        let root = doc.object();
+        if let Some(v) = boolean(root, KEY_REMOTE_ACCESS) {
             s.remote_access = Some(v);
         }
-        if let Some(v) = boolean(KEY_AUTHENTICATION) {
+        if let Some(v) = boolean(root, KEY_AUTHENTICATION) {
             s.authentication = Some(v);
         }
-        if let Some(v) = last_value(&f.text, &root, KEY_USERS) {
-            s.users += jsonc::parse(v).map_or(0, |r| r.members.len());
-        }
+        s.users += count(root, KEY_USERS);
     }
     Ok(s)
 }
 
 /// The first file that has `key` at its top level.
 fn holder(files: &[ConfigFile], key: &str) -> Option<usize> {
-    files
-        .iter()
-        .position(|f| jsonc::parse(&f.text).is_ok_and(|r| r.members.iter().any(|m| m.key == key)))
+    files.iter().position(|f| {
+        Document::parse(&f.text).is_ok_and(|d| jsonc::last(d.object(), key).is_some())
+    })
+}
+
+/// The files parsed as they are first edited; the others stay as read.
+struct Edits<'a> {
+    files: &'a [ConfigFile],
+    docs: Vec<Option<Document>>,
+}
+
+impl<'a> Edits<'a> {
+    fn new(files: &'a [ConfigFile]) -> Self {
+        Edits {
+            files,
+            docs: files.iter().map(|_| None).collect(),
+        }
+    }
+
+    /// `i`: an index of `files` (as `holder` finds them).
+    fn open(&mut self, i: usize) -> Result<&Document, (usize, OrthancError)> {
+        let slot = &mut self.docs[i];
+        let doc = match slot.take() {
+            Some(doc) => doc,
+            None => Document::parse(&self.files[i].text).map_err(|e| (i, e.into()))?,
+        };
+        Ok(slot.insert(doc))
+    }
+
+    fn texts(self) -> Vec<String> {
+        self.files
+            .iter()
+            .zip(self.docs)
+            .map(|(f, d)| d.map_or_else(|| f.text.clone(), |d| d.text()))
+            .collect()
+    }
 }
 
 /// Each file's new text (unchanged where nothing is to do): remote access
 /// on, login required, and `login` among the users (its password replaced
 /// if the user is there already). `files[0]` is the main file.
 pub fn allow(files: &[ConfigFile], login: &Login) -> Result<Vec<String>, (usize, OrthancError)> {
-    let mut out: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
-    if out.is_empty() {
-        return Ok(out);
+    if files.is_empty() {
+        return Ok(Vec::new());
     }
     let remote = holder(files, KEY_REMOTE_ACCESS).unwrap_or(0);
-    out[remote] =
-        set_member(&out[remote], KEY_REMOTE_ACCESS, "true", None).map_err(|e| (remote, e))?;
     let auth = holder(files, KEY_AUTHENTICATION).unwrap_or(remote);
-    out[auth] = set_member(
-        &out[auth],
-        KEY_AUTHENTICATION,
-        "true",
-        Some(KEY_REMOTE_ACCESS),
-    )
-    .map_err(|e| (auth, e))?;
     let users = holder(files, KEY_USERS).unwrap_or(auth);
-    out[users] = add_user(&out[users], login).map_err(|e| (users, e))?;
-    Ok(out)
+    let mut edits = Edits::new(files);
+    set(
+        edits.open(remote)?.object(),
+        KEY_REMOTE_ACCESS,
+        true.into(),
+        None,
+    );
+    let after = Some(KEY_REMOTE_ACCESS);
+    set(
+        edits.open(auth)?.object(),
+        KEY_AUTHENTICATION,
+        true.into(),
+        after,
+    );
+    add_user(edits.open(users)?, login).map_err(|e| (users, e))?;
+    Ok(edits.texts())
 }
 
 /// Each file's new text with remote access off, for the terminator: only
@@ -130,69 +158,33 @@ pub fn allow(files: &[ConfigFile], login: &Login) -> Result<Vec<String>, (usize,
 pub fn close(files: &[ConfigFile]) -> Result<Vec<String>, (usize, OrthancError)> {
     let mut out: Vec<String> = files.iter().map(|f| f.text.clone()).collect();
     for (i, f) in files.iter().enumerate() {
-        let root = jsonc::parse(&f.text).map_err(|e| (i, e.into()))?;
-        let on = last_value(&f.text, &root, KEY_REMOTE_ACCESS)
-            .and_then(|v| serde_json::from_str::<bool>(v).ok())
-            == Some(true);
-        if on {
-            out[i] = set_member(&f.text, KEY_REMOTE_ACCESS, "false", None).map_err(|e| (i, e))?;
+        let doc = Document::parse(&f.text).map_err(|e| (i, e.into()))?;
+        if boolean(doc.object(), KEY_REMOTE_ACCESS) == Some(true) {
+            set(doc.object(), KEY_REMOTE_ACCESS, false.into(), None);
+            out[i] = doc.text();
         }
     }
     Ok(out)
 }
 
-/// `login` into `RegisteredUsers` of `text` (which is made if missing).
-pub fn add_user(text: &str, login: &Login) -> Result<String, OrthancError> {
-    let root = jsonc::parse(text)?;
-    let Some(member) = root.members.iter().rev().find(|m| m.key == KEY_USERS) else {
-        // In the file's own `:` spacing.
-        let colon = root
-            .members
-            .first()
-            .map_or(" : ".to_string(), |m| super::separator(text, m));
-        let value = format!(
-            "{{ {}{colon}{} }}",
-            json_string(&login.user),
-            json_string(&login.password)
-        );
-        return set_member(text, KEY_USERS, &value, Some(KEY_AUTHENTICATION));
+/// `login` into `RegisteredUsers` of `doc` (which is made if missing).
+fn add_user(doc: &Document, login: &Login) -> Result<(), OrthancError> {
+    let root = doc.object();
+    let password = CstInputValue::from(login.password.clone());
+    let Some(users) = jsonc::last(root, KEY_USERS) else {
+        let value = CstInputValue::Object(vec![(login.user.clone(), password)]);
+        set(root, KEY_USERS, value, Some(KEY_AUTHENTICATION));
+        return Ok(());
     };
-    let span = member.value.clone();
-    let inner = &text[span.clone()];
-    // The users' own indentation: two more than the key's line.
-    let line_start = text[..member.key_span.start]
-        .rfind('\n')
-        .map_or(0, |n| n + 1);
-    let lead: String = text[line_start..member.key_span.start]
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .collect();
-    let users = jsonc::parse(inner)?;
-    let edited = if users.members.is_empty() {
-        let pos = jsonc::end_of_line_trivia(inner, users.open + 1);
-        let separator = if text[member.key_span.end..span.start].contains(" :") {
-            " : "
-        } else {
-            ": "
-        };
-        let mut s = inner.to_string();
-        let mut entry = format!(
-            "\n{lead}  {}{separator}{}",
-            json_string(&login.user),
-            json_string(&login.password)
-        );
-        if inner.as_bytes().get(pos) == Some(&b'}') {
-            entry.push('\n');
-            entry.push_str(&lead);
+    match (users.object_value(), users.value()) {
+        (Some(object), _) => {
+            set(&object, &login.user, password, None);
+            Ok(())
         }
-        s.insert_str(pos, &entry);
-        s
-    } else {
-        set_member(inner, &login.user, &json_string(&login.password), None)?
-    };
-    let mut out = text.to_string();
-    out.replace_range(span, &edited);
-    Ok(out)
+        // Orthanc itself refuses such a file; it is not ours to replace.
+        (None, Some(value)) => Err(doc.error_at(SyntaxKind::RootNotObject, &value).into()),
+        (None, None) => Err(doc.error_at(SyntaxKind::Unexpected, &users.into()).into()),
+    }
 }
 
 /// The diff of every file `allow` changes, one after the other.
@@ -235,9 +227,11 @@ mod tests {
             new[0],
             "{\n  // remote\n  \"RemoteAccessAllowed\" : true,\n  \"AuthenticationEnabled\" : true,\n\n  \"SslEnabled\" : false\n}\n"
         );
+        // The user goes below the commented-out example (the old editor
+        // put it above): the sample reads first, as Debian wrote it.
         assert_eq!(
             new[1],
-            "{\n  // users\n  \"RegisteredUsers\" : {\n    \"praxis\" : \"Röntgen-2026\"\n    // \"alice\" : \"alicePassword\"\n  }\n}\n"
+            "{\n  // users\n  \"RegisteredUsers\" : {\n    // \"alice\" : \"alicePassword\"\n    \"praxis\" : \"Röntgen-2026\"\n  }\n}\n"
         );
         let after: Vec<ConfigFile> = files
             .iter()
@@ -255,9 +249,12 @@ mod tests {
     fn a_known_user_gets_the_new_password_and_others_stay() {
         let text = "{ \"RemoteAccessAllowed\": true, \"RegisteredUsers\": { \"alice\": \"a\", \"praxis\": \"alt\" } }";
         let new = allow(&[file("o.json", text)], &login()).unwrap();
+        // The outer object gains an entry and becomes a block (the crate's
+        // rule, as in Orthanc's own sample); the users' object only has a
+        // value replaced and stays on its line.
         assert_eq!(
             new[0],
-            "{ \"RemoteAccessAllowed\": true, \"AuthenticationEnabled\": true, \"RegisteredUsers\": { \"alice\": \"a\", \"praxis\": \"Röntgen-2026\" } }"
+            "{\n  \"RemoteAccessAllowed\": true,\n  \"AuthenticationEnabled\": true,\n  \"RegisteredUsers\": { \"alice\": \"a\", \"praxis\": \"Röntgen-2026\" }\n}"
         );
     }
 
@@ -267,7 +264,9 @@ mod tests {
         let new = allow(&[file("o.json", text)], &login()).unwrap();
         assert_eq!(
             new[0],
-            "{\n  \"Name\" : \"x\",\n  \"RemoteAccessAllowed\" : true,\n  \"AuthenticationEnabled\" : true,\n  \"RegisteredUsers\" : { \"praxis\" : \"Röntgen-2026\" }\n}\n"
+            // One user a line, as in Debian's credentials.json (the old
+            // editor wrote `{ "praxis" : … }` on the key's line).
+            "{\n  \"Name\" : \"x\",\n  \"RemoteAccessAllowed\" : true,\n  \"AuthenticationEnabled\" : true,\n  \"RegisteredUsers\" : {\n    \"praxis\" : \"Röntgen-2026\"\n  }\n}\n"
         );
     }
 
@@ -288,6 +287,28 @@ mod tests {
         );
         assert_eq!(new[1], files[1].text);
         assert_eq!(new[2], files[2].text);
+    }
+
+    #[test]
+    fn a_trailing_comma_among_the_users_stays() {
+        let text = "{\n  \"RegisteredUsers\" : {\n    \"alice\" : \"a\",\n  },\n}\n";
+        let new = allow(&[file("o.json", text)], &login()).unwrap();
+        assert_eq!(
+            new[0],
+            "{\n  \"RegisteredUsers\" : {\n    \"alice\" : \"a\",\n    \"praxis\" : \"Röntgen-2026\",\n  },\n  \"RemoteAccessAllowed\" : true,\n  \"AuthenticationEnabled\" : true,\n}\n"
+        );
+        let s = read(&[file("o.json", &new[0])]).unwrap();
+        assert_eq!(s.users, 2);
+    }
+
+    #[test]
+    fn users_that_are_no_object_are_refused_where_they_stand() {
+        let text = "{\n  \"RegisteredUsers\" : [ \"alice\" ]\n}\n";
+        let (i, OrthancError::Syntax(e)) = allow(&[file("o.json", text)], &login()).unwrap_err();
+        assert_eq!(
+            (i, e.kind, e.line, e.column),
+            (0, SyntaxKind::RootNotObject, 2, 23)
+        );
     }
 
     #[test]

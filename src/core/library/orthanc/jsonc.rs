@@ -1,9 +1,16 @@
-//! A reader for JSON with `//` and `/* */` comments, as Orthanc accepts it.
-//! It does not build a value tree: it finds where each top-level member
-//! sits in the text, so an edit can touch exactly those bytes and leave
-//! every comment and every blank line where the practice's IT put them.
+//! Orthanc's configuration as a concrete syntax tree (the `jsonc-parser`
+//! crate): every comment, blank line and comma stays a node of its own, so
+//! an edit touches only the values it sets. What is ours here is the
+//! reader's strictness and the errors: Orthanc's files are JSON with
+//! comments, and a mistake is named with the line and column an editor
+//! shows, in the words of the `orthanc-syntax-*` messages.
 
-use std::ops::Range;
+use jsonc_parser::ParseOptions;
+use jsonc_parser::ParseStringErrorKind;
+use jsonc_parser::cst::{CstNode, CstObject, CstObjectProp, CstRootNode};
+use jsonc_parser::errors::{ParseError, ParseErrorKind};
+use jsonc_parser::tokens::Token;
+use jsonc_parser::{Scanner, ScannerOptions};
 
 /// What is wrong with a file, for the person (see `orthanc-syntax-*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,7 +18,7 @@ pub enum SyntaxKind {
     UnclosedComment,
     UnclosedString,
     BadEscape,
-    /// A raw line break or control character inside a string.
+    /// A control character inside a string.
     ControlInString,
     /// A character that cannot stand here.
     Unexpected,
@@ -35,346 +42,176 @@ pub struct SyntaxError {
     pub column: usize,
 }
 
-/// One `"key": value` of the outermost object.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Member {
-    pub key: String,
-    /// The key including its quotes.
-    pub key_span: Range<usize>,
-    pub value: Range<usize>,
-    /// Where the comma after the value is, if there is one.
-    pub comma: Option<usize>,
+const BOM: &str = "\u{feff}";
+
+/// A parsed configuration file. The root node is kept here: the tree's
+/// nodes find their parents through it.
+pub struct Document {
+    bom: bool,
+    root: CstRootNode,
+    object: CstObject,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Root {
-    /// Byte index of `{`.
-    pub open: usize,
-    /// Byte index of the matching `}`.
-    pub close: usize,
-    pub members: Vec<Member>,
-}
-
-/// Nesting deeper than this is no configuration file; the limit keeps a
-/// hostile file from exhausting the stack.
-const MAX_DEPTH: usize = 64;
-
-pub fn parse(text: &str) -> Result<Root, SyntaxError> {
-    let p = Parser {
-        s: text.as_bytes(),
-        text,
-    };
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let pos = p.skip_trivia(start)?;
-    match p.s.get(pos) {
-        None => return Err(p.error(SyntaxKind::UnexpectedEnd, pos)),
-        Some(b'{') => {}
-        Some(_) => {
-            // Tell "valid JSON of the wrong shape" from "garbage".
-            p.value(pos, 0)?;
-            return Err(p.error(SyntaxKind::RootNotObject, pos));
-        }
-    }
-    let (root, end) = p.root_object(pos)?;
-    let end = p.skip_trivia(end)?;
-    if end < p.s.len() {
-        return Err(p.error(SyntaxKind::TrailingContent, end));
-    }
-    Ok(root)
-}
-
-/// Skips blanks and comments from `pos` that stay on the same line; returns
-/// where the line's own content ends (before its line break).
-pub fn end_of_line_trivia(text: &str, mut pos: usize) -> usize {
-    let s = text.as_bytes();
-    loop {
-        match s.get(pos) {
-            Some(b' ' | b'\t') => pos += 1,
-            Some(b'/') if s.get(pos + 1) == Some(&b'/') => {
-                return text[pos..].find('\n').map_or(s.len(), |n| pos + n);
+impl Document {
+    pub fn parse(text: &str) -> Result<Document, SyntaxError> {
+        // The crate reads no byte order mark; Windows editors write one.
+        let bom = text.starts_with(BOM);
+        let body = text.strip_prefix(BOM).unwrap_or(text);
+        let error = |kind, at: usize| syntax_error(text, kind, at + body_start(bom));
+        let parsed = CstRootNode::parse(body, &strict());
+        let in_string = control_in_string(body);
+        let root = match parsed {
+            Err(e) => {
+                let (kind, at) = classify(&e, body.len());
+                return Err(match in_string {
+                    Some((k, s)) if s <= at => error(k, s),
+                    _ => error(kind, at),
+                });
             }
-            Some(b'/') if s.get(pos + 1) == Some(&b'*') => match text[pos + 2..].find("*/") {
-                Some(n) if !text[pos..pos + 2 + n].contains('\n') => pos += n + 4,
-                _ => return pos,
-            },
-            _ => return pos,
+            Ok(root) => root,
+        };
+        if let Some((kind, at)) = in_string {
+            return Err(error(kind, at));
+        }
+        let Some(value) = root.value() else {
+            return Err(error(SyntaxKind::UnexpectedEnd, body.len()));
+        };
+        let Some(object) = value.as_object() else {
+            return Err(error(SyntaxKind::RootNotObject, offset(&value)));
+        };
+        Ok(Document { bom, root, object })
+    }
+
+    /// The outermost `{ … }`.
+    pub fn object(&self) -> &CstObject {
+        &self.object
+    }
+
+    /// The file's text with the edits made.
+    pub fn text(&self) -> String {
+        let body = self.root.to_string();
+        if self.bom {
+            format!("{BOM}{body}")
+        } else {
+            body
         }
     }
+
+    /// Where `node` starts, for an error about it.
+    pub fn error_at(&self, kind: SyntaxKind, node: &CstNode) -> SyntaxError {
+        let text = self.text();
+        syntax_error(&text, kind, offset(node) + body_start(self.bom))
+    }
+}
+
+/// Every property named `key`, in file order (escapes decoded).
+pub fn props(object: &CstObject, key: &str) -> Vec<CstObjectProp> {
+    object
+        .properties()
+        .into_iter()
+        .filter(|p| p.decoded_name().as_deref() == Some(key))
+        .collect()
+}
+
+/// The one Orthanc's reader uses: of duplicated keys, the last.
+pub fn last(object: &CstObject, key: &str) -> Option<CstObjectProp> {
+    props(object, key).pop()
+}
+
+fn body_start(bom: bool) -> usize {
+    if bom { BOM.len() } else { 0 }
+}
+
+/// JSON as Orthanc's reader takes it: comments, and a comma before `}`
+/// or `]`; none of the crate's other liberties (JSON5 and the like).
+fn strict() -> ParseOptions {
+    ParseOptions {
+        allow_comments: true,
+        allow_trailing_commas: true,
+        allow_loose_object_property_names: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+/// Our kind for the crate's error, and the byte offset to name.
+fn classify(e: &ParseError, len: usize) -> (SyntaxKind, usize) {
+    use ParseErrorKind as K;
+    let at = e.range().start;
+    let kind = match e.kind() {
+        K::UnterminatedCommentBlock => SyntaxKind::UnclosedComment,
+        K::String(ParseStringErrorKind::UnterminatedStringLiteral) => SyntaxKind::UnclosedString,
+        K::String(_) => SyntaxKind::BadEscape,
+        K::ExpectedComma => SyntaxKind::MissingComma,
+        K::MultipleRootJsonValues => SyntaxKind::TrailingContent,
+        K::NestingDepthExceeded => SyntaxKind::TooDeep,
+        // Named where the text stops, not where the open bracket was.
+        K::UnterminatedObject | K::UnterminatedArray => return (SyntaxKind::UnexpectedEnd, len),
+        _ if at >= len => SyntaxKind::UnexpectedEnd,
+        _ => SyntaxKind::Unexpected,
+    };
+    (kind, at)
+}
+
+/// The first string holding a raw control character. The crate takes
+/// them; a line break there is almost always a closing quote forgotten,
+/// and the place to name is that string's start, not where the parser
+/// stumbles a line later.
+fn control_in_string(body: &str) -> Option<(SyntaxKind, usize)> {
+    let options = ScannerOptions {
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let mut scanner = Scanner::new(body, &options);
+    while let Ok(Some(token)) = scanner.scan() {
+        if !matches!(token, Token::String(_)) {
+            continue;
+        }
+        let start = scanner.token_start();
+        let raw = body.get(start..scanner.token_end()).unwrap_or_default();
+        let Some((i, c)) = raw.char_indices().find(|(_, c)| c.is_control()) else {
+            continue;
+        };
+        return Some(if c == '\n' || c == '\r' {
+            (SyntaxKind::UnclosedString, start)
+        } else {
+            (SyntaxKind::ControlInString, start + i)
+        });
+    }
+    None
+}
+
+/// The byte offset of `node` in its tree's text.
+fn offset(node: &CstNode) -> usize {
+    let before: usize = node.previous_siblings().map(|s| s.to_string().len()).sum();
+    match node.parent() {
+        Some(parent) => before + offset(&parent.into()),
+        None => before,
+    }
+}
+
+fn syntax_error(text: &str, kind: SyntaxKind, at: usize) -> SyntaxError {
+    let (line, column) = line_col(text, at);
+    SyntaxError { kind, line, column }
 }
 
 /// 1-based line and column of a byte offset.
 pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
-    let before = &text[..pos.min(text.len())];
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &text[..pos];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     (line, before[line_start..].chars().count() + 1)
-}
-
-struct Parser<'a> {
-    s: &'a [u8],
-    text: &'a str,
-}
-
-impl Parser<'_> {
-    fn error(&self, kind: SyntaxKind, pos: usize) -> SyntaxError {
-        let mut pos = pos.min(self.s.len());
-        while !self.text.is_char_boundary(pos) {
-            pos -= 1;
-        }
-        let (line, column) = line_col(self.text, pos);
-        SyntaxError { kind, line, column }
-    }
-
-    fn skip_trivia(&self, mut pos: usize) -> Result<usize, SyntaxError> {
-        loop {
-            match self.s.get(pos) {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => pos += 1,
-                Some(b'/') if self.s.get(pos + 1) == Some(&b'/') => {
-                    pos = self.text[pos..]
-                        .find('\n')
-                        .map_or(self.s.len(), |n| pos + n);
-                }
-                Some(b'/') if self.s.get(pos + 1) == Some(&b'*') => {
-                    match self.text[pos + 2..].find("*/") {
-                        Some(n) => pos += n + 4,
-                        None => return Err(self.error(SyntaxKind::UnclosedComment, pos)),
-                    }
-                }
-                _ => return Ok(pos),
-            }
-        }
-    }
-
-    fn root_object(&self, open: usize) -> Result<(Root, usize), SyntaxError> {
-        let mut members = Vec::new();
-        let mut pos = self.skip_trivia(open + 1)?;
-        loop {
-            match self.s.get(pos) {
-                Some(b'}') => {
-                    let root = Root {
-                        open,
-                        close: pos,
-                        members,
-                    };
-                    return Ok((root, pos + 1));
-                }
-                Some(b'"') => {}
-                Some(_) => return Err(self.error(SyntaxKind::Unexpected, pos)),
-                None => return Err(self.error(SyntaxKind::UnexpectedEnd, pos)),
-            }
-            let key_start = pos;
-            let (key, key_end) = self.string(pos)?;
-            pos = self.expect(key_end, b':')?;
-            let value_start = self.skip_trivia(pos)?;
-            let value_end = self.value(value_start, 1)?;
-            pos = self.skip_trivia(value_end)?;
-            let mut comma = None;
-            if self.s.get(pos) == Some(&b',') {
-                comma = Some(pos);
-                // A comma before `}` is tolerated: Orthanc's reader accepts it.
-                pos = self.skip_trivia(pos + 1)?;
-            } else if self.s.get(pos) != Some(&b'}') {
-                return Err(self.after_value(value_end, pos));
-            }
-            members.push(Member {
-                key,
-                key_span: key_start..key_end,
-                value: value_start..value_end,
-                comma,
-            });
-        }
-    }
-
-    /// What stands after a value instead of `,` or the closing bracket:
-    /// the start of another entry means the comma was forgotten, and the
-    /// place to fix is the end of the value before, not the next line.
-    fn after_value(&self, value_end: usize, pos: usize) -> SyntaxError {
-        match self.s.get(pos) {
-            Some(b'"' | b'{' | b'[' | b'-' | b't' | b'f' | b'n' | b'0'..=b'9') => {
-                self.error(SyntaxKind::MissingComma, value_end)
-            }
-            _ => self.unexpected(pos),
-        }
-    }
-
-    fn unexpected(&self, pos: usize) -> SyntaxError {
-        let kind = if pos >= self.s.len() {
-            SyntaxKind::UnexpectedEnd
-        } else {
-            SyntaxKind::Unexpected
-        };
-        self.error(kind, pos)
-    }
-
-    fn expect(&self, pos: usize, byte: u8) -> Result<usize, SyntaxError> {
-        let pos = self.skip_trivia(pos)?;
-        if self.s.get(pos) == Some(&byte) {
-            Ok(pos + 1)
-        } else {
-            Err(self.unexpected(pos))
-        }
-    }
-
-    /// Reads any value starting at `pos`; returns the index after it.
-    fn value(&self, pos: usize, depth: usize) -> Result<usize, SyntaxError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error(SyntaxKind::TooDeep, pos));
-        }
-        match self.s.get(pos) {
-            Some(b'"') => Ok(self.string(pos)?.1),
-            Some(b'{') => self.container(pos, b'}', true, depth),
-            Some(b'[') => self.container(pos, b']', false, depth),
-            Some(b'-' | b'0'..=b'9') => self.number(pos),
-            Some(b't') => self.literal(pos, "true"),
-            Some(b'f') => self.literal(pos, "false"),
-            Some(b'n') => self.literal(pos, "null"),
-            _ => Err(self.unexpected(pos)),
-        }
-    }
-
-    fn container(
-        &self,
-        open: usize,
-        close: u8,
-        keyed: bool,
-        depth: usize,
-    ) -> Result<usize, SyntaxError> {
-        let mut pos = self.skip_trivia(open + 1)?;
-        loop {
-            if self.s.get(pos) == Some(&close) {
-                return Ok(pos + 1);
-            }
-            if keyed {
-                if self.s.get(pos) != Some(&b'"') {
-                    return Err(self.unexpected(pos));
-                }
-                let key_end = self.string(pos)?.1;
-                pos = self.expect(key_end, b':')?;
-                pos = self.skip_trivia(pos)?;
-            }
-            let value_end = self.value(pos, depth + 1)?;
-            pos = self.skip_trivia(value_end)?;
-            match self.s.get(pos) {
-                Some(b',') => pos = self.skip_trivia(pos + 1)?,
-                Some(c) if *c == close => {}
-                _ => return Err(self.after_value(value_end, pos)),
-            }
-        }
-    }
-
-    /// Reads a string starting at its opening quote; returns its decoded
-    /// content and the index after the closing quote.
-    fn string(&self, open: usize) -> Result<(String, usize), SyntaxError> {
-        let mut out = String::new();
-        let mut pos = open + 1;
-        loop {
-            let Some(c) = self.text[pos.min(self.s.len())..].chars().next() else {
-                return Err(self.error(SyntaxKind::UnclosedString, open));
-            };
-            match c {
-                '"' => return Ok((out, pos + 1)),
-                '\\' => {
-                    let (decoded, next) = self.escape(pos)?;
-                    out.push(decoded);
-                    pos = next;
-                }
-                '\n' | '\r' => return Err(self.error(SyntaxKind::UnclosedString, open)),
-                c if (c as u32) < 0x20 => {
-                    return Err(self.error(SyntaxKind::ControlInString, pos));
-                }
-                c => {
-                    out.push(c);
-                    pos += c.len_utf8();
-                }
-            }
-        }
-    }
-
-    fn escape(&self, backslash: usize) -> Result<(char, usize), SyntaxError> {
-        let bad = || self.error(SyntaxKind::BadEscape, backslash);
-        let simple = match self.s.get(backslash + 1) {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                let hi = self.hex4(backslash + 2).ok_or_else(bad)?;
-                if (0xd800..0xdc00).contains(&hi) {
-                    // A surrogate pair: the low half must follow as \uXXXX.
-                    if self.s.get(backslash + 6..backslash + 8) != Some(b"\\u") {
-                        return Err(bad());
-                    }
-                    let lo = self.hex4(backslash + 8).ok_or_else(bad)?;
-                    if !(0xdc00..0xe000).contains(&lo) {
-                        return Err(bad());
-                    }
-                    let c = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
-                    return Ok((char::from_u32(c).ok_or_else(bad)?, backslash + 12));
-                }
-                return Ok((char::from_u32(hi).ok_or_else(bad)?, backslash + 6));
-            }
-            _ => return Err(bad()),
-        };
-        Ok((simple, backslash + 2))
-    }
-
-    fn hex4(&self, pos: usize) -> Option<u32> {
-        let digits = self.text.get(pos..pos + 4)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        u32::from_str_radix(digits, 16).ok()
-    }
-
-    fn number(&self, start: usize) -> Result<usize, SyntaxError> {
-        let mut pos = start;
-        if self.s.get(pos) == Some(&b'-') {
-            pos += 1;
-        }
-        let digits = |mut p: usize| {
-            let from = p;
-            while self.s.get(p).is_some_and(u8::is_ascii_digit) {
-                p += 1;
-            }
-            (p, p > from)
-        };
-        let (next, any) = digits(pos);
-        if !any {
-            return Err(self.unexpected(pos));
-        }
-        pos = next;
-        if self.s.get(pos) == Some(&b'.') {
-            let (next, any) = digits(pos + 1);
-            if !any {
-                return Err(self.unexpected(pos + 1));
-            }
-            pos = next;
-        }
-        if matches!(self.s.get(pos), Some(b'e' | b'E')) {
-            pos += 1;
-            if matches!(self.s.get(pos), Some(b'+' | b'-')) {
-                pos += 1;
-            }
-            let (next, any) = digits(pos);
-            if !any {
-                return Err(self.unexpected(pos));
-            }
-            pos = next;
-        }
-        Ok(pos)
-    }
-
-    fn literal(&self, pos: usize, word: &str) -> Result<usize, SyntaxError> {
-        let end = pos + word.len();
-        let follows_word = self.s.get(end).is_some_and(u8::is_ascii_alphanumeric);
-        if self.text.get(pos..end) == Some(word) && !follows_word {
-            Ok(end)
-        } else {
-            Err(self.error(SyntaxKind::Unexpected, pos))
-        }
-    }
 }

@@ -1,4 +1,4 @@
-use super::jsonc::{SyntaxKind, parse};
+use super::jsonc::{self, Document, SyntaxKind};
 use super::*;
 
 fn tls(cert: &str) -> OrthancTls {
@@ -10,33 +10,39 @@ fn tls(cert: &str) -> OrthancTls {
 }
 
 fn kind(text: &str) -> (SyntaxKind, usize, usize) {
-    match parse(text) {
+    match Document::parse(text) {
         Err(e) => (e.kind, e.line, e.column),
-        Ok(r) => panic!("parsed: {r:?}"),
+        Ok(d) => panic!("parsed: {}", d.text()),
     }
+}
+
+fn names(doc: &Document) -> Vec<String> {
+    let props = doc.object().properties();
+    props.iter().filter_map(|p| p.decoded_name()).collect()
 }
 
 #[test]
 fn finds_top_level_members_only() {
     let text = "{\"a\": {\"SslEnabled\": false}, /* x */ \"b\" : [1, 2.5e3, -0, null]}";
-    let root = parse(text).unwrap();
-    let keys: Vec<_> = root.members.iter().map(|m| m.key.as_str()).collect();
-    assert_eq!(keys, ["a", "b"]);
-    assert_eq!(&text[root.members[1].value.clone()], "[1, 2.5e3, -0, null]");
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(names(&doc), ["a", "b"]);
+    let b = jsonc::last(doc.object(), "b").and_then(|p| p.value());
+    assert_eq!(b.unwrap().to_string(), "[1, 2.5e3, -0, null]");
 }
 
 #[test]
 fn comment_markers_inside_strings_are_text() {
     let text = "{ \"url\": \"http://x/*y*/\" // real comment\n}";
-    let root = parse(text).unwrap();
-    assert_eq!(&text[root.members[0].value.clone()], "\"http://x/*y*/\"");
+    let doc = Document::parse(text).unwrap();
+    let url = jsonc::last(doc.object(), "url").and_then(|p| p.value());
+    assert_eq!(url.unwrap().to_string(), "\"http://x/*y*/\"");
+    assert_eq!(doc.text(), text);
 }
 
 #[test]
 fn escapes_are_decoded_in_keys() {
-    let root = parse(r#"{"Ssl\u0045nabled": true, "\ud83d\ude00": 1}"#).unwrap();
-    assert_eq!(root.members[0].key, "SslEnabled");
-    assert_eq!(root.members[1].key, "\u{1f600}");
+    let doc = Document::parse(r#"{"Ssl\u0045nabled": true, "\ud83d\ude00": 1}"#).unwrap();
+    assert_eq!(names(&doc), ["SslEnabled", "\u{1f600}"]);
 }
 
 #[test]
@@ -59,17 +65,22 @@ fn errors_name_line_and_kind() {
     assert_eq!(kind("{\"a\": \"\\q\"}"), (SyntaxKind::BadEscape, 1, 8));
     assert_eq!(kind("{\"a\": "), (SyntaxKind::UnexpectedEnd, 1, 7));
     assert_eq!(kind(""), (SyntaxKind::UnexpectedEnd, 1, 1));
-    let deep = format!("{{\"a\": {}{}}}", "[".repeat(100), "]".repeat(100));
+    // The crate's own limit (512) guards its stack; ours was 64.
+    let deep = format!("{{\"a\": {}{}}}", "[".repeat(600), "]".repeat(600));
     assert_eq!(kind(&deep).0, SyntaxKind::TooDeep);
 }
 
 #[test]
-fn trailing_comma_is_tolerated_and_kept_valid() {
+fn trailing_comma_is_tolerated_and_kept() {
+    // The file's own style stays: it ended with a comma before `}`, and so
+    // does the edit (the old editor dropped it). Orthanc read the file with
+    // that comma before, so it reads it after.
     let out = enable_https("{\n  \"Name\": \"x\",\n}\n", &tls("/c.pem"), "f").unwrap();
     assert_eq!(
         out.text,
-        "{\n  \"Name\": \"x\",\n  \"SslEnabled\": true,\n  \"SslCertificate\": \"/c.pem\"\n}\n"
+        "{\n  \"Name\": \"x\",\n  \"SslEnabled\": true,\n  \"SslCertificate\": \"/c.pem\",\n}\n"
     );
+    assert_eq!(current_tls(&out.text).unwrap().ssl_enabled, Some(true));
 }
 
 #[test]
@@ -79,10 +90,13 @@ fn empty_and_one_line_objects() {
         out.text,
         "{\n  \"SslEnabled\": true,\n  \"SslCertificate\": \"/c.pem\"\n}"
     );
+    // A one-line object that gains entries becomes a block, one entry a
+    // line (the crate's rule, and how Orthanc's own sample is written);
+    // the old editor kept it on one line. The `:` spacing stays the file's.
     let out = enable_https("{ \"Name\" : \"x\" }", &tls("/c.pem"), "f").unwrap();
     assert_eq!(
         out.text,
-        "{ \"Name\" : \"x\", \"SslEnabled\" : true, \"SslCertificate\" : \"/c.pem\" }"
+        "{\n  \"Name\" : \"x\",\n  \"SslEnabled\" : true,\n  \"SslCertificate\" : \"/c.pem\"\n}"
     );
 }
 
@@ -113,4 +127,77 @@ fn error_text_carries_path_and_position() {
     assert_eq!(t.id, "orthanc-syntax-unexpected");
     assert!(t.args.contains(&("line".to_string(), "2".to_string())));
     assert!(t.args.contains(&("column".to_string(), "5".to_string())));
+}
+
+#[test]
+fn comments_stay_through_an_edit() {
+    let text = "// Praxis\n{\n  /* HTTPS */\n  \"SslEnabled\" /* vorerst */ : false, // aus\n  \"Name\" : \"x\" // Server\n  // Ende\n}\n// Schluss\n";
+    let out = enable_https(text, &tls("/c.pem"), "f").unwrap();
+    assert_eq!(
+        out.text,
+        "// Praxis\n{\n  /* HTTPS */\n  \"SslEnabled\" /* vorerst */ : true, // aus\n  \"SslCertificate\" : \"/c.pem\",\n  \"Name\" : \"x\" // Server\n  // Ende\n}\n// Schluss\n"
+    );
+}
+
+#[test]
+fn nested_keys_of_the_same_name_are_left_alone() {
+    let text = "{\n  \"Plugin\" : { \"SslEnabled\" : false, \"Deep\" : { \"SslCertificate\" : \"/p.pem\" } },\n  \"Dicom\" : [ { \"SslEnabled\" : false } ],\n  \"SslEnabled\" : false\n}\n";
+    let out = enable_https(text, &tls("/c.pem"), "f").unwrap();
+    assert_eq!(
+        out.text,
+        "{\n  \"Plugin\" : { \"SslEnabled\" : false, \"Deep\" : { \"SslCertificate\" : \"/p.pem\" } },\n  \"Dicom\" : [ { \"SslEnabled\" : false } ],\n  \"SslEnabled\" : true,\n  \"SslCertificate\" : \"/c.pem\"\n}\n"
+    );
+    let now = current_tls(&out.text).unwrap();
+    assert_eq!(now.certificate.as_deref(), Some("/c.pem"));
+}
+
+#[test]
+fn a_forgotten_quote_is_named_where_the_string_starts() {
+    // The parser would stumble on line 3; the mistake is on line 2.
+    let text = "{\n  \"SslCertificate\" : \"/c.pem,\n  \"SslEnabled\" : true\n}\n";
+    assert_eq!(kind(text), (SyntaxKind::UnclosedString, 2, 22));
+    assert_eq!(
+        kind("{ \"a\": \"x\u{1}\" }"),
+        (SyntaxKind::ControlInString, 1, 10)
+    );
+    // An earlier mistake is named first.
+    assert_eq!(
+        kind("{ \"a\" 1, \"b\": \"x\n\" }"),
+        (SyntaxKind::Unexpected, 1, 7)
+    );
+    // The crate's liberties are refused as Orthanc's reader refuses them.
+    assert_eq!(kind("{ a: 1 }"), (SyntaxKind::Unexpected, 1, 3));
+    assert_eq!(kind("{ \"a\": 'x' }"), (SyntaxKind::Unexpected, 1, 8));
+    assert_eq!(kind("{ \"a\": 0x1F }"), (SyntaxKind::Unexpected, 1, 8));
+    // Where the text stops, not where the bracket opened.
+    assert_eq!(
+        kind("{\n  \"a\": [1,\n  2\n"),
+        (SyntaxKind::UnexpectedEnd, 4, 1)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_kept_and_counts_in_columns() {
+    let text = "\u{feff}{ \"Name\" : \"x\" }";
+    let out = enable_https(text, &tls("/c.pem"), "f").unwrap();
+    assert!(out.text.starts_with("\u{feff}{\n"), "{:?}", out.text);
+    assert_eq!(kind("\u{feff}{ \"a\" 1 }"), (SyntaxKind::Unexpected, 1, 8));
+}
+
+#[test]
+fn a_missing_comma_reaches_the_message_with_its_position() {
+    let e = current_tls("{\n  \"HttpPort\" : 8042\n  \"SslEnabled\" : true\n}").unwrap_err();
+    let t = e.text("/etc/orthanc/orthanc.json");
+    assert_eq!(t.id, "orthanc-syntax-missing-comma");
+    assert!(t.args.contains(&("line".to_string(), "2".to_string())));
+    assert!(t.args.contains(&("column".to_string(), "20".to_string())));
+}
+
+#[test]
+fn windows_line_ends_and_tabs_are_the_files() {
+    let out = enable_https("{\r\n\t\"Name\" : \"x\"\r\n}\r\n", &tls("/c.pem"), "f").unwrap();
+    assert_eq!(
+        out.text,
+        "{\r\n\t\"Name\" : \"x\",\r\n\t\"SslEnabled\" : true,\r\n\t\"SslCertificate\" : \"/c.pem\"\r\n}\r\n"
+    );
 }
