@@ -5,13 +5,14 @@ use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
 use praxis_tls::core::library::attempts::{Attempt, AttemptOutcome};
+use praxis_tls::core::library::compose_override::{CertFiles, Drift, Edit};
 use praxis_tls::core::library::compose_ready::ComposeFacts;
 use praxis_tls::core::library::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::library::firewall::Detection;
 use praxis_tls::core::library::reach::{HttpAnswer, ProbeReport};
 use praxis_tls::core::library::start::{DetectError, Generation, Installation};
 use praxis_tls::core::library::status::CertRecord;
-use praxis_tls::core::model::golive::{FileDiff, InstalledFiles, PlanView};
+use praxis_tls::core::model::golive::{FileDiff, InstalledFiles, PlanView, ProxyPlan};
 use praxis_tls::core::model::network::PublicSeen;
 use praxis_tls::core::{Action, Lang, Msg, Overlay, PendingChange, Step, Wizard, update};
 use praxis_tls::core::{CheckId, Finding, Outcome, Text};
@@ -66,7 +67,7 @@ fn send(w: &mut Wizard, msg: Msg) -> u64 {
             | praxis_tls::core::Effect::Probe { generation, .. }
             | praxis_tls::core::Effect::InstallFiles { generation, .. }
             | praxis_tls::core::Effect::PlanProxy { generation, .. }
-            | praxis_tls::core::Effect::ApplyProxy { generation }
+            | praxis_tls::core::Effect::ApplyProxy { generation, .. }
             | praxis_tls::core::Effect::Restart { generation, .. }
             | praxis_tls::core::Effect::FinalCheck { generation, .. }
             | praxis_tls::core::Effect::PlanSystem { generation, .. }
@@ -296,7 +297,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
         &mut w,
         Msg::ProxyPlanned {
             generation: g,
-            result: Ok(plan),
+            result: Ok(proxy_plan(plan)),
         },
     );
     if step == Step::ProxyConfig {
@@ -1488,5 +1489,43 @@ fn enter_is_labelled_for_what_it_does_on_steps_9_and_10() {
             "{footer}"
         );
         assert!(!footer.contains(&next), "{footer}");
+    }
+}
+
+/// A plan as io would build it, showing `view`'s diffs.
+fn proxy_plan(view: PlanView) -> ProxyPlan {
+    let dynamic = if view.needs_restart {
+        None
+    } else {
+        view.diffs.first().map(|d| d.path.clone())
+    };
+    ProxyPlan {
+        edits: view
+            .diffs
+            .into_iter()
+            .map(|d| {
+                let edit = Edit {
+                    text: String::new(),
+                    diff: d.diff,
+                };
+                (d.path, edit)
+            })
+            .collect(),
+        drift: if view.drift {
+            Drift::Changed {
+                added: Vec::new(),
+                removed: Vec::new(),
+            }
+        } else {
+            Drift::NoOverride
+        },
+        files: CertFiles {
+            host: "termine.meine-praxis.ch".into(),
+            cert: "x.crt".into(),
+            key: "x.key".into(),
+        },
+        dynamic,
+        requires: Vec::new(),
+        seen: Vec::new(),
     }
 }

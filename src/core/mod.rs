@@ -16,7 +16,7 @@ pub mod model;
 pub mod steps;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use machine::gate::{gate, overridden, text_input_active};
 pub use machine::update::update;

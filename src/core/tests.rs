@@ -453,7 +453,7 @@ fn every_transition_that_changes_state_persists() {
 }
 
 mod dialogs;
-mod golive;
+pub(crate) mod golive;
 mod network;
 mod resume;
 mod router_words;

@@ -90,7 +90,6 @@ impl IoConfig {
 pub struct Executor {
     cfg: Arc<IoConfig>,
     journal: Arc<Mutex<Journal>>,
-    plans: super::golive_exec::PlanCache,
     tx: UnboundedSender<Msg>,
     /// Who the router said it was during the last discovery, for its guide.
     router_identity: Arc<Mutex<Option<super::upnp::Identity>>>,
@@ -103,7 +102,6 @@ impl Executor {
         Executor {
             cfg: Arc::new(cfg),
             journal: Arc::new(Mutex::new(journal)),
-            plans: Default::default(),
             router_identity: Default::default(),
             tx,
             saved_orders: Arc::new(tokio::sync::watch::Sender::new(Vec::new())),
@@ -436,8 +434,7 @@ impl Executor {
             | Effect::FinalCheck { .. }
             | Effect::UndoSince { .. }
             | Effect::Upload { .. }) => {
-                let (journal, plans) = (self.journal.clone(), self.plans.clone());
-                super::golive_exec::run(cfg, journal, plans, e, tx);
+                super::golive_exec::run(cfg, self.journal.clone(), e, tx);
             }
             e @ (Effect::PlanSystem { .. } | Effect::ApplySystem { .. }) => {
                 super::systems::run(cfg, self.journal.clone(), e, tx);

@@ -9,17 +9,13 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::compose::Compose;
 use super::exec::IoConfig;
-use super::golive::{self, Docker, ProxyPlan, Site};
+use super::golive::{self, Docker, Site};
 use super::journal::Journal;
 use super::verify::exposure::INTERNAL_PORTS;
 use super::verify::patients::{self, Lookout, Vantage};
-use crate::core::library::compose_override::{CertFiles, Drift};
-use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView, SiteSpec};
+use crate::core::library::compose_override::CertFiles;
+use crate::core::model::golive::{InstalledFiles, SiteSpec};
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
-
-/// The plan last shown, kept for "apply": what is written is exactly what
-/// the person saw (and `apply_proxy` refuses if a file changed since).
-pub type PlanCache = Arc<Mutex<Option<ProxyPlan>>>;
 
 fn site(cfg: &IoConfig, s: &SiteSpec) -> Site {
     Site::new(&s.install_dir, s.generation, &s.host, &cfg.state_dir)
@@ -33,7 +29,6 @@ fn trouble(detail: impl Into<String>) -> Finding {
 pub fn run(
     cfg: Arc<IoConfig>,
     journal: Arc<Mutex<Journal>>,
-    plans: PlanCache,
     effect: Effect,
     tx: UnboundedSender<Msg>,
 ) {
@@ -74,38 +69,18 @@ pub fn run(
                     cert: cert_name,
                     key: key_name,
                 };
-                let result = match golive::plan_proxy(&site(&cfg, &spec), &files, facts.as_ref()) {
-                    Ok(plan) => {
-                        let view = PlanView {
-                            diffs: plan
-                                .changes()
-                                .map(|(path, edit)| FileDiff {
-                                    path: path.clone(),
-                                    diff: edit.diff.clone(),
-                                })
-                                .collect(),
-                            needs_restart: plan.needs_restart(),
-                            drift: matches!(plan.drift, Drift::Changed { .. }),
-                        };
-                        if let Ok(mut cache) = plans.lock() {
-                            *cache = Some(plan);
-                        }
-                        Ok(view)
-                    }
-                    Err(e) => Err(e.finding()),
-                };
+                let result = golive::plan_proxy(&site(&cfg, &spec), &files, facts.as_ref())
+                    .map_err(|e| e.finding());
                 let _ = tx.send(Msg::ProxyPlanned { generation, result });
             });
         }
-        Effect::ApplyProxy { generation } => {
+        Effect::ApplyProxy { plan, generation } => {
             tokio::task::spawn_blocking(move || {
-                let plan = plans.lock().ok().and_then(|mut c| c.take());
-                let result = match (plan, journal.lock()) {
-                    (Some(plan), Ok(mut j)) => golive::apply_proxy(&mut j, &plan)
+                let result = match journal.lock() {
+                    Ok(mut j) => golive::apply_proxy(&mut j, &plan)
                         .map(|_| ())
                         .map_err(|e| e.finding()),
-                    (None, _) => Err(Finding::new(Text::new("golive-step-replan"))),
-                    (_, Err(_)) => Err(trouble("journal lock poisoned")),
+                    Err(_) => Err(trouble("journal lock poisoned")),
                 };
                 let _ = tx.send(Msg::ProxyApplied { generation, result });
             });

@@ -199,7 +199,7 @@ fn what_is_saved_before_its_effects() {
         generation: 1,
         typing: true,
     };
-    let open = Effect::ApplyProxy { generation: 2 };
+    let open = Effect::DetectFirewall { generation: 2 };
     let (start, domain) = (Step::Start, Step::Domain);
     assert!(may_wait(
         true,

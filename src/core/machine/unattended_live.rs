@@ -16,7 +16,7 @@
 
 use crate::core::model::golive::SiteSpec;
 use crate::core::model::unattended::{GoLive, Live, LiveRun, Phase};
-use crate::core::steps::final_check;
+use crate::core::steps::{final_check, proxy};
 use crate::core::{CheckId, CheckState, Effect, Outcome, Text, Wizard};
 
 pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
@@ -74,6 +74,7 @@ pub(super) fn next(w: &mut Wizard) -> Vec<Effect> {
             (None, Some(files)) => {
                 let generation = w.start_check(CheckId::ProxyConfig);
                 w.golive.plan = None;
+                w.session.proxy_plan = None;
                 set_phase(w, Phase::Plan);
                 vec![Effect::PlanProxy {
                     site: run.site,
@@ -94,9 +95,12 @@ pub(super) fn next(w: &mut Wizard) -> Vec<Effect> {
             if plan.diffs.is_empty() {
                 return restart_or_check(w, w.golive.restart_owed);
             }
-            let generation = w.start_check(CheckId::ProxyConfig);
             set_phase(w, Phase::Apply);
-            vec![Effect::ApplyProxy { generation }]
+            match proxy::apply(w) {
+                // No plan in this run: the check's failure says so.
+                e if e.is_empty() => next(w),
+                e => e,
+            }
         }
         Phase::Apply => match failed(CheckId::ProxyConfig) {
             Some(reason) => undo(w, reason),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::library::compose_override::{CertFiles, Drift, Edit};
 use crate::core::library::start::Generation;
 
 /// Where the certificate went in the wizard's own directory.
@@ -75,3 +76,55 @@ impl InstalledFiles {
 
 /// Lines of compose's output kept in the saved state: what the screen shows.
 pub const RESTART_OUTPUT_KEPT: usize = 20;
+
+/// The proxy edits as planned: what the screen shows (`view`), and
+/// exactly what is written after the «Ja», with the hashes of the files it
+/// was built from, so that a file changed since makes it stale. It lives
+/// in the session (never saved): after a restart the step plans afresh.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyPlan {
+    /// In the order they are written; each with its diff for the screen.
+    pub edits: Vec<(PathBuf, Edit)>,
+    /// Whether the base file's proxy command changed since an earlier
+    /// override of ours was built (the new override follows the base).
+    pub drift: Drift,
+    pub files: CertFiles,
+    /// The dynamic configuration file (current generation): traefik reloads
+    /// it by itself, everything else needs a restart.
+    pub dynamic: Option<PathBuf>,
+    /// Files the edits name, which must exist before they are written.
+    pub requires: Vec<PathBuf>,
+    /// Every file the plan was built from, with its hash then (`None`:
+    /// absent): a change before `apply_proxy` makes the plan stale.
+    pub seen: Vec<(PathBuf, Option<String>)>,
+}
+
+impl ProxyPlan {
+    /// Only the edits that change something.
+    pub fn changes(&self) -> impl Iterator<Item = &(PathBuf, Edit)> {
+        self.edits.iter().filter(|(_, e)| e.is_change())
+    }
+
+    /// Whether traefik needs a restart to apply the plan: not when only the
+    /// watched dynamic configuration changes (a renewal of the current
+    /// generation); always for `traefik.toml` or the override.
+    pub fn needs_restart(&self) -> bool {
+        self.changes()
+            .any(|(p, _)| self.dynamic.as_ref() != Some(p))
+    }
+
+    /// What the screen shows of the plan, and what is saved of it.
+    pub fn view(&self) -> PlanView {
+        PlanView {
+            diffs: self
+                .changes()
+                .map(|(path, edit)| FileDiff {
+                    path: path.clone(),
+                    diff: edit.diff.clone(),
+                })
+                .collect(),
+            needs_restart: self.needs_restart(),
+            drift: matches!(self.drift, Drift::Changed { .. }),
+        }
+    }
+}

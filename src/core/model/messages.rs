@@ -138,7 +138,7 @@ pub enum Msg {
     },
     ProxyPlanned {
         generation: u64,
-        result: Result<golive::PlanView, Finding>,
+        result: Result<golive::ProxyPlan, Finding>,
     },
     ProxyApplied {
         generation: u64,
@@ -373,7 +373,10 @@ pub enum Effect {
         generation: u64,
     },
     /// Write the edits last planned, through the journal.
+    /// Writes exactly the plan the person saw (io refuses if a file
+    /// changed since).
     ApplyProxy {
+        plan: Box<golive::ProxyPlan>,
         generation: u64,
     },
     Restart {

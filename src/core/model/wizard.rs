@@ -162,6 +162,8 @@ pub struct Session {
     pub issue_budget: Option<library::attempts::Budget>,
     /// The upload server field has the keyboard (install step, by hand).
     pub upload_focus: bool,
+    /// The proxy plan on screen, written as it is after the «Ja».
+    pub proxy_plan: Option<super::golive::ProxyPlan>,
     /// What compose printed during the restart (the last lines).
     pub restart_log: Vec<String>,
     /// Where a running issuance stands.

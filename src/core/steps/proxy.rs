@@ -9,7 +9,7 @@ use super::golive::{by_hand, done_by_hand, site};
 use crate::core::answers::Answers;
 use crate::core::answers::drive::Decision;
 use crate::core::model::gate::{Gate, GateLine, Tone};
-use crate::core::model::golive::PlanView;
+use crate::core::model::golive::ProxyPlan;
 use crate::core::{
     Action, CheckId, CheckState, Effect, Finding, Outcome, Overlay, Step, Text, Wizard,
 };
@@ -52,8 +52,7 @@ impl StepFlow for Proxy {
         if site(w).is_none() {
             return Vec::new();
         }
-        let generation = w.start_check(CheckId::ProxyConfig);
-        vec![Effect::ApplyProxy { generation }]
+        apply(w)
     }
 
     fn line(&self, w: &Wizard, gate: Gate) -> Option<GateLine> {
@@ -97,6 +96,7 @@ fn plan(w: &mut Wizard) -> Vec<Effect> {
     };
     let generation = w.start_check(CheckId::ProxyConfig);
     w.golive.plan = None;
+    w.session.proxy_plan = None;
     vec![Effect::PlanProxy {
         site,
         cert_name: files.cert_name,
@@ -105,7 +105,32 @@ fn plan(w: &mut Wizard) -> Vec<Effect> {
     }]
 }
 
-pub fn on_planned(w: &mut Wizard, result: Result<PlanView, Finding>) {
+/// Writes exactly the plan on screen. Without one (this run never planned:
+/// a resume), nothing is written and the step says to look again.
+pub fn apply(w: &mut Wizard) -> Vec<Effect> {
+    match w.session.proxy_plan.take() {
+        Some(plan) => {
+            let generation = w.start_check(CheckId::ProxyConfig);
+            vec![Effect::ApplyProxy {
+                plan: Box::new(plan),
+                generation,
+            }]
+        }
+        None => {
+            let f = Finding::new(Text::new("golive-step-replan"));
+            w.checks
+                .insert(CheckId::ProxyConfig, Outcome::Failed(f).into());
+            Vec::new()
+        }
+    }
+}
+
+pub fn on_planned(w: &mut Wizard, result: Result<ProxyPlan, Finding>) {
+    let result = result.map(|full| {
+        let view = full.view();
+        w.session.proxy_plan = Some(full);
+        view
+    });
     match result {
         Ok(plan) if plan.diffs.is_empty() => {
             // Already configured for these files: nothing to write, and a

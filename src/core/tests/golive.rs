@@ -1,8 +1,9 @@
 //! Install, proxy, restart and final check, driven by messages.
 
 use super::*;
+use crate::core::library::compose_override::{CertFiles, Drift, Edit};
 use crate::core::library::status::CertRecord;
-use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView};
+use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView, ProxyPlan};
 
 fn record() -> CertRecord {
     CertRecord {
@@ -32,7 +33,7 @@ pub(super) fn generation(e: &[Effect]) -> u64 {
         .find_map(|e| match e {
             Effect::InstallFiles { generation, .. }
             | Effect::PlanProxy { generation, .. }
-            | Effect::ApplyProxy { generation }
+            | Effect::ApplyProxy { generation, .. }
             | Effect::Restart { generation, .. }
             | Effect::FinalCheck { generation, .. } => Some(*generation),
             _ => None,
@@ -91,7 +92,7 @@ fn the_four_steps_run_in_order_and_guard_next() {
         &mut w,
         Msg::ProxyPlanned {
             generation: generation(&e),
-            result: Ok(plan),
+            result: Ok(proxy_plan(plan)),
         },
         NOW,
     );
@@ -213,7 +214,7 @@ fn a_renewal_of_the_watched_file_needs_no_restart() {
         &mut w,
         Msg::ProxyPlanned {
             generation: generation(&e),
-            result: Ok(plan),
+            result: Ok(proxy_plan(plan)),
         },
         NOW,
     );
@@ -659,8 +660,46 @@ fn a_planned_proxy_change_is_no_warning_unless_files_drifted() {
             needs_restart: true,
             drift,
         };
-        on_planned(&mut w, Ok(plan));
+        on_planned(&mut w, Ok(proxy_plan(plan)));
         let state = w.check(CheckId::ProxyConfig);
         assert_eq!(is_planned_change(state), planned, "drift {drift}");
+    }
+}
+
+/// A plan as io would build it, showing `view`'s diffs.
+pub(crate) fn proxy_plan(view: PlanView) -> ProxyPlan {
+    let dynamic = if view.needs_restart {
+        None
+    } else {
+        view.diffs.first().map(|d| d.path.clone())
+    };
+    ProxyPlan {
+        edits: view
+            .diffs
+            .into_iter()
+            .map(|d| {
+                let edit = Edit {
+                    text: String::new(),
+                    diff: d.diff,
+                };
+                (d.path, edit)
+            })
+            .collect(),
+        drift: if view.drift {
+            Drift::Changed {
+                added: Vec::new(),
+                removed: Vec::new(),
+            }
+        } else {
+            Drift::NoOverride
+        },
+        files: CertFiles {
+            host: "termine.meine-praxis.ch".into(),
+            cert: "x.crt".into(),
+            key: "x.key".into(),
+        },
+        dynamic,
+        requires: Vec::new(),
+        seen: Vec::new(),
     }
 }

@@ -29,7 +29,7 @@ fn generation(e: &[Effect]) -> u64 {
             Effect::Issue { generation, .. }
             | Effect::InstallFiles { generation, .. }
             | Effect::PlanProxy { generation, .. }
-            | Effect::ApplyProxy { generation }
+            | Effect::ApplyProxy { generation, .. }
             | Effect::Restart { generation, .. }
             | Effect::FinalCheck { generation, .. } => Some(*generation),
             _ => None,
@@ -163,7 +163,7 @@ fn up_to_the_check(w: &mut Wizard, previous: CertRecord) -> u64 {
         w,
         Msg::ProxyPlanned {
             generation: g,
-            result: Ok(view),
+            result: Ok(crate::core::tests::golive::proxy_plan(view)),
         },
         NOW,
     );

@@ -8,7 +8,7 @@
 //! keeps the internal sites off 443.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Site;
 use super::docker::{ProxyFacts, check_generation};
@@ -20,45 +20,12 @@ use crate::core::library::compose_override::{
 };
 use crate::core::library::start::Generation;
 use crate::core::library::traefik_legacy;
+pub use crate::core::model::golive::ProxyPlan;
 use crate::io::compose;
 use crate::io::journal::Journal;
 use crate::io::verify::sha256_hex;
 
 const DEFAULT_MODE: u32 = 0o644;
-
-/// What the Proxy step shows and then applies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProxyPlan {
-    /// In the order they are written; each with its diff for the screen.
-    pub edits: Vec<(PathBuf, Edit)>,
-    /// Whether the base file's proxy command changed since an earlier
-    /// override of ours was built (the new override follows the base).
-    pub drift: Drift,
-    pub files: CertFiles,
-    /// The dynamic configuration file (current generation): traefik reloads
-    /// it by itself, everything else needs a restart.
-    dynamic: Option<PathBuf>,
-    /// Files the edits name, which must exist before they are written.
-    requires: Vec<PathBuf>,
-    /// Every file the plan was built from, with its hash then (`None`:
-    /// absent): a change before `apply_proxy` makes the plan stale.
-    seen: Vec<(PathBuf, Option<String>)>,
-}
-
-impl ProxyPlan {
-    /// Only the edits that change something.
-    pub fn changes(&self) -> impl Iterator<Item = &(PathBuf, Edit)> {
-        self.edits.iter().filter(|(_, e)| e.is_change())
-    }
-
-    /// Whether traefik needs a restart to apply the plan: not when only the
-    /// watched dynamic configuration changes (a renewal of the current
-    /// generation); always for `traefik.toml` or the override.
-    pub fn needs_restart(&self) -> bool {
-        self.changes()
-            .any(|(p, _)| self.dynamic.as_ref() != Some(p))
-    }
-}
 
 fn read_opt(path: &Path) -> Result<Option<String>, GoLiveError> {
     match std::fs::read_to_string(path) {

@@ -200,16 +200,16 @@ impl World {
             },
             Effect::PlanProxy { generation, .. } => Msg::ProxyPlanned {
                 generation,
-                result: Ok(PlanView {
+                result: Ok(crate::core::tests::golive::proxy_plan(PlanView {
                     diffs: vec![FileDiff {
                         path: "/opt/elexis-oob/docker-compose.override.yml".into(),
                         diff: "+x".into(),
                     }],
                     needs_restart: true,
                     drift: false,
-                }),
+                })),
             },
-            Effect::ApplyProxy { generation } => Msg::ProxyApplied {
+            Effect::ApplyProxy { generation, .. } => Msg::ProxyApplied {
                 generation,
                 result: Ok(()),
             },
