@@ -50,7 +50,7 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             return exit::USAGE;
         }
     };
-    let runtime = match super::runtime() {
+    let runtime = match super::wizard_runtime() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
