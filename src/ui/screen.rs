@@ -87,7 +87,7 @@ impl<'t> Screen<'t> {
             read = self.reads.recv() => match read {
                 Some(Read::Event(Event::Key(k))) => {
                     let action = keys::map(k, text_input);
-                    if matches!(action, Some(Action::Char(_) | Action::Backspace | Action::Delete)) {
+                    if action.as_ref().is_some_and(edits_text) {
                         self.hold.edited(Instant::now());
                     }
                     Input::Key(action)
@@ -101,4 +101,9 @@ impl<'t> Screen<'t> {
             }
         }
     }
+}
+
+/// A key that changes the text of a field.
+fn edits_text(action: &Action) -> bool {
+    matches!(action, Action::Char(_) | Action::Backspace | Action::Delete)
 }
