@@ -176,9 +176,18 @@ pub(crate) fn ask(lang: Lang, question: &Text) -> bool {
     }
 }
 
-/// A multi-threaded runtime for the io layer (the responder serves while
-/// the issuance waits).
+/// The runtime of the commands that run without a person: one thread.
+/// Their io is async (the responder serves while the issuance awaits the
+/// CA) and what blocks goes to tokio's blocking threads, so worker threads
+/// would only add their stacks and allocator arenas to the peak memory.
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, std::io::Error> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+}
+
+/// The wizard's runtime: a key is answered while a result is handled.
+pub(crate) fn wizard_runtime() -> Result<tokio::runtime::Runtime, std::io::Error> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -50,7 +50,7 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
             return exit::USAGE;
         }
     };
-    let runtime = match super::runtime() {
+    let runtime = match super::wizard_runtime() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
@@ -82,8 +82,8 @@ pub(super) fn wizard(cli: &Cli, store: Store, lang: Lang) -> u8 {
         responder_port: cli.responder_port,
         ..ViewCtx::default()
     };
-    // ratatui::try_init also restores the terminal on a panic.
-    let mut terminal = match ratatui::try_init() {
+    // Like ratatui::try_init, it also restores the terminal on a panic.
+    let mut terminal = match praxis_tls::ui::lean::init() {
         Ok(t) => t,
         Err(e) => {
             eprintln!(

@@ -4,12 +4,13 @@
 //! the entry layer (`cli::terminal`, see `cli::driver` for why).
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use tokio::sync::mpsc;
 
+use super::hold::Hold;
+use super::lean::Tty;
 use super::spinner::Spinner;
 use super::{ViewCtx, draw_measured, keys};
 use crate::core::{Action, Msg, Wizard};
@@ -32,14 +33,15 @@ pub enum Input {
 }
 
 pub struct Screen<'t> {
-    terminal: &'t mut DefaultTerminal,
+    terminal: &'t mut Tty,
     reads: mpsc::UnboundedReceiver<Read>,
     spinner: Spinner,
+    hold: Hold,
     pub ctx: ViewCtx,
 }
 
 impl<'t> Screen<'t> {
-    pub fn new(terminal: &'t mut DefaultTerminal, ctx: ViewCtx) -> Screen<'t> {
+    pub fn new(terminal: &'t mut Tty, ctx: ViewCtx) -> Screen<'t> {
         let (tx, reads) = mpsc::unbounded_channel();
         // crossterm's read blocks; a thread of its own keeps the loop free.
         std::thread::spawn(move || {
@@ -61,6 +63,7 @@ impl<'t> Screen<'t> {
             terminal,
             reads,
             spinner: Spinner::new(Duration::from_millis(120)),
+            hold: Hold::default(),
             ctx,
         }
     }
@@ -70,8 +73,9 @@ impl<'t> Screen<'t> {
     pub fn draw(&mut self, w: &Wizard) -> io::Result<Option<Msg>> {
         let mut viewport = w.session.viewport;
         let ctx = &self.ctx;
+        let shown = self.hold.apply(w, Instant::now());
         self.terminal
-            .draw(|f| viewport = draw_measured(f, w, ctx))?;
+            .draw(|f| viewport = draw_measured(f, &shown, ctx))?;
         Ok((viewport != w.session.viewport).then_some(Msg::Viewport(viewport)))
     }
 
@@ -82,7 +86,11 @@ impl<'t> Screen<'t> {
         tokio::select! {
             read = self.reads.recv() => match read {
                 Some(Read::Event(Event::Key(k))) => {
-                    Input::Key(keys::map(k, text_input))
+                    let action = keys::map(k, text_input);
+                    if action.as_ref().is_some_and(edits_text) {
+                        self.hold.edited(Instant::now());
+                    }
+                    Input::Key(action)
                 }
                 Some(Read::Event(_)) => Input::Redraw,
                 Some(Read::Closed) | None => Input::Closed,
@@ -93,4 +101,9 @@ impl<'t> Screen<'t> {
             }
         }
     }
+}
+
+/// A key that changes the text of a field.
+fn edits_text(action: &Action) -> bool {
+    matches!(action, Action::Char(_) | Action::Backspace | Action::Delete)
 }
