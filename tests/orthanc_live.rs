@@ -19,7 +19,7 @@ use praxis_tls::io::journal::Journal;
 use praxis_tls::io::orthanc_access::write_login;
 use praxis_tls::io::orthanc_live::{build_facts, orthanc_program};
 use praxis_tls::io::systems_orthanc::{apply, stunnel_conf_path};
-use support::orthanc::{Orthanc, curl, missing, tree};
+use support::orthanc::{Orthanc, curl, missing, tree, wait_port};
 use time::OffsetDateTime;
 
 const HOST: &str = "pacs.praxis.lan";
@@ -578,7 +578,9 @@ async fn replay_prints_the_ca_path_and_what_comes_next() {
 /// An Orthanc that lets other computers in over plain HTTP would let them
 /// around stunnel: the terminator's plan says so and turns it off, Orthanc
 /// is restarted before stunnel, and undo restores the file and restarts
-/// Orthanc again.
+/// Orthanc again. Orthanc starts slowly here, as on a loaded machine:
+/// stunnel listens at once, so the check must wait for Orthanc's own port
+/// (a reset from stunnel is no civetweb crash).
 #[tokio::test(flavor = "multi_thread")]
 async fn stunnel_in_front_closes_orthancs_own_remote_access() {
     if let Some(why) = missing() {
@@ -593,7 +595,7 @@ async fn stunnel_in_front_closes_orthancs_own_remote_access() {
         units.join("stunnel@.service"),
     )
     .unwrap();
-    let o = Orthanc::new(&stunnel_conf_path(root.path()));
+    let o = Orthanc::slow(&stunnel_conf_path(root.path()), 3);
     let open = std::fs::read_to_string(&o.config).unwrap().replace(
         "\"RemoteAccessAllowed\" : false",
         "\"RemoteAccessAllowed\" : true",
@@ -643,5 +645,7 @@ async fn stunnel_in_front_closes_orthancs_own_remote_access() {
     assert!(reports.iter().all(|r| r.outcome.reverted()), "{reports:?}");
     o.stop_stunnel();
     assert_eq!(tree(&o.config_dir), before);
+    // undo's restart returns before the slow Orthanc listens again.
+    wait_port(o.http_port);
     assert_eq!(o.http_status(), "401", "undo restarted Orthanc");
 }

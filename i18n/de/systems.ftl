@@ -79,6 +79,7 @@ orthanc-live-not-listening = Orthanc hat nach dem Neustart auf seinem Port nicht
 orthanc-live-untrusted = Orthanc zeigt ein Zertifikat, das nicht von der Praxis-CA stammt. Technisch: { $detail }
 orthanc-live-client-not-required = Orthanc hat einen Computer ohne Browser-Zertifikat hereingelassen. Damit wäre der Schutz wirkungslos.
 orthanc-live-client-refused = Orthanc hat das Browser-Zertifikat abgelehnt. Technisch: { $detail }
+orthanc-live-terminator-unreachable = stunnel hat die HTTPS-Verbindung angenommen, konnte sie aber nicht an Orthanc weitergeben: Orthanc hat auf seinem eigenen HTTP-Port auf diesem Computer nicht geantwortet. Prüfen Sie, ob Orthanc läuft (systemctl status orthanc). Technisch: { $detail }
 orthanc-live-status = Orthanc hat mit dem Fehlercode { $status } geantwortet statt mit 200.
 orthanc-live-other = Die Prüfung von Orthanc ist misslungen. Technisch: { $detail }
 orthanc-live-rolled-back = Das Programm hat die Änderung zurückgenommen und Orthanc neu gestartet. Orthanc läuft wieder wie vorher über HTTP (Port { $port }).

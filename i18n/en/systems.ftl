@@ -79,6 +79,7 @@ orthanc-live-not-listening = Orthanc did not answer on its port after the restar
 orthanc-live-untrusted = Orthanc shows a certificate that is not from the practice CA. Technical: { $detail }
 orthanc-live-client-not-required = Orthanc let in a computer without a browser certificate. The protection would be useless.
 orthanc-live-client-refused = Orthanc refused the browser certificate. Technical: { $detail }
+orthanc-live-terminator-unreachable = stunnel accepted the HTTPS connection but could not pass it on to Orthanc: Orthanc did not answer on its own HTTP port on this computer. Check that Orthanc runs (systemctl status orthanc). Technical: { $detail }
 orthanc-live-status = Orthanc answered with error code { $status } instead of 200.
 orthanc-live-other = The check of Orthanc failed. Technical: { $detail }
 orthanc-live-rolled-back = The program took the change back and restarted Orthanc. Orthanc runs over HTTP again as before (port { $port }).

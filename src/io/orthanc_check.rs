@@ -95,6 +95,7 @@ pub async fn check_or_roll_back(
         mtls: c.identity.is_some(),
         affected: false,
         login_unknown: c.login_required && c.login.is_none(),
+        way: c.way,
     };
     let target = Target {
         host: c.host.to_string(),
@@ -103,6 +104,7 @@ pub async fn check_or_roll_back(
         identity: c.identity,
         settle: c.settle,
         login: c.login,
+        backend: (c.way == Way::Terminator).then_some(c.orthanc_port),
     };
     let observed = orthanc_live::restart_and_check(&commands, &target).await;
     let build = orthanc_live::build_facts(&orthanc_live::orthanc_program());

@@ -40,6 +40,10 @@ pub struct Target {
     pub settle: Duration,
     /// Orthanc's user, when the check knows its password.
     pub login: Option<Login>,
+    /// With the terminator: Orthanc's own HTTP port. stunnel listens at
+    /// once after its restart, Orthanc maybe seconds later, and until then
+    /// stunnel resets each request; so this port is waited for first.
+    pub backend: Option<u16>,
 }
 
 /// Runs a restart command as typed (split like a shell would, but without
@@ -188,19 +192,29 @@ fn classify(e: &std::io::Error) -> Probe {
     }
 }
 
-/// Restarts (each command in turn), waits for the port, probes, waits
-/// `settle`, probes again. A restart that fails is the first probe's
-/// answer.
+/// Restarts (each command in turn), waits for Orthanc's own port behind
+/// a terminator and for the probed port, probes, waits `settle`, probes
+/// again. A restart that fails is the first probe's answer.
 pub async fn restart_and_check(commands: &[String], target: &Target) -> Observed {
+    let unprobed = |p: Probe, silent: Option<String>| Observed {
+        first: p.clone(),
+        without_client: None,
+        later: p,
+        orthanc_silent: silent,
+    };
     for c in commands {
         if let Err(e) = run_async(c).await {
-            let p = Probe::Other(e);
-            return Observed {
-                first: p.clone(),
-                without_client: None,
-                later: p,
-            };
+            return unprobed(Probe::Other(e), None);
         }
+    }
+    if let Some(port) = target.backend
+        && !wait_listening(port, LISTEN_TIMEOUT).await
+    {
+        let why = format!(
+            "127.0.0.1:{port}: no connection within {} s after the restart",
+            LISTEN_TIMEOUT.as_secs()
+        );
+        return unprobed(Probe::NoConnection(why.clone()), Some(why));
     }
     wait_listening(target.port, LISTEN_TIMEOUT).await;
     let mtls = target.identity.is_some();
@@ -216,6 +230,7 @@ pub async fn restart_and_check(commands: &[String], target: &Target) -> Observed
         first,
         without_client,
         later,
+        orthanc_silent: None,
     }
 }
 

@@ -78,6 +78,13 @@ fn stop_lines(pid: &Path) -> String {
 impl Orthanc {
     /// Prepared, not started: the first restart starts it.
     pub fn new(stunnel_conf: &Path) -> Orthanc {
+        Orthanc::slow(stunnel_conf, 0)
+    }
+
+    /// The same, but each (re)start lets `delay` seconds pass before
+    /// Orthanc runs, as a loaded machine or a large database does: the
+    /// restart command returns while Orthanc's port is still closed.
+    pub fn slow(stunnel_conf: &Path, delay: u32) -> Orthanc {
         let dir = tempfile::Builder::new()
             .prefix("orthanc-live")
             .tempdir_in("/tmp")
@@ -134,7 +141,7 @@ impl Orthanc {
         script(
             &restart,
             &format!(
-                "{stop}setsid setpriv --reuid=orthanc --regid=orthanc --init-groups {ORTHANC} {cfg} >>{log} 2>&1 </dev/null &\necho $! > {pid}\n",
+                "{stop}setsid sh -c 'sleep {delay}; exec setpriv --reuid=orthanc --regid=orthanc --init-groups {ORTHANC} {cfg}' >>{log} 2>&1 </dev/null &\necho $! > {pid}\n",
                 stop = stop_lines(&pid),
                 cfg = config_dir.display(),
                 log = log.display(),

@@ -64,6 +64,10 @@ pub struct Observed {
     pub without_client: Option<Probe>,
     /// The same request as `first`, a few seconds later.
     pub later: Probe,
+    /// With the terminator: Orthanc's own HTTP port accepted no
+    /// connection within the wait after the restart (why, in words); then
+    /// nothing was probed.
+    pub orthanc_silent: Option<String>,
 }
 
 /// Why the check failed.
@@ -81,6 +85,9 @@ pub enum Cause {
     ClientNotRequired,
     /// With mTLS: the browser certificate was refused.
     ClientRefused(String),
+    /// With the terminator: stunnel took the connection but closed it, as
+    /// it does when Orthanc's own port does not answer it.
+    Unreachable(String),
     /// An HTTP status other than 200.
     Status(u16),
     Other(String),
@@ -114,30 +121,43 @@ pub struct Expect {
     /// Orthanc asks for a login the check does not have (`renew` knows no
     /// password): its 401 then proves it is up behind TLS.
     pub login_unknown: bool,
+    /// Which HTTPS answers: with the terminator civetweb does no TLS, so
+    /// its crash cannot be what a reset shows.
+    pub way: Way,
 }
 
 /// Passed only when Orthanc answered 200 (or, with a login the check
 /// lacks, 401) both times and, with mTLS, a request without a client
-/// certificate was refused.
+/// certificate was refused. With the terminator, a first request that
+/// stunnel reset counts for nothing when the later one got through: the
+/// terminator works, Orthanc was only not yet reachable.
 pub fn judge(observed: &Observed, expect: Expect) -> Result<(), Cause> {
     let Expect {
         mtls,
         affected,
         login_unknown,
+        way,
     } = expect;
     let up = |p: &Probe| {
         matches!(p, Probe::Answered(200)) || (login_unknown && matches!(p, Probe::Answered(401)))
     };
-    let crashed = |first: &Probe, later: &Probe| {
-        matches!(first, Probe::Reset(_))
-            && matches!(later, Probe::Reset(_) | Probe::NoConnection(_))
-    };
-    if crashed(&observed.first, &observed.later)
-        || (affected && matches!(observed.first, Probe::Reset(_)))
-    {
-        return Err(Cause::CivetwebCrash);
+    if let Some(why) = &observed.orthanc_silent {
+        return Err(Cause::NotListening(why.clone()));
     }
-    match &observed.first {
+    let first = match (way, &observed.first) {
+        (Way::Terminator, Probe::Reset(_)) if up(&observed.later) => &observed.later,
+        (Way::Terminator, Probe::Reset(d)) => return Err(Cause::Unreachable(d.clone())),
+        (Way::Terminator, first) => first,
+        (Way::BuiltIn, first) => {
+            let crashed = matches!(first, Probe::Reset(_))
+                && (affected || matches!(observed.later, Probe::Reset(_) | Probe::NoConnection(_)));
+            if crashed {
+                return Err(Cause::CivetwebCrash);
+            }
+            first
+        }
+    };
+    match first {
         p if up(p) => {}
         Probe::Answered(s) => return Err(Cause::Status(*s)),
         Probe::NoConnection(d) => return Err(Cause::NotListening(d.clone())),
@@ -177,6 +197,9 @@ impl Cause {
             Cause::ClientNotRequired => Text::new("orthanc-live-client-not-required"),
             Cause::ClientRefused(d) => {
                 Text::new("orthanc-live-client-refused").arg("detail", d.clone())
+            }
+            Cause::Unreachable(d) => {
+                Text::new("orthanc-live-terminator-unreachable").arg("detail", d.clone())
             }
             Cause::Status(s) => Text::new("orthanc-live-status").arg("status", s.to_string()),
             Cause::Other(d) => Text::new("orthanc-live-other").arg("detail", d.clone()),
@@ -288,134 +311,4 @@ pub fn remote_access(allowed: Option<bool>, users: usize) -> RemoteAccess {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn obs(first: Probe, without: Option<Probe>, later: Probe) -> Observed {
-        Observed {
-            first,
-            without_client: without,
-            later,
-        }
-    }
-
-    #[test]
-    fn a_reset_then_silence_is_the_civetweb_crash() {
-        let o = obs(
-            Probe::Reset("eof".into()),
-            None,
-            Probe::NoConnection("refused".into()),
-        );
-        assert_eq!(judge(&o, Expect::default()), Err(Cause::CivetwebCrash));
-        // On an affected build one reset is enough.
-        let o = obs(Probe::Reset("eof".into()), None, Probe::Answered(200));
-        let affected = Expect {
-            affected: true,
-            ..Expect::default()
-        };
-        assert_eq!(judge(&o, affected), Err(Cause::CivetwebCrash));
-        assert!(matches!(judge(&o, Expect::default()), Err(Cause::Other(_))));
-    }
-
-    const MTLS: Expect = Expect {
-        mtls: true,
-        affected: false,
-        login_unknown: false,
-    };
-
-    #[test]
-    fn a_401_proves_orthanc_up_only_when_the_login_is_not_known() {
-        let o = obs(Probe::Answered(401), None, Probe::Answered(401));
-        assert_eq!(judge(&o, Expect::default()), Err(Cause::Status(401)));
-        let unknown = Expect {
-            login_unknown: true,
-            ..Expect::default()
-        };
-        assert_eq!(judge(&o, unknown), Ok(()));
-        // With mTLS, a 401 without a browser certificate means TLS let the
-        // request in.
-        let o = obs(
-            Probe::Answered(401),
-            Some(Probe::Answered(401)),
-            Probe::Answered(401),
-        );
-        let both = Expect {
-            login_unknown: true,
-            ..MTLS
-        };
-        assert_eq!(judge(&o, both), Err(Cause::ClientNotRequired));
-    }
-
-    #[test]
-    fn mtls_must_refuse_a_browser_without_certificate() {
-        let ok = obs(
-            Probe::Answered(200),
-            Some(Probe::Refused("alert".into())),
-            Probe::Answered(200),
-        );
-        assert_eq!(judge(&ok, MTLS), Ok(()));
-        let open = obs(
-            Probe::Answered(200),
-            Some(Probe::Answered(200)),
-            Probe::Answered(200),
-        );
-        assert_eq!(judge(&open, MTLS), Err(Cause::ClientNotRequired));
-        let died = obs(
-            Probe::Answered(200),
-            Some(Probe::Refused("alert".into())),
-            Probe::NoConnection("x".into()),
-        );
-        assert!(matches!(judge(&died, MTLS), Err(Cause::Died(_))));
-    }
-
-    #[test]
-    fn builds_with_shared_civetweb_and_openssl3_are_affected() {
-        let f = BuildFacts {
-            version: Some("/usr/sbin/Orthanc 1.10.1".into()),
-            shared_civetweb: true,
-            openssl3: true,
-        };
-        assert!(affected(&f));
-        assert!(!affected(&BuildFacts {
-            shared_civetweb: false,
-            ..f
-        }));
-    }
-
-    #[test]
-    fn stunnel_requires_client_certificates_with_mtls() {
-        let t = Terminator {
-            certificate: "/etc/orthanc/pacs.pem".into(),
-            client_ca: Some("/etc/orthanc/praxis-ca.crt".into()),
-            accept: 8443,
-            orthanc_port: 8042,
-        };
-        let c = stunnel_conf(&t);
-        assert!(c.contains("accept = 8443\n"));
-        assert!(c.contains("connect = 127.0.0.1:8042\n"));
-        assert!(c.contains("requireCert = yes\n"));
-        let plain = stunnel_conf(&Terminator {
-            client_ca: None,
-            ..t
-        });
-        assert!(!plain.contains("CAfile"));
-    }
-
-    #[test]
-    fn the_sample_cipher_list_locks_out_ecdsa() {
-        let sample = vec!["AES128-GCM-SHA256".to_string()];
-        assert!(ciphers_lock_out(&sample, KeyType::Ecdsa));
-        assert!(!ciphers_lock_out(&sample, KeyType::Rsa));
-        assert!(!ciphers_lock_out(&[], KeyType::Ecdsa));
-        let fix: Vec<String> = CIPHERS_FIX.iter().map(|s| s.to_string()).collect();
-        assert!(!ciphers_lock_out(&fix, KeyType::Ecdsa));
-    }
-
-    #[test]
-    fn remote_access_off_means_401() {
-        assert_eq!(remote_access(Some(false), 2), RemoteAccess::Refused);
-        assert_eq!(remote_access(None, 0), RemoteAccess::Refused);
-        assert_eq!(remote_access(Some(true), 0), RemoteAccess::NoUsers);
-        assert_eq!(remote_access(Some(true), 1), RemoteAccess::Open);
-    }
-}
+mod tests;
