@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use docker::{Lab, build_images, pki, wait_for};
 use praxis_tls::core::Outcome;
-use praxis_tls::core::library::compose_override::{CertFiles, CurrentPlan, Drift, dynamic_config};
+use praxis_tls::core::library::compose_override::{CertNames, Drift, ProxyDirs, dynamic_config};
 use praxis_tls::io::compose::{self, Compose, Flavor};
 use praxis_tls::io::restart::{RestartSpec, restart};
 use praxis_tls::io::verify::exposure::{self, Reach, Scheme, Targets};
@@ -69,20 +69,16 @@ fn current_generation_goes_live_with_the_override() {
     let (certs, config) = (state.join("certs"), state.join("config"));
     std::fs::create_dir_all(&certs).unwrap();
     std::fs::create_dir_all(&config).unwrap();
-    let files = CertFiles::new(HOST, OffsetDateTime::now_utc().date());
+    let files = CertNames::new(HOST, OffsetDateTime::now_utc().date());
     std::fs::write(
         certs.join(&files.cert),
         format!("{}{}", pki.leaf_pem, pki.ca_pem),
     )
     .unwrap();
     std::fs::write(certs.join(&files.key), &pki.key_pem).unwrap();
-    std::fs::write(config.join("termine.toml"), dynamic_config(&files)).unwrap();
-    let plan = CurrentPlan {
-        host: HOST.into(),
-        cert_dir: certs.display().to_string(),
-        config_dir: config.display().to_string(),
-    };
-    let (path, edit) = compose::plan_current(lab.path(), &plan).unwrap();
+    std::fs::write(config.join("termine.toml"), dynamic_config(HOST, &files)).unwrap();
+    let dirs = ProxyDirs { certs, config };
+    let (path, edit) = compose::plan_current(lab.path(), HOST, &dirs).unwrap();
     assert!(edit.is_change());
     std::fs::write(&path, &edit.text).unwrap();
     assert_eq!(compose::drift(lab.path()).unwrap(), Drift::Unchanged);

@@ -15,10 +15,11 @@ mod docker;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use praxis_tls::core::library::compose_override::{CertFiles, Drift, OverrideError};
+use praxis_tls::core::library::compose_override::{CertNames, Drift, OverrideError};
 use praxis_tls::core::library::start::Generation;
 use praxis_tls::io::golive::{
-    self, GoLiveError, ProxyFacts, Site, TraefikMismatch, apply_proxy, plan_proxy,
+    self, GoLiveError, ProxyDirs, ProxyFacts, Site, TraefikMismatch, apply_proxy, plan_proxy,
+    proxy_dirs,
 };
 use praxis_tls::io::journal::Journal;
 use time::macros::date;
@@ -72,6 +73,8 @@ fn assert_expected(actual: &str, expected: &str) {
 struct LegacyCopy {
     _tmp: tempfile::TempDir,
     site: Site,
+    state: std::path::PathBuf,
+    dirs: ProxyDirs,
 }
 
 fn legacy_copy() -> LegacyCopy {
@@ -80,18 +83,28 @@ fn legacy_copy() -> LegacyCopy {
     copy_dir(&fixture("elexis-legacy"), &install);
     let state = tmp.path().join("state");
     std::fs::create_dir_all(&state).unwrap();
-    let site = Site::new(install, Generation::Legacy, LEGACY_HOST, state);
-    LegacyCopy { _tmp: tmp, site }
+    let site = Site {
+        install_dir: install,
+        generation: Generation::Legacy,
+        host: LEGACY_HOST.into(),
+    };
+    let dirs = proxy_dirs(&state);
+    LegacyCopy {
+        _tmp: tmp,
+        site,
+        state,
+        dirs,
+    }
 }
 
-fn legacy_files() -> CertFiles {
-    CertFiles::new(LEGACY_HOST, date!(2026 - 11 - 24))
+fn legacy_files() -> CertNames {
+    CertNames::new(LEGACY_HOST, date!(2026 - 11 - 24))
 }
 
 /// The certificate files the plan names (their content is not read here).
-fn place_cert_files(site: &Site, files: &CertFiles) {
-    let dir = site.cert_dir();
-    std::fs::create_dir_all(&dir).unwrap();
+fn place_cert_files(dirs: &ProxyDirs, files: &CertNames) {
+    let dir = &dirs.certs;
+    std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join(&files.cert), "cert").unwrap();
     std::fs::write(dir.join(&files.key), "key").unwrap();
 }
@@ -100,7 +113,7 @@ fn place_cert_files(site: &Site, files: &CertFiles) {
 fn legacy_plan_matches_the_expected_files_and_undoes_byte_for_byte() {
     let c = legacy_copy();
     let files = legacy_files();
-    let plan = plan_proxy(&c.site, &files, None).unwrap();
+    let plan = plan_proxy(&c.site, &c.dirs, &files, None).unwrap();
     assert_eq!(plan.drift, Drift::NoOverride);
     let names: Vec<String> = plan
         .edits
@@ -113,7 +126,7 @@ fn legacy_plan_matches_the_expected_files_and_undoes_byte_for_byte() {
         })
         .collect();
     assert_eq!(names, ["traefik.toml", "docker-compose.override.yml"]);
-    let state = c.site.state_dir.display().to_string();
+    let state = c.state.display().to_string();
     assert_expected(&plan.edits[0].1.text, "legacy-traefik.expected.toml");
     assert_expected(&plan.edits[0].1.diff, "legacy-traefik.expected.diff");
     let ov = plan.edits[1].1.text.replace(&state, STATE_MARK);
@@ -121,20 +134,20 @@ fn legacy_plan_matches_the_expected_files_and_undoes_byte_for_byte() {
 
     // Not before the certificate files exist.
     let before = snapshot(&c.site.install_dir);
-    let mut journal = Journal::open(&c.site.state_dir).unwrap();
+    let mut journal = Journal::open(&c.state).unwrap();
     let e = apply_proxy(&mut journal, &plan).unwrap_err();
     assert!(matches!(e, GoLiveError::CertMissing { .. }), "{e:?}");
     assert_eq!(e.text().id, "golive-cert-missing");
     assert_eq!(snapshot(&c.site.install_dir), before);
 
-    place_cert_files(&c.site, &files);
+    place_cert_files(&c.dirs, &files);
     let ids = apply_proxy(&mut journal, &plan).unwrap();
     assert_eq!(ids.len(), 2);
     for (path, edit) in &plan.edits {
         assert_eq!(std::fs::read_to_string(path).unwrap(), edit.text);
     }
     // A second plan changes nothing further.
-    let again = plan_proxy(&c.site, &files, None).unwrap();
+    let again = plan_proxy(&c.site, &c.dirs, &files, None).unwrap();
     assert_eq!(again.changes().count(), 0);
 
     let reports = journal.undo_all(false).unwrap();
@@ -151,7 +164,7 @@ fn legacy_refuses_a_traefik_that_cannot_read_traefik_toml() {
     assert_eq!(facts.image, "traefik");
     assert_eq!(facts.version.as_deref(), Some("v3.1.2"));
     assert_eq!(facts.project.as_deref(), Some("elexis-oob"));
-    let e = plan_proxy(&c.site, &files, Some(&facts)).unwrap_err();
+    let e = plan_proxy(&c.site, &c.dirs, &files, Some(&facts)).unwrap_err();
     match &e {
         GoLiveError::Traefik(m @ TraefikMismatch::LegacyRunsNewer { .. }) => {
             assert_eq!(m.fix().id, "golive-legacy-newer-fix");
@@ -169,14 +182,14 @@ fn legacy_refuses_a_traefik_that_cannot_read_traefik_toml() {
         tag_version: Some("v3.1.2".into()),
         ..facts.clone()
     };
-    let e = plan_proxy(&c.site, &files, Some(&v1)).unwrap_err();
+    let e = plan_proxy(&c.site, &c.dirs, &files, Some(&v1)).unwrap_err();
     assert_eq!(e.text().id, "golive-legacy-would-upgrade");
     // Pinned v1: fine.
     let pinned = ProxyFacts {
         tag_version: None,
         ..v1
     };
-    assert!(plan_proxy(&c.site, &files, Some(&pinned)).is_ok());
+    assert!(plan_proxy(&c.site, &c.dirs, &files, Some(&pinned)).is_ok());
 }
 
 #[test]
@@ -185,7 +198,7 @@ fn a_foreign_override_is_never_overwritten_and_a_stale_plan_not_applied() {
     let files = legacy_files();
     let ov = c.site.install_dir.join("docker-compose.override.yml");
     std::fs::write(&ov, "services:\n  proxy:\n    restart: always\n").unwrap();
-    let e = plan_proxy(&c.site, &files, None).unwrap_err();
+    let e = plan_proxy(&c.site, &c.dirs, &files, None).unwrap_err();
     assert!(
         matches!(e, GoLiveError::Override(OverrideError::ForeignOverride(_))),
         "{e:?}"
@@ -193,13 +206,13 @@ fn a_foreign_override_is_never_overwritten_and_a_stale_plan_not_applied() {
     assert_eq!(e.text().id, "proxy-override-foreign");
     std::fs::remove_file(&ov).unwrap();
 
-    let plan = plan_proxy(&c.site, &files, None).unwrap();
-    place_cert_files(&c.site, &files);
+    let plan = plan_proxy(&c.site, &c.dirs, &files, None).unwrap();
+    place_cert_files(&c.dirs, &files);
     let toml = c.site.install_dir.join("traefik.toml");
     let mut text = std::fs::read_to_string(&toml).unwrap();
     text.push_str("# edited by the IT supporter meanwhile\n");
     std::fs::write(&toml, &text).unwrap();
-    let mut journal = Journal::open(&c.site.state_dir).unwrap();
+    let mut journal = Journal::open(&c.state).unwrap();
     let e = apply_proxy(&mut journal, &plan).unwrap_err();
     assert!(
         matches!(e, GoLiveError::Stale { ref path } if *path == toml),
@@ -215,11 +228,12 @@ mod lab_flow {
     use std::time::Duration;
 
     use praxis_tls::core::Outcome;
-    use praxis_tls::core::library::compose_override::{CertFiles, Drift};
+    use praxis_tls::core::library::compose_override::{CertNames, Drift};
     use praxis_tls::core::library::start::Generation;
     use praxis_tls::io::compose::{self, Compose};
     use praxis_tls::io::golive::{
         self, Docker, FinalCheck, FinalReport, Site, apply_proxy, install_files, plan_proxy,
+        proxy_dirs,
     };
     use praxis_tls::io::journal::Journal;
     use praxis_tls::io::verify::Roots;
@@ -301,15 +315,17 @@ mod lab_flow {
         assert_eq!(facts.version.as_deref(), Some("3.7.15"));
         assert!(facts.running);
 
-        let site = Site::new(lab.path(), Generation::Current, HOST, &state);
+        let site = Site {
+            install_dir: lab.path().into(),
+            generation: Generation::Current,
+            host: HOST.into(),
+        };
+        let dirs = proxy_dirs(&state);
         let mut journal = Journal::open(&state).unwrap();
         let now = OffsetDateTime::now_utc();
-        let installed = install_files(&site, &chain, &key, now, &mut journal).unwrap();
-        assert_eq!(installed.files, CertFiles::new(HOST, now.date()));
-        assert_eq!(
-            installed.cert_path.parent(),
-            Some(site.cert_dir().as_path())
-        );
+        let installed = install_files(&site, &dirs, &chain, &key, now, &mut journal).unwrap();
+        assert_eq!(installed.files, CertNames::new(HOST, now.date()));
+        assert_eq!(installed.cert_path.parent(), Some(dirs.certs.as_path()));
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&installed.key_path), 0o600);
         assert_eq!(
@@ -317,13 +333,13 @@ mod lab_flow {
             std::fs::read(&key).unwrap()
         );
 
-        let plan = plan_proxy(&site, &installed.files, Some(&facts)).unwrap();
+        let plan = plan_proxy(&site, &dirs, &installed.files, Some(&facts)).unwrap();
         assert_eq!(plan.drift, Drift::NoOverride);
         let targets: Vec<_> = plan.edits.iter().map(|(p, _)| p.clone()).collect();
         assert_eq!(
             targets,
             [
-                site.config_dir().join(format!("{HOST}.toml")),
+                dirs.config.join(format!("{HOST}.toml")),
                 lab.path().join("docker-compose.override.yml")
             ]
         );
@@ -369,8 +385,8 @@ mod lab_flow {
         assert_eq!(reports.len(), 4, "{reports:?}");
         assert!(reports.iter().all(|r| r.outcome.reverted()), "{reports:?}");
         assert_eq!(snapshot(lab.path()), before);
-        assert!(snapshot(&site.cert_dir()).is_empty());
-        assert!(snapshot(&site.config_dir()).is_empty());
+        assert!(snapshot(&dirs.certs).is_empty());
+        assert!(snapshot(&dirs.config).is_empty());
 
         // After a restart traefik serves its own default certificate again.
         let r = restart(&rt, &site, &compose);

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use praxis_tls::core::library::compose_override::{
-    CertFiles, CurrentPlan, Drift, OverrideError, command_drift, current_override, dynamic_config,
-    find_proxy,
+    CertNames, Drift, OverrideError, ProxyDirs, command_drift, current_override, dynamic_config,
+    find_proxy, names_same_host,
 };
 use time::macros::date;
 
@@ -20,17 +20,18 @@ fn base() -> String {
     std::fs::read_to_string(lab("docker-compose.yaml")).unwrap()
 }
 
-fn plan() -> CurrentPlan {
-    CurrentPlan {
-        host: "termine.praxis-lab.example".into(),
-        cert_dir: "/var/lib/praxis-tls/proxy/certs".into(),
-        config_dir: "/var/lib/praxis-tls/proxy/config".into(),
+const HOST: &str = "termine.praxis-lab.example";
+
+fn dirs() -> ProxyDirs {
+    ProxyDirs {
+        certs: "/var/lib/praxis-tls/proxy/certs".into(),
+        config: "/var/lib/praxis-tls/proxy/config".into(),
     }
 }
 
 #[test]
 fn override_matches_the_expected_file() {
-    let edit = current_override(&base(), &plan(), None).unwrap();
+    let edit = current_override(&base(), HOST, &dirs(), None).unwrap();
     let path = lab("docker-compose.override.expected.yml");
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(&path, &edit.text).unwrap();
@@ -44,7 +45,7 @@ fn override_matches_the_expected_file() {
 
 #[test]
 fn override_repeats_the_whole_base_command_and_adds_the_file_provider() {
-    let text = current_override(&base(), &plan(), None).unwrap().text;
+    let text = current_override(&base(), HOST, &dirs(), None).unwrap().text;
     let base_cmd = find_proxy(&base()).unwrap().command;
     assert_eq!(base_cmd.len(), 8);
     let ov: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
@@ -76,12 +77,12 @@ fn override_repeats_the_whole_base_command_and_adds_the_file_provider() {
 
 #[test]
 fn rewriting_our_own_override_is_allowed_a_foreign_one_is_not() {
-    let first = current_override(&base(), &plan(), None).unwrap();
-    let again = current_override(&base(), &plan(), Some(&first.text)).unwrap();
+    let first = current_override(&base(), HOST, &dirs(), None).unwrap();
+    let again = current_override(&base(), HOST, &dirs(), Some(&first.text)).unwrap();
     assert!(!again.is_change());
     let foreign = "services:\n  proxy:\n    restart: always\n";
     assert_eq!(
-        current_override(&base(), &plan(), Some(foreign)),
+        current_override(&base(), HOST, &dirs(), Some(foreign)),
         Err(OverrideError::ForeignOverride(
             "docker-compose.override.yml".into()
         ))
@@ -90,7 +91,7 @@ fn rewriting_our_own_override_is_allowed_a_foreign_one_is_not() {
 
 #[test]
 fn a_changed_base_command_is_noticed() {
-    let ov = current_override(&base(), &plan(), None).unwrap().text;
+    let ov = current_override(&base(), HOST, &dirs(), None).unwrap().text;
     assert_eq!(command_drift(&base(), &ov).unwrap(), Drift::Unchanged);
     let updated = base()
         .replace("      - \"--api.insecure=false\"\n", "")
@@ -119,21 +120,21 @@ fn a_changed_base_command_is_noticed() {
 fn string_command_map_labels_and_missing_pieces() {
     let base = "services:\n  web:\n    image: x\n    labels:\n      traefik.http.routers.termine.rule: Host(`termine.a.example`)\n      \
                 traefik.http.routers.termine.service: svc9\n  edge:\n    image: library/traefik:v2.8\n    command: --providers.docker=true --entrypoints.https.address=:443\n";
-    let text = current_override(base, &plan(), None).unwrap().text;
+    let text = current_override(base, HOST, &dirs(), None).unwrap().text;
     assert!(text.contains("  edge:\n    command:\n      - \"--providers.docker=true\"\n      - \"--entrypoints.https.address=:443\"\n"));
     assert!(text.contains("  web:\n    labels:\n"));
     assert!(text.contains("termine-tls.service=svc9"));
 
     assert_eq!(
-        current_override("services:\n  a:\n    image: nginx\n", &plan(), None),
+        current_override("services:\n  a:\n    image: nginx\n", HOST, &dirs(), None),
         Err(OverrideError::NoProxy)
     );
     let no_router = "services:\n  proxy:\n    image: traefik:v2.8\n    command: [\"--x\"]\n";
     assert_eq!(
-        current_override(no_router, &plan(), None),
+        current_override(no_router, HOST, &dirs(), None),
         Err(OverrideError::NoTermineRouter)
     );
-    match current_override("services:\n  a: [\n", &plan(), None) {
+    match current_override("services:\n  a: [\n", HOST, &dirs(), None) {
         Err(OverrideError::Yaml { line, .. }) => assert!(line >= 2, "{line}"),
         other => panic!("{other:?}"),
     }
@@ -141,9 +142,9 @@ fn string_command_map_labels_and_missing_pieces() {
 
 #[test]
 fn dynamic_config_names_versioned_files_under_certs() {
-    let files = CertFiles::new("termine.praxis-lab.example", date!(2026 - 11 - 24));
+    let files = CertNames::new(HOST, date!(2026 - 11 - 24));
     assert_eq!(files.cert, "termine.praxis-lab.example.2026-11-24.crt");
-    let toml = dynamic_config(&files);
+    let toml = dynamic_config(HOST, &files);
     let doc: toml_edit::DocumentMut = toml.parse().unwrap();
     let entry = &doc["tls"]["certificates"][0];
     assert_eq!(
@@ -154,15 +155,18 @@ fn dynamic_config_names_versioned_files_under_certs() {
         entry["keyFile"].as_str(),
         Some("/certs/termine.praxis-lab.example.2026-11-24.key")
     );
-    assert!(files.names_same_host("/mnt/termine.praxis-lab.example.crt"));
-    assert!(files.names_same_host("termine.praxis-lab.example.2025-01-02.key"));
-    assert!(!files.names_same_host("termine.praxis-lab.example.org.crt"));
-    assert!(!files.names_same_host("intranet.praxis-lab.example.crt"));
+    assert!(names_same_host(HOST, "/mnt/termine.praxis-lab.example.crt"));
+    assert!(names_same_host(
+        HOST,
+        "termine.praxis-lab.example.2025-01-02.key"
+    ));
+    assert!(!names_same_host(HOST, "termine.praxis-lab.example.org.crt"));
+    assert!(!names_same_host(HOST, "intranet.praxis-lab.example.crt"));
 }
 
 #[test]
 fn a_router_without_entrypoints_is_pinned_to_the_lan_entrypoint() {
-    let text = current_override(&base(), &plan(), None).unwrap().text;
+    let text = current_override(&base(), HOST, &dirs(), None).unwrap().text;
     let ov: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
     let labels: Vec<String> =
         serde_yaml_ng::from_value(ov["services"]["appserver"]["labels"].clone()).unwrap();
@@ -175,7 +179,7 @@ fn a_router_that_cannot_be_pinned_is_refused_by_name() {
         "\"--entrypoints.http.address=:80\"",
         "\"--entrypoints.web.address=:8000\"",
     );
-    let err = current_override(&base, &plan(), None).unwrap_err();
+    let err = current_override(&base, HOST, &dirs(), None).unwrap_err();
     assert_eq!(
         err,
         OverrideError::Unpinnable {

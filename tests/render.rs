@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
 use praxis_tls::core::library::attempts::{Attempt, AttemptOutcome};
-use praxis_tls::core::library::compose_override::{CertFiles, Drift, Edit};
+use praxis_tls::core::library::compose_override::{CertNames, Drift, Edit};
 use praxis_tls::core::library::compose_ready::ComposeFacts;
 use praxis_tls::core::library::dns::{CaaRecord, CaaSet, Delegation, DnsReport, LookupError};
 use praxis_tls::core::library::firewall::Detection;
@@ -1519,8 +1519,12 @@ fn proxy_plan(view: PlanView) -> ProxyPlan {
         } else {
             Drift::NoOverride
         },
-        files: CertFiles {
+        site: praxis_tls::core::model::golive::Site {
+            install_dir: "/opt/elexis-oob".into(),
+            generation: praxis_tls::core::library::start::Generation::Current,
             host: "termine.meine-praxis.ch".into(),
+        },
+        names: CertNames {
             cert: "x.crt".into(),
             key: "x.key".into(),
         },

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use praxis_tls::core::library::start::Generation;
-use praxis_tls::io::golive::{Site, apply_proxy, dynamic_file_name, install_files, plan_proxy};
+use praxis_tls::io::golive::{
+    Site, apply_proxy, dynamic_file_name, install_files, plan_proxy, proxy_dirs,
+};
 use praxis_tls::io::journal::Journal;
 use rcgen::{CertificateParams, KeyPair};
 use time::OffsetDateTime;
@@ -20,6 +22,7 @@ const HOST: &str = "termine.praxis-lab.example";
 struct Live {
     tmp: tempfile::TempDir,
     site: Site,
+    state: PathBuf,
     cert: PathBuf,
     key: PathBuf,
     /// traefik's dynamic configuration, which names `cert` and `key`.
@@ -38,7 +41,11 @@ fn go_live() -> Live {
     }
     let state = tmp.path().join("state");
     std::fs::create_dir_all(&state).unwrap();
-    let site = Site::new(install, Generation::Current, HOST, state);
+    let site = Site {
+        install_dir: install,
+        generation: Generation::Current,
+        host: HOST.into(),
+    };
 
     let now = OffsetDateTime::now_utc();
     let key = KeyPair::generate().unwrap();
@@ -50,9 +57,10 @@ fn go_live() -> Live {
     std::fs::write(&chain_pem, cert.pem()).unwrap();
     std::fs::write(&key_pem, key.serialize_pem()).unwrap();
 
-    let mut journal = Journal::open(&site.state_dir).unwrap();
-    let installed = install_files(&site, &chain_pem, &key_pem, now, &mut journal).unwrap();
-    let plan = plan_proxy(&site, &installed.files, None).unwrap();
+    let dirs = proxy_dirs(&state);
+    let mut journal = Journal::open(&state).unwrap();
+    let installed = install_files(&site, &dirs, &chain_pem, &key_pem, now, &mut journal).unwrap();
+    let plan = plan_proxy(&site, &dirs, &installed.files, None).unwrap();
     let dynamic = plan
         .changes()
         .map(|(p, _)| p.clone())
@@ -64,6 +72,7 @@ fn go_live() -> Live {
     Live {
         tmp,
         site,
+        state,
         cert: installed.cert_path,
         key: installed.key_path,
         dynamic,
@@ -100,7 +109,7 @@ fn undo(state: &Path, input: &str, extra: &[&str]) -> (i32, String) {
 #[test]
 fn a_hand_edited_configuration_keeps_its_certificate_until_yes() {
     let live = go_live();
-    let state = live.site.state_dir.clone();
+    let state = live.state.clone();
     let journal = std::fs::read_to_string(state.join("journal.json")).unwrap();
     assert!(journal.contains("\"schema\": 2"), "{journal}");
     assert!(journal.contains("\"role\": \"configuration\""), "{journal}");
@@ -163,7 +172,7 @@ fn a_hand_edited_configuration_keeps_its_certificate_until_yes() {
 #[test]
 fn force_takes_the_whole_set_back_without_asking() {
     let live = go_live();
-    let state = live.site.state_dir.clone();
+    let state = live.state.clone();
     std::fs::write(&live.dynamic, "# replaced by hand\n").unwrap();
     let (code, out) = undo(&state, "", &["--force"]);
     eprintln!("{out}");
@@ -175,7 +184,7 @@ fn force_takes_the_whole_set_back_without_asking() {
 #[test]
 fn a_journal_of_format_1_is_still_undone() {
     let live = go_live();
-    let state = live.site.state_dir.clone();
+    let state = live.state.clone();
     // As the previous version wrote it: schema 1, no sets.
     let path = state.join("journal.json");
     let mut v: serde_json::Value =

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use praxis_tls::core::library::compose_override::{CertFiles, OverrideError};
+use praxis_tls::core::library::compose_override::{CertNames, OverrideError};
 use praxis_tls::core::library::traefik_legacy::{
     LegacyTomlError, enable_certificate, legacy_override,
 };
@@ -32,12 +32,15 @@ fn expect(name: &str, actual: &str) {
     );
 }
 
-fn files() -> CertFiles {
-    CertFiles::new("termine.praxis-muster.ch", date!(2026 - 11 - 24))
+const HOST: &str = "termine.praxis-muster.ch";
+
+fn files() -> CertNames {
+    CertNames::new(HOST, date!(2026 - 11 - 24))
 }
 
 fn edited(input: &str) -> (String, String) {
-    let e = enable_certificate(&read(input), &files()).unwrap_or_else(|e| panic!("{input}: {e}"));
+    let e =
+        enable_certificate(&read(input), HOST, &files()).unwrap_or_else(|e| panic!("{input}: {e}"));
     (e.text, e.diff)
 }
 
@@ -106,7 +109,7 @@ fn editing_twice_changes_nothing_more() {
         "no-trailing-newline.toml",
     ] {
         let (once, _) = edited(input);
-        let twice = enable_certificate(&once, &files()).unwrap();
+        let twice = enable_certificate(&once, HOST, &files()).unwrap();
         assert_eq!(twice.text, once, "{input}");
         assert!(twice.diff.is_empty(), "{input}");
     }
@@ -114,11 +117,11 @@ fn editing_twice_changes_nothing_more() {
 
 #[test]
 fn broken_file_is_refused_with_its_line() {
-    match enable_certificate(&read("broken.toml"), &files()) {
+    match enable_certificate(&read("broken.toml"), HOST, &files()) {
         Err(LegacyTomlError::Parse { line, .. }) => assert_eq!(line, 17),
         other => panic!("{other:?}"),
     }
-    let e = enable_certificate(&read("broken.toml"), &files()).unwrap_err();
+    let e = enable_certificate(&read("broken.toml"), HOST, &files()).unwrap_err();
     assert_eq!(e.text().id, "proxy-toml-broken");
     assert!(
         e.text()
@@ -129,7 +132,8 @@ fn broken_file_is_refused_with_its_line() {
 
 #[test]
 fn file_without_https_entry_point_is_refused() {
-    let e = enable_certificate("[entryPoints.http]\naddress = \":80\"\n", &files()).unwrap_err();
+    let e =
+        enable_certificate("[entryPoints.http]\naddress = \":80\"\n", HOST, &files()).unwrap_err();
     assert_eq!(e, LegacyTomlError::NoHttps);
 }
 

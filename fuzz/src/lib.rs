@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use praxis_tls::core::library::compose_override::{CERTS_MOUNT, CertFiles};
+use praxis_tls::core::library::compose_override::{CERTS_MOUNT, CertNames};
 use praxis_tls::core::library::dns::Delegation;
 use praxis_tls::core::library::domain::{DomainName, parse};
 use praxis_tls::core::library::start::DetectError;
@@ -236,9 +236,9 @@ fn check_text(t: &Text, what: &str) {
 const HOST: &str = "termine.praxis-muster.ch";
 const CERT_HEADER: &str = "[[entryPoints.https.tls.certificates]]";
 
-fn cert_files() -> CertFiles {
+fn cert_files() -> CertNames {
     match Date::from_calendar_date(2026, Month::November, 24) {
-        Ok(d) => CertFiles::new(HOST, d),
+        Ok(d) => CertNames::new(HOST, d),
         Err(e) => panic!("date: {e}"),
     }
 }
@@ -272,7 +272,7 @@ pub fn traefik_toml(data: &[u8]) {
     let files = cert_files();
     let cert = format!("{CERTS_MOUNT}/{}", files.cert);
     let key = format!("{CERTS_MOUNT}/{}", files.key);
-    let edit = match enable_certificate(&input, &files) {
+    let edit = match enable_certificate(&input, HOST, &files) {
         Ok(edit) => edit,
         Err(e) => return check_toml_error(&input, &e),
     };
@@ -287,7 +287,7 @@ pub fn traefik_toml(data: &[u8]) {
         .any(|t| str_of(t, "certFile") == Some(&cert) && str_of(t, "keyFile") == Some(&key));
     assert!(ours, "no entry with our files:\n{out}");
     check_lines(&input, out, &cert, &key);
-    match enable_certificate(out, &files) {
+    match enable_certificate(out, HOST, &files) {
         Ok(again) => {
             assert!(
                 again.text == *out && !again.is_change(),

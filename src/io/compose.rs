@@ -10,7 +10,7 @@ use std::time::Duration;
 use tokio::process::Command;
 
 use crate::core::Text;
-use crate::core::library::compose_override::{self, CurrentPlan, Drift, Edit, OverrideError};
+use crate::core::library::compose_override::{self, Drift, Edit, OverrideError, ProxyDirs};
 use crate::core::library::limits::MAX_FILE_BYTES;
 use crate::core::library::traefik_legacy;
 use crate::io::atomic::{Refused, read_small, refused_of};
@@ -100,10 +100,14 @@ pub fn read_override(dir: &Path) -> Result<(PathBuf, Option<String>), ComposeIoE
 
 /// The override for the current generation, as a proposed edit of the file
 /// at the returned path.
-pub fn plan_current(dir: &Path, plan: &CurrentPlan) -> Result<(PathBuf, Edit), ComposeIoError> {
+pub fn plan_current(
+    dir: &Path,
+    host: &str,
+    dirs: &ProxyDirs,
+) -> Result<(PathBuf, Edit), ComposeIoError> {
     let (_, base) = read_base(dir)?;
     let (path, existing) = read_override(dir)?;
-    let edit = compose_override::current_override(&base, plan, existing.as_deref())?;
+    let edit = compose_override::current_override(&base, host, dirs, existing.as_deref())?;
     Ok((path, edit))
 }
 

@@ -32,7 +32,8 @@ pub use error::{GoLiveError, TraefikMismatch};
 pub use files::{CERT_MODE, Installed, KEY_MODE, install_files, validate_pair};
 pub use proxy::{ProxyPlan, apply_proxy, dynamic_file_name, plan_proxy};
 
-use crate::core::library::start::Generation;
+pub use crate::core::library::compose_override::ProxyDirs;
+pub use crate::core::model::golive::Site;
 
 /// The wizard's certificate directory under the state directory. Mounted
 /// read-only into the proxy alone; never `webelexisdata`.
@@ -42,43 +43,16 @@ pub const CERT_DIR: &str = concat!("proxy", "-certs");
 /// Traefik's dynamic configuration (file provider), current generation.
 pub const CONFIG_DIR: &str = concat!("proxy", "-config");
 
-/// The plain inputs every go-live step works on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Site {
-    /// The Elexis-OOB directory (with `docker-compose.yml`).
-    pub install_dir: PathBuf,
-    pub generation: Generation,
-    /// `termine.<domain>`, already validated.
-    pub host: String,
-    /// The wizard's state directory (`/var/lib/praxis-tls`).
-    pub state_dir: PathBuf,
-}
-
 fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-impl Site {
-    pub fn new(
-        install_dir: impl Into<PathBuf>,
-        generation: Generation,
-        host: impl Into<String>,
-        state_dir: impl Into<PathBuf>,
-    ) -> Site {
-        Site {
-            install_dir: install_dir.into(),
-            generation,
-            host: host.into(),
-            state_dir: state_dir.into(),
-        }
-    }
-
-    /// Absolute: compose would read a relative path against the install dir.
-    pub fn cert_dir(&self) -> PathBuf {
-        absolute(&self.state_dir.join(CERT_DIR))
-    }
-
-    pub fn config_dir(&self) -> PathBuf {
-        absolute(&self.state_dir.join(CONFIG_DIR))
+/// The wizard's directories under its state directory that the proxy
+/// mounts: absolute, since compose would read a relative path against the
+/// install dir.
+pub fn proxy_dirs(state_dir: &Path) -> ProxyDirs {
+    ProxyDirs {
+        certs: absolute(&state_dir.join(CERT_DIR)),
+        config: absolute(&state_dir.join(CONFIG_DIR)),
     }
 }

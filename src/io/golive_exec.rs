@@ -13,13 +13,9 @@ use super::golive::{self, Docker, Site};
 use super::journal::Journal;
 use super::verify::exposure::INTERNAL_PORTS;
 use super::verify::patients::{self, Lookout, Vantage};
-use crate::core::library::compose_override::CertFiles;
-use crate::core::model::golive::{InstalledFiles, SiteSpec};
+use crate::core::library::compose_override::CertNames;
+use crate::core::model::golive::InstalledFiles;
 use crate::core::{Effect, Finding, Msg, Outcome, Text};
-
-fn site(cfg: &IoConfig, s: &SiteSpec) -> Site {
-    Site::new(&s.install_dir, s.generation, &s.host, &cfg.state_dir)
-}
 
 /// A finding for a failure that has no text of its own.
 fn trouble(detail: impl Into<String>) -> Finding {
@@ -42,15 +38,22 @@ pub fn run(
             tokio::task::spawn_blocking(move || {
                 let now = time::OffsetDateTime::now_utc();
                 let result = match journal.lock() {
-                    Ok(mut j) => golive::install_files(&site(&cfg, &spec), &crt, &key, now, &mut j)
-                        .map(|i| InstalledFiles {
-                            crt: i.cert_path,
-                            key: i.key_path,
-                            cert_name: i.files.cert,
-                            key_name: i.files.key,
-                            fingerprint: i.fingerprint,
-                        })
-                        .map_err(|e| e.finding()),
+                    Ok(mut j) => golive::install_files(
+                        &spec,
+                        &golive::proxy_dirs(&cfg.state_dir),
+                        &crt,
+                        &key,
+                        now,
+                        &mut j,
+                    )
+                    .map(|i| InstalledFiles {
+                        crt: i.cert_path,
+                        key: i.key_path,
+                        cert_name: i.files.cert,
+                        key_name: i.files.key,
+                        fingerprint: i.fingerprint,
+                    })
+                    .map_err(|e| e.finding()),
                     Err(_) => Err(trouble("journal lock poisoned")),
                 };
                 let _ = tx.send(Msg::FilesInstalled { generation, result });
@@ -64,12 +67,12 @@ pub fn run(
         } => {
             tokio::spawn(async move {
                 let facts = Docker::default().inspect_proxy().await.ok().flatten();
-                let files = CertFiles {
-                    host: spec.host.clone(),
+                let names = CertNames {
                     cert: cert_name,
                     key: key_name,
                 };
-                let result = golive::plan_proxy(&site(&cfg, &spec), &files, facts.as_ref())
+                let dirs = golive::proxy_dirs(&cfg.state_dir);
+                let result = golive::plan_proxy(&spec, &dirs, &names, facts.as_ref())
                     .map_err(|e| e.finding());
                 let _ = tx.send(Msg::ProxyPlanned { generation, result });
             });
@@ -180,7 +183,7 @@ fn undo_since(journal: &Mutex<Journal>, mark: Option<u64>) -> bool {
 
 async fn restart(
     cfg: &IoConfig,
-    spec: &SiteSpec,
+    spec: &Site,
     generation: u64,
     tx: &UnboundedSender<Msg>,
 ) -> Result<(), Finding> {
@@ -200,7 +203,7 @@ async fn restart(
         }
     });
     let result = golive::restart(
-        &site(cfg, spec),
+        spec,
         &compose,
         &Docker::default(),
         cfg.restart_timeout,

@@ -59,45 +59,53 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Versioned file names: traefik reloads the dynamic file, never a
-/// certificate that changes under the same name.
+/// Versioned file names of the certificate and key: traefik reloads the
+/// dynamic file, never a certificate that changes under the same name.
+/// The host they are for is the site's (`model::golive::Site`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CertFiles {
-    pub host: String,
+pub struct CertNames {
     pub cert: String,
     pub key: String,
 }
 
-impl CertFiles {
-    pub fn new(host: &str, date: Date) -> CertFiles {
+impl CertNames {
+    pub fn new(host: &str, date: Date) -> CertNames {
         // `Date`'s Display is ISO 8601: 2026-11-24.
         let d = date.to_string();
-        CertFiles {
-            host: host.to_string(),
+        CertNames {
             cert: format!("{host}.{d}.crt"),
             key: format!("{host}.{d}.key"),
         }
     }
+}
 
-    /// True for a file name of this host's certificate or key, of any date
-    /// or none (as the seed chapter names them) — not of a longer name that
-    /// merely starts with this host.
-    pub fn names_same_host(&self, file_name: &str) -> bool {
-        let base = file_name.rsplit('/').next().unwrap_or(file_name);
-        let Some(rest) = base.strip_prefix(self.host.as_str()) else {
-            return false;
-        };
-        let Some(middle) = rest
-            .strip_suffix(".crt")
-            .or_else(|| rest.strip_suffix(".key"))
-        else {
-            return false;
-        };
-        middle.is_empty()
-            || middle
-                .strip_prefix('.')
-                .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '-'))
-    }
+/// The wizard's two directories on the host that the proxy mounts
+/// read-only: certificates and keys, and the dynamic configuration.
+/// Absolute, since compose reads a relative path against the install dir.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyDirs {
+    pub certs: std::path::PathBuf,
+    pub config: std::path::PathBuf,
+}
+
+/// True for a file name of `host`'s certificate or key, of any date or none
+/// (as the seed chapter names them) — not of a longer name that merely
+/// starts with this host.
+pub fn names_same_host(host: &str, file_name: &str) -> bool {
+    let base = file_name.rsplit('/').next().unwrap_or(file_name);
+    let Some(rest) = base.strip_prefix(host) else {
+        return false;
+    };
+    let Some(middle) = rest
+        .strip_suffix(".crt")
+        .or_else(|| rest.strip_suffix(".key"))
+    else {
+        return false;
+    };
+    middle.is_empty()
+        || middle
+            .strip_prefix('.')
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '-'))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -261,27 +269,15 @@ pub fn find_proxy(base: &str) -> Result<ProxyService, OverrideError> {
 /// No default certificate: an unknown name then gets traefik's own
 /// self-signed one, which makes a wrong name obvious instead of handing out
 /// the patients' certificate for every address.
-pub fn dynamic_config(files: &CertFiles) -> String {
+pub fn dynamic_config(host: &str, names: &CertNames) -> String {
     format!(
         "# praxis-tls: the certificate traefik serves for {host}.\n\
          # Written by the wizard; the next renewal rewrites it.\n\
          [[tls.certificates]]\n  certFile = \"{m}/{cert}\"\n  keyFile = \"{m}/{key}\"\n",
-        host = files.host,
         m = CERTS_MOUNT,
-        cert = files.cert,
-        key = files.key,
+        cert = names.cert,
+        key = names.key,
     )
-}
-
-/// What the current generation's override is built from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CurrentPlan {
-    /// `termine.<domain>`, already validated.
-    pub host: String,
-    /// Absolute host directories of the wizard's: certificates and keys,
-    /// and the dynamic configuration. Mounted read-only into the proxy only.
-    pub cert_dir: String,
-    pub config_dir: String,
 }
 
 struct TermineRouter {
@@ -366,7 +362,8 @@ pub(crate) fn check_ours(existing: Option<&str>) -> Result<&str, OverrideError> 
 /// for the termine host on the appointment service.
 pub fn current_override(
     base: &str,
-    plan: &CurrentPlan,
+    host: &str,
+    dirs: &ProxyDirs,
     existing: Option<&str>,
 ) -> Result<Edit, OverrideError> {
     let old = check_ours(existing)?;
@@ -400,8 +397,11 @@ pub fn current_override(
         out.push_str(&item(arg));
     }
     out.push_str("    volumes:\n");
-    out.push_str(&item(&format!("{}:{CERTS_MOUNT}:ro", plan.cert_dir)));
-    out.push_str(&item(&format!("{}:{CONFIG_MOUNT}:ro", plan.config_dir)));
+    out.push_str(&item(&format!("{}:{CERTS_MOUNT}:ro", dirs.certs.display())));
+    out.push_str(&item(&format!(
+        "{}:{CONFIG_MOUNT}:ro",
+        dirs.config.display()
+    )));
     let pin = |out: &mut String, service: &str| {
         for (_, router) in unpinned.iter().filter(|(s, _)| s == service) {
             out.push_str(&item(&format!(
@@ -411,7 +411,7 @@ pub fn current_override(
     };
     out.push_str(&format!("  {}:\n    labels:\n", termine.service_name));
     let r = "traefik.http.routers.termine-tls";
-    out.push_str(&item(&format!("{r}.rule=Host(`{}`)", plan.host)));
+    out.push_str(&item(&format!("{r}.rule=Host(`{host}`)")));
     out.push_str(&item(&format!("{r}.entrypoints=https")));
     out.push_str(&item(&format!("{r}.tls=true")));
     out.push_str(&item(&format!("{r}.service={}", termine.traefik_service)));

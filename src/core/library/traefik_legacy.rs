@@ -15,8 +15,8 @@ use std::ops::Range;
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
 use super::compose_override::{
-    CERTS_MOUNT, CertFiles, Edit, OVERRIDE_MARKER, OverrideError, check_ours, labels, parse_yaml,
-    proxy_service, services, version_line, yaml_quote,
+    CERTS_MOUNT, CertNames, Edit, OVERRIDE_MARKER, OverrideError, check_ours, labels,
+    names_same_host, parse_yaml, proxy_service, services, version_line, yaml_quote,
 };
 use crate::core::model::check::Text;
 
@@ -151,9 +151,13 @@ fn eol_of(text: &str) -> &'static str {
 /// container. An entry for the same host (another date) is updated; else
 /// the shipped commented block at the end is un-commented; else a block is
 /// appended.
-pub fn enable_certificate(original: &str, files: &CertFiles) -> Result<Edit, LegacyTomlError> {
-    let cert = format!("{CERTS_MOUNT}/{}", files.cert);
-    let key = format!("{CERTS_MOUNT}/{}", files.key);
+pub fn enable_certificate(
+    original: &str,
+    host: &str,
+    names: &CertNames,
+) -> Result<Edit, LegacyTomlError> {
+    let cert = format!("{CERTS_MOUNT}/{}", names.cert);
+    let key = format!("{CERTS_MOUNT}/{}", names.key);
     let doc = parse(original)?;
     let Some(https) = table_at(doc.as_table(), &CERTS_PATH[..2]) else {
         return Err(LegacyTomlError::NoHttps);
@@ -166,7 +170,7 @@ pub fn enable_certificate(original: &str, files: &CertFiles) -> Result<Edit, Leg
             if matches!(tls.get(CERTS_PATH[3]), None | Some(Item::ArrayOfTables(_))) => {}
         Some(_) => return Err(LegacyTomlError::Unsupported),
     }
-    let new = match replace_same_host(original, &doc, files, &cert, &key) {
+    let new = match replace_same_host(original, &doc, host, &cert, &key) {
         Some(t) => t,
         None => {
             let trailing_start = doc
@@ -187,7 +191,7 @@ pub fn enable_certificate(original: &str, files: &CertFiles) -> Result<Edit, Leg
 fn replace_same_host(
     original: &str,
     doc: &Document<&str>,
-    files: &CertFiles,
+    host: &str,
     cert: &str,
     key: &str,
 ) -> Option<String> {
@@ -203,7 +207,7 @@ fn replace_same_host(
         else {
             continue;
         };
-        if files.names_same_host(c) && files.names_same_host(k) {
+        if names_same_host(host, c) && names_same_host(host, k) {
             spans.push((cs, quoted(cert)));
             spans.push((ks, quoted(key)));
         }

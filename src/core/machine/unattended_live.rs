@@ -14,7 +14,7 @@
 //! after it (a router without hairpin NAT), cannot be checked from here,
 //! and the change is kept rather than undone for that.
 
-use crate::core::model::golive::SiteSpec;
+use crate::core::model::golive::Site;
 use crate::core::model::unattended::{GoLive, Live, LiveRun, Phase};
 use crate::core::steps::{final_check, proxy};
 use crate::core::{CheckId, CheckState, Effect, Outcome, Text, Wizard};
@@ -23,7 +23,7 @@ pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
     let (Some(inst), Some(cert)) = (w.start.found.clone(), w.certificate.installed.clone()) else {
         w.session.going_live = Some(LiveRun {
             plan,
-            site: SiteSpec {
+            site: Site {
                 install_dir: Default::default(),
                 generation: crate::core::library::start::Generation::Current,
                 host: String::new(),
@@ -36,7 +36,7 @@ pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
         });
         return Vec::new();
     };
-    let site = SiteSpec {
+    let site = Site {
         install_dir: inst.dir,
         generation: inst.generation,
         host: cert.domain.clone(),

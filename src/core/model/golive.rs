@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::library::compose_override::{CertFiles, Drift, Edit};
+use crate::core::library::compose_override::{CertNames, Drift, Edit};
 use crate::core::library::start::Generation;
 
 /// Where the certificate went in the wizard's own directory.
@@ -58,11 +58,14 @@ pub struct GoLiveState {
     pub restart_output: Vec<String>,
 }
 
-/// The plain inputs io needs about the site.
+/// The site the go-live works on: the one place the host travels in,
+/// from the wizard's domain step to the traefik file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteSpec {
+pub struct Site {
+    /// The Elexis-OOB directory (with `docker-compose.yml`).
     pub install_dir: PathBuf,
     pub generation: Generation,
+    /// `termine.<domain>`, already validated.
     pub host: String,
 }
 
@@ -88,7 +91,10 @@ pub struct ProxyPlan {
     /// Whether the base file's proxy command changed since an earlier
     /// override of ours was built (the new override follows the base).
     pub drift: Drift,
-    pub files: CertFiles,
+    /// The site the plan is for, and the file names it makes the proxy
+    /// read.
+    pub site: Site,
+    pub names: CertNames,
     /// The dynamic configuration file (current generation): traefik reloads
     /// it by itself, everything else needs a restart.
     pub dynamic: Option<PathBuf>,

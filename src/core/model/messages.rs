@@ -360,14 +360,14 @@ pub enum Effect {
     },
     /// Copy the certificate into the proxy's directory, through the journal.
     InstallFiles {
-        site: golive::SiteSpec,
+        site: golive::Site,
         crt: PathBuf,
         key: PathBuf,
         generation: u64,
     },
     /// Work out the proxy edits and their diffs; nothing is written.
     PlanProxy {
-        site: golive::SiteSpec,
+        site: golive::Site,
         cert_name: String,
         key_name: String,
         generation: u64,
@@ -380,14 +380,14 @@ pub enum Effect {
         generation: u64,
     },
     Restart {
-        site: golive::SiteSpec,
+        site: golive::Site,
         generation: u64,
     },
     /// Undo the journal entries after `mark` (all, without one), newest
     /// first; then restart again when `restart` names the site.
     UndoSince {
         mark: Option<u64>,
-        restart: Option<golive::SiteSpec>,
+        restart: Option<golive::Site>,
     },
     /// Send certificate and key to the admin app (the wizard runs elsewhere).
     Upload {

@@ -7,7 +7,7 @@ use crate::core::Text;
 use crate::core::library::attempts::RefusedBecause;
 use crate::core::library::domain::DomainName;
 use crate::core::library::status::CertRecord;
-use crate::core::model::golive::SiteSpec;
+use crate::core::model::golive::Site;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unattended {
@@ -80,7 +80,7 @@ pub enum Phase {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LiveRun {
     pub plan: GoLive,
-    pub site: SiteSpec,
+    pub site: Site,
     pub phase: Phase,
     pub restarted: bool,
     /// What the final check saw served, by fingerprint.

@@ -7,7 +7,7 @@
 use crate::core::answers::Answers;
 use crate::core::answers::drive::{Decision, StopReason, pass, stop};
 use crate::core::model::gate::Gate;
-use crate::core::model::golive::SiteSpec;
+use crate::core::model::golive::Site;
 use crate::core::{Action, CheckId, CheckState, Effect, Step, Wizard};
 
 /// Whether the current go-live step is confirmed by hand.
@@ -95,10 +95,10 @@ pub fn none() -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn site(w: &Wizard) -> Option<SiteSpec> {
+pub fn site(w: &Wizard) -> Option<Site> {
     let inst = w.start.found.as_ref()?;
     let host = w.domain.parsed.as_ref()?.ascii.clone();
-    Some(SiteSpec {
+    Some(Site {
         install_dir: inst.dir.clone(),
         generation: inst.generation,
         host,

@@ -1,7 +1,7 @@
 //! Install, proxy, restart and final check, driven by messages.
 
 use super::*;
-use crate::core::library::compose_override::{CertFiles, Drift, Edit};
+use crate::core::library::compose_override::{CertNames, Drift, Edit};
 use crate::core::library::status::CertRecord;
 use crate::core::model::golive::{FileDiff, InstalledFiles, PlanView, ProxyPlan};
 
@@ -693,8 +693,12 @@ pub(crate) fn proxy_plan(view: PlanView) -> ProxyPlan {
         } else {
             Drift::NoOverride
         },
-        files: CertFiles {
+        site: crate::core::model::golive::Site {
+            install_dir: "/opt/elexis-oob".into(),
+            generation: crate::core::library::start::Generation::Current,
             host: "termine.meine-praxis.ch".into(),
+        },
+        names: CertNames {
             cert: "x.crt".into(),
             key: "x.key".into(),
         },

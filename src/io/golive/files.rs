@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use time::OffsetDateTime;
 
-use super::Site;
 use super::error::GoLiveError;
+use super::{ProxyDirs, Site};
 use crate::core::library::change_set::{Role, SetMember};
-use crate::core::library::compose_override::CertFiles;
+use crate::core::library::compose_override::CertNames;
 use crate::io::atomic;
 use crate::io::cert_import::{self, ImportError};
 use crate::io::journal::Journal;
@@ -22,7 +22,7 @@ pub const KEY_MODE: u32 = 0o600;
 /// What `install_files` put in place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Installed {
-    pub files: CertFiles,
+    pub files: CertNames,
     pub cert_path: PathBuf,
     pub key_path: PathBuf,
     /// SHA-256 of the leaf (DER), lower-case hex: what the final check
@@ -82,8 +82,8 @@ pub fn validate_pair(
 /// Versioned names for today; when today's names already hold other
 /// bytes (a second certificate the same day), `-2`, `-3`, … so that traefik
 /// sees a new name and reloads.
-fn free_names(dir: &Path, host: &str, now: OffsetDateTime, cert: &[u8], key: &[u8]) -> CertFiles {
-    let base = CertFiles::new(host, now.date());
+fn free_names(dir: &Path, host: &str, now: OffsetDateTime, cert: &[u8], key: &[u8]) -> CertNames {
+    let base = CertNames::new(host, now.date());
     let same_or_absent = |name: &str, bytes: &[u8]| match std::fs::read(dir.join(name)) {
         Ok(b) => b == bytes,
         Err(_) => true,
@@ -93,8 +93,7 @@ fn free_names(dir: &Path, host: &str, now: OffsetDateTime, cert: &[u8], key: &[u
     while !(same_or_absent(&files.cert, cert) && same_or_absent(&files.key, key)) {
         n += 1;
         let d = format!("{}-{n}", now.date());
-        files = CertFiles {
-            host: host.to_string(),
+        files = CertNames {
             cert: format!("{host}.{d}.crt"),
             key: format!("{host}.{d}.key"),
         };
@@ -104,7 +103,7 @@ fn free_names(dir: &Path, host: &str, now: OffsetDateTime, cert: &[u8], key: &[u
 
 /// The change set of one certificate going live: its key, its chain and
 /// the proxy configuration that names them, written in two steps.
-pub fn set_name(files: &CertFiles) -> String {
+pub fn set_name(files: &CertNames) -> String {
     format!("go-live {}", files.cert)
 }
 
@@ -112,6 +111,7 @@ pub fn set_name(files: &CertFiles) -> String {
 /// write recorded in the journal first.
 pub fn install_files(
     site: &Site,
+    dirs: &ProxyDirs,
     chain_pem: &Path,
     key_pem: &Path,
     now: OffsetDateTime,
@@ -124,7 +124,7 @@ pub fn install_files(
             host: site.host.clone(),
             error,
         })?;
-    let dir = site.cert_dir();
+    let dir = dirs.certs.clone();
     // Keys go there: the folder must be one nobody else controls.
     crate::io::safe_dir::ensure(&dir).map_err(|e| match e {
         crate::io::safe_dir::SafeDirError::Io { path, source } => GoLiveError::Dir {

@@ -10,13 +10,13 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use super::Site;
 use super::docker::{ProxyFacts, check_generation};
 use super::error::GoLiveError;
 use super::files::ensure_dir;
+use super::{ProxyDirs, Site};
 use crate::core::library::change_set::{Role, SetMember};
 use crate::core::library::compose_override::{
-    self, CertFiles, CurrentPlan, Drift, Edit, dynamic_config, unified_diff,
+    self, CertNames, Drift, Edit, dynamic_config, unified_diff,
 };
 use crate::core::library::start::Generation;
 use crate::core::library::traefik_legacy;
@@ -60,7 +60,8 @@ pub fn dynamic_file_name(host: &str) -> String {
 /// instead of a blind edit.
 pub fn plan_proxy(
     site: &Site,
-    files: &CertFiles,
+    dirs: &ProxyDirs,
+    files: &CertNames,
     running: Option<&ProxyFacts>,
 ) -> Result<ProxyPlan, GoLiveError> {
     if let Some(facts) = running {
@@ -75,7 +76,7 @@ pub fn plan_proxy(
     if let Some(ov) = &existing {
         syntax(&override_path, ov)?;
     }
-    let cert_dir = site.cert_dir();
+    let cert_dir = &dirs.certs;
     let requires = vec![cert_dir.join(&files.cert), cert_dir.join(&files.key)];
     let mut edits = Vec::new();
     let mut drift = Drift::NoOverride;
@@ -86,18 +87,14 @@ pub fn plan_proxy(
                 drift = compose_override::command_drift(&base, ov)?;
             }
             let name = dynamic_file_name(&site.host);
-            let path = site.config_dir().join(&name);
+            let path = dirs.config.join(&name);
             let old = read_opt(&path)?.unwrap_or_default();
-            let new = dynamic_config(files);
+            let new = dynamic_config(&site.host, files);
             let diff = unified_diff(&name, &old, &new);
             dynamic = Some(path.clone());
             edits.push((path, Edit { text: new, diff }));
-            let plan = CurrentPlan {
-                host: site.host.clone(),
-                cert_dir: cert_dir.display().to_string(),
-                config_dir: site.config_dir().display().to_string(),
-            };
-            let edit = compose_override::current_override(&base, &plan, existing.as_deref())?;
+            let edit =
+                compose_override::current_override(&base, &site.host, dirs, existing.as_deref())?;
             edits.push((override_path, edit));
         }
         Generation::Legacy => {
@@ -106,7 +103,7 @@ pub fn plan_proxy(
                 path: path.clone(),
                 error: "not found".into(),
             })?;
-            let edit = traefik_legacy::enable_certificate(&toml, files)
+            let edit = traefik_legacy::enable_certificate(&toml, &site.host, files)
                 .map_err(|e| GoLiveError::from(e).in_file(&path))?;
             edits.push((path, edit));
             let cert_dir = cert_dir.display().to_string();
@@ -121,7 +118,8 @@ pub fn plan_proxy(
     Ok(ProxyPlan {
         edits,
         drift,
-        files: files.clone(),
+        site: site.clone(),
+        names: files.clone(),
         dynamic,
         requires,
         seen,
@@ -162,8 +160,8 @@ pub fn apply_proxy(journal: &mut Journal, plan: &ProxyPlan) -> Result<Vec<u64>, 
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let description = format!("proxy configuration {name} for {}", plan.files.host);
-        let set = SetMember::new(super::files::set_name(&plan.files), Role::Configuration);
+        let description = format!("proxy configuration {name} for {}", plan.site.host);
+        let set = SetMember::new(super::files::set_name(&plan.names), Role::Configuration);
         ids.push(journal.write_file_in_set(path, edit.text.as_bytes(), mode, description, set)?);
     }
     Ok(ids)

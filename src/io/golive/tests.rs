@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::*;
 use crate::core::library::compose_override::Drift;
+use crate::core::library::start::Generation;
 use crate::io::journal::Journal;
 
 const HOST: &str = "termine.praxis-lab.example";
@@ -15,6 +16,8 @@ const HOST: &str = "termine.praxis-lab.example";
 struct Copy {
     tmp: tempfile::TempDir,
     site: Site,
+    state: PathBuf,
+    dirs: ProxyDirs,
 }
 
 fn current_copy() -> Copy {
@@ -27,8 +30,18 @@ fn current_copy() -> Copy {
     }
     let state = tmp.path().join("state");
     std::fs::create_dir_all(&state).unwrap();
-    let site = Site::new(install, Generation::Current, HOST, state);
-    Copy { tmp, site }
+    let site = Site {
+        install_dir: install,
+        generation: Generation::Current,
+        host: HOST.into(),
+    };
+    let dirs = proxy_dirs(&state);
+    Copy {
+        tmp,
+        site,
+        state,
+        dirs,
+    }
 }
 
 fn issue(dir: &Path, n: u32, now: OffsetDateTime) -> (PathBuf, PathBuf) {
@@ -62,23 +75,23 @@ fn go_live_then_renewal_then_update_of_the_base_file() {
     let c = current_copy();
     let now = OffsetDateTime::now_utc();
     let before = all_files(&c.site.install_dir);
-    let mut journal = Journal::open(&c.site.state_dir).unwrap();
+    let mut journal = Journal::open(&c.state).unwrap();
 
     let (chain, key) = issue(c.tmp.path(), 1, now);
-    let first = install_files(&c.site, &chain, &key, now, &mut journal).unwrap();
-    let plan = plan_proxy(&c.site, &first.files, None).unwrap();
+    let first = install_files(&c.site, &c.dirs, &chain, &key, now, &mut journal).unwrap();
+    let plan = plan_proxy(&c.site, &c.dirs, &first.files, None).unwrap();
     assert!(plan.needs_restart());
     apply_proxy(&mut journal, &plan).unwrap();
     let ov =
         std::fs::read_to_string(c.site.install_dir.join("docker-compose.override.yml")).unwrap();
-    let certs = format!("{}:/certs:ro", c.site.cert_dir().display());
+    let certs = format!("{}:/certs:ro", c.dirs.certs.display());
     assert!(ov.contains(&certs), "{ov}");
     assert!(!ov.contains("webelexisdata"), "{ov}");
 
     // A second certificate the same day gets a new name, and only the
     // watched dynamic file changes: no restart.
     let (chain2, key2) = issue(c.tmp.path(), 2, now);
-    let second = install_files(&c.site, &chain2, &key2, now, &mut journal).unwrap();
+    let second = install_files(&c.site, &c.dirs, &chain2, &key2, now, &mut journal).unwrap();
     assert_ne!(second.files.cert, first.files.cert);
     assert!(
         second
@@ -87,7 +100,7 @@ fn go_live_then_renewal_then_update_of_the_base_file() {
             .ends_with(&format!("{}-2.crt", now.date()))
     );
     assert!(first.cert_path.is_file(), "the old one stays until undo");
-    let renew = plan_proxy(&c.site, &second.files, None).unwrap();
+    let renew = plan_proxy(&c.site, &c.dirs, &second.files, None).unwrap();
     assert_eq!(renew.drift, Drift::Unchanged);
     assert_eq!(renew.changes().count(), 1);
     assert!(!renew.needs_restart());
@@ -101,7 +114,7 @@ fn go_live_then_renewal_then_update_of_the_base_file() {
         "      - \"--api.insecure=false\"\n      - \"--log.level=INFO\"\n",
     );
     std::fs::write(&base, text).unwrap();
-    let upd = plan_proxy(&c.site, &second.files, None).unwrap();
+    let upd = plan_proxy(&c.site, &c.dirs, &second.files, None).unwrap();
     match &upd.drift {
         Drift::Changed { added, removed } => {
             assert_eq!(added, &["--log.level=INFO".to_string()]);
@@ -130,8 +143,8 @@ fn go_live_then_renewal_then_update_of_the_base_file() {
         }
     }
     assert_eq!(all_files(&c.site.install_dir), expected);
-    assert!(all_files(&c.site.cert_dir()).is_empty());
-    assert!(all_files(&c.site.config_dir()).is_empty());
+    assert!(all_files(&c.dirs.certs).is_empty());
+    assert!(all_files(&c.dirs.config).is_empty());
 }
 
 #[test]
@@ -143,13 +156,13 @@ fn a_certificate_for_another_name_is_not_installed() {
         ..c.site.clone()
     };
     let (chain, key) = issue(c.tmp.path(), 1, now);
-    let mut journal = Journal::open(&c.site.state_dir).unwrap();
-    let e = install_files(&other, &chain, &key, now, &mut journal).unwrap_err();
+    let mut journal = Journal::open(&c.state).unwrap();
+    let e = install_files(&other, &c.dirs, &chain, &key, now, &mut journal).unwrap_err();
     assert!(matches!(e, GoLiveError::Certificate { .. }), "{e:?}");
     assert!(journal.entries().is_empty());
     // Its key alone, for the right name, does not fit either.
     let (_, key2) = issue(c.tmp.path(), 2, now);
-    let e = install_files(&c.site, &chain, &key2, now, &mut journal).unwrap_err();
+    let e = install_files(&c.site, &c.dirs, &chain, &key2, now, &mut journal).unwrap_err();
     assert!(matches!(e, GoLiveError::Certificate { .. }), "{e:?}");
     assert_eq!(e.text().id, "cert-key-mismatch");
     assert_eq!(e.finding().fix.unwrap().id, "cert-fix-key-mismatch");
