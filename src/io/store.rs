@@ -339,7 +339,7 @@ mod tests {
         let e = StoreError::io("/x", io::Error::from_raw_os_error(nix::libc::ENOSPC));
         let t = e.text();
         assert_eq!(t.id, "store-disk-full");
-        assert_eq!(t.args, vec![("path".to_string(), "/x".to_string())]);
+        assert_eq!(t.args, vec![("path".to_string(), "/x".into())]);
         let e = StoreError::io("/x", io::Error::from_raw_os_error(nix::libc::EROFS));
         assert_eq!(e.text().id, "store-read-only");
         let e = StoreError::io("/x", io::Error::from_raw_os_error(nix::libc::EACCES));

@@ -178,7 +178,7 @@ impl Cause {
             Cause::ClientRefused(d) => {
                 Text::new("orthanc-live-client-refused").arg("detail", d.clone())
             }
-            Cause::Status(s) => Text::new("orthanc-live-status").arg("status", s.to_string()),
+            Cause::Status(s) => Text::new("orthanc-live-status").num("status", s),
             Cause::Other(d) => Text::new("orthanc-live-other").arg("detail", d.clone()),
         };
         t.arg(
