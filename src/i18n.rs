@@ -4,10 +4,11 @@
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use crate::core::{Lang, Text};
+use crate::core::{Arg, Lang, Text};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/ftl.rs"));
@@ -79,29 +80,47 @@ pub fn has(lang: Lang, id: &str) -> bool {
         .any(|t| bundle(t).is_some_and(|b| b.has_message(id)))
 }
 
-/// Formats a message; a missing one shows its id, so a gap is visible
-/// instead of silent (the i18n test keeps that from shipping).
+/// Formats a message whose arguments are all words; a missing one shows
+/// its id, so a gap is visible instead of silent (the i18n test keeps that
+/// from shipping). A number that should select a plural goes through
+/// [`text`] with [`Text::num`]: a string here is never read as a number.
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        fargs.set(*k, word(lang, v));
+    }
+    format(lang, id, fargs)
+}
+
+/// A word argument: verbatim, but a date in the reader's format.
+fn word(lang: Lang, v: &str) -> FluentValue<'static> {
+    match local_date(lang, v) {
+        Some(date) => FluentValue::from(date),
+        None => FluentValue::from(v.to_string()),
+    }
+}
+
+/// A number argument. Fluent's own formatter prints digits only in every
+/// language (28402, not 28’402 or 28.402); grouping is switched off as
+/// well, so that a port, a line or a PID stays one if a locale-aware
+/// formatter is ever set: no count in the wizard is large enough to need it.
+fn number(n: i64) -> FluentValue<'static> {
+    let options = FluentNumberOptions {
+        use_grouping: false,
+        ..Default::default()
+    };
+    // Exact: every count, port or line is far below 2^53.
+    FluentValue::from(FluentNumber::new(n as f64, options))
+}
+
+fn format(lang: Lang, id: &str, mut fargs: FluentArgs) -> String {
     // A text the wizard did not name a router for (the command line's,
     // a test's) gets the words that point to step 5's guide.
-    if !args
-        .iter()
-        .any(|(k, _)| *k == crate::core::library::router_guide::ROUTER_ARG)
+    if fargs
+        .get(crate::core::library::router_guide::ROUTER_ARG)
+        .is_none()
     {
         fargs.set(crate::core::library::router_guide::ROUTER_ARG, "unknown");
-    }
-    for (k, v) in args {
-        // Counts go in as numbers, so `[one]` and `*[other]` select by
-        // the language's plural rules; dates in the reader's format.
-        if let Some(n) = plain_count(v) {
-            fargs.set(*k, FluentValue::from(n));
-            continue;
-        }
-        match local_date(lang, v) {
-            Some(date) => fargs.set(*k, FluentValue::from(date)),
-            None => fargs.set(*k, FluentValue::from(*v)),
-        }
     }
     for tag in chain(lang) {
         let Some(bundle) = bundle(tag) else {
@@ -195,30 +214,25 @@ fn choose_zone(system: Option<jiff::tz::TimeZone>) -> Option<jiff::tz::TimeZone>
     }
 }
 
-/// A whole number as written without leading zeros (a port, a count, days
-/// left, which may be negative), and nothing else: a date or a version
-/// stays text. It goes to Fluent as a number, so that `[one]` and
-/// `*[other]` select by the language's plural rules, not by the caller.
-fn plain_count(v: &str) -> Option<i64> {
-    let digits = v.strip_prefix('-').unwrap_or(v);
-    let ok = !digits.is_empty()
-        && digits.len() <= 9
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'));
-    ok.then(|| v.parse().ok()).flatten()
-}
-
 pub fn tr(lang: Lang, id: &str) -> String {
     tr_args(lang, id, &[])
 }
 
 pub fn text(lang: Lang, t: &Text) -> String {
-    let args: Vec<(&str, &str)> = t
-        .args
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    tr_args(lang, &t.id, &args)
+    let mut fargs = FluentArgs::new();
+    for (k, v) in &t.args {
+        fargs.set(k.as_str(), value(lang, v));
+    }
+    format(lang, &t.id, fargs)
+}
+
+/// An argument as Fluent takes it: a number as a number, a word verbatim
+/// (a date in the reader's format).
+pub fn value(lang: Lang, arg: &Arg) -> FluentValue<'static> {
+    match arg {
+        Arg::Num(n) => number(*n),
+        Arg::Str(s) => word(lang, s),
+    }
 }
 
 /// The language the environment asks for (LC_ALL, LC_MESSAGES, LANG: the
@@ -268,132 +282,4 @@ pub fn negotiate(locale: &str) -> Lang {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_exposed_port_is_singular() {
-        let one = tr_args(
-            Lang::DeCh,
-            "exposure-ports-open",
-            &[("ports", "4040"), ("count", "1")],
-        );
-        assert!(one.contains("(Port 4040)"), "{one}");
-        let two = tr_args(
-            Lang::De,
-            "exposure-ports-open",
-            &[
-                ("ports", "4040, 3030"),
-                ("count", "2"),
-                ("rest", "4040"),
-                ("last", "3030"),
-            ],
-        );
-        assert!(two.contains("(Ports 4040 und 3030)"), "{two}");
-        let en = tr_args(
-            Lang::En,
-            "exposure-ports-open",
-            &[("ports", "4040"), ("count", "1")],
-        );
-        assert!(en.contains("(port 4040)"), "{en}");
-    }
-
-    #[test]
-    fn the_locale_is_negotiated() {
-        for (locale, lang) in [
-            ("de_CH.UTF-8", Lang::DeCh),
-            ("de_CH", Lang::DeCh),
-            ("de_AT.UTF-8", Lang::De),
-            ("de_DE@euro", Lang::De),
-            ("de", Lang::De),
-            ("en_GB.UTF-8", Lang::En),
-            ("fr_CH.UTF-8", Lang::En),
-            ("fr", Lang::En),
-            ("C.UTF-8", Lang::En),
-            ("POSIX", Lang::En),
-            ("", Lang::En),
-        ] {
-            assert_eq!(negotiate(locale), lang, "{locale}");
-        }
-    }
-
-    #[test]
-    fn days_select_by_the_plural_rules() {
-        let days = |lang, n: &str| {
-            tr_args(
-                lang,
-                "status-ok",
-                &[("domain", "t.ch"), ("days", n), ("date", "2026-12-24")],
-            )
-        };
-        assert!(days(Lang::De, "1").contains("noch 1 Tag gültig"));
-        assert!(days(Lang::DeCh, "1").contains("noch 1 Tag gültig"));
-        assert!(days(Lang::De, "2").contains("noch 2 Tage gültig"));
-        assert!(days(Lang::De, "0").contains("noch 0 Tage gültig"));
-        assert!(days(Lang::En, "1").contains("valid for 1 more day "));
-        assert!(days(Lang::En, "21").contains("valid for 21 more days "));
-        assert_eq!(plain_count("-3"), Some(-3));
-        assert_eq!(plain_count("-"), None);
-        assert_eq!(plain_count("007"), None);
-    }
-
-    #[test]
-    fn german_readers_get_german_dates_in_every_iso_shape() {
-        // The time of day depends on the zone of the machine the test runs
-        // on: the date is certain, the clock is tested below.
-        for (iso, german) in [
-            ("2026-12-24", "24.12.2026"),
-            ("2026-11-24 13:41 UTC", "24.11.2026 "),
-            ("2026-11-24 13:41:07 UTC", "24.11.2026 "),
-            ("2026-11-24T14:41:07+01:00", "24.11.2026 "),
-        ] {
-            for lang in [Lang::De, Lang::DeCh] {
-                let out = local_date(lang, iso).unwrap_or_default();
-                assert!(out.starts_with(german), "{iso}: {out}");
-                assert!(!out.contains("2026-11"), "{iso}: {out}");
-            }
-            assert_eq!(local_date(Lang::En, iso), None, "{iso}");
-        }
-        for other in ["28402", "2026", "termine.praxis.ch", "2026-13-45"] {
-            assert_eq!(local_date(Lang::De, other), None, "{other}");
-        }
-    }
-
-    #[test]
-    fn a_message_with_a_date_reads_german_in_german() {
-        let t = Text::new("acme-fix-rate-wait").arg("until", "2026-11-26 09:23 UTC");
-        let de = text(Lang::De, &t);
-        assert!(de.contains("26.11.2026 "), "{de}");
-        assert!(text(Lang::En, &t).contains("2026-11-26 09:23 UTC"));
-    }
-
-    /// Her clock in Zurich: an hour ahead of UTC in winter, two in summer.
-    #[test]
-    fn a_moment_is_told_on_her_own_clock() {
-        let zurich = jiff::tz::TimeZone::get("Europe/Zurich").unwrap();
-        let at = |s: &str| {
-            time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap()
-        };
-        assert_eq!(
-            on_her_clock(at("2026-11-24T13:41:07Z"), &zurich).as_deref(),
-            Some("24.11.2026 14:41 Uhr")
-        );
-        assert_eq!(
-            on_her_clock(at("2026-07-01T23:30:00Z"), &zurich).as_deref(),
-            Some("02.07.2026 01:30 Uhr")
-        );
-    }
-
-    /// A server on UTC is read on Central European time; a server set to
-    /// its practice's zone keeps it.
-    #[test]
-    fn a_server_on_utc_is_read_in_central_european_time() {
-        let name =
-            |tz: Option<jiff::tz::TimeZone>| tz.and_then(|t| t.iana_name().map(String::from));
-        let utc = jiff::tz::TimeZone::get("Etc/UTC").ok();
-        assert_eq!(name(choose_zone(utc)).as_deref(), Some("Europe/Zurich"));
-        assert_eq!(name(choose_zone(None)).as_deref(), Some("Europe/Zurich"));
-        let berlin = jiff::tz::TimeZone::get("Europe/Berlin").ok();
-        assert_eq!(name(choose_zone(berlin)).as_deref(), Some("Europe/Berlin"));
-    }
-}
+mod tests;

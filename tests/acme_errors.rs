@@ -213,7 +213,7 @@ fn rate_limit_says_until_when() {
     let fix = f.fix.unwrap();
     assert_eq!(
         fix.args,
-        [("until".to_string(), "2026-11-26 09:23 UTC".to_string())]
+        [("until".to_string(), "2026-11-26 09:23 UTC".into())]
     );
     // The Retry-After header wins over the text.
     let f = explain(
@@ -246,12 +246,7 @@ fn every_fixture_parses_and_every_id_exists_in_both_languages() {
         let f = explain(&fixture(&name), HOST, None);
         for lang in praxis_tls::core::Lang::ALL {
             for t in [Some(&f.summary), f.fix.as_ref()].into_iter().flatten() {
-                let args: Vec<(&str, &str)> = t
-                    .args
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect();
-                let s = praxis_tls::i18n::tr_args(lang, &t.id, &args);
+                let s = praxis_tls::i18n::text(lang, t);
                 assert_ne!(s, t.id, "{name}: {} missing in {lang:?}", t.id);
             }
         }

@@ -173,7 +173,7 @@ async fn caa_on_the_parent_denies() {
     assert_eq!(fix.id, "dns-caa-add-fix");
     assert_eq!(
         fix.args,
-        vec![("owner".to_string(), "praxis-streng.ch".to_string())]
+        vec![("owner".to_string(), "praxis-streng.ch".into())]
     );
 
     // The closest set wins: the name's own CAA overrides the parent's.

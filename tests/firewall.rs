@@ -72,7 +72,11 @@ fn nftables_plan_is_a_timed_set_element() {
     assert!(all_text(&p.close).contains("flush set inet praxis_tls acme_window"));
     assert!(all_text(&p.remove).contains("delete table inet praxis_tls"));
     assert_eq!(p.describe.id, "firewall-plan-nftables");
-    assert!(p.describe.args.contains(&("minutes".into(), "15".into())));
+    assert!(
+        p.describe
+            .args
+            .contains(&("minutes".into(), praxis_tls::core::Arg::Num(15)))
+    );
 }
 
 #[test]

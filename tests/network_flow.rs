@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use praxis_tls::core::library::dns::{DnsReport, LookupError};
 use praxis_tls::core::library::domain;
-use praxis_tls::core::{Action, CheckId, CheckState, Effect, Lang, Msg, Step, Wizard, update};
+use praxis_tls::core::{Action, Arg, CheckId, CheckState, Effect, Lang, Msg, Step, Wizard, update};
 use praxis_tls::io::dns::DnsConfig;
 use praxis_tls::io::exec::{Executor, IoConfig};
 use praxis_tls::io::journal::Journal;
@@ -152,8 +152,8 @@ fn screen_with_ports(w: &Wizard, ports: &[u16]) -> String {
         if let CheckState::Passed(f) | CheckState::Warning(f) | CheckState::Failed(f) = state {
             for t in std::iter::once(&mut f.summary).chain(f.fix.as_mut()) {
                 for (_, v) in t.args.iter_mut() {
-                    if ports.iter().any(|p| *v == p.to_string()) {
-                        *v = "28402".into();
+                    if ports.iter().any(|p| *v == Arg::Num((*p).into())) {
+                        *v = Arg::Num(28402);
                     }
                 }
             }

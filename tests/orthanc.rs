@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use praxis_tls::core::Arg;
 use praxis_tls::core::library::orthanc::{OrthancTls, current_tls, enable_https};
 
 fn fixture(name: &str) -> PathBuf {
@@ -202,14 +203,14 @@ fn a_cipher_list_that_locks_out_the_key_is_named_and_replaced() {
 #[test]
 fn one_browser_certificate_is_singular() {
     use praxis_tls::core::{Lang, Text};
-    let text = |id: &str, n: &str| {
+    let text = |id: &str, n: usize| {
         praxis_tls::i18n::text(
             Lang::De,
             &Text::new(id)
                 .arg("host", "pacs.praxis.lan")
                 .arg("certificate", CERT)
-                .arg("port", "8443")
-                .arg("count", n),
+                .num("port", 8443)
+                .num("count", n),
         )
     };
     for id in [
@@ -217,14 +218,14 @@ fn one_browser_certificate_is_singular() {
         "systems-orthanc-plan-terminator-mtls",
     ] {
         assert!(
-            text(id, "1").contains("(eines wird gemacht)"),
+            text(id, 1).contains("(eines wird gemacht)"),
             "{}",
-            text(id, "1")
+            text(id, 1)
         );
         assert!(
-            text(id, "2").contains("(2 werden gemacht)"),
+            text(id, 2).contains("(2 werden gemacht)"),
             "{}",
-            text(id, "2")
+            text(id, 2)
         );
     }
 }
@@ -241,15 +242,10 @@ fn refuses_a_broken_file_and_names_the_line() {
     // The comma is missing after line 3's value, not on line 4 where the
     // next entry begins.
     assert_eq!(text.id, "orthanc-syntax-missing-comma");
-    let arg = |n: &str| {
-        text.args
-            .iter()
-            .find(|(k, _)| k == n)
-            .map(|(_, v)| v.as_str())
-    };
-    assert_eq!(arg("line"), Some("3"));
-    assert_eq!(arg("column"), Some("20"));
-    assert_eq!(arg("path"), Some("/etc/orthanc/orthanc.json"));
+    let arg = |n: &str| text.get(n).map(ToString::to_string);
+    assert_eq!(text.get("line"), Some(&Arg::Num(3)));
+    assert_eq!(text.get("column"), Some(&Arg::Num(20)));
+    assert_eq!(arg("path").as_deref(), Some("/etc/orthanc/orthanc.json"));
 }
 
 // ---- The practice CA, Orthanc's key file and a mutual-TLS handshake ----

@@ -199,7 +199,10 @@ fn traefik_fix_names_the_responder_port() {
     };
     let fix = f.fix.unwrap();
     assert_eq!(fix.id, "reach-fix-forward-traefik");
-    assert!(fix.args.contains(&("port".into(), "28402".into())));
+    assert!(
+        fix.args
+            .contains(&("port".into(), praxis_tls::core::Arg::Num(28402)))
+    );
 }
 
 #[test]

@@ -343,7 +343,7 @@ fn wizard_at(step: Step, lang: Lang) -> Wizard {
     let tls = Outcome::Passed(Finding::new(
         Text::new("verify-passed")
             .arg("host", "termine.meine-praxis.ch")
-            .arg("days", "90"),
+            .num("days", 90),
     ));
     let exposure = Outcome::Passed(Finding::new(Text::new("exposure-none")));
     send(
@@ -802,7 +802,7 @@ fn orthanc_confirm(lang: Lang) -> Wizard {
                 summary: Text::new("systems-orthanc-plan")
                     .arg("host", "pacs.praxis.lan")
                     .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
-                    .arg("count", "0"),
+                    .num("count", 0),
                 notes: Vec::new(),
                 diff: "@@ -3,1 +3,1 @@\n-  \"SslEnabled\" : false,\n+  \"SslEnabled\" : true,\n"
                     .into(),
@@ -1007,7 +1007,7 @@ fn systems_form_plan_and_result_in_both_languages() {
                     summary: Text::new("systems-orthanc-plan-mtls")
                         .arg("host", "pacs.praxis.lan")
                         .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
-                        .arg("count", "2"),
+                        .num("count", 2),
                     notes: Vec::new(),
                     diff: diff.into(),
                 }),
@@ -1050,7 +1050,7 @@ fn systems_form_plan_and_result_in_both_languages() {
                             "ca",
                             "/var/lib/praxis-tls/browser-certificates/praxis-ca.crt",
                         ),
-                        Text::new("systems-orthanc-checked").arg("port", "8042"),
+                        Text::new("systems-orthanc-checked").num("port", 8042),
                     ],
                     certificate: None,
                 }),
@@ -1100,7 +1100,7 @@ fn systems_orthanc_crash_and_terminator_in_both_languages() {
                     summary: Text::new("systems-orthanc-plan")
                         .arg("host", "pacs.praxis.lan")
                         .arg("certificate", "/etc/orthanc/pacs.praxis.lan.pem")
-                        .arg("count", "0"),
+                        .num("count", 0),
                     notes: vec![
                         Text::new("systems-orthanc-remote-off"),
                         Text::new("systems-orthanc-affected"),
@@ -1119,7 +1119,7 @@ fn systems_orthanc_crash_and_terminator_in_both_languages() {
             .fix(Text::new("orthanc-live-offer-terminator"));
         crash
             .more
-            .push(Text::new("orthanc-live-rolled-back").arg("port", "8042"));
+            .push(Text::new("orthanc-live-rolled-back").num("port", 8042));
         send(
             &mut w,
             Msg::SystemApplied {
@@ -1433,9 +1433,9 @@ fn a_failed_restart_says_what_to_do_in_every_language() {
         // A busy port with the program that holds it, looked up as root.
         let taken = Finding::new(
             Text::new("restart-port-taken-by")
-                .arg("port", "443")
+                .num("port", 443)
                 .arg("program", "nginx")
-                .arg("pid", "812"),
+                .num("pid", 812),
         )
         .fix(Text::new("restart-port-taken-by-fix").arg("program", "nginx"));
         let w = restart_failed(

@@ -189,7 +189,10 @@ async fn a_busy_port_names_its_holder() {
             assert!(err.to_string().contains(&format!("pid {}", h.pid)), "{err}");
             let text = err.text();
             assert_eq!(text.id, "responder-port-in-use");
-            assert!(text.args.contains(&("program".into(), h.program.clone())));
+            assert!(
+                text.args
+                    .contains(&("program".into(), h.program.clone().into()))
+            );
         }
         other => panic!("expected InUse with holder, got {:?}", other.err()),
     }

@@ -111,7 +111,11 @@ fn a_hand_edited_configuration_keeps_its_certificate_until_yes() {
     let live = go_live();
     let state = live.state.clone();
     let journal = std::fs::read_to_string(state.join("journal.json")).unwrap();
-    assert!(journal.contains("\"schema\": 2"), "{journal}");
+    let schema = praxis_tls::io::journal::JOURNAL_SCHEMA;
+    assert!(
+        journal.contains(&format!("\"schema\": {schema}")),
+        "{journal}"
+    );
     assert!(journal.contains("\"role\": \"configuration\""), "{journal}");
 
     // The IT supporter adds a router by hand.

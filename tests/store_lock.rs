@@ -14,7 +14,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use praxis_tls::core::{CheckId, CheckState, Lang, Step, Wizard};
+use praxis_tls::core::{Arg, CheckId, CheckState, Lang, Step, Wizard};
 use praxis_tls::io::lock::{Lock, LockError};
 use praxis_tls::io::store::{Store, StoreError};
 use time::macros::datetime;
@@ -246,7 +246,7 @@ fn lock_of_a_killed_session_is_free_again() {
             assert_eq!(h.from.as_deref(), Some("192.0.2.7"));
             let t = e.text();
             assert_eq!(t.id, "lock-held-remote");
-            assert!(t.args.contains(&("pid".into(), holder.0.id().to_string())));
+            assert_eq!(t.get("pid"), Some(&Arg::Num(holder.0.id().into())));
         }
         other => panic!("expected Held, got {other:?}"),
     }
@@ -291,7 +291,7 @@ fn child_helper() {
                     .text()
                     .args
                     .first()
-                    .map(|a| a.1.clone())
+                    .map(|a| a.1.to_string())
                     .unwrap_or_default();
                 format!("open={} path={path}", e.text().id)
             }

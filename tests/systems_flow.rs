@@ -469,7 +469,7 @@ async fn a_gateway_name_pointing_elsewhere_stops_before_the_ca_is_asked() {
     assert_eq!(f.summary.id, "systems-gateway-dns-other");
     assert_eq!(
         f.fix.as_ref().map(|t| t.args.clone()),
-        Some(vec![("ip".to_string(), "203.0.113.7".to_string())])
+        Some(vec![("ip".to_string(), "203.0.113.7".into())])
     );
     assert!(w.systems.plan.is_none());
     assert!(!pebble.log().contains("/order-plz"), "no order was made");

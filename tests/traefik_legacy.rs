@@ -126,7 +126,7 @@ fn broken_file_is_refused_with_its_line() {
     assert!(
         e.text()
             .args
-            .contains(&("line".to_string(), "17".to_string()))
+            .contains(&("line".to_string(), praxis_tls::core::Arg::Num(17)))
     );
 }
 

@@ -187,8 +187,5 @@ fn warning_names_the_server() {
     let server = SocketAddr::from((Ipv4Addr::new(192, 168, 1, 20), 3000));
     let t = upload::warning(server);
     assert_eq!(t.id, "upload-warning");
-    assert_eq!(
-        t.args,
-        [("server".to_string(), "192.168.1.20:3000".to_string())]
-    );
+    assert_eq!(t.args, [("server".to_string(), "192.168.1.20:3000".into())]);
 }

@@ -363,7 +363,7 @@ async fn a_private_wan_address_names_the_router_in_front() {
     assert!(
         f.summary
             .args
-            .contains(&("wan".to_string(), "192.168.1.20".to_string())),
+            .contains(&("wan".to_string(), "192.168.1.20".into())),
         "{:?}",
         f.summary.args
     );

@@ -47,8 +47,8 @@ pub(super) fn opened(cli: &Cli, lang: Lang) {
     say(
         lang,
         &Text::new("cli-firewall-opened")
-            .arg("port", cli.responder_port.to_string())
-            .arg("minutes", (WINDOW_SECS / 60).to_string()),
+            .num("port", cli.responder_port)
+            .num("minutes", WINDOW_SECS / 60),
     );
 }
 

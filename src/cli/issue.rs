@@ -334,10 +334,10 @@ pub(super) async fn next_result(
     if let Ok(Some(msg)) = tokio::time::timeout(limit, d.next()).await {
         return Some(msg);
     }
-    let secs = limit.as_secs().to_string();
+    let secs = limit.as_secs();
     say(
         lang,
-        &Text::new("answers-stop-timeout").arg("seconds", secs),
+        &Text::new("answers-stop-timeout").num("seconds", secs),
     );
     None
 }

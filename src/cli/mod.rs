@@ -211,14 +211,19 @@ pub(crate) fn read_state(state_dir: &Path) -> Result<Option<praxis_tls::core::Wi
     };
     let mut value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    use praxis_tls::io::store::schema1;
     let schema = value.get("schema").and_then(serde_json::Value::as_u64);
-    if schema != Some(u64::from(praxis_tls::core::SCHEMA_VERSION)) {
+    let old = schema == Some(u64::from(schema1::SCHEMA));
+    if schema != Some(u64::from(praxis_tls::core::SCHEMA_VERSION)) && !old {
         return Err(bad(format!("schema {schema:?}")));
     }
-    let wizard = value
+    let mut wizard = value
         .get_mut("wizard")
         .map(serde_json::Value::take)
         .unwrap_or(serde_json::Value::Null);
+    if old {
+        schema1::typed_args(&mut wizard);
+    }
     serde_json::from_value(wizard)
         .map(Some)
         .map_err(|e| bad(e.to_string()))

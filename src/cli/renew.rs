@@ -236,7 +236,7 @@ fn run_termine(cli: &Cli, lang: Lang, store: &Store, _lock: &Lock, a: &RenewArgs
     }
     let Some(record) = record else {
         let reason = last_error(store)
-            .unwrap_or_else(|| Text::new("cli-renew-failed-code").arg("code", code.to_string()));
+            .unwrap_or_else(|| Text::new("cli-renew-failed-code").num("code", code));
         failure_mail(cli, lang, store, &old, reason);
         return code;
     };

@@ -204,7 +204,7 @@ impl Replay {
     fn step_text(&self, id: &str, step: Step) -> Text {
         let title = i18n::tr(self.lang, &format!("{}-title", step.key()));
         Text::new(id.to_string())
-            .arg("number", step.number().to_string())
+            .num("number", step.number())
             .arg("title", title)
     }
 
@@ -267,8 +267,8 @@ impl Replay {
             End::Stop(stop) => stop,
             End::Timeout(step) => {
                 self.say(&self.step_text("answers-replay-stopped", step));
-                let secs = RESULT_TIMEOUT.as_secs().to_string();
-                self.say(&Text::new("answers-stop-timeout").arg("seconds", secs));
+                let secs = RESULT_TIMEOUT.as_secs();
+                self.say(&Text::new("answers-stop-timeout").num("seconds", secs));
                 return exit::FAILED;
             }
         };

@@ -151,7 +151,7 @@ pub(super) fn undo(state_dir: &Path, lang: Lang, yes: bool, force: bool) -> u8 {
             let done = summary.reports.len() - failed;
             println!(
                 "{}",
-                i18n::tr_args(lang, "cli-undo-done", &[("count", &done.to_string())])
+                i18n::text(lang, &Text::new("cli-undo-done").num("count", done))
             );
             if done > 0 {
                 after_undo(state_dir, lang, &summary.reports);

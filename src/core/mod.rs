@@ -22,7 +22,7 @@ pub use machine::gate::{gate, overridden, text_input_active};
 pub use machine::update::update;
 pub use machine::{resume_question, resumed};
 pub use model::action::Action;
-pub use model::check::{CheckId, CheckState, Finding, Outcome, Text};
+pub use model::check::{Arg, CheckId, CheckState, Finding, Outcome, Text, Whole};
 pub use model::gate::Gate;
 pub use model::input::TextInput;
 pub use model::messages::{Effect, Msg};

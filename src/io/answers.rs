@@ -59,11 +59,11 @@ impl AnswersError {
                 .arg("detail", source.to_string()),
             AnswersError::Syntax { path, line, detail } => Text::new("answers-syntax")
                 .arg("path", show(path))
-                .arg("line", line.to_string())
+                .num("line", line)
                 .arg("detail", detail.clone()),
             AnswersError::UnknownKey { path, line, key } => Text::new("answers-unknown-key")
                 .arg("path", show(path))
-                .arg("line", line.to_string())
+                .num("line", line)
                 .arg("key", key.clone()),
             AnswersError::NewerVersion {
                 path,
@@ -72,13 +72,13 @@ impl AnswersError {
             } => Text::new("answers-newer-version")
                 .arg("path", show(path))
                 .arg("found", found.clone())
-                .arg("supported", supported.to_string()),
+                .num("supported", supported),
             AnswersError::NoVersion { path } => {
                 Text::new("answers-no-version").arg("path", show(path))
             }
             AnswersError::Invalid { path, line, detail } => Text::new("answers-invalid")
                 .arg("path", show(path))
-                .arg("line", line.to_string())
+                .num("line", line)
                 .arg("detail", detail.clone()),
             AnswersError::Refused { path, why } => why.text(&show(path)),
             AnswersError::Write { path, source } => Text::new("answers-write-failed")

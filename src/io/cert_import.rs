@@ -110,8 +110,8 @@ impl ImportError {
             ImportError::Refused { file, why } => (why.text(file), None),
             ImportError::TooCostly(n) => (
                 Text::new("cert-import-too-costly")
-                    .arg("count", n.to_string())
-                    .arg("max", cost::MAX_ITERATIONS.to_string()),
+                    .num("count", n)
+                    .num("max", cost::MAX_ITERATIONS),
                 Some(Text::new("cert-fix-too-costly")),
             ),
             ImportError::LeafIsCa => (

@@ -285,10 +285,10 @@ async fn port80_quiet(cfg: &IoConfig, host: &str, public: IpAddr) -> Outcome {
         Ok(answer) => Outcome::Failed(
             Finding::new(
                 Text::new("golive-port80-answers")
-                    .arg("status", answer.status.to_string())
+                    .num("status", answer.status)
                     .arg("server", answer.server.unwrap_or_default()),
             )
-            .fix(Text::new("golive-port80-answers-fix").arg("port", cfg.responder_port.to_string()))
+            .fix(Text::new("golive-port80-answers-fix").num("port", cfg.responder_port))
             .detail(detail),
         ),
         Err(_) => Outcome::Warning(Finding::new(Text::new("golive-port80-unclear")).detail(detail)),

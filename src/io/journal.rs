@@ -30,8 +30,10 @@ use crate::core::{PendingChange, Text};
 
 pub const JOURNAL_FILE: &str = "journal.json";
 /// Layout version of `journal.json`. 2 added `set` to entries; a version 1
-/// journal is read as it is, each of its changes a set of its own.
-pub const JOURNAL_SCHEMA: u32 = 2;
+/// journal is read as it is, each of its changes a set of its own. 3 keeps
+/// a number in a change's text as a number (`Arg::Num`), which a program
+/// knowing 2 could not read; a version 2 journal's strings read as words.
+pub const JOURNAL_SCHEMA: u32 = 3;
 
 /// A change to the world outside the wizard. New kinds (a firewall rule,
 /// a command run) are new variants; an older program refuses a journal

@@ -80,7 +80,7 @@ impl LockError {
                 };
                 t.arg("since", hh_mm(h.since))
                     .arg("user", user)
-                    .arg("pid", h.pid.to_string())
+                    .num("pid", h.pid)
             }
             LockError::Held(None) => Text::new("lock-held-unknown"),
             LockError::Store(e) => e.text(),
@@ -221,7 +221,10 @@ mod tests {
         assert_eq!(t.id, "lock-held-remote");
         assert!(t.args.contains(&("since".into(), "10:42".into())));
         assert!(t.args.contains(&("from".into(), "192.0.2.7".into())));
-        assert!(t.args.contains(&("pid".into(), "1234".into())));
+        assert!(
+            t.args
+                .contains(&("pid".into(), crate::core::Arg::Num(1234)))
+        );
         h.from = None;
         h.sudo_user = Some("mpa".into());
         let t = LockError::Held(Some(h)).text();

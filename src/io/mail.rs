@@ -113,7 +113,7 @@ impl MailError {
             MailError::Build(_) => Text::new("mail-error-build"),
             MailError::Connect { host, port, .. } => Text::new("mail-error-connect")
                 .arg("host", host.clone())
-                .arg("port", port.to_string()),
+                .num("port", port),
             MailError::Tls { host, .. } => Text::new("mail-error-tls").arg("host", host.clone()),
             MailError::Auth { host, .. } => Text::new("mail-error-auth").arg("host", host.clone()),
             MailError::Rejected { host, detail } => Text::new("mail-error-rejected")

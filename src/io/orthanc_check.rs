@@ -127,9 +127,7 @@ pub async fn check_or_roll_back(
         back = Err(format!("port {}: nothing listens", c.probe_port));
     }
     let back_text = match (problems.is_empty() && back.is_ok(), c.renewal) {
-        (true, false) => {
-            Text::new("orthanc-live-rolled-back").arg("port", c.orthanc_port.to_string())
-        }
+        (true, false) => Text::new("orthanc-live-rolled-back").num("port", c.orthanc_port),
         (true, true) => Text::new("orthanc-live-renew-rolled-back"),
         (false, _) => Text::new("orthanc-live-rollback-failed"),
     };

@@ -124,8 +124,8 @@ pub fn plan(cfg: &IoConfig, request: &SystemRequest) -> Result<SystemPlan, Findi
         summary: Text::new(id)
             .arg("host", host.clone())
             .arg("certificate", show(&setup.certificate))
-            .arg("count", clients.len().to_string())
-            .arg("port", port.to_string()),
+            .num("count", clients.len())
+            .num("port", port),
         notes: summary,
         diff,
     })

@@ -75,7 +75,7 @@ impl Bundle {
     pub fn text(&self) -> Text {
         Text::new("report-written")
             .arg("path", self.path.display().to_string())
-            .arg("count", self.redactions.to_string())
+            .num("count", self.redactions)
     }
 }
 

@@ -98,17 +98,17 @@ impl ResponderError {
     pub fn text(&self) -> Text {
         match self {
             ResponderError::Reserved { port } => {
-                Text::new("responder-port-reserved").arg("port", port.to_string())
+                Text::new("responder-port-reserved").num("port", port)
             }
             ResponderError::InUse {
                 port,
                 holder: Some(h),
             } => Text::new("responder-port-in-use")
-                .arg("port", port.to_string())
+                .num("port", port)
                 .arg("program", h.program.clone())
-                .arg("pid", h.pid.to_string()),
+                .num("pid", h.pid),
             ResponderError::InUse { port, holder: None } => {
-                Text::new("responder-port-in-use-unknown").arg("port", port.to_string())
+                Text::new("responder-port-in-use-unknown").num("port", port)
             }
             ResponderError::Bind { addr, source } => Text::new("responder-bind-failed")
                 .arg("address", addr.to_string())

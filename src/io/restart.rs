@@ -70,19 +70,19 @@ impl RestartError {
             }
             RestartError::Timeout { command, seconds } => Text::new("restart-timeout")
                 .arg("command", command.clone())
-                .arg("seconds", seconds.to_string()),
+                .num("seconds", seconds),
             RestartError::Failed { command, code, .. } => Text::new("restart-failed")
                 .arg("command", command.clone())
-                .arg("code", code.to_string()),
+                .num("code", code),
             RestartError::Spawn { command, error } => Text::new("restart-spawn-failed")
                 .arg("command", command.clone())
                 .arg("error", error.clone()),
             RestartError::PortTaken { port, holder, .. } => match holder {
                 Some(h) => Text::new("restart-port-taken-by")
-                    .arg("port", port.to_string())
+                    .num("port", port)
                     .arg("program", h.program.clone())
-                    .arg("pid", h.pid.to_string()),
-                None => Text::new("restart-port-taken").arg("port", port.to_string()),
+                    .num("pid", h.pid),
+                None => Text::new("restart-port-taken").num("port", port),
             },
         }
     }

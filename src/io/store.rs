@@ -3,6 +3,7 @@
 //! (see [`writer`]).
 
 pub mod legacy;
+pub mod schema1;
 pub mod writer;
 
 use std::fs::{self, OpenOptions};
@@ -100,8 +101,8 @@ impl StoreError {
                 supported,
             } => Text::new("store-newer-schema")
                 .arg("path", show(path))
-                .arg("found", found.to_string())
-                .arg("supported", supported.to_string()),
+                .num("found", found)
+                .num("supported", supported),
             StoreError::Broken { path, moved_to, .. } => Text::new("store-broken")
                 .arg("path", show(path))
                 .arg("moved_to", show(moved_to)),
@@ -201,14 +202,17 @@ impl Store {
                     supported: SCHEMA_VERSION,
                 });
             }
-            Some(found) if found == SCHEMA_VERSION => {}
+            Some(found) if found == SCHEMA_VERSION || found == schema1::SCHEMA => {}
             Some(found) => return Err(self.move_aside(&path, format!("old schema {found}"))),
             None => return Err(self.move_aside(&path, "no schema".to_string())),
         }
-        let wizard = value
+        let mut wizard = value
             .get_mut("wizard")
             .map(serde_json::Value::take)
             .unwrap_or(serde_json::Value::Null);
+        if schema == Some(schema1::SCHEMA) {
+            schema1::typed_args(&mut wizard);
+        }
         match serde_json::from_value::<Wizard>(wizard) {
             Ok(w) => {
                 let mut w = crate::core::resumed(w);
@@ -339,7 +343,7 @@ mod tests {
         let e = StoreError::io("/x", io::Error::from_raw_os_error(nix::libc::ENOSPC));
         let t = e.text();
         assert_eq!(t.id, "store-disk-full");
-        assert_eq!(t.args, vec![("path".to_string(), "/x".to_string())]);
+        assert_eq!(t.args, vec![("path".to_string(), "/x".into())]);
         let e = StoreError::io("/x", io::Error::from_raw_os_error(nix::libc::EROFS));
         assert_eq!(e.text().id, "store-read-only");
         let e = StoreError::io("/x", io::Error::from_raw_os_error(nix::libc::EACCES));

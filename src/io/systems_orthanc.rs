@@ -242,7 +242,7 @@ fn write(
             .arg("certificate", show(&setup.certificate))
             .arg("config", show(config))
             .arg("date", plan.server.not_after.date().to_string())
-            .arg("port", port.to_string()),
+            .num("port", port),
     ];
     if let Some(login) = login {
         report.push(Text::new("systems-orthanc-login-done").arg("user", login.user.clone()));
@@ -366,7 +366,7 @@ pub async fn apply(
     };
     check_or_roll_back(journal, &written.entries, check).await?;
     let mut report = written.report;
-    report.push(Text::new("systems-orthanc-checked").arg("port", probe_port.to_string()));
+    report.push(Text::new("systems-orthanc-checked").num("port", probe_port));
     Ok(SystemDone {
         kind: SystemKind::Orthanc,
         host: host.clone(),

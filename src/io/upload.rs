@@ -80,13 +80,13 @@ impl UploadError {
             UploadError::Refused { url } => Text::new("upload-refused").arg("url", url.clone()),
             UploadError::Timeout { url, seconds } => Text::new("upload-timeout")
                 .arg("url", url.clone())
-                .arg("seconds", seconds.to_string()),
+                .num("seconds", seconds),
             UploadError::ServerError { url, status } => Text::new("upload-server-error")
                 .arg("url", url.clone())
-                .arg("status", status.to_string()),
+                .num("status", status),
             UploadError::Status { url, status } => Text::new("upload-status")
                 .arg("url", url.clone())
-                .arg("status", status.to_string()),
+                .num("status", status),
             UploadError::Network { url, error } => Text::new("upload-network")
                 .arg("url", url.clone())
                 .arg("error", error.clone()),

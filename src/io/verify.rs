@@ -230,16 +230,11 @@ impl TermineReport {
         }
         match &self.list {
             Ok(s) if (200..400).contains(s) => {}
-            Ok(s) => return fail(Text::new("verify-list-status").arg("status", s.to_string())),
+            Ok(s) => return fail(Text::new("verify-list-status").num("status", s)),
             Err(_) => return fail(Text::new("verify-list-no-answer")),
         }
-        let finding = |id: &str| {
-            Finding::new(
-                Text::new(id)
-                    .arg("host", host.clone())
-                    .arg("days", days.to_string()),
-            )
-        };
+        let finding =
+            |id: &str| Finding::new(Text::new(id).arg("host", host.clone()).num("days", days));
         if days < WARN_DAYS {
             Outcome::Warning(finding("verify-expires-soon").detail(detail.clone()))
         } else {

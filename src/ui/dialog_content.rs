@@ -66,8 +66,8 @@ pub(super) fn dialog(w: &Wizard, tr: &Tr) -> Option<Dialog> {
             if changes.iter().all(|c| c.window) {
                 let ports: Vec<String> = changes
                     .iter()
-                    .filter_map(|c| c.what.args.iter().find(|(k, _)| k == "port"))
-                    .map(|(_, v)| v.clone())
+                    .filter_map(|c| c.what.get("port"))
+                    .map(ToString::to_string)
                     .collect();
                 let body = tr.ta("pending-window-body", &[("port", &ports.join(", "))]);
                 return Some(choice(

@@ -62,13 +62,13 @@ pub fn type_into(input: &TextInput, target: &str) -> Result<Option<Action>, Text
             Some('\0') => "answers-value-nul",
             _ => "answers-value-control",
         };
-        return Err(Text::new(what).arg("position", (at + 1).to_string()));
+        return Err(Text::new(what).num("position", at + 1));
     }
     let count = target.chars().count();
     if count > MAX_CHARS {
         return Err(Text::new("answers-value-too-long")
-            .arg("count", count.to_string())
-            .arg("max", MAX_CHARS.to_string()));
+            .num("count", count)
+            .num("max", MAX_CHARS));
     }
     let len = input.value.chars().count();
     if input.cursor < len {

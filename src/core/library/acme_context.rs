@@ -64,7 +64,8 @@ pub fn in_context(mut finding: Finding, port: u16, public: &[IpAddr], host: &str
         && NAMES_THE_PORT.contains(&fix.id.as_str())
     {
         fix.id.push_str("-port");
-        fix.args.push(("port".into(), port.to_string()));
+        fix.args
+            .push(("port".into(), crate::core::Arg::Num(port.into())));
     }
     finding
 }
@@ -142,6 +143,9 @@ mod tests {
         );
         let fix = f.fix.unwrap();
         assert_eq!(fix.id, "acme-fix-connection-refused-port");
-        assert_eq!(fix.args, [("port".to_string(), "28402".to_string())]);
+        assert_eq!(
+            fix.args,
+            [("port".to_string(), crate::core::Arg::Num(28402))]
+        );
     }
 }

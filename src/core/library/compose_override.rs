@@ -132,7 +132,7 @@ impl OverrideError {
     pub fn text(&self) -> Text {
         match self {
             OverrideError::Yaml { line, message } => Text::new("proxy-compose-broken")
-                .arg("line", line.to_string())
+                .num("line", line)
                 .arg("message", message.clone()),
             OverrideError::NoProxy => Text::new("proxy-compose-no-proxy"),
             OverrideError::NoTermineRouter => Text::new("proxy-compose-no-termine"),

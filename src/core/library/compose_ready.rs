@@ -83,7 +83,7 @@ pub fn judge(facts: &ComposeFacts, dir: &Path) -> Outcome {
                 return warn(
                     Text::new("compose-ready-images-missing")
                         .arg("images", missing_images.join(", "))
-                        .arg("count", missing_images.len().to_string()),
+                        .num("count", missing_images.len()),
                     Text::new("compose-ready-images-missing-fix").arg("dir", &dir),
                     None,
                 );
@@ -102,7 +102,7 @@ pub fn judge(facts: &ComposeFacts, dir: &Path) -> Outcome {
                 );
             }
             Outcome::Passed(Finding::new(
-                Text::new("compose-ready-ok").arg("count", services.len().to_string()),
+                Text::new("compose-ready-ok").num("count", services.len()),
             ))
         }
     }

@@ -130,14 +130,14 @@ impl DomainError {
             DomainError::HyphenAtEdge(l) => Text::new("domain-error-hyphen-edge").arg("label", l),
             DomainError::LabelTooLong { label, len } => Text::new("domain-error-label-too-long")
                 .arg("label", label)
-                .arg("length", len.to_string())
-                .arg("max", MAX_LABEL_LEN.to_string()),
+                .num("length", len)
+                .num("max", MAX_LABEL_LEN),
             DomainError::TooLong(len) => Text::new("domain-error-too-long")
-                .arg("length", len.to_string())
-                .arg("max", MAX_NAME_LEN.to_string()),
+                .num("length", len)
+                .num("max", MAX_NAME_LEN),
             DomainError::TooManyLabels(n) => Text::new("domain-error-too-many-labels")
-                .arg("count", n.to_string())
-                .arg("max", MAX_LABELS.to_string()),
+                .num("count", n)
+                .num("max", MAX_LABELS),
             DomainError::Invisible(found) => found.text(),
             DomainError::Idna => Text::new("domain-error-idna"),
             DomainError::NoDot(n) => Text::new("domain-error-no-dot").arg("name", n),
@@ -489,7 +489,7 @@ mod tests {
         }
         assert_eq!(
             DomainError::InvalidCharacter('_').text().args,
-            vec![("char".to_string(), "_".to_string())]
+            vec![("char".to_string(), "_".into())]
         );
     }
 

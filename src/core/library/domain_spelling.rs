@@ -38,7 +38,7 @@ impl Invisible {
         Text::new("domain-error-invisible")
             .arg("kind", self.kind())
             .arg("code", code_point(self.code))
-            .arg("position", self.position.to_string())
+            .num("position", self.position)
     }
 }
 
@@ -172,7 +172,7 @@ mod tests {
     fn a_cyrillic_letter_among_latin_ones_is_named() {
         // The «а» in «prаxis» is Cyrillic U+0430.
         let t = mixed_scripts("termine.pr\u{0430}xis.ch").unwrap();
-        let spelled = &t.args[1].1;
+        let spelled = t.args[1].1.to_string();
         assert!(
             spelled.starts_with("t e r m i n e . p r [\u{0430} U+0430] x"),
             "{spelled}"

@@ -125,15 +125,11 @@ impl GatewayError {
             GatewayError::NoCertificate => t("gateway-no-certificate"),
             GatewayError::NoKey => t("gateway-no-key"),
             GatewayError::EncryptedKey => t("gateway-key-encrypted"),
-            GatewayError::BrokenPem { line } => {
-                t("gateway-pem-broken").arg("line", line.to_string())
-            }
-            GatewayError::Yaml { line, .. } => {
-                t("gateway-config-broken").arg("line", line.to_string())
-            }
+            GatewayError::BrokenPem { line } => t("gateway-pem-broken").num("line", line),
+            GatewayError::Yaml { line, .. } => t("gateway-config-broken").num("line", line),
             GatewayError::Limit(limit) => limit.text(path),
             GatewayError::Unsupported { line, key } => t("gateway-config-unsupported")
-                .arg("line", line.to_string())
+                .num("line", line)
                 .arg("key", key.clone()),
             GatewayError::Verify => t("gateway-config-verify-failed"),
         }

@@ -149,12 +149,8 @@ pub fn plan_for(d: &Detection, port: u16, window_secs: u32) -> FirewallPlan {
 }
 
 pub fn plan(backend: Backend, d: &Detection, port: u16, window_secs: u32) -> FirewallPlan {
-    let minutes = window_secs.div_ceil(60).to_string();
-    let describe = |id: &str| {
-        Text::new(id)
-            .arg("port", port.to_string())
-            .arg("minutes", minutes.clone())
-    };
+    let minutes = window_secs.div_ceil(60);
+    let describe = |id: &str| Text::new(id).num("port", port).num("minutes", minutes);
     match backend {
         Backend::Nftables => nftables(d, port, window_secs, describe),
         Backend::Firewalld => {

@@ -30,8 +30,8 @@ impl TooBig {
                 .arg("max", format!("{} KiB", max / 1024)),
             TooBig::Depth { line, max } => Text::new("limit-file-too-deep")
                 .arg("file", file)
-                .arg("line", line.to_string())
-                .arg("max", max.to_string()),
+                .num("line", line)
+                .num("max", max),
         }
     }
 }

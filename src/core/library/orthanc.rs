@@ -108,8 +108,8 @@ impl OrthancError {
                 };
                 Text::new(id)
                     .arg("path", path)
-                    .arg("line", e.line.to_string())
-                    .arg("column", e.column.to_string())
+                    .num("line", e.line)
+                    .num("column", e.column)
             }
         }
     }

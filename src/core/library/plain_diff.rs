@@ -100,8 +100,8 @@ pub fn explain(path: &str, diff: &str, role: Role) -> Vec<Text> {
             }
             _ => vec![
                 with_file("plain-other")
-                    .arg("added", s.added.len().to_string())
-                    .arg("removed", s.removed.len().to_string()),
+                    .num("added", s.added.len())
+                    .num("removed", s.removed.len()),
             ],
         },
     };
@@ -133,7 +133,7 @@ fn traefik(s: &Stats) -> Text {
     };
     Text::new(id)
         .arg("file", "traefik.toml")
-        .arg("count", count.to_string())
+        .num("count", count)
 }
 
 /// The JSON keys a set of diff lines sets.
@@ -216,7 +216,10 @@ mod tests {
                     +certFile = \"/certs/a.crt\"\n+keyFile = \"/certs/a.key\"\n";
         let t = explain("/opt/elexis-oob/traefik.toml", diff, Role::ByName);
         assert_eq!(ids(&t), ["plain-traefik-uncomment", "plain-nothing-else"]);
-        assert!(t[0].args.contains(&("count".into(), "3".into())));
+        assert!(
+            t[0].args
+                .contains(&("count".into(), crate::core::Arg::Num(3)))
+        );
     }
 
     #[test]

@@ -236,19 +236,18 @@ fn other(a: &HttpAnswer) -> ProbeClass {
 /// this server, the one the router must forward external port 80 to.
 pub fn probe_outcome(class: &ProbeClass, report: &ProbeReport, port: u16) -> Outcome {
     let detail = format!("{}:{} -> {:?}", report.address, report.port, report.result);
-    let port = port.to_string();
-    let fwd = Text::new("reach-fix-forward").arg("port", port.clone());
+    let fwd = Text::new("reach-fix-forward").num("port", port);
     let f = |id: &str| Finding::new(Text::new(id)).detail(detail.clone());
     match class {
         ProbeClass::TokenServed => Outcome::Passed(f("reach-probe-ok")),
         ProbeClass::Refused => Outcome::Failed(f("reach-probe-refused").fix(fwd)),
         ProbeClass::Timeout => Outcome::Failed(
-            f("reach-probe-timeout").fix(Text::new("reach-fix-forward-firewall").arg("port", port)),
+            f("reach-probe-timeout").fix(Text::new("reach-fix-forward-firewall").num("port", port)),
         ),
         ProbeClass::Unreachable => Outcome::Failed(f("reach-probe-unreachable").fix(fwd)),
         ProbeClass::RouterPage { vendor } => Outcome::Failed(
             Finding::new(Text::new("reach-probe-router-page").arg("vendor", vendor.clone()))
-                .fix(Text::new("reach-fix-router-page").arg("port", port))
+                .fix(Text::new("reach-fix-router-page").num("port", port))
                 .detail(detail),
         ),
         ProbeClass::HttpsRedirect { location } => Outcome::Failed(
@@ -257,12 +256,12 @@ pub fn probe_outcome(class: &ProbeClass, report: &ProbeReport, port: u16) -> Out
                 .detail(detail),
         ),
         ProbeClass::Traefik => Outcome::Failed(
-            f("reach-probe-traefik").fix(Text::new("reach-fix-forward-traefik").arg("port", port)),
+            f("reach-probe-traefik").fix(Text::new("reach-fix-forward-traefik").num("port", port)),
         ),
         ProbeClass::Other { status, server } => Outcome::Failed(
             Finding::new(
                 Text::new("reach-probe-other")
-                    .arg("status", status.to_string())
+                    .num("status", status)
                     .arg("server", server.clone()),
             )
             .fix(fwd)
@@ -270,7 +269,7 @@ pub fn probe_outcome(class: &ProbeClass, report: &ProbeReport, port: u16) -> Out
         ),
         ProbeClass::HairpinUnsupported => Outcome::Warning(
             f("reach-probe-inside-untestable")
-                .fix(Text::new("reach-fix-test-outside").arg("port", port))
+                .fix(Text::new("reach-fix-test-outside").num("port", port))
                 .overridable(),
         ),
     }

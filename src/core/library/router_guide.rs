@@ -284,7 +284,7 @@ pub fn name_menus(f: &mut Finding, key: &str) {
         .chain(f.more.iter_mut());
     for t in texts {
         t.args.retain(|(k, _)| k != ROUTER_ARG);
-        t.args.push((ROUTER_ARG.to_string(), key.to_string()));
+        t.args.push((ROUTER_ARG.to_string(), key.into()));
     }
 }
 
@@ -331,7 +331,7 @@ pub fn texts(guide: &Guide, seen: &RouterSeen, asking: bool, device: &str, port:
         Text::new(id)
             .arg("target", target.clone())
             .arg("device", device.to_string())
-            .arg("port", port.to_string())
+            .num("port", port)
     };
     let key = guide.family.map_or("generic", Family::key);
     let mut out = vec![Text::new(format!("router-{key}-title"))];

@@ -114,7 +114,7 @@ impl DetectError {
                 file,
                 line: Some(line),
                 ..
-            } => p("start-error-compose-invalid-line", "file", file).arg("line", line.to_string()),
+            } => p("start-error-compose-invalid-line", "file", file).num("line", line),
             DetectError::ComposeInvalid { file, .. } => {
                 p("start-error-compose-invalid", "file", file)
             }

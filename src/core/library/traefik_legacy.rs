@@ -41,7 +41,7 @@ impl LegacyTomlError {
     pub fn text(&self) -> Text {
         match self {
             LegacyTomlError::Parse { line, message } => Text::new("proxy-toml-broken")
-                .arg("line", line.to_string())
+                .num("line", line)
                 .arg("message", message.clone()),
             LegacyTomlError::NoHttps => Text::new("proxy-toml-no-https"),
             LegacyTomlError::Unsafe => Text::new("proxy-toml-unsafe"),

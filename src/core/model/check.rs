@@ -89,7 +89,86 @@ impl CheckId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub id: String,
-    pub args: Vec<(String, String)>,
+    pub args: Vec<(String, Arg)>,
+}
+
+/// One argument of a [`Text`]. A number goes to Fluent as a number, so
+/// that `[one]` and `*[other]` select by the language's plural rules;
+/// words (a port written "0443", a path with a year in it) stay verbatim.
+/// Untagged, so that a resume file saved when every argument was a string
+/// still reads: a JSON string is `Str`, a JSON number `Num`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Num(i64),
+    Str(String),
+}
+
+impl Arg {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Arg::Str(s) => Some(s),
+            Arg::Num(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Num(n) => write!(f, "{n}"),
+            Arg::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A word compares with its text; a number never equals a string.
+impl PartialEq<str> for Arg {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for Arg {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+
+/// Any whole number a text may count or name (`usize` and `u64` have no
+/// `Into<i64>`); one far beyond what a screen shows saturates.
+pub trait Whole {
+    fn whole(self) -> i64;
+}
+
+macro_rules! whole {
+    ($($t:ty),*) => {$(
+        impl Whole for $t {
+            fn whole(self) -> i64 {
+                i64::try_from(self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+whole!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+/// A borrowed number, as a `match` on a borrowed error binds it.
+impl<T: Whole + Copy> Whole for &T {
+    fn whole(self) -> i64 {
+        (*self).whole()
+    }
 }
 
 impl Text {
@@ -101,8 +180,19 @@ impl Text {
     }
 
     pub fn arg(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.args.push((name.into(), value.into()));
+        self.args.push((name.into(), Arg::Str(value.into())));
         self
+    }
+
+    /// A number: a count, days, a port, a line (see [`Arg`]).
+    pub fn num(mut self, name: impl Into<String>, n: impl Whole) -> Self {
+        self.args.push((name.into(), Arg::Num(n.whole())));
+        self
+    }
+
+    /// The argument named `name`, if the text has one.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 }
 

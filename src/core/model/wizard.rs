@@ -19,7 +19,8 @@ use super::unattended::{LiveRun, Unattended};
 use crate::core::library;
 
 /// Version of the resume file's layout; bump on every incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: a number in a text is a number (`io::store::schema1` reads 1).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The port the ACME challenge responder listens on by default: free on an
 /// Elexis-OOB server (which uses 80, 443, 3000, 3030, 3312, 4040, 5984 and

@@ -405,11 +405,11 @@ pub fn on_issued(
 
 fn installed(w: &mut Wizard, record: CertRecord, now: OffsetDateTime) {
     // Days left, as the person will count them down.
-    let days = (record.not_after - now).whole_days().max(0).to_string();
+    let days = (record.not_after - now).whole_days().max(0);
     let summary = Text::new("cert-ready")
         .arg("issuer", record.issuer.clone())
         .arg("until", record.not_after.date().to_string())
-        .arg("days", days);
+        .num("days", days);
     w.checks.insert(
         CheckId::Certificate,
         Outcome::Passed(Finding::new(summary)).into(),

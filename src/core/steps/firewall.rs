@@ -161,8 +161,8 @@ pub fn on_opened(w: &mut Wizard, result: Result<(), Text>, now: OffsetDateTime) 
         Ok(()) => {
             let until = now + time::Duration::seconds(i64::from(WINDOW_SECS));
             w.network.window_until = Some(until);
-            let minutes = (WINDOW_SECS / 60).to_string();
-            let finding = Finding::new(Text::new("firewall-window-open").arg("minutes", minutes));
+            let minutes = WINDOW_SECS / 60;
+            let finding = Finding::new(Text::new("firewall-window-open").num("minutes", minutes));
             w.checks
                 .insert(CheckId::FirewallRule, Outcome::Passed(finding).into());
             probe(w)

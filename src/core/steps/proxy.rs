@@ -141,8 +141,8 @@ pub fn on_planned(w: &mut Wizard, result: Result<ProxyPlan, Finding>) {
             w.golive.plan = Some(plan);
         }
         Ok(plan) => {
-            let n = plan.diffs.len().to_string();
-            let mut f = Finding::new(Text::new("golive-step-proxy-planned").arg("count", n));
+            let n = plan.diffs.len();
+            let mut f = Finding::new(Text::new("golive-step-proxy-planned").num("count", n));
             if plan.drift {
                 f = f.fix(Text::new("golive-step-proxy-drift"));
             }

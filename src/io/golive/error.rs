@@ -123,7 +123,7 @@ impl GoLiveError {
             GoLiveError::UnsafeDir(e) => e.text(),
             GoLiveError::Syntax { path, line, .. } => Text::new("proxy-file-broken")
                 .arg("file", p(path))
-                .arg("line", line.to_string()),
+                .num("line", line),
         }
     }
 
@@ -148,8 +148,9 @@ impl GoLiveError {
         let f = match self {
             GoLiveError::Certificate { host, error } => return error.finding(host),
             GoLiveError::Traefik(m) => Finding::new(m.text()).fix(m.fix()),
-            GoLiveError::Syntax { line, .. } => Finding::new(self.text())
-                .fix(Text::new("proxy-file-broken-fix").arg("line", line.to_string())),
+            GoLiveError::Syntax { line, .. } => {
+                Finding::new(self.text()).fix(Text::new("proxy-file-broken-fix").num("line", line))
+            }
             GoLiveError::Restart(e) => {
                 let f = Finding::new(e.text());
                 match e.fix() {

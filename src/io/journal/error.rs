@@ -85,14 +85,10 @@ impl JournalError {
                 found,
                 supported,
             } => path_text("journal-newer-schema", path)
-                .arg("found", found.to_string())
-                .arg("supported", supported.to_string()),
-            JournalError::UnknownEntry(id) => {
-                Text::new("journal-unknown-entry").arg("id", id.to_string())
-            }
-            JournalError::WrongState { id, .. } => {
-                Text::new("journal-wrong-state").arg("id", id.to_string())
-            }
+                .num("found", found)
+                .num("supported", supported),
+            JournalError::UnknownEntry(id) => Text::new("journal-unknown-entry").num("id", id),
+            JournalError::WrongState { id, .. } => Text::new("journal-wrong-state").num("id", id),
             JournalError::Conflict { path } => path_text("journal-conflict", path),
             JournalError::CopyDamaged { path } => path_text("journal-copy-damaged", path),
             JournalError::NotAFile { path } => path_text("journal-not-a-file", path),

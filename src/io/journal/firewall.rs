@@ -34,7 +34,7 @@ impl FirewallWindow {
             .args
             .iter()
             .find(|(k, _)| k == "port")
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.to_string())
             .unwrap_or_default()
     }
 }

@@ -195,7 +195,7 @@ fn every_text_formats_in_every_language() {
                 .unwrap_or_else(|| panic!("{layers:?}: no {}", t.id));
             let mut args = FluentArgs::new();
             for (k, v) in &t.args {
-                args.set(k.as_str(), v.as_str());
+                args.set(k.as_str(), crate::i18n::value(crate::core::Lang::En, v));
             }
             let mut errors = Vec::new();
             let out = b.format_pattern(msg.value().unwrap(), Some(&args), &mut errors);

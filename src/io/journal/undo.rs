@@ -37,14 +37,14 @@ impl UndoSummary {
         } else if !self.confirmed {
             Text::new("journal-undo-cancelled")
         } else if self.complete() {
-            Text::new("journal-undo-complete").arg("count", self.reports.len().to_string())
+            Text::new("journal-undo-complete").num("count", self.reports.len())
         } else {
             let left = self
                 .reports
                 .iter()
                 .filter(|r| !r.outcome.reverted())
                 .count();
-            Text::new("journal-undo-incomplete").arg("count", left.to_string())
+            Text::new("journal-undo-incomplete").num("count", left)
         }
     }
 }
@@ -52,7 +52,7 @@ impl UndoSummary {
 /// Text for the question `confirm` answers, e.g. "Diese 3 Änderungen
 /// zurücknehmen?".
 pub fn confirm_text(planned: &[Entry]) -> Text {
-    Text::new("journal-undo-confirm").arg("count", planned.len().to_string())
+    Text::new("journal-undo-confirm").num("count", planned.len())
 }
 
 /// Holds the session lock (a running wizard must not see its changes

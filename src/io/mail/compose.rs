@@ -43,16 +43,18 @@ pub fn compose(notice: &Notice, lang: Lang) -> Composed {
             next_try,
         } => {
             let reason = i18n::text(lang, reason);
-            let days = days_left.to_string();
-            let args = [
-                ("domain", domain.as_str()),
-                ("days", days.as_str()),
-                ("reason", reason.as_str()),
-                ("next", next_try.as_str()),
-            ];
+            // Days left select the plural, so they go in as a number.
+            let mail = |id: &str| {
+                let t = Text::new(id)
+                    .arg("domain", domain.as_str())
+                    .num("days", *days_left)
+                    .arg("reason", reason.as_str())
+                    .arg("next", next_try.as_str());
+                i18n::text(lang, &t)
+            };
             (
-                i18n::tr_args(lang, "mail-renew-failed-subject", &args),
-                i18n::tr_args(lang, "mail-renew-failed-body", &args),
+                mail("mail-renew-failed-subject"),
+                mail("mail-renew-failed-body"),
             )
         }
         Notice::Reminder { domain, renew_at } => {

@@ -84,7 +84,7 @@ impl PracticeCaError {
             PracticeCaError::BadPracticeName => Text::new("practice-ca-bad-practice-name"),
             PracticeCaError::BadPersonName => Text::new("practice-ca-bad-person"),
             PracticeCaError::PassphraseShort { min } => {
-                Text::new("practice-ca-passphrase-short").arg("min", min.to_string())
+                Text::new("practice-ca-passphrase-short").num("min", min)
             }
             PracticeCaError::Pkcs12(detail) => {
                 Text::new("practice-ca-pkcs12-failed").arg("detail", detail.clone())
@@ -92,7 +92,7 @@ impl PracticeCaError {
             PracticeCaError::OrthancConfig { path, source } => source.text(&show(path)),
             PracticeCaError::Chown { path, uid, .. } => Text::new("practice-ca-chown-failed")
                 .arg("path", show(path))
-                .arg("uid", uid.to_string()),
+                .num("uid", uid),
         }
     }
 }

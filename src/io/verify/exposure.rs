@@ -254,7 +254,7 @@ pub fn outcome(hosts: &[HostProbe], ports: &[PortProbe]) -> Outcome {
             Finding::new(
                 Text::new("exposure-ports-open")
                     .arg("ports", open.join(", "))
-                    .arg("count", open.len().to_string())
+                    .num("count", open.len())
                     .arg("rest", rest.join(", "))
                     .arg("last", last),
             )

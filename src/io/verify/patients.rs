@@ -142,7 +142,7 @@ async fn termine_at(l: &Lookout<'_>, ip: IpAddr, now: OffsetDateTime) -> Look {
                             Finding::new(
                                 Text::new("patients-served-here")
                                     .arg("address", ip.to_string())
-                                    .arg("days", r.tls.days_left.unwrap_or(0).to_string()),
+                                    .num("days", r.tls.days_left.unwrap_or(0)),
                             )
                             .fix(Text::new("patients-served-here-fix").arg("host", l.host))
                             .detail(f.detail.unwrap_or_default()),
@@ -156,11 +156,9 @@ async fn termine_at(l: &Lookout<'_>, ip: IpAddr, now: OffsetDateTime) -> Look {
                 }
                 Err(e) => {
                     // Seen on this server: the router is not involved.
-                    let f = Finding::new(
-                        Text::new("patients-here-no-answer").arg("port", l.port.to_string()),
-                    )
-                    .fix(Text::new("patients-here-no-answer-fix"))
-                    .detail(format!("{addr}: {error}; {local}: {e}"));
+                    let f = Finding::new(Text::new("patients-here-no-answer").num("port", l.port))
+                        .fix(Text::new("patients-here-no-answer-fix"))
+                        .detail(format!("{addr}: {error}; {local}: {e}"));
                     Look::of(Vantage::ThisServer, Outcome::Failed(f), None)
                 }
             }

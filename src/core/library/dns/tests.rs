@@ -30,7 +30,7 @@ fn arg<'a>(t: &'a Text, name: &str) -> &'a str {
     t.args
         .iter()
         .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+        .and_then(|(_, v)| v.as_str())
         .unwrap_or_else(|| panic!("{} has no ${name}", t.id))
 }
 

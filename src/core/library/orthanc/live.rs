@@ -201,7 +201,7 @@ impl Cause {
             Cause::Unreachable(d) => {
                 Text::new("orthanc-live-terminator-unreachable").arg("detail", d.clone())
             }
-            Cause::Status(s) => Text::new("orthanc-live-status").arg("status", s.to_string()),
+            Cause::Status(s) => Text::new("orthanc-live-status").num("status", s),
             Cause::Other(d) => Text::new("orthanc-live-other").arg("detail", d.clone()),
         };
         t.arg(

@@ -125,8 +125,8 @@ fn error_text_carries_path_and_position() {
     let e = enable_https("{\n\"a\" 1}", &tls("/c"), "f").unwrap_err();
     let t = e.text("/etc/orthanc/orthanc.json");
     assert_eq!(t.id, "orthanc-syntax-unexpected");
-    assert!(t.args.contains(&("line".to_string(), "2".to_string())));
-    assert!(t.args.contains(&("column".to_string(), "5".to_string())));
+    assert_eq!(t.get("line"), Some(&crate::core::Arg::Num(2)));
+    assert_eq!(t.get("column"), Some(&crate::core::Arg::Num(5)));
 }
 
 #[test]
@@ -189,8 +189,8 @@ fn a_missing_comma_reaches_the_message_with_its_position() {
     let e = current_tls("{\n  \"HttpPort\" : 8042\n  \"SslEnabled\" : true\n}").unwrap_err();
     let t = e.text("/etc/orthanc/orthanc.json");
     assert_eq!(t.id, "orthanc-syntax-missing-comma");
-    assert!(t.args.contains(&("line".to_string(), "2".to_string())));
-    assert!(t.args.contains(&("column".to_string(), "20".to_string())));
+    assert_eq!(t.get("line"), Some(&crate::core::Arg::Num(2)));
+    assert_eq!(t.get("column"), Some(&crate::core::Arg::Num(20)));
 }
 
 #[test]

@@ -154,7 +154,7 @@ pub fn predict_validation(i: &ValidationInputs) -> (Prediction, Outcome) {
                 Finding::new(
                     Text::new("reach-v6-answered")
                         .arg("address", addr.clone())
-                        .arg("status", status.to_string())
+                        .num("status", status)
                         .arg("server", server.clone().unwrap_or_else(|| "-".into())),
                 )
                 .fix(Text::new("reach-fix-v6-answered").arg("address", addr)),

@@ -29,7 +29,7 @@ fn date(t: OffsetDateTime) -> String {
 fn days_text(id: &str, c: &CertStatus, days: i64) -> Text {
     Text::new(id)
         .arg("domain", c.domain.clone())
-        .arg("days", days.to_string())
+        .num("days", days)
         .arg("date", date(c.not_after))
 }
 

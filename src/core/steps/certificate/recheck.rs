@@ -170,7 +170,7 @@ mod tests {
             f.summary
                 .args
                 .iter()
-                .any(|(_, v)| v.contains("2001:db8::4"))
+                .any(|(_, v)| v.to_string().contains("2001:db8::4"))
         );
     }
 

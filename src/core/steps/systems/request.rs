@@ -70,7 +70,7 @@ fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text
     let clients = split_list(&f.clients.value);
     if exports && !clients.is_empty() && w.session.passphrase.value.chars().count() < MIN_PASSPHRASE
     {
-        return Err(Text::new("systems-passphrase-short").arg("min", MIN_PASSPHRASE.to_string()));
+        return Err(Text::new("systems-passphrase-short").num("min", MIN_PASSPHRASE));
     }
     let practice = w
         .domain
@@ -104,7 +104,7 @@ fn orthanc_request_with(w: &Wizard, exports: bool) -> Result<SystemRequest, Text
         && user.is_some()
         && w.session.orthanc_password.value.chars().count() < MIN_PASSPHRASE
     {
-        return Err(Text::new("systems-orthanc-login-short").arg("min", MIN_PASSPHRASE.to_string()));
+        return Err(Text::new("systems-orthanc-login-short").num("min", MIN_PASSPHRASE));
     }
     let port = match f.port.value.trim().parse::<u16>() {
         Ok(p) if p > 0 => p,

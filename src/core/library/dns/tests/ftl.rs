@@ -159,7 +159,7 @@ fn every_text_formats_in_every_language() {
             // As the wizard names every finding's router (router_guide).
             args.set("router", "unknown");
             for (k, v) in &text.args {
-                args.set(k.as_str(), v.as_str());
+                args.set(k.as_str(), crate::i18n::value(crate::core::Lang::En, v));
             }
             let mut errors = Vec::new();
             let out = bundle.format_pattern(message.value().unwrap(), Some(&args), &mut errors);
