@@ -178,6 +178,7 @@ fn answer(effect: Option<Effect>, superseded: bool) -> Option<Msg> {
         Effect::CheckDelegation {
             registered,
             generation,
+            ..
         } => Some(Msg::DelegationResolved {
             generation: pick(generation),
             delegation: Delegation::Delegated {

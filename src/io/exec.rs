@@ -173,6 +173,7 @@ impl Executor {
             Effect::CheckDelegation {
                 registered,
                 generation,
+                ..
             } => {
                 tokio::spawn(async move {
                     let delegation = dns::check_delegation(&cfg.dns, &registered).await;

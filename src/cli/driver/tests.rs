@@ -199,7 +199,7 @@ fn what_is_saved_before_its_effects() {
         generation: 1,
         typing: true,
     };
-    let open = Effect::DetectFirewall { generation: 2 };
+    let open = Effect::ResolvePending { finish: true };
     let (start, domain) = (Step::Start, Step::Domain);
     assert!(may_wait(
         true,
@@ -216,4 +216,47 @@ fn what_is_saved_before_its_effects() {
         start,
         &[Effect::Persist, Effect::Quit]
     ));
+}
+
+/// The domain step's delegation look-up waits for typing to pause too:
+/// twelve characters, one look-up, for the whole name.
+#[tokio::test(start_paused = true)]
+async fn typing_a_name_looks_its_delegation_up_once() {
+    let mut w = Wizard::new(Lang::En, OffsetDateTime::UNIX_EPOCH);
+    w.step = Step::Domain;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let ran = Arc::new(Mutex::new(Vec::new()));
+    let (tx, rx) = unbounded_channel();
+    let io = Recorder {
+        ran: ran.clone(),
+        store: store.clone(),
+        tx,
+    };
+    let mut driver = Driver::start(w, &store, io, rx).unwrap();
+    let lookups = || -> Vec<(String, Instant)> {
+        ran.lock()
+            .unwrap()
+            .iter()
+            .filter_map(|r| match &r.effect {
+                Effect::CheckDelegation { registered, .. } => Some((registered.clone(), r.at)),
+                _ => None,
+            })
+            .collect()
+    };
+    let name = "termine.a.ch";
+    let mut last_key = Instant::now();
+    for c in name.chars() {
+        driver.handle(Msg::Key(Action::Char(c)));
+        last_key = Instant::now();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(lookups().is_empty(), "nothing is looked up while she types");
+    assert!(driver.typing_pending());
+    tokio::time::sleep(TYPING_PAUSE).await;
+    let _ = tokio::time::timeout(Duration::from_millis(10), driver.next()).await;
+    let done = lookups();
+    assert_eq!(done.len(), 1, "{done:?}");
+    assert_eq!(done[0].0, "a.ch");
+    assert!(done[0].1 >= last_key + TYPING_PAUSE);
 }

@@ -125,11 +125,7 @@ pub fn pass(w: &Wizard, a: &Answers, gate: Gate, checks: &[CheckId]) -> Decision
         Gate::Waiting => Decision::Wait,
         Gate::Overridable if a.allows_override(w.step) => Decision::Press(Action::Override),
         Gate::Overridable | Gate::Blocked => {
-            let failed: Vec<CheckId> = checks
-                .iter()
-                .copied()
-                .filter(|id| w.check(*id).is_failed())
-                .collect();
+            let failed = failed(w, checks);
             if !failed.is_empty() {
                 stop(w, StopReason::Failed(failed))
             } else if checks
@@ -153,4 +149,13 @@ pub fn prelude(w: &Wizard, a: &Answers) -> Option<Decision> {
         return Some(Decision::Press(Action::ToggleLang));
     }
     earlier_differs(w, a).then_some(Decision::Press(Action::Back))
+}
+
+/// The checks of `checks` that failed.
+pub fn failed(w: &Wizard, checks: &[CheckId]) -> Vec<CheckId> {
+    checks
+        .iter()
+        .copied()
+        .filter(|id| w.check(*id).is_failed())
+        .collect()
 }

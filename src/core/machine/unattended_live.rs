@@ -16,7 +16,7 @@
 
 use crate::core::model::golive::Site;
 use crate::core::model::unattended::{GoLive, Live, LiveRun, Phase};
-use crate::core::steps::{final_check, proxy};
+use crate::core::steps::{final_check, install, proxy};
 use crate::core::{CheckId, CheckState, Effect, Outcome, Text, Wizard};
 
 pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
@@ -50,13 +50,7 @@ pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
         failure: None,
         end: None,
     });
-    let generation = w.start_check(CheckId::FilesInstalled);
-    vec![Effect::InstallFiles {
-        site,
-        crt: cert.path_crt,
-        key: cert.path_key,
-        generation,
-    }]
+    install::write_files(w, site, cert)
 }
 
 /// After one of the go-live results: the next effect, or the end.

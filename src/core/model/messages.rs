@@ -291,6 +291,8 @@ pub enum Effect {
     CheckDelegation {
         registered: String,
         generation: u64,
+        /// Asked for by a key in the name field.
+        typing: bool,
     },
     ResolveDns {
         name: String,
@@ -450,7 +452,11 @@ impl Effect {
     /// Asked for while the person types: worth running only once typing
     /// pauses, and replaced by a newer effect of the same kind.
     pub fn follows_typing(&self) -> bool {
-        matches!(self, Effect::DetectInstall { typing: true, .. })
+        matches!(
+            self,
+            Effect::DetectInstall { typing: true, .. }
+                | Effect::CheckDelegation { typing: true, .. }
+        )
     }
 
     /// Changes something outside the program (a file, the firewall, a

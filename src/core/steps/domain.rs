@@ -22,16 +22,16 @@ impl StepFlow for Domain {
             && let Some(ext) = w.start.found.as_ref().and_then(|i| i.external_name.clone())
         {
             w.domain.input.set(format!("termine.{ext}"));
-            return domain_changed(w);
+            return domain_changed(w, false);
         }
         if w.domain.parsed.is_some() && !w.check(CheckId::Delegation).is_settled() {
-            return check_delegation(w);
+            return check_delegation(w, false);
         }
         Vec::new()
     }
 
     fn recheck(&self, w: &mut Wizard) -> Vec<Effect> {
-        check_delegation(w)
+        check_delegation(w, false)
     }
 
     fn gate(&self, w: &Wizard) -> Gate {
@@ -46,7 +46,7 @@ impl StepFlow for Domain {
             return None;
         }
         Some(if w.domain.input.apply(action) {
-            domain_changed(w)
+            domain_changed(w, true)
         } else {
             Vec::new()
         })
@@ -75,7 +75,10 @@ impl StepFlow for Domain {
 }
 
 /// The domain input changed: parse it, and check the new name afresh.
-pub fn domain_changed(w: &mut Wizard) -> Vec<Effect> {
+/// `typing`: asked for by a key in the name field, so the driver may wait
+/// for typing to pause before the look-up (a late answer is dropped by its
+/// generation either way).
+pub fn domain_changed(w: &mut Wizard, typing: bool) -> Vec<Effect> {
     for id in [
         CheckId::Delegation,
         CheckId::DnsA,
@@ -89,7 +92,7 @@ pub fn domain_changed(w: &mut Wizard) -> Vec<Effect> {
         Ok(name) => {
             w.domain.parsed = Some(name);
             w.domain.error = None;
-            check_delegation(w)
+            check_delegation(w, typing)
         }
         Err(e) => {
             w.domain.parsed = None;
@@ -103,7 +106,7 @@ pub fn domain_changed(w: &mut Wizard) -> Vec<Effect> {
     }
 }
 
-pub fn check_delegation(w: &mut Wizard) -> Vec<Effect> {
+pub fn check_delegation(w: &mut Wizard, typing: bool) -> Vec<Effect> {
     let Some(name) = w.domain.parsed.as_ref() else {
         return Vec::new();
     };
@@ -114,5 +117,6 @@ pub fn check_delegation(w: &mut Wizard) -> Vec<Effect> {
     vec![Effect::CheckDelegation {
         registered,
         generation,
+        typing,
     }]
 }

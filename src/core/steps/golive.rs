@@ -5,7 +5,7 @@
 //! check never does, since it runs from any machine.
 
 use crate::core::answers::Answers;
-use crate::core::answers::drive::{Decision, StopReason, pass, stop};
+use crate::core::answers::drive::{Decision, StopReason, failed, pass, stop};
 use crate::core::model::gate::Gate;
 use crate::core::model::golive::Site;
 use crate::core::{Action, CheckId, CheckState, Effect, Step, Wizard};
@@ -69,11 +69,7 @@ pub fn answer(
         };
     }
     // On the server the wizard does these steps itself.
-    let failed: Vec<CheckId> = checks
-        .iter()
-        .copied()
-        .filter(|id| w.check(*id).is_failed())
-        .collect();
+    let failed = failed(w, checks);
     if !failed.is_empty() {
         return stop(w, StopReason::Failed(failed));
     }

@@ -9,8 +9,9 @@ use super::contract::StepFlow;
 use super::golive::{by_hand, site};
 use crate::core::answers::Answers;
 use crate::core::answers::drive::Decision;
+use crate::core::library::status::CertRecord;
 use crate::core::model::gate::Gate;
-use crate::core::model::golive::InstalledFiles;
+use crate::core::model::golive::{InstalledFiles, Site};
 use crate::core::{
     Action, CheckId, CheckState, Effect, Finding, Outcome, Overlay, Step, Text, Wizard,
 };
@@ -143,6 +144,12 @@ fn install(w: &mut Wizard) -> Vec<Effect> {
     {
         return Vec::new();
     }
+    write_files(w, site, cert)
+}
+
+/// The certificate's files written for the site: the step and the
+/// unattended go-live start alike.
+pub fn write_files(w: &mut Wizard, site: Site, cert: CertRecord) -> Vec<Effect> {
     let generation = w.start_check(CheckId::FilesInstalled);
     vec![Effect::InstallFiles {
         site,
