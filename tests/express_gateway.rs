@@ -207,7 +207,7 @@ fn refuses_a_broken_config_naming_the_line() {
     let text = err.text();
     assert_eq!(text.id, "gateway-config-broken");
     let line = text.args.iter().find(|(k, _)| k == "line").unwrap();
-    assert_eq!(line.1, "5");
+    assert_eq!(line.1, praxis_tls::core::model::check::Arg::Num(5));
 }
 
 #[test]
