@@ -6,6 +6,7 @@ pub mod action;
 pub mod autorenew;
 pub mod certificate;
 pub mod check;
+pub mod effect;
 pub mod gate;
 pub mod golive;
 pub mod input;
