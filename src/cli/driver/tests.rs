@@ -58,6 +58,11 @@ struct Rig {
 }
 
 fn rig() -> Rig {
+    rig_at(Wizard::new(Lang::En, OffsetDateTime::UNIX_EPOCH))
+}
+
+/// A driver that starts from `w`.
+fn rig_at(w: Wizard) -> Rig {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let ran = Arc::new(Mutex::new(Vec::new()));
@@ -67,7 +72,6 @@ fn rig() -> Rig {
         store: store.clone(),
         tx,
     };
-    let w = Wizard::new(Lang::En, OffsetDateTime::UNIX_EPOCH);
     let driver = Driver::start(w, &store, io, rx).unwrap();
     Rig {
         driver,
@@ -224,16 +228,8 @@ fn what_is_saved_before_its_effects() {
 async fn typing_a_name_looks_its_delegation_up_once() {
     let mut w = Wizard::new(Lang::En, OffsetDateTime::UNIX_EPOCH);
     w.step = Step::Domain;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let ran = Arc::new(Mutex::new(Vec::new()));
-    let (tx, rx) = unbounded_channel();
-    let io = Recorder {
-        ran: ran.clone(),
-        store: store.clone(),
-        tx,
-    };
-    let mut driver = Driver::start(w, &store, io, rx).unwrap();
+    let mut r = rig_at(w);
+    let ran = r.ran.clone();
     let lookups = || -> Vec<(String, Instant)> {
         ran.lock()
             .unwrap()
@@ -247,14 +243,14 @@ async fn typing_a_name_looks_its_delegation_up_once() {
     let name = "termine.a.ch";
     let mut last_key = Instant::now();
     for c in name.chars() {
-        driver.handle(Msg::Key(Action::Char(c)));
+        r.driver.handle(Msg::Key(Action::Char(c)));
         last_key = Instant::now();
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(lookups().is_empty(), "nothing is looked up while she types");
-    assert!(driver.typing_pending());
+    assert!(r.driver.typing_pending());
     tokio::time::sleep(TYPING_PAUSE).await;
-    let _ = tokio::time::timeout(Duration::from_millis(10), driver.next()).await;
+    let _ = tokio::time::timeout(Duration::from_millis(10), r.driver.next()).await;
     let done = lookups();
     assert_eq!(done.len(), 1, "{done:?}");
     assert_eq!(done[0].0, "a.ch");

@@ -32,16 +32,7 @@ pub fn on_rechecked(
             crate::core::library::router_guide::menu_key(&w.network.router),
         );
         w.session.acme_stage = None;
-        let id = if env == AcmeEnv::Staging {
-            CheckId::DryRun
-        } else {
-            CheckId::Certificate
-        };
-        w.checks.insert(id, Outcome::Failed(finding.clone()).into());
-        if id == CheckId::DryRun {
-            w.checks.insert(CheckId::Certificate, CheckState::Idle);
-        }
-        w.certificate.fail(finding);
+        failed(w, Some(env), finding);
         return Vec::new();
     }
     order(w, env, now)
@@ -200,6 +191,12 @@ pub fn on_failed(
             outcome: AttemptOutcome::Failed,
         });
     }
+    failed(w, env, finding);
+}
+
+/// The dry run's or the real order's check fails with `finding`; after a
+/// failed dry run the real order is not started.
+fn failed(w: &mut Wizard, env: Option<AcmeEnv>, finding: Finding) {
     let id = if env == Some(AcmeEnv::Staging) {
         CheckId::DryRun
     } else {
