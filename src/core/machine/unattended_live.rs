@@ -16,7 +16,7 @@
 
 use crate::core::model::golive::Site;
 use crate::core::model::unattended::{GoLive, Live, LiveRun, Phase};
-use crate::core::steps::{final_check, install, proxy};
+use crate::core::steps::{final_check, install, proxy, restart};
 use crate::core::{CheckId, CheckState, Effect, Outcome, Text, Wizard};
 
 pub(super) fn on_start(w: &mut Wizard, plan: GoLive) -> Vec<Effect> {
@@ -66,16 +66,8 @@ pub(super) fn next(w: &mut Wizard) -> Vec<Effect> {
         Phase::Install => match (failed(CheckId::FilesInstalled), w.golive.installed.clone()) {
             (Some(reason), _) => undo(w, reason),
             (None, Some(files)) => {
-                let generation = w.start_check(CheckId::ProxyConfig);
-                w.golive.plan = None;
-                w.session.proxy_plan = None;
                 set_phase(w, Phase::Plan);
-                vec![Effect::PlanProxy {
-                    site: run.site,
-                    cert_name: files.cert_name,
-                    key_name: files.key_name,
-                    generation,
-                }]
+                proxy::plan_for(w, run.site, files)
             }
             (None, None) => Vec::new(),
         },
@@ -122,13 +114,11 @@ fn restart_or_check(w: &mut Wizard, restart: bool) -> Vec<Effect> {
     if !restart {
         return check(w);
     }
-    let generation = w.start_check(CheckId::Restarted);
-    w.session.restart_log.clear();
     if let Some(run) = w.session.going_live.as_mut() {
         run.phase = Phase::Restart;
         run.restarted = true;
     }
-    vec![Effect::Restart { site, generation }]
+    restart::restart(w, site)
 }
 
 fn check(w: &mut Wizard) -> Vec<Effect> {

@@ -9,7 +9,7 @@ use super::golive::{by_hand, done_by_hand, site};
 use crate::core::answers::Answers;
 use crate::core::answers::drive::Decision;
 use crate::core::model::gate::{Gate, GateLine, Tone};
-use crate::core::model::golive::ProxyPlan;
+use crate::core::model::golive::{InstalledFiles, ProxyPlan, Site};
 use crate::core::{
     Action, CheckId, CheckState, Effect, Finding, Outcome, Overlay, Step, Text, Wizard,
 };
@@ -94,6 +94,12 @@ fn plan(w: &mut Wizard) -> Vec<Effect> {
     let (Some(site), Some(files)) = (site(w), w.golive.installed.clone()) else {
         return Vec::new();
     };
+    plan_for(w, site, files)
+}
+
+/// Asks io what the proxy files would become for `site` naming `files`:
+/// the step and the unattended go-live plan alike.
+pub fn plan_for(w: &mut Wizard, site: Site, files: InstalledFiles) -> Vec<Effect> {
     let generation = w.start_check(CheckId::ProxyConfig);
     w.golive.plan = None;
     w.session.proxy_plan = None;

@@ -9,7 +9,7 @@ use super::golive::{by_hand, done_by_hand, site};
 use crate::core::answers::Answers;
 use crate::core::answers::drive::Decision;
 use crate::core::model::gate::{Gate, GateLine, Tone};
-use crate::core::model::golive::RESTART_OUTPUT_KEPT;
+use crate::core::model::golive::{RESTART_OUTPUT_KEPT, Site};
 use crate::core::{
     Action, CheckId, CheckState, Effect, Finding, Outcome, Overlay, Step, Text, Wizard,
 };
@@ -53,9 +53,7 @@ impl StepFlow for Restart {
         let Some(site) = site(w) else {
             return Vec::new();
         };
-        let generation = w.start_check(CheckId::Restarted);
-        w.session.restart_log.clear();
-        vec![Effect::Restart { site, generation }]
+        restart(w, site)
     }
 
     fn line(&self, w: &Wizard, gate: Gate) -> Option<GateLine> {
@@ -84,6 +82,14 @@ impl StepFlow for Restart {
         // Enter asks before restarting; the question is answered.
         super::golive::answer(w, a, gate, CHECKS, Some(Action::Next), false)
     }
+}
+
+/// Restarts the site, with a fresh log of what compose prints: the step
+/// and the unattended go-live alike.
+pub fn restart(w: &mut Wizard, site: Site) -> Vec<Effect> {
+    let generation = w.start_check(CheckId::Restarted);
+    w.session.restart_log.clear();
+    vec![Effect::Restart { site, generation }]
 }
 
 /// F5 after a failed restart: running again (someone fixed the cause and

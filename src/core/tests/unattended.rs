@@ -183,6 +183,20 @@ fn up_to_the_check(w: &mut Wizard, previous: CertRecord) -> u64 {
     generation(&e)
 }
 
+/// The final check's result: `tls` as given, nothing exposed, `served`
+/// seen at the name.
+fn checked(generation: u64, tls: Outcome, served: &str) -> Msg {
+    let fine = || Outcome::Passed(Finding::new(Text::new("x")));
+    Msg::FinalChecked {
+        generation,
+        tls,
+        exposure: fine(),
+        port80: fine(),
+        fingerprints: vec![served.into()],
+        addresses: Vec::new(),
+    }
+}
+
 fn phase(w: &Wizard) -> Option<Phase> {
     w.session.going_live.as_ref().map(|r| r.phase)
 }
@@ -193,14 +207,11 @@ fn a_failed_final_check_undoes_this_runs_entries_and_puts_the_old_record_back() 
     let g = up_to_the_check(&mut w, record("old"));
     let e = update(
         &mut w,
-        Msg::FinalChecked {
-            generation: g,
-            tls: Outcome::Failed(Finding::new(Text::new("patients-points-elsewhere"))),
-            exposure: Outcome::Passed(Finding::new(Text::new("x"))),
-            port80: Outcome::Passed(Finding::new(Text::new("x"))),
-            fingerprints: vec!["old".into()],
-            addresses: Vec::new(),
-        },
+        checked(
+            g,
+            Outcome::Failed(Finding::new(Text::new("patients-points-elsewhere"))),
+            "old",
+        ),
         NOW,
     );
     let outside: Vec<&Effect> = e.iter().filter(|e| **e != Effect::Persist).collect();
@@ -227,14 +238,7 @@ fn a_served_certificate_is_live_and_nothing_is_undone() {
     let g = up_to_the_check(&mut w, record("old"));
     let e = update(
         &mut w,
-        Msg::FinalChecked {
-            generation: g,
-            tls: Outcome::Passed(Finding::new(Text::new("x"))),
-            exposure: Outcome::Passed(Finding::new(Text::new("x"))),
-            port80: Outcome::Passed(Finding::new(Text::new("x"))),
-            fingerprints: vec!["new".into()],
-            addresses: Vec::new(),
-        },
+        checked(g, Outcome::Passed(Finding::new(Text::new("x"))), "new"),
         NOW,
     );
     assert!(e.iter().all(|e| !matches!(e, Effect::UndoSince { .. })));
