@@ -82,6 +82,8 @@ fn start_not_found(lang: Lang) -> Wizard {
         },
         NOW,
     );
+    // She stopped typing: the verdict shows.
+    update(&mut w, Msg::TypingSettled, NOW);
     w
 }
 
@@ -91,9 +93,10 @@ fn letters_type_into_a_field_and_act_nowhere_else() {
     assert!(praxis_tls::core::text_input_active(&w));
     for c in ['W', 'R', 'd', 'q', 'l', '?', 'o'] {
         assert!(
-            plain(&mut w, c)
-                .iter()
-                .all(|e| matches!(e, Effect::Persist | Effect::DetectInstall { .. })),
+            plain(&mut w, c).iter().all(|e| matches!(
+                e,
+                Effect::Persist | Effect::DetectInstall { .. } | Effect::SettleTyping
+            )),
             "{c} acted"
         );
     }
@@ -238,4 +241,53 @@ fn ctrl_g_opens_the_help_and_then_the_glossary() {
     press(&mut w, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(w.session.overlay, Overlay::None);
     assert_eq!(w.step, Step::Start, "closing moves no step");
+}
+
+/// Reward early, punish late: while she types, a half-typed name or path
+/// is not told off, the footer offers no «continue anyway» and nothing
+/// spins; once she stops (or presses any other key) the verdict shows.
+#[test]
+fn verdicts_on_a_typed_field_wait_until_she_stops() {
+    let mut w = start_not_found(Lang::En);
+    plain(&mut w, 'y');
+    assert!(w.session.typing);
+    let s = screen(&w);
+    assert!(
+        s.contains("Elexis-OOB installation: not checked yet"),
+        "{s}"
+    );
+    assert!(!s.contains("does not exist"), "{s}");
+    assert!(!s.contains("still running"), "{s}");
+    assert!(!footer(&s).contains("F3"), "{s}");
+    update(&mut w, Msg::TypingSettled, NOW);
+    // The detection for «…xy» has not answered: now it is seen to run.
+    assert!(screen(&w).contains("The checks are still running"));
+
+    // The domain step: no error while she types, at once on Enter.
+    let mut w = Wizard::new(Lang::En, NOW);
+    update(&mut w, Msg::Key(Action::Next), NOW);
+    w.step = Step::Domain;
+    let mut asked = Vec::new();
+    for c in "praxis".chars() {
+        asked.extend(plain(&mut w, c));
+    }
+    assert!(asked.contains(&Effect::SettleTyping));
+    let s = screen(&w);
+    assert!(!s.contains("computer name"), "{s}");
+    assert!(!s.contains("marked"), "{s}");
+    update(&mut w, Msg::Key(Action::Next), NOW);
+    assert!(!w.session.typing);
+    assert_eq!(w.step, Step::Domain);
+    let s = screen(&w);
+    assert!(s.contains("is only a computer name"), "{s}");
+
+    // Typed on, and settled: the error for the new text shows.
+    plain(&mut w, '.');
+    assert!(!screen(&w).contains("computer name"));
+    for c in "local".chars() {
+        plain(&mut w, c);
+    }
+    update(&mut w, Msg::TypingSettled, NOW);
+    let s = screen(&w);
+    assert!(s.contains(".local is known only inside"), "{s}");
 }

@@ -449,6 +449,13 @@ fn failures_are_shown_with_what_to_do() {
                 }),
             },
         );
+        // While she types, the verdict waits: no failure, no «continue
+        // anyway», nothing spinning.
+        insta::assert_snapshot!(
+            format!("start_typing_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("start_failed_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
@@ -477,6 +484,7 @@ fn failures_are_shown_with_what_to_do() {
                 },
             },
         );
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("start_stopped_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
@@ -487,6 +495,7 @@ fn failures_are_shown_with_what_to_do() {
             key(&mut w, Action::Backspace);
         }
         // Emptied: the field says it waits for her.
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("domain_empty_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
@@ -494,6 +503,11 @@ fn failures_are_shown_with_what_to_do() {
         for c in "praxis.local".chars() {
             key(&mut w, Action::Char(c));
         }
+        insta::assert_snapshot!(
+            format!("domain_typing_{}", lang.tag()),
+            render(&w, &ctx(), 80, 24)
+        );
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("domain_invalid_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
@@ -505,6 +519,7 @@ fn failures_are_shown_with_what_to_do() {
             key(&mut w, Action::Backspace);
         }
         typed(&mut w, "https://termine.pr\u{0430}xis.ch/");
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("domain_look_alike_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
@@ -515,6 +530,7 @@ fn failures_are_shown_with_what_to_do() {
             key(&mut w, Action::Backspace);
         }
         typed(&mut w, "termine.pra\u{200B}xis.ch");
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("domain_invisible_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)
@@ -539,6 +555,7 @@ fn failures_are_shown_with_what_to_do() {
                 report: bad,
             },
         );
+        send(&mut w, Msg::TypingSettled);
         insta::assert_snapshot!(
             format!("dns_failed_{}", lang.tag()),
             render(&w, &ctx(), 80, 24)

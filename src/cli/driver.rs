@@ -22,7 +22,9 @@
 //! Install detection while she types waits for a pause ([`TYPING_PAUSE`]):
 //! the core marks such effects ([`Effect::follows_typing`]), and a newer
 //! one replaces the one waiting. The core's generations still drop the
-//! answer of a detection that was already running.
+//! answer of a detection that was already running. The core's request to
+//! be told when typing has stopped ([`Effect::SettleTyping`]) is answered
+//! here, after [`TYPING_SETTLE`], without io.
 
 use std::mem::Discriminant;
 use std::path::{Path, PathBuf};
@@ -42,6 +44,12 @@ use tokio::time::Instant;
 /// than the gap between two keys of a practised typist, short enough that
 /// the answer seems to come with the last key.
 pub const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
+/// How long typing must stop before a verdict on what she typed shows
+/// (`Effect::SettleTyping`): a pass comes after [`TYPING_PAUSE`], a
+/// failure only once she has stopped, so a half-typed word is not told
+/// off at every key ("reward early, punish late").
+pub const TYPING_SETTLE: Duration = Duration::from_secs(1);
 
 /// What the driver needs of the io layer; the executor in the program, a
 /// recorder in tests.
@@ -169,6 +177,10 @@ impl<X: Io> Driver<X> {
                 }
             }
         }
+        if !self.wizard.session.typing {
+            // Any other key showed the verdicts already.
+            self.typing.retain(|(_, e)| *e != Effect::SettleTyping);
+        }
         self.write_answers_at_done();
         quit
     }
@@ -187,7 +199,11 @@ impl<X: Io> Driver<X> {
                     }
                     return msg;
                 }
-                () = sleep_until(due), if due.is_some() => self.run_due(),
+                () = sleep_until(due), if due.is_some() => {
+                    if self.run_due() {
+                        return Some(Msg::TypingSettled);
+                    }
+                }
             }
         }
     }
@@ -213,18 +229,30 @@ impl<X: Io> Driver<X> {
         let kind: Discriminant<Effect> = std::mem::discriminant(&effect);
         self.typing
             .retain(|(_, w)| std::mem::discriminant(w) != kind);
-        self.typing.push((Instant::now() + TYPING_PAUSE, effect));
+        let pause = if effect == Effect::SettleTyping {
+            TYPING_SETTLE
+        } else {
+            TYPING_PAUSE
+        };
+        self.typing.push((Instant::now() + pause, effect));
     }
 
-    fn run_due(&mut self) {
+    /// Starts what is due; true when typing has settled.
+    fn run_due(&mut self) -> bool {
         let now = Instant::now();
         let (due, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.typing)
             .into_iter()
             .partition(|(at, _)| *at <= now);
         self.typing = waiting;
+        let mut settled = false;
         for (_, effect) in due {
-            self.launch(effect);
+            if effect == Effect::SettleTyping {
+                settled = true;
+            } else {
+                self.launch(effect);
+            }
         }
+        settled
     }
 
     /// At the end, what was chosen goes into `answers.toml` for the next

@@ -57,7 +57,9 @@ pub async fn run(
         }
         let w = driver.wizard();
         let text_input = praxis_tls::core::text_input_active(w);
-        let running = w.checks.values().any(|c| c.is_running());
+        // While she types, a running check shows no spinner (see
+        // `Session::typing`): nothing turns.
+        let running = !w.session.typing && w.checks.values().any(|c| c.is_running());
         tokio::select! {
             input = screen.next(text_input, running) => match input {
                 Input::Key(key) => {

@@ -149,7 +149,7 @@ impl Executor {
         let tx = self.tx.clone();
         let cfg = self.cfg.clone();
         match effect {
-            Effect::Persist | Effect::Quit => {}
+            Effect::Persist | Effect::Quit | Effect::SettleTyping => {}
             Effect::ScanInstallDirs => {
                 tokio::task::spawn_blocking(move || {
                     let _ = tx.send(Msg::InstallCandidates(elexis::scan_candidates()));

@@ -28,7 +28,8 @@ pub(super) fn step_keys(w: &Wizard, tr: &Tr, body_max: u16) -> Vec<Vec<String>> 
     }
     general.extend([k("key-help"), k("key-lang"), k("key-quit")]);
     let mut keys: Vec<String> = flow.own_keys(w).into_iter().map(k).collect();
-    if g == Gate::Overridable {
+    // While she types, the failure it would pass over is not shown yet.
+    if g == Gate::Overridable && !w.session.typing {
         keys.push(k("key-override"));
     }
     vec![general, keys]

@@ -8,7 +8,6 @@ mod dialogs;
 mod footer;
 mod golive;
 pub mod help;
-mod hold;
 pub mod keys;
 pub mod lean;
 mod network;

@@ -4,12 +4,11 @@
 //! the entry layer (`cli::terminal`, see `cli::driver` for why).
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 use tokio::sync::mpsc;
 
-use super::hold::Hold;
 use super::lean::Tty;
 use super::spinner::Spinner;
 use super::{ViewCtx, draw_measured, keys};
@@ -36,7 +35,6 @@ pub struct Screen<'t> {
     terminal: &'t mut Tty,
     reads: mpsc::UnboundedReceiver<Read>,
     spinner: Spinner,
-    hold: Hold,
     pub ctx: ViewCtx,
 }
 
@@ -63,7 +61,6 @@ impl<'t> Screen<'t> {
             terminal,
             reads,
             spinner: Spinner::new(Duration::from_millis(120)),
-            hold: Hold::default(),
             ctx,
         }
     }
@@ -73,9 +70,8 @@ impl<'t> Screen<'t> {
     pub fn draw(&mut self, w: &Wizard) -> io::Result<Option<Msg>> {
         let mut viewport = w.session.viewport;
         let ctx = &self.ctx;
-        let shown = self.hold.apply(w, Instant::now());
         self.terminal
-            .draw(|f| viewport = draw_measured(f, &shown, ctx))?;
+            .draw(|f| viewport = draw_measured(f, w, ctx))?;
         Ok((viewport != w.session.viewport).then_some(Msg::Viewport(viewport)))
     }
 
@@ -86,11 +82,7 @@ impl<'t> Screen<'t> {
         tokio::select! {
             read = self.reads.recv() => match read {
                 Some(Read::Event(Event::Key(k))) => {
-                    let action = keys::map(k, text_input);
-                    if action.as_ref().is_some_and(edits_text) {
-                        self.hold.edited(Instant::now());
-                    }
-                    Input::Key(action)
+                    Input::Key(keys::map(k, text_input))
                 }
                 Some(Read::Event(_)) => Input::Redraw,
                 Some(Read::Closed) | None => Input::Closed,
@@ -101,9 +93,4 @@ impl<'t> Screen<'t> {
             }
         }
     }
-}
-
-/// A key that changes the text of a field.
-fn edits_text(action: &Action) -> bool {
-    matches!(action, Action::Char(_) | Action::Backspace | Action::Delete)
 }

@@ -168,7 +168,7 @@ fn start(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
     lines.push(Line::raw(""));
     widgets::checks(lines, w, crate::core::checks_of(Step::Start), tr);
     // Not part of the gate: shown once docker was asked.
-    if !matches!(w.check(CheckId::ComposeReady), CheckState::Idle) {
+    if !matches!(widgets::shown(w, CheckId::ComposeReady), CheckState::Idle) {
         widgets::checks(lines, w, &[CheckId::ComposeReady], tr);
     }
     if let Some(inst) = &w.start.found {
@@ -201,7 +201,9 @@ fn domain(lines: &mut Vec<Line<'static>>, w: &Wizard, tr: &Tr) {
         tr,
     ));
     widgets::required(lines, &w.domain.input, tr);
-    if let Some(err) = &w.domain.error {
+    // While she types, a half-typed name is not told off (reward early,
+    // punish late): the error waits until she stops.
+    if let Some(err) = w.domain.error.as_ref().filter(|_| !w.session.typing) {
         lines.push(Line::styled(
             format!("{} {}", tr.theme.failed(), tr.text(err)),
             tr.theme.err_style(),

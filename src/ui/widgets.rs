@@ -45,7 +45,7 @@ pub(super) fn required(lines: &mut Vec<Line<'static>>, input: &TextInput, tr: &T
 pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId], tr: &Tr) {
     let theme = tr.theme;
     for id in ids {
-        let state = w.check(*id);
+        let state = shown(w, *id);
         let name = tr.t(id.key());
         let (symbol, style, summary) = match state {
             CheckState::Idle => (theme.idle().to_string(), theme.dim(), tr.t("check-idle")),
@@ -110,6 +110,21 @@ pub(super) fn checks(lines: &mut Vec<Line<'static>>, w: &Wizard, ids: &[CheckId]
                 ));
             }
         }
+    }
+}
+
+/// The check as the screen shows it: while she types into the field it
+/// judges, no verdict yet and no spinner, only «not checked yet» — a
+/// half-typed word is not told off, and the lines below stay put.
+pub(super) fn shown(w: &Wizard, id: CheckId) -> &CheckState {
+    let state = w.check(id);
+    match state {
+        CheckState::Running { .. } | CheckState::Failed(_) | CheckState::Warning(_)
+            if w.session.typing =>
+        {
+            &CheckState::Idle
+        }
+        _ => state,
     }
 }
 

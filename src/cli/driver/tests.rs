@@ -256,3 +256,37 @@ async fn typing_a_name_looks_its_delegation_up_once() {
     assert_eq!(done[0].0, "a.ch");
     assert!(done[0].1 >= last_key + TYPING_PAUSE);
 }
+
+/// Keys half a second apart keep the verdicts back; a second after the
+/// last one the driver says, once, that typing has settled.
+#[tokio::test(start_paused = true)]
+async fn typing_settles_once_a_second_after_the_last_key() {
+    let mut r = rig();
+    r.driver.handle(Msg::Key(Action::Next));
+    let mut last_key = Instant::now();
+    let mut settled = Vec::new();
+    for c in "/srv".chars() {
+        r.driver.handle(Msg::Key(Action::Char(c)));
+        last_key = Instant::now();
+        // What arrives in the half second before the next key.
+        while let Ok(Some(msg)) =
+            tokio::time::timeout_at(last_key + Duration::from_millis(500), r.driver.next()).await
+        {
+            if msg == Msg::TypingSettled {
+                settled.push(Instant::now());
+            }
+            r.driver.handle(msg);
+        }
+        assert!(r.driver.wizard().session.typing, "settled between keys");
+    }
+    assert!(settled.is_empty());
+    while r.driver.typing_pending() {
+        let msg = r.driver.next().await.unwrap();
+        if msg == Msg::TypingSettled {
+            settled.push(Instant::now());
+        }
+        r.driver.handle(msg);
+    }
+    assert_eq!(settled, vec![last_key + TYPING_SETTLE]);
+    assert!(!r.driver.wizard().session.typing);
+}

@@ -31,6 +31,10 @@ pub fn gate_line(w: &Wizard) -> Option<GateLine> {
         return None;
     }
     let g = gate(w);
+    // While she types, the verdicts it would sum up are held back.
+    if w.session.typing && g != Gate::Open {
+        return None;
+    }
     if g == Gate::Open && overridden(w, w.step) {
         return line("gate-overridden", Tone::Warn);
     }
@@ -129,6 +133,21 @@ mod tests {
         assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-open"));
         w.checks.insert(CheckId::ComposeReady, warning());
         assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-open-warning"));
+    }
+
+    /// While she types, the line that would report a failure or a
+    /// running check waits with the verdicts; good news does not.
+    #[test]
+    fn while_she_types_only_an_open_gate_is_said() {
+        let mut w = all_passed(Step::Start);
+        w.session.typing = true;
+        assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-open"));
+        let failed = Outcome::Failed(Finding::new(Text::new("x")).overridable()).into();
+        w.checks.insert(CheckId::Installation, failed);
+        assert_eq!(gate(&w), Gate::Overridable);
+        assert_eq!(gate_line(&w), None);
+        w.session.typing = false;
+        assert_eq!(gate_line(&w).map(|l| l.id), Some("gate-overridable-input"));
     }
 
     #[test]

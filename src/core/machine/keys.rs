@@ -20,10 +20,23 @@ pub(super) fn on_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec
         }
         return Vec::new();
     }
-    match w.session.overlay {
+    let flow = steps::of(w.step);
+    // Reward early, punish late: while she types into a field whose checks
+    // judge it, a half-typed word is not told off; any other key, or a
+    // pause (`Msg::TypingSettled`), shows the verdicts again.
+    let typing = action.is_edit()
+        && w.session.overlay == Overlay::None
+        && flow.checks_follow_typing()
+        && flow.typing(w);
+    let mut effects = match w.session.overlay {
         Overlay::None => on_step_key(w, action, now),
         _ => super::dialog_keys::on_key(w, action, now),
+    };
+    w.session.typing = typing;
+    if typing {
+        effects.push(Effect::SettleTyping);
     }
+    effects
 }
 
 fn on_step_key(w: &mut Wizard, action: Action, now: OffsetDateTime) -> Vec<Effect> {

@@ -24,6 +24,10 @@ pub fn update(w: &mut Wizard, msg: Msg, now: OffsetDateTime) -> Vec<Effect> {
     let overlay_before = std::mem::discriminant(&w.session.overlay);
     let mut effects = match msg {
         Msg::Key(action) => super::keys::on_key(w, action, now),
+        Msg::TypingSettled => {
+            w.session.typing = false;
+            Vec::new()
+        }
         Msg::Viewport(v) => {
             super::dialog_keys::on_viewport(w, v);
             Vec::new()

@@ -12,6 +12,9 @@ pub enum Effect {
     /// Write the resume file (after every transition).
     Persist,
     Quit,
+    /// Answer with `Msg::TypingSettled` once typing has stopped for a
+    /// while; a newer one replaces this one. The driver answers it itself.
+    SettleTyping,
     ScanInstallDirs,
     DetectInstall {
         dir: PathBuf,
@@ -193,6 +196,7 @@ impl Effect {
             self,
             Effect::DetectInstall { typing: true, .. }
                 | Effect::CheckDelegation { typing: true, .. }
+                | Effect::SettleTyping
         )
     }
 
@@ -205,6 +209,7 @@ impl Effect {
         match self {
             Persist
             | Quit
+            | SettleTyping
             | ScanInstallDirs
             | DetectInstall { .. }
             | InspectCompose { .. }

@@ -16,6 +16,9 @@ use crate::core::model::check::{CheckId, Finding, Outcome, Text};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Action),
+    /// Typing in the field has stopped long enough: what it led to may
+    /// show now.
+    TypingSettled,
     /// What the screen just drawn allows (its size, how far text scrolls).
     Viewport(super::wizard::Viewport),
     InstallCandidates(Vec<PathBuf>),
@@ -251,6 +254,7 @@ impl Msg {
             }
             TestMailSent { generation, .. } => (CheckId::TestMail, generation),
             Key(_)
+            | TypingSettled
             | Viewport(_)
             | InstallCandidates(_)
             | PendingChanges(_)

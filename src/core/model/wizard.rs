@@ -189,6 +189,9 @@ pub struct Session {
     /// Set once a pending-change dialog was answered, to tell the outcome.
     pub pending_result: Option<bool>,
     pub quitting: bool,
+    /// She is typing in the step's field: the screen holds back verdicts
+    /// on what she typed until she stops (`Msg::TypingSettled`).
+    pub typing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -61,6 +61,12 @@ pub trait StepFlow: Sync {
         false
     }
 
+    /// Whether the step's checks judge what is typed in its field, so
+    /// that their verdicts wait until she stops typing.
+    fn checks_follow_typing(&self) -> bool {
+        false
+    }
+
     /// «Ja» to the step's question (writing, restarting, setting up).
     fn confirm(&self, _w: &mut Wizard, _now: OffsetDateTime) -> Vec<Effect> {
         Vec::new()

@@ -56,6 +56,10 @@ impl StepFlow for Domain {
         true
     }
 
+    fn checks_follow_typing(&self) -> bool {
+        true
+    }
+
     fn own_keys(&self, _w: &Wizard) -> Vec<&'static str> {
         vec!["key-recheck", "key-detail"]
     }

@@ -61,6 +61,10 @@ impl StepFlow for Start {
         true
     }
 
+    fn checks_follow_typing(&self) -> bool {
+        true
+    }
+
     fn override_context(&self, w: &Wizard) -> String {
         w.start.input.value.clone()
     }

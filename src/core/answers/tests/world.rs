@@ -263,6 +263,7 @@ impl World {
                 result: Ok(Text::new("autorenew-test-sent")),
             },
             Effect::InspectOrthanc => Msg::OrthancBuild { affected: false },
+            Effect::SettleTyping => Msg::TypingSettled,
             Effect::Persist
             | Effect::Quit
             | Effect::CloseFirewall { .. }
