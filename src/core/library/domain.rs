@@ -187,6 +187,12 @@ pub fn parse(input: &str) -> Result<DomainName, DomainError> {
     // A typed A-label can decode to a U-label with a hyphen at its edge
     // (RFC 5891 forbids it), which the same name typed in Unicode would fail.
     check_labels(unicode.split('.'))?;
+    // An A-label of an A-label («xn--xn--…») decodes to a label that reads
+    // as punycode again: no registrar sells it, and its Unicode form could
+    // not be parsed back.
+    if unicode.split('.').any(|l| l.starts_with("xn--")) {
+        return Err(DomainError::Idna);
+    }
 
     if !ascii.contains('.') {
         let is_tld = psl::suffix(ascii.as_bytes()).is_some_and(|s| s.is_known());
@@ -453,6 +459,7 @@ mod tests {
             ("https://ä", E::NoDot("ä".into())),
             ("co.uk", E::PublicSuffix("co.uk".into())),
             ("xn--zz.ch", E::Idna),
+            ("termine.xn--xn---3ra.ch", E::Idna),
         ];
         for (input, want) in cases {
             assert_eq!(parse(input), Err(want), "{input:?}");
