@@ -102,6 +102,12 @@ impl Rig {
                         port,
                     });
                 }
+                // She stops typing at once: the verdicts held back while she
+                // typed come now, as the driver lets them come after a pause.
+                Effect::SettleTyping => {
+                    started += 1;
+                    let _ = self.tx.send(Msg::TypingSettled);
+                }
                 e => {
                     started += 1;
                     self.exec.run(e);
