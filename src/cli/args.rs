@@ -22,30 +22,36 @@ pub struct Cli {
         long,
         global = true,
         env = "PRAXIS_TLS_STATE_DIR",
+        value_name = "DIR",
         default_value = "/var/lib/praxis-tls"
     )]
     pub state_dir: PathBuf,
     /// Language: de, de-CH or en (default: from LANG).
-    #[arg(long, global = true, value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Nameserver for the DNS checks, HOST:PORT (default: the system's).
-    #[arg(long, global = true, value_parser = parse_server)]
+    #[arg(long, global = true, value_name = "HOST:PORT", value_parser = parse_server)]
     pub dns_server: Option<SocketAddr>,
     /// Seconds to wait for each DNS answer.
-    #[arg(long, global = true, default_value_t = 5)]
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5)]
     pub dns_timeout: u64,
     /// Port of the ACME challenge responder on this server.
-    #[arg(long, global = true, default_value_t = praxis_tls::core::DEFAULT_RESPONDER_PORT)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PORT",
+        default_value_t = praxis_tls::core::DEFAULT_RESPONDER_PORT
+    )]
     pub responder_port: u16,
     /// The router's external port for the challenge (80; a lab may differ).
-    #[arg(long, global = true, default_value_t = 80)]
+    #[arg(long, global = true, value_name = "PORT", default_value_t = 80)]
     pub probe_port: u16,
     /// A DNS server answering `myip.opendns.com` with the asking address,
     /// HOST:PORT (replaces the public services; for labs and tests).
-    #[arg(long, global = true, value_parser = parse_server)]
+    #[arg(long, global = true, value_name = "HOST:PORT", value_parser = parse_server)]
     pub public_ip_dns: Option<SocketAddr>,
     /// An HTTP service answering the asking address as text, HOST:PORT/PATH.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_name = "URL")]
     pub public_ip_url: Option<String>,
     /// An ACME directory to use instead of Let's Encrypt (staging and
     /// production both go there), e.g. a test CA.
@@ -215,7 +221,7 @@ pub enum Format {
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Text)]
     pub format: Format,
     /// WARNING at this many days left or fewer.
     #[arg(short = 'w', long = "warning", value_name = "DAYS")]
@@ -339,7 +345,7 @@ fn parse_http(s: &str) -> Option<praxis_tls::io::public_ip::HttpEndpoint> {
     })
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
     match s {
         "de" => Ok(Lang::De),
         "de-CH" | "de-ch" | "de_CH" => Ok(Lang::DeCh),

@@ -40,7 +40,7 @@ pub struct MailArgs {
     #[arg(long, value_name = "PORT")]
     pub port: Option<u16>,
     /// How the connection is protected.
-    #[arg(long, value_enum, default_value_t = SecurityArg::Starttls)]
+    #[arg(long, value_enum, value_name = "SECURITY", default_value_t = SecurityArg::Starttls)]
     pub security: SecurityArg,
     /// Log in with this user name (the password comes from stdin).
     #[arg(long, value_name = "USER")]

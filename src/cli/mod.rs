@@ -17,6 +17,7 @@ mod driver;
 mod firewall_window;
 mod generate;
 mod golive;
+mod help;
 mod issue;
 mod log;
 mod mail;
@@ -37,7 +38,7 @@ mod wizard;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use praxis_tls::core::{Lang, Text};
 use praxis_tls::i18n;
 use praxis_tls::io::lock::Lock;
@@ -66,11 +67,16 @@ pub(crate) fn say(lang: Lang, t: &Text) {
 pub fn main() -> ExitCode {
     // Two providers in the tree and none chosen would panic at the first TLS use.
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let cli = match Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let spoken = help::language(&argv);
+    let parsed = help::localized(Cli::command(), spoken)
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         // Monitoring reads a usage error of `status` as UNKNOWN, not as
         // clap's 2 (CRITICAL).
-        Err(e) => return ExitCode::from(status::usage_error(&e)),
+        Err(e) => return ExitCode::from(status::usage_error(&e, spoken)),
     };
     let lang = cli.lang.unwrap_or_else(i18n::from_env);
 

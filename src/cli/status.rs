@@ -152,24 +152,23 @@ fn unknown_line(cause: &str) -> String {
     format!("{SERVICE} {}: {}", State::Unknown.label(), cause.trim())
 }
 
-/// A command line clap refuses. For `status`, what monitoring runs, the
-/// plugin rules apply: one line on stdout and UNKNOWN (clap's own 2 would
-/// read as CRITICAL). Help, version and other commands keep clap's output
-/// and code.
-pub(super) fn usage_error(e: &clap::Error) -> u8 {
+/// A command line clap refuses, said in `lang` on stderr. For `status`,
+/// what monitoring runs, the plugin rules apply as well: one line on
+/// stdout and UNKNOWN (clap's own 2 would read as CRITICAL). Help and
+/// version print as clap renders them (in `lang`, see `help.rs`), exit 0.
+pub(super) fn usage_error(e: &clap::Error, lang: Lang) -> u8 {
     use clap::CommandFactory;
-    let status = e.use_stderr()
-        && Cli::command()
-            .ignore_errors(true)
-            .try_get_matches()
-            .is_ok_and(|m| m.subcommand_name() == Some("status"));
-    let _ = e.print();
-    if !status {
+    let matches = Cli::command().ignore_errors(true).try_get_matches().ok();
+    let sub = matches.as_ref().and_then(|m| m.subcommand_name());
+    let Some(text) = super::help::error_text(e, lang, sub) else {
+        let _ = e.print();
         return u8::try_from(e.exit_code()).unwrap_or(exit::USAGE);
+    };
+    eprintln!("{text}");
+    if sub != Some("status") {
+        return exit::USAGE;
     }
-    let text = e.to_string();
-    let first = text.lines().next().unwrap_or_default();
-    let cause = first.strip_prefix("error: ").unwrap_or(first);
+    let cause = text.lines().next().unwrap_or_default();
     println!("{}", unknown_line(&format!("praxis-tls status: {cause}")));
     State::Unknown.exit_code()
 }

@@ -1,0 +1,215 @@
+//! The command line in the reader's language: `--help` of the program and
+//! of every command, and what a wrong command line gets told, through the
+//! real binary. A German reader meets no English word and none of clap's
+//! own (Usage, Options, [default: …]).
+
+#[path = "support/german_screen.rs"]
+mod german_screen;
+
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_praxis-tls");
+
+/// The commands `--help` lists (the hidden `generate` is for packaging).
+const COMMANDS: &[&str] = &[
+    "undo",
+    "certificate",
+    "renew",
+    "status",
+    "check",
+    "report",
+    "replay",
+    "mail",
+    "schedule",
+    "notify-failure",
+];
+
+/// What clap writes on its own, in English only.
+const CLAP_WORDS: &[&str] = &[
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "[default",
+    "[env",
+    "[possible",
+    "Print help",
+    "Print version",
+    "error:",
+    "tip:",
+];
+
+fn run(args: &[&str], lang_env: &str) -> Output {
+    match Command::new(BIN)
+        .args(args)
+        .env("LANG", lang_env)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRAXIS_TLS_STATE_DIR")
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("{BIN}: {e}"),
+    }
+}
+
+fn help(lang: &str, command: Option<&str>) -> String {
+    let mut args = vec!["--lang", lang];
+    args.extend(command);
+    args.push("--help");
+    let o = run(&args, "C.UTF-8");
+    assert_eq!(o.status.code(), Some(0), "{args:?}");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The help as prose: option names (`--yes`), placeholders and command
+/// names (in the list and the usage line) are words of the command line,
+/// not English.
+fn prose(help: &str) -> String {
+    help.lines()
+        .map(|line| {
+            line.split_whitespace()
+                .filter(|w| !w.starts_with('-') && !w.starts_with('<') && !w.starts_with('['))
+                .filter(|w| !COMMANDS.contains(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_help_is_german_for_a_german_reader() {
+    for lang in ["de", "de-CH"] {
+        for command in std::iter::once(None).chain(COMMANDS.iter().copied().map(Some)) {
+            let text = help(lang, command);
+            for word in CLAP_WORDS {
+                assert!(!text.contains(word), "{lang} {command:?}: {word}\n{text}");
+            }
+            let english = german_screen::english_words(&prose(&text));
+            assert!(
+                english.is_empty(),
+                "{lang} {command:?}: {english:?}\n{text}"
+            );
+            assert!(text.contains("Aufruf: praxis-tls"), "{text}");
+            assert!(!text.contains("cli-"), "a message is missing:\n{text}");
+            if lang == "de-CH" {
+                assert!(!text.contains('ß'), "{text}");
+            }
+        }
+    }
+    let root = help("de", None);
+    for command in COMMANDS {
+        assert!(
+            root.contains(&format!("  {command} ")),
+            "{command} not listed"
+        );
+    }
+    assert!(!root.contains("generate"), "packaging only");
+    // A command's own options stand apart from those of every command.
+    let renew = help("de", Some("renew"));
+    let own = renew.find("Optionen:").unwrap_or(usize::MAX);
+    let shared = renew.find("Optionen für jeden Befehl:").unwrap_or(0);
+    assert!(own < shared, "{renew}");
+    assert!(renew[own..shared].contains("--dry-run"), "{renew}");
+    assert!(
+        renew[shared..].contains("--state-dir <VERZEICHNIS>"),
+        "{renew}"
+    );
+}
+
+#[test]
+fn english_help_keeps_every_text() {
+    for command in std::iter::once(None).chain(COMMANDS.iter().copied().map(Some)) {
+        let text = help("en", command);
+        assert!(text.contains("Usage: praxis-tls"), "{text}");
+        assert!(!text.contains("cli-"), "a message is missing:\n{text}");
+        assert!(!text.contains("[default"), "{text}");
+    }
+    assert!(help("en", Some("renew")).contains("--deploy-hook <COMMAND>"));
+}
+
+/// The language comes from `--lang` as written anywhere on the line, or
+/// from the locale; what went wrong is said in it, with the help to read,
+/// and the exit code stays 2 (3 = UNKNOWN for `status`, for monitoring).
+#[test]
+fn a_wrong_command_line_is_told_in_the_readers_language() {
+    let cases: &[(&[&str], &str, i32, &[&str])] = &[
+        (
+            &["--lang", "de", "--frobnicate"],
+            "C.UTF-8",
+            2,
+            &[
+                "praxis-tls kennt --frobnicate nicht.",
+                "Was es gibt: praxis-tls --help",
+            ],
+        ),
+        (
+            &["renew", "--bogus"],
+            "de_CH.UTF-8",
+            2,
+            &[
+                "praxis-tls kennt --bogus nicht.",
+                "Was es gibt: praxis-tls renew --help",
+            ],
+        ),
+        (
+            &["frob"],
+            "de_DE.UTF-8",
+            2,
+            &["praxis-tls hat keinen Befehl frob."],
+        ),
+        (
+            &["renew", "--lang=de", "--deploy-hook"],
+            "C.UTF-8",
+            2,
+            &["--deploy-hook <BEFEHL> braucht einen Wert."],
+        ),
+        (
+            &["--lang", "de", "renew", "--force", "--dry-run"],
+            "C.UTF-8",
+            2,
+            &["--force geht nicht zusammen mit --dry-run."],
+        ),
+        (
+            &["--lang", "de", "certificate"],
+            "C.UTF-8",
+            2,
+            &[
+                "Es fehlt: --domain <NAME>.",
+                "praxis-tls certificate --help",
+            ],
+        ),
+        (
+            &["renew", "--bogus"],
+            "C.UTF-8",
+            2,
+            &[
+                "praxis-tls does not know --bogus.",
+                "What there is: praxis-tls renew --help",
+            ],
+        ),
+    ];
+    for (args, locale, code, said) in cases {
+        let o = run(args, locale);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(*code), "{args:?}: {err}");
+        for s in *said {
+            assert!(err.contains(s), "{args:?}: {s:?} not in\n{err}");
+        }
+        if locale.starts_with("de") || args.iter().any(|a| a.contains("de")) {
+            for word in CLAP_WORDS {
+                assert!(!err.contains(word), "{args:?}: {word}\n{err}");
+            }
+        }
+    }
+    let o = run(
+        &["status", "--format", "nagios", "-w", "ten"],
+        "de_CH.UTF-8",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "TLS UNKNOWN: praxis-tls status: «ten» ist kein gültiger Wert für --warning <TAGE>."
+    );
+}
