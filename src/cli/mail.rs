@@ -120,10 +120,10 @@ fn read_password() -> Result<Password, Text> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| Text::new("cli-mail-password-stdin").arg("detail", e.to_string()))?;
+        .map_err(|e| Text::new("cli-mail-password-stdin-failed").arg("detail", e.to_string()))?;
     let pw = line.trim_end_matches(['\r', '\n']);
     if pw.is_empty() {
-        return Err(Text::new("cli-mail-password-stdin").arg("detail", "-"));
+        return Err(Text::new("cli-mail-password-stdin-failed").arg("detail", "-"));
     }
     Ok(Password::new(pw))
 }
