@@ -213,3 +213,49 @@ fn a_wrong_command_line_is_told_in_the_readers_language() {
         "TLS UNKNOWN: praxis-tls status: «ten» ist kein gültiger Wert für --warning <TAGE>."
     );
 }
+
+/// The man pages the package ships, as a German reader's man finds them
+/// (`de/`): every command has one, with German headings and no English.
+#[test]
+fn the_german_man_pages_speak_german() {
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(BIN)
+        .args(["generate", "man", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names = vec!["praxis-tls".to_string()];
+    names.extend(COMMANDS.iter().map(|c| format!("praxis-tls-{c}")));
+    for name in names {
+        for dir in ["", "de"] {
+            let page = out.path().join(dir).join(format!("{name}.1"));
+            assert!(page.is_file(), "{} missing", page.display());
+        }
+        let page = out.path().join("de").join(format!("{name}.1"));
+        let roff = std::fs::read_to_string(&page).unwrap();
+        for heading in roff.lines().filter_map(|l| l.strip_prefix(".SH ")) {
+            let english = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS"];
+            assert!(!english.contains(&heading), "{name}: {heading}\n{roff}");
+        }
+        for english in ["Manual", "[default"] {
+            assert!(!roff.contains(english), "{name}: {english}\n{roff}");
+        }
+        let text: String = roff
+            .lines()
+            .filter(|l| !l.starts_with(".TH") && !l.starts_with(".ie") && !l.starts_with(".el"))
+            .map(|l| l.strip_prefix(".SH ").unwrap_or(l))
+            .map(|l| {
+                l.replace("\\fB", "")
+                    .replace("\\fR", "")
+                    .replace("\\fI", "")
+                    .replace("\\-", "-")
+                    .replace("\\*(Aq", "'")
+            })
+            .filter(|l| !l.starts_with('.'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let english = german_screen::english_words(&prose(&text));
+        assert!(english.is_empty(), "{name}: {english:?}\n{text}");
+    }
+}

@@ -104,6 +104,19 @@ fn the_package_installs_runs_and_goes_again_without_taking_a_key() {
         found.contains("/usr/share/man/man1/praxis-tls-status.1.gz"),
         "{found}"
     );
+    // A German reader's man finds the German page, as --help speaks it.
+    let found = ok(Command::new("man").args(["-L", "de", "-w", "praxis-tls-status"]));
+    assert!(
+        found.contains("/usr/share/man/de/man1/praxis-tls-status.1.gz"),
+        "{found}"
+    );
+    let page = ok(Command::new("man")
+        .args(["-l", "/usr/share/man/de/man1/praxis-tls.1.gz"])
+        .env("MANWIDTH", "80"));
+    assert!(
+        page.contains("BESCHREIBUNG") && page.contains("JEDEN BEFEHL"),
+        "{page}"
+    );
 
     let completion = "/usr/share/bash-completion/completions/praxis-tls";
     let loaded = ok(Command::new("bash")

@@ -103,3 +103,11 @@ cli-error-missing-command = Es fehlt ein Befehl.
 cli-error-conflict = { $arg } geht nicht zusammen mit { $other }.
 cli-error-other = Diese Befehlszeile versteht praxis-tls nicht.
 cli-error-see-help = Was es gibt: { $help }
+
+## Die Abschnitte der Handbuchseite (man), in Grossbuchstaben wie dort üblich.
+
+cli-man-name = BEZEICHNUNG
+cli-man-synopsis = ÜBERSICHT
+cli-man-description = BESCHREIBUNG
+cli-man-version = VERSION
+cli-man-manual = Handbuch zu praxis-tls

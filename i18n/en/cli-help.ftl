@@ -105,3 +105,11 @@ cli-error-missing-command = A command is missing.
 cli-error-conflict = { $arg } cannot be used together with { $other }.
 cli-error-other = praxis-tls cannot read this command line.
 cli-error-see-help = What there is: { $help }
+
+## The man page's section headings, written in capitals as man pages have them.
+
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-version = VERSION
+cli-man-manual = praxis-tls manual

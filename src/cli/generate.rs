@@ -23,7 +23,7 @@ pub struct GenerateArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Artifact {
-    /// praxis-tls.1 and one page per subcommand.
+    /// praxis-tls.1 and one page per subcommand, in English and German.
     Man,
     /// bash, zsh and fish.
     Completions,
@@ -70,9 +70,59 @@ fn files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The pages as `--help` speaks: English in `out`, German in `out/de`
+/// (man's directory for every German locale, de_CH included: the help's
+/// Swiss words differ only in quotation marks it does not use).
 fn man(out: &Path) -> std::io::Result<Vec<PathBuf>> {
-    clap_mangen::generate_to(Cli::command(), out)?;
-    files_in(out)
+    let mut pages = Vec::new();
+    for (lang, dir) in [(Lang::En, out.to_path_buf()), (Lang::De, out.join("de"))] {
+        std::fs::create_dir_all(&dir)?;
+        clap_mangen::generate_to(super::help::localized(Cli::command(), lang), &dir)?;
+        for page in files_in(&dir)?
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "1"))
+        {
+            let roff = std::fs::read_to_string(&page)?;
+            std::fs::write(&page, man_headings(&roff, lang))?;
+            pages.push(page);
+        }
+    }
+    Ok(pages)
+}
+
+/// clap_mangen's own section headings, and the message each becomes.
+const MAN_HEADINGS: &[(&str, &str)] = &[
+    ("NAME", "cli-man-name"),
+    ("SYNOPSIS", "cli-man-synopsis"),
+    ("DESCRIPTION", "cli-man-description"),
+    ("VERSION", "cli-man-version"),
+];
+
+/// By hand: clap_mangen writes those headings in English only, with no
+/// setting to change them, and names no manual on a subcommand's page.
+fn man_headings(roff: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(roff.len());
+    for line in roff.lines() {
+        // The page's header and footer: groff writes «General Commands
+        // Manual» where the manual's name is missing.
+        if let Some(name) = line.strip_prefix(".TH ").and_then(|t| t.split(' ').next()) {
+            out.push_str(&format!(
+                ".TH {name} 1 \"\" \"praxis-tls {}\" \"{}\"\n",
+                env!("CARGO_PKG_VERSION"),
+                i18n::tr(lang, "cli-man-manual")
+            ));
+            continue;
+        }
+        let heading = line
+            .strip_prefix(".SH ")
+            .and_then(|h| MAN_HEADINGS.iter().find(|(en, _)| *en == h));
+        match heading {
+            Some((_, id)) => out.push_str(&format!(".SH {}", i18n::tr(lang, id))),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn completions(out: &Path) -> std::io::Result<Vec<PathBuf>> {
