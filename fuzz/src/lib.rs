@@ -401,6 +401,52 @@ fn commented_block_line(line: &str) -> bool {
         })
 }
 
+/// `text` with each multi-line string value of `certFile`/`keyFile` written
+/// as a one-line basic string: its inner lines (a blank one, say) would
+/// otherwise pair up in the line diff with equal lines outside the block,
+/// and a correct edit would seem to touch lines it did not.
+fn one_line_values(text: &str) -> String {
+    let Ok(doc) = Document::parse(text) else {
+        return text.to_string();
+    };
+    let mut spans: Vec<(Range<usize>, String)> = Vec::new();
+    for t in cert_entries(doc.as_table()) {
+        for k in ["certFile", "keyFile"] {
+            if let Some(v) = t.get(k).and_then(Item::as_value)
+                && let (Some(s), Some(span)) = (v.as_str(), v.span())
+                && text.get(span.clone()).is_some_and(|raw| raw.contains('\n'))
+            {
+                spans.push((span, basic_string(s)));
+            }
+        }
+    }
+    spans.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = text.to_string();
+    for (r, v) in spans {
+        out.replace_range(r, &v);
+    }
+    out
+}
+
+/// A TOML basic string of `s`, every control character escaped. By hand:
+/// toml_edit writes a value with a newline as a multi-line string again.
+fn basic_string(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn check_lines(input: &str, out: &str, cert: &str, key: &str) {
     let file_eol = if input.contains("\r\n") { "\r\n" } else { "\n" };
     // Appending to a file without a final newline ends its last line first.
@@ -415,6 +461,7 @@ fn check_lines(input: &str, out: &str, cert: &str, key: &str) {
     } else {
         input
     };
+    let (before, out) = (&one_line_values(before), &one_line_values(out));
     let old: Vec<&str> = before.split_inclusive('\n').collect();
     let new: Vec<&str> = out.split_inclusive('\n').collect();
     let old_values = value_lines(before);
