@@ -54,10 +54,26 @@ fn run(args: &[&str], lang_env: &str) -> Output {
 }
 
 fn help(lang: &str, command: Option<&str>) -> String {
+    help_at(lang, command, None)
+}
+
+/// The help as a terminal `columns` wide shows it (clap reads COLUMNS
+/// where it cannot ask the terminal).
+fn help_at(lang: &str, command: Option<&str>, columns: Option<&str>) -> String {
     let mut args = vec!["--lang", lang];
     args.extend(command);
     args.push("--help");
-    let o = run(&args, "C.UTF-8");
+    let mut cmd = Command::new(BIN);
+    cmd.args(&args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PRAXIS_TLS_STATE_DIR");
+    match columns {
+        Some(c) => cmd.env("COLUMNS", c),
+        None => cmd.env_remove("COLUMNS"),
+    };
+    let o = cmd.output().unwrap_or_else(|e| panic!("{BIN}: {e}"));
     assert_eq!(o.status.code(), Some(0), "{args:?}");
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -257,5 +273,18 @@ fn the_german_man_pages_speak_german() {
             .join("\n");
         let english = german_screen::english_words(&prose(&text));
         assert!(english.is_empty(), "{name}: {english:?}\n{text}");
+    }
+}
+
+/// Over SSH at 80 × 24 no line of any help runs past the edge.
+#[test]
+fn every_help_fits_80_columns() {
+    for lang in ["de", "de-CH", "en"] {
+        for command in std::iter::once(None).chain(COMMANDS.iter().copied().map(Some)) {
+            let text = help_at(lang, command, Some("80"));
+            for line in text.lines() {
+                assert!(line.chars().count() <= 80, "{lang} {command:?}: {line}");
+            }
+        }
     }
 }
