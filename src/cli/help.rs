@@ -49,7 +49,7 @@ fn localize(cmd: Command, lang: Lang, sub: Option<&str>, path: &str) -> Command 
         None => "cli-about".to_string(),
         Some(s) => format!("cli-{s}-about"),
     };
-    let mut cmd = cmd
+    let cmd = cmd
         .about(i18n::tr(lang, &about))
         .disable_help_flag(true)
         .arg(
@@ -59,11 +59,16 @@ fn localize(cmd: Command, lang: Lang, sub: Option<&str>, path: &str) -> Command 
                 .action(ArgAction::Help)
                 .help(i18n::tr(lang, "cli-arg-help")),
         )
-        .subcommand_help_heading(i18n::tr(lang, "cli-heading-commands"))
-        .help_template(format!(
-            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-            i18n::tr(lang, "cli-usage")
-        ));
+        .subcommand_help_heading(i18n::tr(lang, "cli-heading-commands"));
+    // Our usage heading looks like clap's other headings; clap takes the
+    // styling off again where the output is no terminal.
+    let style = *cmd.get_styles().get_usage();
+    let mut cmd = cmd.help_template(format!(
+        "{{about-with-newline}}\n{}{}{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        style.render(),
+        i18n::tr(lang, "cli-usage"),
+        style.render_reset()
+    ));
     let ids: Vec<String> = cmd
         .get_arguments()
         .filter(|a| !a.is_hide_set())
