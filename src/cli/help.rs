@@ -34,14 +34,17 @@ pub fn localized(cmd: Command, lang: Lang) -> Command {
     let cmd = cmd
         .disable_version_flag(true)
         .disable_help_subcommand(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(i18n::tr(lang, "cli-arg-version")),
-        );
+        .arg(flag(lang, "version", 'V', ArgAction::Version));
     localize(cmd, lang, None, "praxis-tls")
+}
+
+/// `--help` or `--version`, with its text in `lang` (clap's own are English).
+fn flag(lang: Lang, name: &'static str, short: char, action: ArgAction) -> Arg {
+    Arg::new(name)
+        .short(short)
+        .long(name)
+        .action(action)
+        .help(i18n::tr(lang, &format!("cli-arg-{name}")))
 }
 
 fn localize(cmd: Command, lang: Lang, sub: Option<&str>, path: &str) -> Command {
@@ -52,13 +55,7 @@ fn localize(cmd: Command, lang: Lang, sub: Option<&str>, path: &str) -> Command 
     let cmd = cmd
         .about(i18n::tr(lang, &about))
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(i18n::tr(lang, "cli-arg-help")),
-        )
+        .arg(flag(lang, "help", 'h', ArgAction::Help))
         .subcommand_help_heading(i18n::tr(lang, "cli-heading-commands"));
     // Our usage heading looks like clap's other headings; clap takes the
     // styling off again where the output is no terminal.
