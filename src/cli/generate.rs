@@ -125,8 +125,10 @@ fn man_headings(roff: &str, lang: Lang) -> String {
     out
 }
 
+/// The descriptions zsh and fish show are the English help's texts: a
+/// completion file has no locale of its own.
 fn completions(out: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut cmd = Cli::command();
+    let mut cmd = super::help::localized(Cli::command(), Lang::En);
     let name = cmd.get_name().to_string();
     [Shell::Bash, Shell::Zsh, Shell::Fish]
         .into_iter()
