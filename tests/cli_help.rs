@@ -288,3 +288,25 @@ fn every_help_fits_80_columns() {
         }
     }
 }
+
+/// zsh and fish describe each option with the English help's own text
+/// (from Fluent, not the doc comments in the code).
+#[test]
+fn completions_say_what_the_english_help_says() {
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(BIN)
+        .args(["generate", "completions", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let fish = std::fs::read_to_string(out.path().join("praxis-tls.fish")).unwrap();
+    for id in ["cli-arg-state-dir", "cli-renew-force", "cli-status-live"] {
+        // fish quotes in '…' and escapes an apostrophe inside.
+        let text = praxis_tls::i18n::tr(praxis_tls::core::Lang::En, id).replace('\'', "\\'");
+        assert!(
+            fish.contains(&format!("-d '{text}'")),
+            "{id}: {text:?} not in\n{fish}"
+        );
+    }
+}
