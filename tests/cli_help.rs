@@ -230,17 +230,23 @@ fn a_wrong_command_line_is_told_in_the_readers_language() {
     );
 }
 
-/// The man pages the package ships, as a German reader's man finds them
-/// (`de/`): every command has one, with German headings and no English.
-#[test]
-fn the_german_man_pages_speak_german() {
+/// What the package build asks the binary to write (`generate <what>`).
+fn generated(what: &str) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(BIN)
-        .args(["generate", "man", "--out"])
+        .args(["generate", what, "--out"])
         .arg(out.path())
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+/// The man pages the package ships, as a German reader's man finds them
+/// (`de/`): every command has one, with German headings and no English.
+#[test]
+fn the_german_man_pages_speak_german() {
+    let out = generated("man");
     let mut names = vec!["praxis-tls".to_string()];
     names.extend(COMMANDS.iter().map(|c| format!("praxis-tls-{c}")));
     for name in names {
@@ -293,13 +299,7 @@ fn every_help_fits_80_columns() {
 /// (from Fluent, not the doc comments in the code).
 #[test]
 fn completions_say_what_the_english_help_says() {
-    let out = tempfile::tempdir().unwrap();
-    let o = Command::new(BIN)
-        .args(["generate", "completions", "--out"])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = generated("completions");
     let fish = std::fs::read_to_string(out.path().join("praxis-tls.fish")).unwrap();
     for id in ["cli-arg-state-dir", "cli-renew-force", "cli-status-live"] {
         // fish quotes in '…' and escapes an apostrophe inside.
