@@ -1,4 +1,8 @@
 //! The clap types: global flags, the subcommands and their options.
+//! What each visible one means is said once, in both languages, by the
+//! Fluent messages `help.rs` gives it (`i18n/*/cli-help.ftl`: `cli-about`,
+//! `cli-<command>-about`, `cli-<command>-<option>`, `cli-arg-<option>`);
+//! only the hidden options for labs and tests are described here.
 
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
@@ -11,13 +15,8 @@ use praxis_tls::io::acme::DirectoryChoice;
 use praxis_tls::io::exec::IoConfig;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "praxis-tls",
-    version,
-    about = "Publishes the Elexis-OOB appointment service with a trusted certificate"
-)]
+#[command(name = "praxis-tls", version)]
 pub struct Cli {
-    /// Where the wizard keeps its state, journal, keys and log.
     #[arg(
         long,
         global = true,
@@ -26,16 +25,12 @@ pub struct Cli {
         default_value = "/var/lib/praxis-tls"
     )]
     pub state_dir: PathBuf,
-    /// Language: de, de-CH or en (default: from LANG).
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// Nameserver for the DNS checks, HOST:PORT (default: the system's).
     #[arg(long, global = true, value_name = "HOST:PORT", value_parser = parse_server)]
     pub dns_server: Option<SocketAddr>,
-    /// Seconds to wait for each DNS answer.
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 5)]
     pub dns_timeout: u64,
-    /// Port of the ACME challenge responder on this server.
     #[arg(
         long,
         global = true,
@@ -43,21 +38,14 @@ pub struct Cli {
         default_value_t = praxis_tls::core::DEFAULT_RESPONDER_PORT
     )]
     pub responder_port: u16,
-    /// The router's external port for the challenge (80; a lab may differ).
     #[arg(long, global = true, value_name = "PORT", default_value_t = 80)]
     pub probe_port: u16,
-    /// A DNS server answering `myip.opendns.com` with the asking address,
-    /// HOST:PORT (replaces the public services; for labs and tests).
     #[arg(long, global = true, value_name = "HOST:PORT", value_parser = parse_server)]
     pub public_ip_dns: Option<SocketAddr>,
-    /// An HTTP service answering the asking address as text, HOST:PORT/PATH.
     #[arg(long, global = true, value_name = "URL")]
     pub public_ip_url: Option<String>,
-    /// An ACME directory to use instead of Let's Encrypt (staging and
-    /// production both go there), e.g. a test CA.
     #[arg(long, global = true, value_name = "URL", requires = "acme_root")]
     pub acme_directory: Option<String>,
-    /// The root certificate (PEM) that signs that directory's HTTPS.
     #[arg(long, global = true, value_name = "PEM", requires = "acme_directory")]
     pub acme_root: Option<PathBuf>,
     /// Run firewall commands inside this network namespace (lab and tests).
@@ -91,8 +79,6 @@ pub struct Cli {
     /// resume file (tests that interrupt the wizard at every transition).
     #[arg(long, global = true, hide = true, value_name = "N")]
     pub test_kill_after_saves: Option<u64>,
-    /// An answers file: the wizard starts with what it answers filled in
-    /// and stops, for the person, where it says nothing.
     #[arg(long, global = true, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// The root of the file system the renewal run is set up in (tests).
@@ -104,9 +90,6 @@ pub struct Cli {
         default_value = "/"
     )]
     pub system_root: PathBuf,
-    /// More detail in the log file (and the system journal under systemd):
-    /// -v for debug, -vv for trace. PRAXIS_TLS_LOG=<level> sets it too,
-    /// e.g. PRAXIS_TLS_LOG=debug.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     #[command(subcommand)]
@@ -115,35 +98,20 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Reverts every change the wizard made, newest first.
     Undo {
-        /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
-        /// Also revert files someone else changed since (their version is kept).
         #[arg(long)]
         force: bool,
     },
-    /// Gets a certificate from Let's Encrypt without questions
-    /// (a staging dry run first, then production).
     Certificate(CertificateArgs),
-    /// Renews the installed certificate when it is due (safe to run daily).
     Renew(RenewArgs),
-    /// Shows how long the certificate is still valid (for monitoring).
     Status(StatusArgs),
-    /// Runs the live checks that change nothing (DNS, public address, firewall).
     Check(CheckArgs),
-    /// Writes a support bundle without keys or passwords.
     Report(ReportArgs),
-    /// Replays an answers file without a terminal, up to the first step it
-    /// does not answer or that fails.
     Replay(ReplayArgs),
-    /// Stores where the failure and reminder mails go (and sends a test).
     Mail(super::mail::MailArgs),
-    /// Sets up the renewal run twice a day (systemd timer or cron).
     Schedule(super::schedule::ScheduleArgs),
-    /// Mails that the scheduled renewal failed (the timer's OnFailure unit
-    /// and the cron entry call it).
     NotifyFailure,
     /// Writes the man page, the shell completions or the purge note
     /// (for building the package).
@@ -153,36 +121,26 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct ReplayArgs {
-    /// The answers file (TOML), e.g. the answers.toml of an earlier run.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Do not ask before starting.
     #[arg(long)]
     pub yes: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct CertificateArgs {
-    /// The name the certificate is for, e.g. termine.praxis-muster.ch.
     #[arg(long, value_name = "NAME")]
     pub domain: String,
-    /// Contact address for the ACME account (needed for a new account).
     #[arg(long, value_name = "ADDR")]
     pub email: Option<String>,
-    /// Only the staging dry run (no trusted certificate, no rate limit).
     #[arg(long)]
     pub staging: bool,
-    /// Accept the certificate authority's terms of service.
     #[arg(long)]
     pub accept_terms: bool,
-    /// Where the certificate and key files go (default: <state-dir>/certs).
     #[arg(long, value_name = "DIR")]
     pub cert_dir: Option<PathBuf>,
-    /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
-    /// Also install the certificate into the proxy, restart it when needed
-    /// and check it from outside (as `renew` does).
     #[arg(long, conflicts_with = "staging")]
     pub install: bool,
     #[command(flatten)]
@@ -191,21 +149,12 @@ pub struct CertificateArgs {
 
 #[derive(Args, Debug)]
 pub struct RenewArgs {
-    /// Do not open the firewall for the responder port.
     #[arg(long)]
     pub no_firewall: bool,
-    /// Run the whole renewal against Let's Encrypt's staging service and
-    /// install nothing (the certificate is not trusted; no rate limit).
     #[arg(long, conflicts_with = "force")]
     pub dry_run: bool,
-    /// Renew now even when not due (within the once-a-day guard and the
-    /// CA's rate limits).
     #[arg(long)]
     pub force: bool,
-    /// A command to run after each successful renewal, e.g. to reload a
-    /// service; kept for the scheduled runs. It gets RENEWED_LINEAGE (the
-    /// folder of the files) and RENEWED_DOMAINS, as with certbot. An empty
-    /// value removes it.
     #[arg(long, value_name = "CMD")]
     pub deploy_hook: Option<String>,
     #[command(flatten)]
@@ -223,14 +172,10 @@ pub enum Format {
 pub struct StatusArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Text)]
     pub format: Format,
-    /// WARNING at this many days left or fewer.
     #[arg(short = 'w', long = "warning", value_name = "DAYS")]
     pub warning: Option<i64>,
-    /// CRITICAL at this many days left or fewer.
     #[arg(short = 'c', long = "critical", value_name = "DAYS")]
     pub critical: Option<i64>,
-    /// Also look from the patients' side now: resolve the name, connect to
-    /// every address (A and AAAA), and compare what each one serves.
     #[arg(long)]
     pub live: bool,
     #[command(flatten)]
@@ -239,17 +184,14 @@ pub struct StatusArgs {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// The name to check (default: the one the wizard was given).
     #[arg(long, value_name = "NAME")]
     pub domain: Option<String>,
-    /// JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// Where the bundle goes (default: the state directory).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }

@@ -32,10 +32,8 @@ use super::{Cli, say};
 /// check resolves the name as a patient's browser does.
 #[derive(Args, Debug, Clone)]
 pub struct FinalArgs {
-    /// The HTTPS port the final check connects to.
     #[arg(long, value_name = "PORT", default_value_t = 443)]
     pub final_port: u16,
-    /// CA certificates (PEM) the final check trusts instead of the system's.
     #[arg(long, value_name = "PEM")]
     pub final_ca: Option<PathBuf>,
 }

@@ -33,28 +33,20 @@ impl From<SecurityArg> for Security {
 
 #[derive(Args, Debug)]
 pub struct MailArgs {
-    /// The mail server (SMTP), e.g. mail.example.ch.
     #[arg(long, value_name = "HOST")]
     pub host: String,
-    /// Its port (default: 587 for starttls, 465 for tls, 25 for plain).
     #[arg(long, value_name = "PORT")]
     pub port: Option<u16>,
-    /// How the connection is protected.
     #[arg(long, value_enum, value_name = "SECURITY", default_value_t = SecurityArg::Starttls)]
     pub security: SecurityArg,
-    /// Log in with this user name (the password comes from stdin).
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
-    /// The sender address.
     #[arg(long, value_name = "ADDR")]
     pub from: String,
-    /// A recipient; give it several times for several.
     #[arg(long, value_name = "ADDR", required = true)]
     pub to: Vec<String>,
-    /// Read the password from the first line of stdin.
     #[arg(long)]
     pub password_stdin: bool,
-    /// Send a test mail with the stored settings.
     #[arg(long)]
     pub test: bool,
 }

@@ -15,10 +15,8 @@ use super::{Cli, exit, say};
 
 #[derive(Args, Debug)]
 pub struct ScheduleArgs {
-    /// Remove the renewal run again.
     #[arg(long)]
     pub remove: bool,
-    /// Replace what an older version or a moved program left, without asking.
     #[arg(long)]
     pub yes: bool,
 }
