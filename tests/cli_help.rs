@@ -157,7 +157,7 @@ fn a_wrong_command_line_is_told_in_the_readers_language() {
             2,
             &[
                 "praxis-tls kennt --frobnicate nicht.",
-                "Was es gibt: praxis-tls --help",
+                "Was möglich ist, zeigt: praxis-tls --help",
             ],
         ),
         (
@@ -166,7 +166,7 @@ fn a_wrong_command_line_is_told_in_the_readers_language() {
             2,
             &[
                 "praxis-tls kennt --bogus nicht.",
-                "Was es gibt: praxis-tls renew --help",
+                "Was möglich ist, zeigt: praxis-tls renew --help",
             ],
         ),
         (
@@ -202,7 +202,7 @@ fn a_wrong_command_line_is_told_in_the_readers_language() {
             2,
             &[
                 "praxis-tls does not know --bogus.",
-                "What there is: praxis-tls renew --help",
+                "To see what is possible: praxis-tls renew --help",
             ],
         ),
     ];

@@ -102,7 +102,7 @@ cli-error-missing = Es fehlt: { $args }.
 cli-error-missing-command = Es fehlt ein Befehl.
 cli-error-conflict = { $arg } geht nicht zusammen mit { $other }.
 cli-error-other = Diese Befehlszeile versteht praxis-tls nicht.
-cli-error-see-help = Was es gibt: { $help }
+cli-error-see-help = Was möglich ist, zeigt: { $help }
 
 ## Die Abschnitte der Handbuchseite (man), in Grossbuchstaben wie dort üblich.
 

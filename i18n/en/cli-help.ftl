@@ -104,7 +104,7 @@ cli-error-missing = Missing: { $args }.
 cli-error-missing-command = A command is missing.
 cli-error-conflict = { $arg } cannot be used together with { $other }.
 cli-error-other = praxis-tls cannot read this command line.
-cli-error-see-help = What there is: { $help }
+cli-error-see-help = To see what is possible: { $help }
 
 ## The man page's section headings, written in capitals as man pages have them.
 
