@@ -40,32 +40,15 @@ const CLAP_WORDS: &[&str] = &[
 ];
 
 fn run(args: &[&str], lang_env: &str) -> Output {
-    match Command::new(BIN)
-        .args(args)
-        .env("LANG", lang_env)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("PRAXIS_TLS_STATE_DIR")
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) => panic!("{BIN}: {e}"),
-    }
+    run_at(args, lang_env, None)
 }
 
-fn help(lang: &str, command: Option<&str>) -> String {
-    help_at(lang, command, None)
-}
-
-/// The help as a terminal `columns` wide shows it (clap reads COLUMNS
-/// where it cannot ask the terminal).
-fn help_at(lang: &str, command: Option<&str>, columns: Option<&str>) -> String {
-    let mut args = vec!["--lang", lang];
-    args.extend(command);
-    args.push("--help");
+/// The binary as a terminal `columns` wide would run it (clap reads
+/// COLUMNS where it cannot ask the terminal), in the locale `lang_env`.
+fn run_at(args: &[&str], lang_env: &str, columns: Option<&str>) -> Output {
     let mut cmd = Command::new(BIN);
-    cmd.args(&args)
-        .env("LANG", "C.UTF-8")
+    cmd.args(args)
+        .env("LANG", lang_env)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("PRAXIS_TLS_STATE_DIR");
@@ -73,7 +56,18 @@ fn help_at(lang: &str, command: Option<&str>, columns: Option<&str>) -> String {
         Some(c) => cmd.env("COLUMNS", c),
         None => cmd.env_remove("COLUMNS"),
     };
-    let o = cmd.output().unwrap_or_else(|e| panic!("{BIN}: {e}"));
+    cmd.output().unwrap_or_else(|e| panic!("{BIN}: {e}"))
+}
+
+fn help(lang: &str, command: Option<&str>) -> String {
+    help_at(lang, command, None)
+}
+
+fn help_at(lang: &str, command: Option<&str>, columns: Option<&str>) -> String {
+    let mut args = vec!["--lang", lang];
+    args.extend(command);
+    args.push("--help");
+    let o = run_at(&args, "C.UTF-8", columns);
     assert_eq!(o.status.code(), Some(0), "{args:?}");
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
